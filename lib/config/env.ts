@@ -1,0 +1,40 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+// Runtime configuration in one place. Every variable is documented in the README's
+// configuration table; defaults make `npm start` work on a fresh machine.
+
+export const env = {
+  databaseUrl: process.env.DATABASE_URL ?? "file:./prisma/dev.db",
+  dataDir: path.resolve(process.env.PERSONA_STUDIO_DATA_DIR ?? ".data"),
+  authUrl: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
+  trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  allowSignUp: (process.env.ALLOW_SIGN_UP ?? "true") !== "false",
+};
+
+/**
+ * A secret from the environment, or one generated once and kept in the data
+ * directory (never in the database), so a fresh install needs no setup and a
+ * restart keeps sessions valid.
+ */
+export function persistentSecret(envName: string, fileName: string): string {
+  const fromEnv = process.env[envName];
+  if (fromEnv && fromEnv.length >= 32) return fromEnv;
+  if (fromEnv) throw new Error(`${envName} must be at least 32 characters`);
+  const file = path.join(env.dataDir, fileName);
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(env.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    try {
+      writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      // Another process created it first: use theirs.
+      return readFileSync(file, "utf8").trim();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+
+// One error type for the whole server. The route wrapper turns it into
+// { "error": { "code", "message", "field"?, "details"? } } with the status below.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation: 422,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { field?: string; details?: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.options.field ? { field: this.options.field } : {}),
+        ...(this.options.details !== undefined ? { details: this.options.details } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+/** "spec.traitTargets.empathetic" from a zod issue path, prefixed by where it came from. */
+export function fromZodError(error: z.ZodError, where: "body" | "query" | "params"): AppError {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join(".") ?? "";
+  const field = path || (where === "body" ? "body" : where);
+  const message = issue ? `${field}: ${issue.message}` : "Invalid input";
+  return new AppError(where === "params" ? "not_found" : "validation", where === "params" ? "Not found" : message, {
+    field: where === "params" ? undefined : field,
+  });
+}
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    field: z.string().optional(),
+    details: z.unknown().optional(),
+  }),
+});

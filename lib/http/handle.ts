@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, fromZodError } from "@/lib/http/errors";
+import type { Operation } from "@/lib/http/operation";
+import { requireUser, type UserContext } from "@/lib/http/session";
+import { requireRole, resolveWorkspace, type WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// The one wrapper every API route goes through: authenticate, resolve the
+// workspace (non-members get 404), check the role, validate params/query/body
+// with the operation's zod schemas, call the service, map errors to JSON.
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+type Ctx<O> = O extends { auth: "workspace" } ? WorkspaceContext : UserContext;
+
+export type HandlerInput<O extends Operation> = {
+  ctx: Ctx<O>;
+  params: Infer<O["params"]>;
+  query: Infer<O["query"]>;
+  body: Infer<O["body"]>;
+  request: Request;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function handle<O extends Operation>(
+  op: O,
+  fn: (input: HandlerInput<O>) => Promise<z.input<O["response"]> | undefined | void>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const user = await requireUser(request.headers);
+      const rawParams = (await context?.params) ?? {};
+      const params = op.params ? parse(op.params, rawParams, "params") : undefined;
+      let ctx: UserContext | WorkspaceContext = user;
+      if (op.auth === "workspace") {
+        const workspaceId = String(rawParams.workspaceId ?? "");
+        const wctx = await resolveWorkspace(user, workspaceId);
+        requireRole(wctx, op.role ?? "viewer");
+        ctx = wctx;
+      }
+      const query = op.query
+        ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
+      const body = op.body ? parse(op.body, await readJson(request), "body") : undefined;
+      const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
+      if (result === undefined) return new Response(null, { status: 204 });
+      return Response.json(result, { status: op.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error, where);
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON", { field: "body" });
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  const prismaCode = (error as { code?: unknown })?.code;
+  if (prismaCode === "P2002") {
+    const e = new AppError("conflict", "Someone else changed this at the same moment; reload and try again");
+    return Response.json(e.toJSON(), { status: 409 });
+  }
+  if (prismaCode === "P2025") {
+    const e = new AppError("not_found", "Not found");
+    return Response.json(e.toJSON(), { status: 404 });
+  }
+  console.error("[api] unexpected error", error);
+  const e = new AppError("internal", "Something went wrong on our side; the error was logged");
+  return Response.json(e.toJSON(), { status: 500 });
+}

@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import type { Role } from "@/lib/schemas/workspace";
+
+// An operation is one HTTP route described once: the handler validates with
+// these schemas, /api/openapi.json publishes them, and the integration tests
+// sweep every operation with malformed input.
+
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+export type Operation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> = {
+  id: string;
+  method: Method;
+  /** OpenAPI-style template: /api/workspaces/{workspaceId}/personas */
+  path: string;
+  summary: string;
+  tag: string;
+  /** "user": any signed-in account; "workspace": a member with at least `role`. */
+  auth: "user" | "workspace";
+  role?: Role;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+};
+
+export function defineOperation<const O extends Operation>(op: O): O {
+  return op;
+}

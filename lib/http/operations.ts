@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/http/operation";
+import { personaSpecSchema } from "@/lib/schemas/persona";
+import {
+  createPersonaBody, createVersionBody, diffQuery, listPersonasQuery, personaDetailSchema, personaDiffSchema,
+  personaSummarySchema, restoreVersionBody, setArchivedBody, updateDraftBody, versionDetailSchema, versionSummarySchema,
+} from "@/lib/schemas/persona-api";
+import {
+  addMemberBody, createWorkspaceBody, meSchema, memberSchema, updateMemberBody, updateWorkspaceBody, workspaceSchema,
+} from "@/lib/schemas/workspace";
+
+// Every API route, described once. Route files import their operation from here;
+// /api/openapi.json is generated from this list; the integration tests sweep it.
+
+const id = z.string().min(1).max(64);
+const ws = z.object({ workspaceId: id });
+const persona = ws.extend({ personaId: id });
+const version = persona.extend({ number: z.coerce.number().int().min(1) });
+const member = ws.extend({ memberId: id });
+const W = "/api/workspaces/{workspaceId}";
+const P = `${W}/personas/{personaId}`;
+
+export const ops = {
+  me: defineOperation({ id: "getMe", method: "GET", path: "/api/me", tag: "Account", summary: "The signed-in account and its workspaces", auth: "user", response: meSchema }),
+  compile: defineOperation({ id: "compilePersona", method: "POST", path: "/api/compile", tag: "Personas", summary: "Compile a PersonaSpec into its system prompt (pure, nothing stored)", auth: "user", body: z.object({ spec: personaSpecSchema }), response: z.object({ prompt: z.string(), source: z.enum(["compiled", "override"]) }) }),
+
+  listWorkspaces: defineOperation({ id: "listWorkspaces", method: "GET", path: "/api/workspaces", tag: "Workspaces", summary: "Workspaces the caller belongs to", auth: "user", response: z.array(workspaceSchema) }),
+  createWorkspace: defineOperation({ id: "createWorkspace", method: "POST", path: "/api/workspaces", tag: "Workspaces", summary: "Create a workspace; the caller becomes its owner", auth: "user", body: createWorkspaceBody, response: workspaceSchema, status: 201 }),
+  updateWorkspace: defineOperation({ id: "updateWorkspace", method: "PATCH", path: W, tag: "Workspaces", summary: "Rename a workspace", auth: "workspace", role: "owner", params: ws, body: updateWorkspaceBody, response: workspaceSchema }),
+
+  listMembers: defineOperation({ id: "listMembers", method: "GET", path: `${W}/members`, tag: "Members", summary: "Members and their roles", auth: "workspace", role: "viewer", params: ws, response: z.array(memberSchema) }),
+  addMember: defineOperation({ id: "addMember", method: "POST", path: `${W}/members`, tag: "Members", summary: "Add an existing account by email", auth: "workspace", role: "owner", params: ws, body: addMemberBody, response: memberSchema, status: 201 }),
+  updateMember: defineOperation({ id: "updateMember", method: "PATCH", path: `${W}/members/{memberId}`, tag: "Members", summary: "Change a member's role", auth: "workspace", role: "owner", params: member, body: updateMemberBody, response: memberSchema }),
+  removeMember: defineOperation({ id: "removeMember", method: "DELETE", path: `${W}/members/{memberId}`, tag: "Members", summary: "Remove a member (owners), or leave (yourself)", auth: "workspace", role: "viewer", params: member, response: z.null() }),
+
+  listPersonas: defineOperation({ id: "listPersonas", method: "GET", path: `${W}/personas`, tag: "Personas", summary: "List personas with search, status filter and sort", auth: "workspace", role: "viewer", params: ws, query: listPersonasQuery, response: z.array(personaSummarySchema) }),
+  createPersona: defineOperation({ id: "createPersona", method: "POST", path: `${W}/personas`, tag: "Personas", summary: "Create a persona", auth: "workspace", role: "editor", params: ws, body: createPersonaBody, response: personaDetailSchema, status: 201 }),
+  getPersona: defineOperation({ id: "getPersona", method: "GET", path: P, tag: "Personas", summary: "A persona with its draft spec and compiled prompt", auth: "workspace", role: "viewer", params: persona, response: personaDetailSchema }),
+  updateDraft: defineOperation({ id: "updateDraft", method: "PATCH", path: P, tag: "Personas", summary: "Save the draft (autosave). 409 with the current draft when `revision` is stale", auth: "workspace", role: "editor", params: persona, body: updateDraftBody, response: personaDetailSchema }),
+  deletePersona: defineOperation({ id: "deletePersona", method: "DELETE", path: P, tag: "Personas", summary: "Delete a persona and all its versions", auth: "workspace", role: "editor", params: persona, response: z.null() }),
+  archivePersona: defineOperation({ id: "archivePersona", method: "POST", path: `${P}/archive`, tag: "Personas", summary: "Archive or unarchive a persona", auth: "workspace", role: "editor", params: persona, body: setArchivedBody, response: personaDetailSchema }),
+
+  listVersions: defineOperation({ id: "listVersions", method: "GET", path: `${P}/versions`, tag: "Versions", summary: "Saved versions, newest first", auth: "workspace", role: "viewer", params: persona, response: z.array(versionSummarySchema) }),
+  createVersion: defineOperation({ id: "createVersion", method: "POST", path: `${P}/versions`, tag: "Versions", summary: "Snapshot the draft as a new numbered version", auth: "workspace", role: "editor", params: persona, body: createVersionBody, response: versionDetailSchema, status: 201 }),
+  getVersion: defineOperation({ id: "getVersion", method: "GET", path: `${P}/versions/{number}`, tag: "Versions", summary: "One version: spec and compiled prompt", auth: "workspace", role: "viewer", params: version, response: versionDetailSchema }),
+  restoreVersion: defineOperation({ id: "restoreVersion", method: "POST", path: `${P}/versions/{number}/restore`, tag: "Versions", summary: "Copy a version into the draft", auth: "workspace", role: "editor", params: version, body: restoreVersionBody, response: personaDetailSchema }),
+  diff: defineOperation({ id: "diffVersions", method: "GET", path: `${P}/diff`, tag: "Versions", summary: "Diff two versions (or a version and the draft): spec fields and prompt lines", auth: "workspace", role: "viewer", params: persona, query: diffQuery, response: personaDiffSchema }),
+};
+
+export type Ops = typeof ops;

@@ -1,0 +1,35 @@
+import type { PersonaSpec } from "@/lib/schemas/persona";
+
+/** Same content → same bytes: trait keys sorted, so equality and hashing are stable. */
+export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
+  const traitTargets: Record<string, number> = {};
+  for (const key of Object.keys(spec.traitTargets).sort()) traitTargets[key] = spec.traitTargets[key];
+  return {
+    name: spec.name,
+    archetype: spec.archetype,
+    background: spec.background,
+    values: spec.values,
+    voice: { register: spec.voice.register, tone: spec.voice.tone, length: spec.voice.length },
+    boundaries: spec.boundaries,
+    traitTargets,
+    examples: spec.examples.map((e) => ({ user: e.user, assistant: e.assistant })),
+    notes: spec.notes,
+    promptOverride: spec.promptOverride,
+  };
+}
+
+export function serializeSpec(spec: PersonaSpec): string {
+  return JSON.stringify(normalizeSpec(spec));
+}
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || "persona";
+}

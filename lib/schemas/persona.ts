@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// One PersonaSpec schema for the form, the API and the compiler. Limits are
+// generous for real personas but bounded so a single save stays small.
+
+export const TRAIT_KEY = /^[a-z][a-z0-9_]{1,39}$/;
+
+export const traitKeySchema = z
+  .string()
+  .regex(TRAIT_KEY, "Trait keys are lower_snake_case, 2–40 characters")
+  .describe("Trait key, e.g. empathetic");
+
+export const voiceLengthSchema = z.enum(["terse", "brief", "moderate", "detailed"]);
+export const voiceRegisterSchema = z.enum(["casual", "conversational", "neutral", "professional", "formal"]);
+
+export const voiceSchema = z
+  .object({
+    register: voiceRegisterSchema.describe("How formal the language is"),
+    tone: z.string().max(300).describe("Free description of the tone, e.g. 'calm, dry humour'"),
+    length: voiceLengthSchema.describe("Typical answer length"),
+  })
+  .describe("How the persona speaks");
+
+export const exampleExchangeSchema = z.object({
+  user: z.string().min(1, "Write the user's message").max(2000),
+  assistant: z.string().min(1, "Write the persona's reply").max(4000),
+});
+
+export const personaSpecSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the persona a name").max(120).describe("Display name"),
+    archetype: z
+      .string()
+      .max(600)
+      .describe("The character type the persona is, e.g. 'a veteran ER triage nurse'. The most important field."),
+    background: z.string().max(4000).describe("Who this character is: history, situation, expertise"),
+    values: z.array(z.string().trim().min(1).max(300)).max(20).describe("What the character cares about"),
+    voice: voiceSchema,
+    boundaries: z.array(z.string().trim().min(1).max(300)).max(20).describe("What the character will not do"),
+    traitTargets: z
+      .record(traitKeySchema, z.number().int().min(0).max(100))
+      .refine((r) => Object.keys(r).length <= 40, "At most 40 trait targets")
+      .describe("Trait key → intended level 0–100 (50 = no preference either way)"),
+    examples: z.array(exampleExchangeSchema).max(12).describe("Example exchanges that show the voice"),
+    notes: z.string().max(8000).describe("Designer notes; never part of the prompt"),
+    promptOverride: z
+      .string()
+      .max(20000)
+      .nullable()
+      .describe("Hand-written system prompt used instead of the compiled one when set"),
+  })
+  .describe("PersonaSpec");
+
+export type PersonaSpec = z.infer<typeof personaSpecSchema>;
+export type VoiceLength = z.infer<typeof voiceLengthSchema>;
+export type VoiceRegister = z.infer<typeof voiceRegisterSchema>;
+
+export function emptySpec(name = "Untitled persona"): PersonaSpec {
+  return {
+    name,
+    archetype: "",
+    background: "",
+    values: [],
+    voice: { register: "neutral", tone: "", length: "moderate" },
+    boundaries: [],
+    traitTargets: {},
+    examples: [],
+    notes: "",
+    promptOverride: null,
+  };
+}
+
+export const personaStatusSchema = z.enum(["draft", "in_review", "changes_requested", "approved", "archived"]);
+export type PersonaStatus = z.infer<typeof personaStatusSchema>;

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { Member, Role } from "@/lib/schemas/workspace";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+type Row = { id: string; userId: string; role: string; createdAt: Date; user: { name: string; email: string } };
+
+function toMember(m: Row): Member {
+  return { id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role as Role, createdAt: m.createdAt.toISOString() };
+}
+
+const include = { user: { select: { name: true, email: true } } } as const;
+
+export async function listMembers(ctx: WorkspaceContext): Promise<Member[]> {
+  const rows = await db.membership.findMany({ where: { workspaceId: ctx.workspaceId }, include, orderBy: { createdAt: "asc" } });
+  return rows.map(toMember);
+}
+
+/** Adds an existing account by email (invitations by mail come later). */
+export async function addMember(ctx: WorkspaceContext, input: { email: string; role: Role }): Promise<Member> {
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (!user) {
+    throw new AppError("validation", "No Persona Studio account uses this email yet; ask them to sign up first", { field: "email" });
+  }
+  const existing = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: user.id } } });
+  if (existing) throw new AppError("conflict", "This person is already a member", { field: "email" });
+  const row = await db.membership.create({ data: { workspaceId: ctx.workspaceId, userId: user.id, role: input.role }, include });
+  return toMember(row);
+}
+
+async function findMember(ctx: WorkspaceContext, memberId: string) {
+  const row = await db.membership.findFirst({ where: { id: memberId, workspaceId: ctx.workspaceId }, include });
+  if (!row) throw notFound("Member");
+  return row;
+}
+
+async function assertAnotherOwner(ctx: WorkspaceContext, memberId: string) {
+  const owners = await db.membership.count({ where: { workspaceId: ctx.workspaceId, role: "owner", id: { not: memberId } } });
+  if (owners === 0) throw new AppError("conflict", "A workspace needs at least one owner; make someone else owner first");
+}
+
+export async function changeMemberRole(ctx: WorkspaceContext, memberId: string, input: { role: Role }): Promise<Member> {
+  const row = await findMember(ctx, memberId);
+  if (row.role === "owner" && input.role !== "owner") await assertAnotherOwner(ctx, memberId);
+  const updated = await db.membership.update({ where: { id: row.id }, data: { role: input.role }, include });
+  return toMember(updated);
+}
+
+/** Owners remove anyone; any member may remove themselves (leave). */
+export async function removeMember(ctx: WorkspaceContext, memberId: string): Promise<void> {
+  const row = await findMember(ctx, memberId);
+  if (ctx.role !== "owner" && row.userId !== ctx.userId) {
+    throw new AppError("forbidden", "Only owners can remove other members");
+  }
+  if (row.role === "owner") await assertAnotherOwner(ctx, memberId);
+  await db.membership.delete({ where: { id: row.id } });
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { emptySpec, type PersonaSpec } from "@/lib/schemas/persona";
+import type { PersonaDetail } from "@/lib/schemas/persona-api";
+import { serializeSpec, slugify } from "@/lib/persona/normalize";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { toDetail } from "@/lib/services/personas/serialize";
+
+async function uniqueSlug(workspaceId: string, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (await db.persona.findMany({ where: { workspaceId, slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export async function createPersona(
+  ctx: WorkspaceContext,
+  input: { name: string; archetype?: string; spec?: PersonaSpec },
+): Promise<PersonaDetail> {
+  const spec: PersonaSpec = {
+    ...(input.spec ?? emptySpec()),
+    name: input.name,
+    ...(input.archetype !== undefined ? { archetype: input.archetype } : {}),
+  };
+  const row = await db.persona.create({
+    data: {
+      workspaceId: ctx.workspaceId,
+      slug: await uniqueSlug(ctx.workspaceId, input.name),
+      name: spec.name,
+      archetype: spec.archetype,
+      spec: serializeSpec(spec),
+      createdById: ctx.userId,
+      updatedById: ctx.userId,
+      updatedByName: ctx.userName,
+    },
+  });
+  return toDetail(row, null);
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { PersonaSpec } from "@/lib/schemas/persona";
+import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
+import { serializeSpec } from "@/lib/persona/normalize";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
+import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
+
+type Row = Awaited<ReturnType<typeof findPersonaRow>>;
+
+export function staleDraft(current: Row): AppError {
+  const details: ConflictDetails = {
+    current: {
+      revision: current.revision,
+      spec: parseStoredSpec(current.spec),
+      updatedAt: current.updatedAt.toISOString(),
+      updatedBy: current.updatedByName,
+    },
+  };
+  return new AppError(
+    "conflict",
+    `${current.updatedByName} saved a newer draft (revision ${current.revision}); your text is kept — choose which to keep`,
+    { field: "revision", details },
+  );
+}
+
+/**
+ * Optimistic concurrency: the write only happens if the stored revision is the
+ * one the editor started from. Otherwise 409 with the current draft, so the
+ * client can show both texts and nothing is lost.
+ */
+export async function updateDraft(
+  ctx: WorkspaceContext,
+  personaId: string,
+  input: { revision: number; spec: PersonaSpec },
+): Promise<PersonaDetail> {
+  const current = await findPersonaRow(ctx, personaId);
+  if (current.status === "archived") throw new AppError("conflict", "This persona is archived; restore it before editing");
+  const { count } = await db.persona.updateMany({
+    where: { id: personaId, workspaceId: ctx.workspaceId, revision: input.revision },
+    data: {
+      spec: serializeSpec(input.spec),
+      name: input.spec.name,
+      archetype: input.spec.archetype,
+      revision: { increment: 1 },
+      updatedById: ctx.userId,
+      updatedByName: ctx.userName,
+    },
+  });
+  const row = await findPersonaRow(ctx, personaId);
+  if (count === 0) throw staleDraft(row);
+  return toDetail(row, await latestVersionSpec(row.id, row.latestVersion));
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { compilePersona } from "@/lib/persona/compile";
+import { diffPersonas } from "@/lib/persona/diff";
+import type { PersonaDetail, PersonaDiffResponse, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
+import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
+import { staleDraft } from "@/lib/services/personas/update-draft";
+
+type VersionRow = { number: number; message: string; authorName: string; createdAt: Date; spec: string; compiledPrompt: string };
+
+function toVersionSummary(v: Omit<VersionRow, "spec" | "compiledPrompt">): VersionSummary {
+  return { number: v.number, message: v.message, authorName: v.authorName, createdAt: v.createdAt.toISOString() };
+}
+
+function toVersionDetail(v: VersionRow): VersionDetail {
+  return { ...toVersionSummary(v), spec: parseStoredSpec(v.spec), compiledPrompt: v.compiledPrompt };
+}
+
+export async function listVersions(ctx: WorkspaceContext, personaId: string): Promise<VersionSummary[]> {
+  const persona = await findPersonaRow(ctx, personaId);
+  const rows = await db.personaVersion.findMany({
+    where: { personaId: persona.id },
+    orderBy: { number: "desc" },
+    select: { number: true, message: true, authorName: true, createdAt: true },
+  });
+  return rows.map(toVersionSummary);
+}
+
+async function findVersion(personaId: string, number: number): Promise<VersionRow> {
+  const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId, number } } });
+  if (!v) throw notFound("Version");
+  return v;
+}
+
+export async function getVersion(ctx: WorkspaceContext, personaId: string, number: number): Promise<VersionDetail> {
+  const persona = await findPersonaRow(ctx, personaId);
+  return toVersionDetail(await findVersion(persona.id, number));
+}
+
+/**
+ * Snapshots the draft exactly as the caller last saw it (its revision), so a
+ * version never contains text its author has not seen. Numbering is guarded by
+ * the (personaId, number) unique key inside one transaction.
+ */
+export async function createVersion(
+  ctx: WorkspaceContext,
+  personaId: string,
+  input: { message: string; revision: number },
+): Promise<VersionDetail> {
+  const persona = await findPersonaRow(ctx, personaId);
+  if (persona.revision !== input.revision) throw staleDraft(persona);
+  const spec = parseStoredSpec(persona.spec);
+  const number = persona.latestVersion + 1;
+  const version = await db.$transaction(async (tx) => {
+    const v = await tx.personaVersion.create({
+      data: {
+        personaId: persona.id, number, message: input.message, spec: persona.spec,
+        compiledPrompt: compilePersona(spec).prompt, authorId: ctx.userId, authorName: ctx.userName,
+      },
+    });
+    await tx.persona.update({ where: { id: persona.id }, data: { latestVersion: number } });
+    return v;
+  });
+  return toVersionDetail(version);
+}
+
+/** Copies a version's spec into the draft (a new revision); history is untouched. */
+export async function restoreVersion(
+  ctx: WorkspaceContext,
+  personaId: string,
+  number: number,
+  input: { revision: number },
+): Promise<PersonaDetail> {
+  const persona = await findPersonaRow(ctx, personaId);
+  const version = await findVersion(persona.id, number);
+  const spec = parseStoredSpec(version.spec);
+  const { count } = await db.persona.updateMany({
+    where: { id: persona.id, revision: input.revision },
+    data: {
+      spec: version.spec, name: spec.name, archetype: spec.archetype, revision: { increment: 1 },
+      updatedById: ctx.userId, updatedByName: ctx.userName,
+    },
+  });
+  const row = await findPersonaRow(ctx, personaId);
+  if (count === 0) throw staleDraft(row);
+  return toDetail(row, await latestVersionSpec(row.id, row.latestVersion));
+}
+
+type Side = number | "draft";
+
+export async function diffVersions(
+  ctx: WorkspaceContext,
+  personaId: string,
+  input: { from: Side; to: Side },
+): Promise<PersonaDiffResponse> {
+  const persona = await findPersonaRow(ctx, personaId);
+  const load = async (side: Side) => {
+    if (side === "draft") {
+      const spec = parseStoredSpec(persona.spec);
+      return { spec, prompt: compilePersona(spec).prompt };
+    }
+    const v = await findVersion(persona.id, side);
+    return { spec: parseStoredSpec(v.spec), prompt: v.compiledPrompt };
+  };
+  const [a, b] = await Promise.all([load(input.from), load(input.to)]);
+  return { from: input.from, to: input.to, ...diffPersonas(a, b) };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
+import type { UserContext } from "@/lib/http/session";
+
+export type WorkspaceContext = UserContext & { workspaceId: string; role: Role };
+
+/** A workspace the user is not a member of does not exist, as far as they can tell. */
+export async function resolveWorkspace(user: UserContext, workspaceId: string): Promise<WorkspaceContext> {
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId: user.userId } },
+    select: { role: true },
+  });
+  if (!membership) throw notFound("Workspace");
+  return { ...user, workspaceId, role: membership.role as Role };
+}
+
+export function requireRole(ctx: WorkspaceContext, min: Role, action = "do this"): void {
+  if (!roleAtLeast(ctx.role, min)) {
+    throw new AppError("forbidden", `Your role (${ctx.role}) cannot ${action}; it needs ${min} or above`);
+  }
+}

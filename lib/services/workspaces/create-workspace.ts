@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { UserContext } from "@/lib/http/session";
+import type { Workspace } from "@/lib/schemas/workspace";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+export async function createWorkspace(user: UserContext, input: { name: string }): Promise<Workspace> {
+  const ws = await db.workspace.create({
+    data: { name: input.name, memberships: { create: { userId: user.userId, role: "owner" } } },
+  });
+  return {
+    id: ws.id, name: ws.name, personal: ws.personal, role: "owner",
+    memberCount: 1, personaCount: 0, createdAt: ws.createdAt.toISOString(),
+  };
+}
+
+export async function renameWorkspace(ctx: WorkspaceContext, input: { name: string }): Promise<Workspace> {
+  const ws = await db.workspace.update({
+    where: { id: ctx.workspaceId },
+    data: { name: input.name },
+    include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } },
+  });
+  return {
+    id: ws.id, name: ws.name, personal: ws.personal, role: ctx.role,
+    memberCount: ws._count.memberships, personaCount: ws._count.personas, createdAt: ws.createdAt.toISOString(),
+  };
+}

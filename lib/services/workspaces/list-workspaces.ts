@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { UserContext } from "@/lib/http/session";
+import type { Me, Role, Workspace } from "@/lib/schemas/workspace";
+import { ensurePersonalWorkspace } from "@/lib/services/workspaces/ensure-personal-workspace";
+
+export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId: user.userId },
+    include: {
+      workspace: { include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships
+    .map((m) => ({
+      id: m.workspace.id,
+      name: m.workspace.name,
+      personal: m.workspace.personal,
+      role: m.role as Role,
+      memberCount: m.workspace._count.memberships,
+      personaCount: m.workspace._count.personas,
+      createdAt: m.workspace.createdAt.toISOString(),
+    }))
+    .sort((a, b) => Number(b.personal) - Number(a.personal));
+}
+
+export async function getMe(user: UserContext): Promise<Me> {
+  // Accounts created before the sign-up hook existed (or whose hook failed) still get a home.
+  let workspaces = await listWorkspaces(user);
+  if (workspaces.length === 0) {
+    await ensurePersonalWorkspace(user.userId, user.userName);
+    workspaces = await listWorkspaces(user);
+  }
+  return { user: { id: user.userId, name: user.userName, email: user.email }, workspaces };
+}
