@@ -8,7 +8,7 @@ import path from "node:path";
 
 export const env = {
   databaseUrl: process.env.DATABASE_URL ?? "file:./prisma/dev.db",
-  dataDir: path.resolve(process.env.PERSONA_STUDIO_DATA_DIR ?? ".data"),
+  dataDir: path.resolve(/*turbopackIgnore: true*/ process.env.PERSONA_STUDIO_DATA_DIR ?? ".data"),
   authUrl: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   allowSignUp: (process.env.ALLOW_SIGN_UP ?? "true") !== "false",
@@ -23,7 +23,7 @@ export function persistentSecret(envName: string, fileName: string): string {
   const fromEnv = process.env[envName];
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
   if (fromEnv) throw new Error(`${envName} must be at least 32 characters`);
-  const file = path.join(env.dataDir, fileName);
+  const file = path.join(/*turbopackIgnore: true*/ env.dataDir, fileName);
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

@@ -86,8 +86,13 @@ export function compilePersona(spec: PersonaSpec): CompiledPrompt {
 
   if (spec.background.trim()) sections.push(`## Who you are\n${spec.background.trim()}`);
 
-  if (spec.values.length) {
-    sections.push(`## What you care about\n${spec.values.map((v) => `- ${withPeriod(capitalise(v))}`).join("\n")}`);
+  // Half-typed entries (blank lines, empty examples) never reach the prompt.
+  const values = spec.values.map((v) => v.trim()).filter(Boolean);
+  const boundaries = spec.boundaries.map((b) => b.trim()).filter(Boolean);
+  const examples = spec.examples.filter((e) => e.user.trim() && e.assistant.trim());
+
+  if (values.length) {
+    sections.push(`## What you care about\n${values.map((v) => `- ${withPeriod(capitalise(v))}`).join("\n")}`);
   }
 
   const voice = [
@@ -102,12 +107,12 @@ export function compilePersona(spec: PersonaSpec): CompiledPrompt {
     sections.push(`## How you behave\nIn every answer, in ways the person can notice:\n${behaviour.map((b) => `- ${b}`).join("\n")}`);
   }
 
-  if (spec.boundaries.length) {
-    sections.push(`## Boundaries\n${spec.boundaries.map((b) => `- ${withPeriod(capitalise(b))}`).join("\n")}`);
+  if (boundaries.length) {
+    sections.push(`## Boundaries\n${boundaries.map((b) => `- ${withPeriod(capitalise(b))}`).join("\n")}`);
   }
 
-  if (spec.examples.length) {
-    const ex = spec.examples
+  if (examples.length) {
+    const ex = examples
       .map((e, i) => `Example ${i + 1}\nUser: ${e.user.trim()}\nYou: ${e.assistant.trim()}`)
       .join("\n\n");
     sections.push(`## Example exchanges\nThese show your voice; do not repeat them word for word.\n\n${ex}`);

@@ -22,8 +22,8 @@ export const voiceSchema = z
   .describe("How the persona speaks");
 
 export const exampleExchangeSchema = z.object({
-  user: z.string().min(1, "Write the user's message").max(2000),
-  assistant: z.string().min(1, "Write the persona's reply").max(4000),
+  user: z.string().max(2000),
+  assistant: z.string().max(4000),
 });
 
 export const personaSpecSchema = z
@@ -34,9 +34,9 @@ export const personaSpecSchema = z
       .max(600)
       .describe("The character type the persona is, e.g. 'a veteran ER triage nurse'. The most important field."),
     background: z.string().max(4000).describe("Who this character is: history, situation, expertise"),
-    values: z.array(z.string().trim().min(1).max(300)).max(20).describe("What the character cares about"),
+    values: z.array(z.string().max(300)).max(20).describe("What the character cares about"),
     voice: voiceSchema,
-    boundaries: z.array(z.string().trim().min(1).max(300)).max(20).describe("What the character will not do"),
+    boundaries: z.array(z.string().max(300)).max(20).describe("What the character will not do"),
     traitTargets: z
       .record(traitKeySchema, z.number().int().min(0).max(100))
       .refine((r) => Object.keys(r).length <= 40, "At most 40 trait targets")

@@ -22,5 +22,8 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   const q = query.q?.trim();
   if (q) where.OR = [{ name: { contains: q } }, { archetype: { contains: q } }, { slug: { contains: q.toLowerCase() } }];
   const rows = await db.persona.findMany({ where, orderBy: ORDER[query.sort], take: 500 });
-  return rows.map(toSummary);
+  // SQLite LIKE reads % and _ as wildcards and Prisma does not escape them, so "%" would match everything.
+  const needle = q && /[%_]/.test(q) ? q.toLowerCase() : null;
+  const matches = (r: (typeof rows)[number]) => !needle || [r.name, r.archetype, r.slug].some((s) => s.toLowerCase().includes(needle));
+  return rows.filter(matches).map(toSummary);
 }

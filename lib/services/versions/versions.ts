@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/http/errors";
 import { compilePersona } from "@/lib/persona/compile";
 import { diffPersonas } from "@/lib/persona/diff";
 import type { PersonaDetail, PersonaDiffResponse, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
@@ -75,6 +75,8 @@ export async function restoreVersion(
   input: { revision: number },
 ): Promise<PersonaDetail> {
   const persona = await findPersonaRow(ctx, personaId);
+  // Restoring rewrites the draft, which archiving freezes (same rule as updateDraft).
+  if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it before restoring a version");
   const version = await findVersion(persona.id, number);
   const spec = parseStoredSpec(version.spec);
   const { count } = await db.persona.updateMany({

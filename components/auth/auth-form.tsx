@@ -1,0 +1,69 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { authClient } from "@/lib/auth/client";
+
+export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signUp = mode === "sign-up";
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    setBusy(true);
+    setError(null);
+    const result = signUp
+      ? await authClient.signUp.email({ name: String(form.get("name") ?? "").trim(), email, password })
+      : await authClient.signIn.email({ email, password });
+    setBusy(false);
+    if (result.error) {
+      setError(result.error.message ?? (signUp ? "Could not create the account" : "Wrong email or password"));
+      return;
+    }
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <div className="w-full max-w-sm">
+      <div className="mb-8 flex items-center gap-2.5 lg:hidden">
+        <img src="/icon.svg" alt="" className="h-8 w-8" />
+        <span className="text-lg font-semibold">Persona Studio</span>
+      </div>
+      <h2 className="text-2xl font-semibold tracking-tight">{signUp ? "Create your account" : "Welcome back"}</h2>
+      <p className="mt-1.5 text-sm text-slate-500">
+        {signUp ? "You get a personal workspace right away." : "Sign in to your workspaces."}
+      </p>
+      <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
+        {signUp ? (
+          <Field label="Name" htmlFor="name">
+            <Input id="name" name="name" autoComplete="name" required placeholder="Ada Lovelace" />
+          </Field>
+        ) : null}
+        <Field label="Email" htmlFor="email">
+          <Input id="email" name="email" type="email" autoComplete="email" required placeholder="you@company.com" />
+        </Field>
+        <Field label="Password" htmlFor="password" hint={signUp ? "At least 8 characters" : undefined}>
+          <Input id="password" name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required minLength={8} />
+        </Field>
+        {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">{error}</p> : null}
+        <Button type="submit" variant="primary" className="w-full" disabled={busy}>
+          {busy ? "Please wait…" : signUp ? "Create account" : "Sign in"}
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-sm text-slate-500">
+        {signUp ? "Already have an account? " : "New to Persona Studio? "}
+        <Link href={signUp ? "/sign-in" : "/sign-up"} className="font-medium text-brand-600 hover:text-brand-700">
+          {signUp ? "Sign in" : "Create an account"}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { StatusBadge } from "@/components/personas/status-badge";
+import { ConflictDialog } from "@/components/personas/editor/conflict-dialog";
+import { DangerZone } from "@/components/personas/editor/danger-zone";
+import { PromptPanel } from "@/components/personas/editor/prompt-panel";
+import { SaveIndicator } from "@/components/personas/editor/save-indicator";
+import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
+import { SpecForm } from "@/components/personas/editor/spec-form";
+import { useAutosave } from "@/components/personas/editor/use-autosave";
+import { ApiError } from "@/lib/query/api";
+import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@/lib/query/hooks";
+import type { PersonaDetail } from "@/lib/schemas/persona-api";
+import { can } from "@/lib/schemas/workspace";
+
+export function PersonaEditorPage({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
+  const persona = usePersona(workspaceId, personaId);
+  const workspace = useWorkspace(workspaceId);
+  if (persona.isPending || !workspace) return <div className="m-8 h-96 animate-pulse rounded-xl bg-slate-100" />;
+  if (persona.isError) {
+    const missing = persona.error instanceof ApiError && persona.error.status === 404;
+    return (
+      <div className="mx-auto max-w-xl px-8 py-16 text-center">
+        <h1 className="text-lg font-semibold">{missing ? "Persona not found" : "Could not load this persona"}</h1>
+        <p className="mt-2 text-sm text-slate-500">{missing ? "It may have been deleted, or it belongs to another workspace." : persona.error.message}</p>
+        <Link href={`/w/${workspaceId}`} className="mt-6 inline-block text-sm font-medium text-brand-600">← Back to personas</Link>
+      </div>
+    );
+  }
+  const readOnly = !can.editPersona(workspace.role) || persona.data.status === "archived";
+  // Keyed by id: switching personas starts a fresh editor state.
+  return <Editor key={persona.data.id} workspaceId={workspaceId} initial={persona.data} detail={persona.data} readOnly={readOnly} role={workspace.role} />;
+}
+
+function Editor({
+  workspaceId, initial, detail, readOnly, role,
+}: { workspaceId: string; initial: PersonaDetail; detail: PersonaDetail; readOnly: boolean; role: string }) {
+  const toast = useToast();
+  const save = useAutosave(workspaceId, initial);
+  const createVersion = useCreateVersion(workspaceId, initial.id);
+  const archive = useArchivePersona(workspaceId, initial.id);
+  const [versionOpen, setVersionOpen] = useState(false);
+  const [versionError, setVersionError] = useState<string | null>(null);
+  const archived = detail.status === "archived";
+
+  async function saveVersion(message: string) {
+    setVersionError(null);
+    if (!(await save.saveNow())) {
+      setVersionError(save.error ?? "The draft could not be saved; fix it first");
+      return;
+    }
+    createVersion.mutate(
+      { message, revision: save.revisionRef.current },
+      {
+        onSuccess: (v) => {
+          setVersionOpen(false);
+          toast(`Saved version ${v.number}`);
+        },
+        onError: (e) => setVersionError(e.message),
+      },
+    );
+  }
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+        <div className="flex flex-wrap items-center gap-3 px-8 py-3">
+          <nav className="flex min-w-0 items-center gap-2 text-sm" aria-label="Breadcrumb">
+            <Link href={`/w/${workspaceId}`} className="text-slate-500 hover:text-slate-900">Personas</Link>
+            <span className="text-slate-300">/</span>
+            <h1 className="truncate font-semibold text-slate-900" data-testid="persona-title">{save.spec.name || "Untitled"}</h1>
+          </nav>
+          <StatusBadge status={detail.status} />
+          {!readOnly ? <SaveIndicator state={save.state} error={save.error} revision={save.revision} onRetry={() => void save.saveNow()} /> : null}
+          <div className="ml-auto flex items-center gap-2">
+            <span className="text-xs text-slate-500">
+              {detail.latestVersion ? `v${detail.latestVersion}${detail.dirty ? " + unversioned changes" : ""}` : "No versions yet"}
+            </span>
+            <Link
+              href={`/w/${workspaceId}/personas/${initial.id}/versions`}
+              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+            >
+              Versions{detail.latestVersion ? ` (${detail.latestVersion})` : ""}
+            </Link>
+            {!readOnly ? (
+              <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button>
+            ) : null}
+          </div>
+        </div>
+        {readOnly ? (
+          <div className="border-t border-amber-200 bg-amber-50 px-8 py-2 text-sm text-amber-900" role="note">
+            {archived ? (
+              <>
+                This persona is archived and read-only.{" "}
+                {can.editPersona(role as never) ? (
+                  <button className="font-medium underline" onClick={() => archive.mutate(false)}>Restore it</button>
+                ) : null}
+              </>
+            ) : (
+              <>You have read-only access here (role: {role}).</>
+            )}
+          </div>
+        ) : null}
+      </header>
+
+      <div className="grid flex-1 gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)]">
+        <fieldset disabled={readOnly} className="min-w-0 space-y-5">
+          <SpecForm spec={save.spec} onChange={save.setSpec} />
+          {!readOnly ? <DangerZone workspaceId={workspaceId} persona={detail} /> : null}
+        </fieldset>
+        <div className="min-w-0">
+          <div className="sticky top-20 h-[calc(100vh-7rem)]">
+            <PromptPanel spec={save.spec} />
+          </div>
+        </div>
+      </div>
+
+      <SaveVersionDialog
+        open={versionOpen}
+        onClose={() => setVersionOpen(false)}
+        onSave={saveVersion}
+        nextNumber={detail.latestVersion + 1}
+        busy={createVersion.isPending || save.state === "saving"}
+        error={versionError}
+      />
+      <ConflictDialog conflict={save.conflict} mine={save.spec} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import { Section } from "@/components/ui/card";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { ExamplesEditor } from "@/components/personas/editor/examples-editor";
+import { ListEditor } from "@/components/personas/editor/list-editor";
+import { TraitTargets } from "@/components/personas/editor/trait-targets";
+import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
+
+type Props = { spec: PersonaSpec; onChange: (fn: (prev: PersonaSpec) => PersonaSpec) => void };
+
+const REGISTERS: VoiceRegister[] = ["casual", "conversational", "neutral", "professional", "formal"];
+const LENGTHS: { value: VoiceLength; label: string }[] = [
+  { value: "terse", label: "Terse" }, { value: "brief", label: "Brief" },
+  { value: "moderate", label: "Moderate" }, { value: "detailed", label: "Detailed" },
+];
+
+export function SpecForm({ spec, onChange }: Props) {
+  const patch = (p: Partial<PersonaSpec>) => onChange((prev) => ({ ...prev, ...p }));
+  const overriding = spec.promptOverride !== null;
+
+  return (
+    <div className="space-y-5">
+      <Section
+        id="character"
+        title="Character type"
+        description="Who is this? A coherent type selects a whole, consistent cluster of traits — this field matters most."
+      >
+        <Field label="Archetype" htmlFor="archetype" hint="e.g. “a veteran ER triage nurse who has seen everything and still cares”">
+          <Textarea
+            id="archetype" rows={2} value={spec.archetype}
+            onChange={(e) => patch({ archetype: e.target.value })}
+            className="text-base font-medium"
+            placeholder="a … who …"
+          />
+        </Field>
+        <Field label="Name" htmlFor="name">
+          <Input id="name" value={spec.name} onChange={(e) => patch({ name: e.target.value })} />
+        </Field>
+        <Field label="Background" htmlFor="background" hint="History, situation and expertise that make the type concrete.">
+          <Textarea id="background" rows={4} value={spec.background} onChange={(e) => patch({ background: e.target.value })} />
+        </Field>
+      </Section>
+
+      <Section id="values" title="Values and boundaries" description="What the character cares about, and what it will not do.">
+        <Field label="Values">
+          <ListEditor label="Value" items={spec.values} onChange={(values) => patch({ values })} placeholder="Patient safety comes before politeness" />
+        </Field>
+        <Field label="Boundaries">
+          <ListEditor label="Boundary" items={spec.boundaries} onChange={(boundaries) => patch({ boundaries })} placeholder="Never give a diagnosis" />
+        </Field>
+      </Section>
+
+      <Section id="voice" title="Voice" description="How the character sounds.">
+        <div className="grid grid-cols-2 gap-4">
+          <Field label="Register" htmlFor="register">
+            <Select id="register" value={spec.voice.register} onChange={(e) => patch({ voice: { ...spec.voice, register: e.target.value as VoiceRegister } })}>
+              {REGISTERS.map((r) => <option key={r} value={r}>{r[0].toUpperCase() + r.slice(1)}</option>)}
+            </Select>
+          </Field>
+          <Field label="Length" htmlFor="length">
+            <Select id="length" value={spec.voice.length} onChange={(e) => patch({ voice: { ...spec.voice, length: e.target.value as VoiceLength } })}>
+              {LENGTHS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+            </Select>
+          </Field>
+        </div>
+        <Field label="Tone" htmlFor="tone">
+          <Input id="tone" value={spec.voice.tone} onChange={(e) => patch({ voice: { ...spec.voice, tone: e.target.value } })} placeholder="calm, dry humour, never condescending" />
+        </Field>
+      </Section>
+
+      <Section
+        id="traits"
+        title="Trait targets"
+        description="Where the persona should land, 0–100. Written into the prompt as observable behaviour, not adjectives."
+      >
+        <TraitTargets targets={spec.traitTargets} onChange={(traitTargets) => patch({ traitTargets })} />
+      </Section>
+
+      <Section id="examples" title="Example exchanges" description="Short exchanges that show the voice. Incomplete examples are left out of the prompt.">
+        <ExamplesEditor examples={spec.examples} onChange={(examples) => patch({ examples })} />
+      </Section>
+
+      <Section id="notes" title="Notes" description="For your team. Never part of the prompt.">
+        <Textarea aria-label="Notes" rows={3} value={spec.notes} onChange={(e) => patch({ notes: e.target.value })} />
+      </Section>
+
+      <Section
+        id="override"
+        title="Prompt override"
+        description="Write the system prompt by hand instead of compiling it from the fields above."
+        actions={
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox" checked={overriding}
+              onChange={(e) => patch({ promptOverride: e.target.checked ? "" : null })}
+              className="h-4 w-4 accent-brand-600"
+            />
+            Use a hand-written prompt
+          </label>
+        }
+      >
+        {overriding ? (
+          <Textarea
+            aria-label="Hand-written system prompt" rows={10} className="font-mono text-[13px]"
+            value={spec.promptOverride ?? ""} onChange={(e) => patch({ promptOverride: e.target.value })}
+            placeholder="You are …"
+          />
+        ) : (
+          <p className="text-sm text-slate-500">Off — the prompt is compiled from the fields above.</p>
+        )}
+      </Section>
+    </div>
+  );
+}

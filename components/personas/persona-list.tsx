@@ -1,0 +1,95 @@
+"use client";
+import Link from "next/link";
+import { useDeferredValue, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
+import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
+import { usePersonas, useWorkspace } from "@/lib/query/hooks";
+import { can } from "@/lib/schemas/workspace";
+
+export function PersonaList({ workspaceId }: { workspaceId: string }) {
+  const workspace = useWorkspace(workspaceId);
+  const [q, setQ] = useState("");
+  const [status, setStatus] = useState("active");
+  const [sort, setSort] = useState("updated");
+  const [creating, setCreating] = useState(false);
+  const query = useDeferredValue(q);
+  const list = usePersonas(workspaceId, { q: query, status, sort });
+  const canEdit = workspace ? can.editPersona(workspace.role) : false;
+  const filtering = !!query || status !== "active";
+
+  return (
+    <div className="mx-auto max-w-6xl px-8 py-8">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Personas</h1>
+          <p className="mt-1 text-sm text-slate-500">{workspace?.name ?? "\u00a0"}</p>
+        </div>
+        {canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>＋ New persona</Button> : null}
+      </header>
+
+      <div className="mt-6 flex flex-wrap items-center gap-3">
+        <Input
+          type="search" aria-label="Search personas" placeholder="Search by name or archetype…"
+          value={q} onChange={(e) => setQ(e.target.value)} className="max-w-xs"
+        />
+        <Select aria-label="Status filter" value={status} onChange={(e) => setStatus(e.target.value)} className="w-44">
+          <option value="active">All active</option>
+          {STATUS_OPTIONS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          <option value="all">Everything</option>
+        </Select>
+        <Select aria-label="Sort" value={sort} onChange={(e) => setSort(e.target.value)} className="w-48">
+          <option value="updated">Recently edited</option>
+          <option value="created">Newest first</option>
+          <option value="name">Name A–Z</option>
+          <option value="status">Status</option>
+        </Select>
+        <span className="ml-auto text-xs text-slate-500">{list.data ? `${list.data.length} persona${list.data.length === 1 ? "" : "s"}` : ""}</span>
+      </div>
+
+      <div className="mt-5">
+        {list.isPending ? (
+          <div className="h-40 animate-pulse rounded-xl bg-slate-100" />
+        ) : list.isError ? (
+          <p role="alert" className="text-sm text-rose-600">Could not load personas: {list.error.message}</p>
+        ) : list.data.length === 0 ? (
+          filtering ? (
+            <EmptyState title="Nothing matches">Try another search or status filter.</EmptyState>
+          ) : (
+            <EmptyState
+              title="Compose your first persona"
+              action={canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>＋ New persona</Button> : null}
+            >
+              Start with a character type — &ldquo;a veteran ER triage nurse&rdquo; — rather than a list of adjectives.
+              A coherent type brings its traits along; a list of traits from different clusters settles into a compromise.
+            </EmptyState>
+          )
+        ) : (
+          <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Personas">
+            {list.data.map((p) => (
+              <li key={p.id}>
+                <Link href={`/w/${workspaceId}/personas/${p.id}`} className="grid grid-cols-[1fr_auto] items-center gap-4 px-5 py-4 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_9rem_7rem_10rem]">
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-slate-900">{p.name}</p>
+                    <p className="truncate text-sm text-slate-500">{p.archetype || <span className="italic">No archetype yet</span>}</p>
+                  </div>
+                  <div><StatusBadge status={p.status} /></div>
+                  <div className="hidden text-xs text-slate-500 sm:block">
+                    {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}
+                  </div>
+                  <div className="hidden text-right text-xs text-slate-500 sm:block">
+                    <TimeAgo iso={p.updatedAt} /><br /><span className="text-slate-400">by {p.updatedBy}</span>
+                  </div>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <NewPersonaDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

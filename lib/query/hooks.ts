@@ -1,0 +1,124 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, paths } from "@/lib/query/api";
+import type { PersonaSpec } from "@/lib/schemas/persona";
+import type { PersonaDetail, PersonaDiffResponse, PersonaSummary, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
+import type { Me, Member, Role, Workspace } from "@/lib/schemas/workspace";
+
+export const keys = {
+  me: ["me"] as const,
+  personas: (ws: string) => ["personas", ws] as const,
+  personaList: (ws: string, q: Record<string, string>) => ["personas", ws, "list", q] as const,
+  persona: (ws: string, id: string) => ["personas", ws, "detail", id] as const,
+  versions: (ws: string, id: string) => ["personas", ws, "detail", id, "versions"] as const,
+  version: (ws: string, id: string, n: number) => ["personas", ws, "detail", id, "versions", n] as const,
+  diff: (ws: string, id: string, from: string, to: string) => ["personas", ws, "detail", id, "diff", from, to] as const,
+  members: (ws: string) => ["members", ws] as const,
+};
+
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => api<Me>("GET", paths.me()) });
+
+export function useWorkspace(ws: string): Workspace | undefined {
+  return useMe().data?.workspaces.find((w) => w.id === ws);
+}
+
+export function usePersonas(ws: string, q: { q?: string; status: string; sort: string }) {
+  const params = new URLSearchParams({ status: q.status, sort: q.sort, ...(q.q ? { q: q.q } : {}) });
+  return useQuery({
+    queryKey: keys.personaList(ws, Object.fromEntries(params)),
+    queryFn: () => api<PersonaSummary[]>("GET", `${paths.personas(ws)}?${params}`),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export const usePersona = (ws: string, id: string) =>
+  useQuery({ queryKey: keys.persona(ws, id), queryFn: () => api<PersonaDetail>("GET", paths.persona(ws, id)), refetchOnWindowFocus: false });
+
+export const useVersions = (ws: string, id: string) =>
+  useQuery({ queryKey: keys.versions(ws, id), queryFn: () => api<VersionSummary[]>("GET", paths.versions(ws, id)) });
+
+export const useVersion = (ws: string, id: string, n: number) =>
+  useQuery({ queryKey: keys.version(ws, id, n), queryFn: () => api<VersionDetail>("GET", paths.version(ws, id, n)) });
+
+export const useDiff = (ws: string, id: string, from: string | null, to: string | null) =>
+  useQuery({
+    queryKey: keys.diff(ws, id, from ?? "", to ?? ""),
+    queryFn: () => api<PersonaDiffResponse>("GET", paths.diff(ws, id, from!, to!)),
+    enabled: !!from && !!to && from !== to,
+  });
+
+export const useMembers = (ws: string) =>
+  useQuery({ queryKey: keys.members(ws), queryFn: () => api<Member[]>("GET", paths.members(ws)) });
+
+export function useCreatePersona(ws: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; archetype?: string; spec?: PersonaSpec }) => api<PersonaDetail>("POST", paths.personas(ws), body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.personas(ws) }),
+  });
+}
+
+export function useCreateVersion(ws: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { message: string; revision: number }) => api<VersionDetail>("POST", paths.versions(ws, id), body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.persona(ws, id) }),
+  });
+}
+
+export function useRestoreVersion(ws: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ number, revision }: { number: number; revision: number }) =>
+      api<PersonaDetail>("POST", paths.restore(ws, id, number), { revision }),
+    onSuccess: (data) => {
+      qc.setQueryData(keys.persona(ws, id), data);
+      void qc.invalidateQueries({ queryKey: keys.personas(ws) });
+    },
+  });
+}
+
+export function useArchivePersona(ws: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (archived: boolean) => api<PersonaDetail>("POST", paths.archive(ws, id), { archived }),
+    onSuccess: (data) => {
+      qc.setQueryData(keys.persona(ws, id), data);
+      void qc.invalidateQueries({ queryKey: keys.personas(ws) });
+    },
+  });
+}
+
+export function useDeletePersona(ws: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>("DELETE", paths.persona(ws, id)),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: keys.persona(ws, id) });
+      void qc.invalidateQueries({ queryKey: keys.personas(ws) });
+      void qc.invalidateQueries({ queryKey: keys.me });
+    },
+  });
+}
+
+export function useMemberMutations(ws: string) {
+  const qc = useQueryClient();
+  const done = () => {
+    void qc.invalidateQueries({ queryKey: keys.members(ws) });
+    void qc.invalidateQueries({ queryKey: keys.me });
+  };
+  return {
+    add: useMutation({ mutationFn: (b: { email: string; role: Role }) => api<Member>("POST", paths.members(ws), b), onSuccess: done }),
+    update: useMutation({ mutationFn: ({ id, role }: { id: string; role: Role }) => api<Member>("PATCH", paths.member(ws, id), { role }), onSuccess: done }),
+    remove: useMutation({ mutationFn: (id: string) => api<void>("DELETE", paths.member(ws, id)), onSuccess: done }),
+  };
+}
+
+export function useWorkspaceMutations() {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: keys.me });
+  return {
+    create: useMutation({ mutationFn: (name: string) => api<Workspace>("POST", paths.workspaces(), { name }), onSuccess: done }),
+    rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api<Workspace>("PATCH", paths.workspace(id), { name }), onSuccess: done }),
+  };
+}
