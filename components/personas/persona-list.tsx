@@ -28,7 +28,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           <h1 className="text-2xl font-semibold tracking-tight">Personas</h1>
           <p className="mt-1 text-sm text-slate-500">{workspace?.name ?? "\u00a0"}</p>
         </div>
-        {canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>＋ New persona</Button> : null}
+        {canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button> : null}
       </header>
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
@@ -61,7 +61,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           ) : (
             <EmptyState
               title="Compose your first persona"
-              action={canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>＋ New persona</Button> : null}
+              action={canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button> : null}
             >
               Start with a character type — &ldquo;a veteran ER triage nurse&rdquo; — rather than a list of adjectives.
               A coherent type brings its traits along; a list of traits from different clusters settles into a compromise.
@@ -71,7 +71,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Personas">
             {list.data.map((p) => (
               <li key={p.id}>
-                <Link href={`/w/${workspaceId}/personas/${p.id}`} className="grid grid-cols-[1fr_auto] items-center gap-4 px-5 py-4 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_9rem_7rem_10rem]">
+                <Link href={`/w/${workspaceId}/personas/${p.id}`} className="grid grid-cols-[1fr_auto] items-center gap-4 px-5 py-4 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-900">{p.name}</p>
                     <p className="truncate text-sm text-slate-500">{p.archetype || <span className="italic">No archetype yet</span>}</p>

@@ -46,7 +46,7 @@ export function AppShell({
               <option key={w.id} value={w.id}>{w.name}</option>
             ))}
             {!me.data ? <option value={workspaceId}>Loading…</option> : null}
-            <option value="__new">＋ New workspace…</option>
+            <option value="__new">+ New workspace…</option>
           </select>
           {current ? (
             <p className="mt-1.5 px-2 text-xs text-slate-500">

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** A modal on the native <dialog> element: focus trap, Esc and backdrop for free. */
@@ -12,6 +12,8 @@ export function Dialog({
   dismissable?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -21,6 +23,8 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
       onCancel={(e) => { if (!dismissable) e.preventDefault(); }}
       onClick={(e) => { if (dismissable && e.target === ref.current) onClose(); }}
@@ -32,8 +36,8 @@ export function Dialog({
       {open ? (
         <div className="flex max-h-[85vh] flex-col">
           <div className="border-b border-slate-100 px-6 py-4">
-            <h2 className="text-base font-semibold">{title}</h2>
-            {description ? <p className="mt-1 text-sm text-slate-500">{description}</p> : null}
+            <h2 id={titleId} className="text-base font-semibold">{title}</h2>
+            {description ? <p id={descriptionId} className="mt-1 text-sm text-slate-500">{description}</p> : null}
           </div>
           <div className="overflow-y-auto px-6 py-4">{children}</div>
           {footer ? <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3 rounded-b-xl">{footer}</div> : null}

@@ -34,7 +34,7 @@ export const updateWorkspaceBody = z.object({ name: workspaceNameSchema });
 export const workspaceSchema = z.object({
   id: z.string(),
   name: z.string(),
-  personal: z.boolean(),
+  personal: z.boolean().describe("True only for the caller's own personal workspace"),
   role: roleSchema.describe("The caller's role in this workspace"),
   memberCount: z.number().int(),
   personaCount: z.number().int(),

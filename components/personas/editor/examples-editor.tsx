@@ -21,7 +21,7 @@ export function ExamplesEditor({ examples, onChange }: { examples: Example[]; on
           <Textarea aria-label={`Example ${i + 1} persona reply`} rows={3} placeholder="Persona: …" value={ex.assistant} onChange={(e) => update(i, { assistant: e.target.value })} />
         </div>
       ))}
-      <Button onClick={() => onChange([...examples, { user: "", assistant: "" }])} disabled={examples.length >= 12}>＋ Add example exchange</Button>
+      <Button onClick={() => onChange([...examples, { user: "", assistant: "" }])} disabled={examples.length >= 12}>+ Add example exchange</Button>
     </div>
   );
 }

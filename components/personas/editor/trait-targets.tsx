@@ -72,9 +72,9 @@ export function TraitTargets({
           aria-label="Add a trait"
           value=""
           onChange={(e) => e.target.value && set(e.target.value, 75)}
-          className="w-56"
+          className="w-64"
         >
-          <option value="">＋ Add a trait from the library…</option>
+          <option value="">+ Add a library trait…</option>
           {available.map((t) => <option key={t.key} value={t.key}>{t.name}</option>)}
         </Select>
         <span className="text-xs text-slate-400">or</span>

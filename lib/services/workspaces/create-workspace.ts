@@ -9,7 +9,7 @@ export async function createWorkspace(user: UserContext, input: { name: string }
     data: { name: input.name, memberships: { create: { userId: user.userId, role: "owner" } } },
   });
   return {
-    id: ws.id, name: ws.name, personal: ws.personal, role: "owner",
+    id: ws.id, name: ws.name, personal: false, role: "owner",
     memberCount: 1, personaCount: 0, createdAt: ws.createdAt.toISOString(),
   };
 }
@@ -21,7 +21,7 @@ export async function renameWorkspace(ctx: WorkspaceContext, input: { name: stri
     include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } },
   });
   return {
-    id: ws.id, name: ws.name, personal: ws.personal, role: ctx.role,
+    id: ws.id, name: ws.name, personal: ws.personalForId === ctx.userId, role: ctx.role,
     memberCount: ws._count.memberships, personaCount: ws._count.personas, createdAt: ws.createdAt.toISOString(),
   };
 }

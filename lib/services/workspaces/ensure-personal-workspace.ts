@@ -1,21 +1,21 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-/** Idempotent: creates the account's personal workspace if it has none. */
+/** Idempotent: the account's personal workspace, created on first need. */
 export async function ensurePersonalWorkspace(userId: string, userName: string): Promise<string> {
-  const existing = await db.membership.findFirst({
-    where: { userId, workspace: { personal: true } },
-    select: { workspaceId: true },
-  });
-  if (existing) return existing.workspaceId;
+  const existing = await db.workspace.findUnique({ where: { personalForId: userId }, select: { id: true } });
+  if (existing) return existing.id;
   const first = userName.trim().split(/\s+/)[0] || "My";
-  const workspace = await db.workspace.create({
-    data: {
-      name: `${first}'s workspace`,
-      personal: true,
-      memberships: { create: { userId, role: "owner" } },
-    },
-    select: { id: true },
-  });
-  return workspace.id;
+  try {
+    const workspace = await db.workspace.create({
+      data: { name: `${first}'s workspace`, personalForId: userId, memberships: { create: { userId, role: "owner" } } },
+      select: { id: true },
+    });
+    return workspace.id;
+  } catch (e) {
+    // Two first requests raced; the unique key let exactly one create it.
+    const again = await db.workspace.findUnique({ where: { personalForId: userId }, select: { id: true } });
+    if (again) return again.id;
+    throw e;
+  }
 }

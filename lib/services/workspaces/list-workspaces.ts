@@ -16,7 +16,7 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
     .map((m) => ({
       id: m.workspace.id,
       name: m.workspace.name,
-      personal: m.workspace.personal,
+      personal: m.workspace.personalForId === user.userId,
       role: m.role as Role,
       memberCount: m.workspace._count.memberships,
       personaCount: m.workspace._count.personas,

@@ -1,0 +1,138 @@
+import { expect } from "vitest";
+import type { z } from "zod";
+import * as compileRoute from "@/app/api/compile/route";
+import * as meRoute from "@/app/api/me/route";
+import * as memberRoute from "@/app/api/workspaces/[workspaceId]/members/[memberId]/route";
+import * as membersRoute from "@/app/api/workspaces/[workspaceId]/members/route";
+import * as archiveRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/archive/route";
+import * as diffRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/diff/route";
+import * as personaRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/route";
+import * as restoreRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/restore/route";
+import * as versionRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/route";
+import * as versionsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/route";
+import * as personasRoute from "@/app/api/workspaces/[workspaceId]/personas/route";
+import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
+import * as workspacesRoute from "@/app/api/workspaces/route";
+import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import type { Method, Operation } from "@/lib/http/operation";
+import { ops } from "@/lib/http/operations";
+import { BASE_URL } from "@/tests/factories/auth";
+
+// A tiny in-process HTTP client: it calls the exported route handlers of
+// app/api/** with a real Request, the way Next.js would, without a server.
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Partial<Record<Method, Handler>>;
+
+const W = "/api/workspaces/{workspaceId}";
+const P = `${W}/personas/{personaId}`;
+
+/** OpenAPI path template → the Next.js route module that serves it. */
+const ROUTES: Record<string, RouteModule> = {
+  "/api/me": meRoute,
+  "/api/compile": compileRoute,
+  "/api/workspaces": workspacesRoute,
+  [W]: workspaceRoute,
+  [`${W}/members`]: membersRoute,
+  [`${W}/members/{memberId}`]: memberRoute,
+  [`${W}/personas`]: personasRoute,
+  [P]: personaRoute,
+  [`${P}/archive`]: archiveRoute,
+  [`${P}/diff`]: diffRoute,
+  [`${P}/versions`]: versionsRoute,
+  [`${P}/versions/{number}`]: versionRoute,
+  [`${P}/versions/{number}/restore`]: restoreRoute,
+};
+
+export const allOps = Object.values(ops) as Operation[];
+
+function templateRegex(template: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  return { regex: new RegExp(`^${source}$`), names };
+}
+
+/** Finds the route for a concrete path, like Next's file-system router. */
+export function matchRoute(pathname: string): { template: string; module: RouteModule; params: Record<string, string> } {
+  for (const [template, module] of Object.entries(ROUTES)) {
+    const { regex, names } = templateRegex(template);
+    const m = regex.exec(pathname);
+    if (m) {
+      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+      return { template, module, params };
+    }
+  }
+  throw new Error(`No route serves ${pathname}; add it to ROUTES in tests/factories/api.ts`);
+}
+
+/** "/api/workspaces/{workspaceId}" + { workspaceId: "w1" } → "/api/workspaces/w1" */
+export function fillPath(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`fillPath: no value for {${name}} in ${template}`);
+    return encodeURIComponent(String(params[name]));
+  });
+}
+
+export type ApiResponse = { status: number; body: unknown; headers: Headers };
+
+export type SendOptions = {
+  /** Serialised with JSON.stringify. */
+  body?: unknown;
+  /** Sent as-is (for malformed JSON). */
+  rawBody?: string;
+  query?: Record<string, string | number>;
+};
+
+export async function send(cookie: string | null, method: Method, path: string, options: SendOptions = {}): Promise<ApiResponse> {
+  const url = new URL(path, BASE_URL);
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
+  const { module, params } = matchRoute(url.pathname);
+  const handler = module[method];
+  if (!handler) throw new Error(`${method} is not exported by the route for ${url.pathname}`);
+  const headers = new Headers({ origin: BASE_URL });
+  if (cookie) headers.set("cookie", cookie);
+  const hasBody = options.rawBody !== undefined || options.body !== undefined;
+  if (hasBody) headers.set("content-type", "application/json");
+  const request = new Request(url, {
+    method,
+    headers,
+    body: hasBody ? (options.rawBody ?? JSON.stringify(options.body)) : undefined,
+  });
+  const res = await handler(request, { params: Promise.resolve(params) });
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : null;
+  // "Never a 500": any server error fails the test that caused it, whatever it expected.
+  if (res.status >= 500) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return { status: res.status, body, headers: res.headers };
+}
+
+export function api(cookie: string | null) {
+  return {
+    get: (path: string, query?: SendOptions["query"]) => send(cookie, "GET", path, { query }),
+    post: (path: string, body?: unknown) => send(cookie, "POST", path, { body }),
+    patch: (path: string, body?: unknown) => send(cookie, "PATCH", path, { body }),
+    delete: (path: string) => send(cookie, "DELETE", path),
+    send: (method: Method, path: string, options?: SendOptions) => send(cookie, method, path, options),
+  };
+}
+
+export type Api = ReturnType<typeof api>;
+
+/** Asserts the operation's success status and parses the body with its response schema. */
+export function expectOk<O extends Operation>(op: O, res: ApiResponse): z.output<O["response"]> {
+  const expected = res.status === 204 ? 204 : (op.status ?? 200);
+  expect(res.status, `${op.id}: ${JSON.stringify(res.body)}`).toBe(expected);
+  if (res.status === 204) expect(op.response.safeParse(null).success, `${op.id} answered 204 but its schema needs a body`).toBe(true);
+  return op.response.parse(res.body) as z.output<O["response"]>;
+}
+
+/** Asserts an error status (and field, when given) and returns the parsed error body. */
+export function expectError(res: ApiResponse, status: number, field?: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const { error } = errorBodySchema.parse(res.body);
+  if (field !== undefined) expect(error.field, error.message).toBe(field);
+  return error as { code: ErrorCode; message: string; field?: string; details?: unknown };
+}

@@ -1,0 +1,54 @@
+import type { Operation } from "@/lib/http/operation";
+import { allOps, fillPath, type SendOptions } from "@/tests/factories/api";
+import { buildSpec } from "@/tests/factories/personas";
+
+// A well-formed request for every operation in the registry, so sweeps can send
+// each one with only the part under test (session, workspace, body) made wrong.
+
+export type Ids = {
+  workspaceId: string;
+  personaId: string;
+  memberId: string;
+  /** An existing version number of the persona. */
+  number: number;
+  /** The persona's current draft revision. */
+  revision: number;
+  /** An email with an account, for addMember. */
+  email: string;
+};
+
+const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
+  compilePersona: () => ({ spec: buildSpec() }),
+  createWorkspace: () => ({ name: "Side project" }),
+  updateWorkspace: () => ({ name: "Renamed" }),
+  addMember: (ids) => ({ email: ids.email, role: "owner" }),
+  updateMember: () => ({ role: "owner" }),
+  createPersona: () => ({ name: "Intruder" }),
+  updateDraft: (ids) => ({ revision: ids.revision, spec: buildSpec({ name: "Hijacked" }) }),
+  archivePersona: () => ({ archived: true }),
+  createVersion: (ids) => ({ message: "Snapshot", revision: ids.revision }),
+  restoreVersion: (ids) => ({ revision: ids.revision }),
+};
+
+const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
+  listPersonas: () => ({ q: "a", status: "all", sort: "name" }),
+  diffVersions: (ids) => ({ from: ids.number, to: "draft" }),
+};
+
+export const opsWithBody = allOps.filter((op) => op.body);
+
+/** Fails loudly when an operation is added to the registry without a sample here. */
+export function missingSamples(): string[] {
+  return [
+    ...opsWithBody.filter((op) => !VALID_BODIES[op.id]).map((op) => `body for ${op.id}`),
+    ...allOps.filter((op) => op.query && !VALID_QUERIES[op.id]).map((op) => `query for ${op.id}`),
+  ];
+}
+
+export function validRequest(op: Operation, ids: Ids): { path: string } & SendOptions {
+  return {
+    path: fillPath(op.path, ids),
+    body: op.body ? VALID_BODIES[op.id](ids) : undefined,
+    query: op.query ? VALID_QUERIES[op.id](ids) : undefined,
+  };
+}

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { conflictDetailsSchema } from "@/lib/schemas/persona-api";
+import { ops } from "@/lib/http/operations";
+import { expectError, expectOk } from "@/tests/factories/api";
+import { addTeammate, buildSpec, createPersona, personaPath, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
+
+// Two people editing one draft: the later save based on an old revision must not
+// silently overwrite the other person's work.
+
+let olive: Member;
+let eddie: Awaited<ReturnType<typeof addTeammate>>;
+
+beforeAll(async () => {
+  olive = await signUpWithWorkspace({ name: "Olive" });
+  eddie = await addTeammate(olive, "editor", "Eddie Editor");
+});
+
+describe("autosave", () => {
+  it("bumps the revision and recompiles the prompt", async () => {
+    const created = await createPersona(olive);
+    expect(created.revision).toBe(1);
+    const saved = expectOk(
+      ops.updateDraft,
+      await olive.api.patch(personaPath(olive.workspaceId, created.id), {
+        revision: 1,
+        spec: { ...created.spec, archetype: "a retired lighthouse keeper", traitTargets: { empathetic: 10 } },
+      }),
+    );
+    expect(saved.revision).toBe(2);
+    expect(saved.compiledPrompt.split("\n")[0]).toBe("You are Nurse Ada: a retired lighthouse keeper.");
+    expect(saved.compiledPrompt).toContain("stay matter-of-fact");
+    expect(saved.compiledPrompt).not.toContain("name the person's feelings");
+    expect(saved).toMatchObject({ archetype: "a retired lighthouse keeper", updatedBy: "Olive", dirty: true });
+
+    const reloaded = expectOk(ops.getPersona, await olive.api.get(personaPath(olive.workspaceId, created.id)));
+    expect(reloaded).toEqual(saved);
+  });
+
+  it("renames the persona in the list when the spec's name changes", async () => {
+    const created = await createPersona(olive, { name: "Draft name" });
+    await olive.api.patch(personaPath(olive.workspaceId, created.id), { revision: 1, spec: { ...created.spec, name: "Final name" } });
+    const list = expectOk(ops.listPersonas, await olive.api.get(`/api/workspaces/${olive.workspaceId}/personas`));
+    expect(list.find((p) => p.id === created.id)?.name).toBe("Final name");
+  });
+
+  it("rejects a stale save with 409, returns the other person's draft, and keeps it", async () => {
+    const created = await createPersona(olive);
+    const path = personaPath(olive.workspaceId, created.id);
+
+    // Both open revision 1. Eddie saves first.
+    const eddieSpec = buildSpec({ background: "Eddie's rewrite of the background." });
+    expectOk(ops.updateDraft, await eddie.api.patch(path, { revision: 1, spec: eddieSpec }));
+
+    // Olive's autosave still carries revision 1.
+    const oliveSpec = buildSpec({ background: "Olive's text that must not win silently." });
+    const error = expectError(await olive.api.patch(path, { revision: 1, spec: oliveSpec }), 409, "revision");
+    expect(error.message).toContain("Eddie Editor");
+    const { current } = conflictDetailsSchema.parse(error.details);
+    expect(current.revision).toBe(2);
+    expect(current.updatedBy).toBe("Eddie Editor");
+    expect(current.spec.background).toBe("Eddie's rewrite of the background.");
+
+    const stored = expectOk(ops.getPersona, await olive.api.get(path));
+    expect(stored.revision).toBe(2);
+    expect(stored.spec.background).toBe("Eddie's rewrite of the background.");
+    expect(stored.compiledPrompt).not.toContain("Olive's text");
+
+    // Having seen the conflict, Olive can save on top of revision 2.
+    const resolved = expectOk(ops.updateDraft, await olive.api.patch(path, { revision: current.revision, spec: oliveSpec }));
+    expect(resolved).toMatchObject({ revision: 3, updatedBy: "Olive" });
+    expect(resolved.spec.background).toBe("Olive's text that must not win silently.");
+  });
+
+  it("rejects a revision from the future as stale too", async () => {
+    const created = await createPersona(olive);
+    expectError(await olive.api.patch(personaPath(olive.workspaceId, created.id), { revision: 7, spec: created.spec }), 409);
+  });
+});

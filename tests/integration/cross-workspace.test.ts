@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Operation } from "@/lib/http/operation";
+import { ops } from "@/lib/http/operations";
+import { allOps, expectError, expectOk } from "@/tests/factories/api";
+import { signUp } from "@/tests/factories/auth";
+import { snapshotDb } from "@/tests/factories/db";
+import {
+  addTeammate, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
+} from "@/tests/factories/personas";
+import { missingSamples, validRequest, type Ids } from "@/tests/factories/requests";
+
+// Another workspace's data must be indistinguishable from data that does not exist.
+
+let alice: Member;
+let bob: Member;
+let aliceIds: Ids;
+
+beforeAll(async () => {
+  alice = await signUpWithWorkspace({ name: "Alice" });
+  bob = await signUpWithWorkspace({ name: "Bob" });
+  const persona = await createPersona(alice);
+  await saveVersion(alice, persona.id, persona.revision, "first");
+  const teammate = await addTeammate(alice, "editor");
+  aliceIds = {
+    workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
+    number: 1, revision: persona.revision, email: bob.email,
+  };
+});
+
+const workspaceOps = allOps.filter((op) => op.auth === "workspace");
+
+it("has a sample request for every operation", () => {
+  expect(missingSamples()).toEqual([]);
+});
+
+describe("a non-member using Alice's ids", () => {
+  it.each(workspaceOps.map((op) => [op.id, op] as const))("%s answers 404 and changes nothing", async (_id, op) => {
+    const before = await snapshotDb();
+    const { path, ...options } = validRequest(op, aliceIds);
+    const error = expectError(await bob.api.send(op.method, path, options), 404);
+    expect(error.message).not.toMatch(/Alice|Nurse Ada/);
+    expect(await snapshotDb()).toEqual(before);
+  });
+
+  it("does not see Alice's workspace or personas in his own lists", async () => {
+    const me = expectOk(ops.me, await bob.api.get("/api/me"));
+    expect(me.workspaces.map((w) => w.id)).toEqual([bob.workspaceId]);
+    const list = expectOk(ops.listPersonas, await bob.api.get(`${wsPath(bob.workspaceId)}/personas`, { status: "all" }));
+    expect(list).toEqual([]);
+  });
+});
+
+describe("a member of one workspace reaching into another through its own workspace id", () => {
+  const scopedOps = workspaceOps.filter((op) => op.path.includes("{personaId}") || op.path.includes("{memberId}"));
+
+  it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member id answers 404", async (_id, op) => {
+    const before = await snapshotDb();
+    const { path, ...options } = validRequest(op, { ...aliceIds, workspaceId: bob.workspaceId });
+    expectError(await bob.api.send(op.method, path, options), 404);
+    expect(await snapshotDb()).toEqual(before);
+  });
+
+  it("leaves Alice's persona exactly as she left it", async () => {
+    const persona = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, aliceIds.personaId)));
+    expect(persona).toMatchObject({ name: "Nurse Ada", status: "draft", revision: aliceIds.revision, latestVersion: 1 });
+  });
+});
+
+describe("control: the same requests from a member", () => {
+  // Proves the 404s above come from the membership check, not from a broken sample request.
+  let carol: Member;
+  beforeAll(async () => {
+    carol = await signUpWithWorkspace({ name: "Carol" });
+  });
+
+  async function freshIds(op: Operation): Promise<Ids> {
+    const persona = await createPersona(carol);
+    const version = await saveVersion(carol, persona.id, persona.revision, "first");
+    const needsMember = op.path.includes("{memberId}");
+    const teammate = needsMember ? await addTeammate(carol, "viewer") : null;
+    const newcomer = op.id === "addMember" ? await signUp() : null;
+    return {
+      workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
+      number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test",
+    };
+  }
+
+  it.each(workspaceOps.map((op) => [op.id, op] as const))("%s succeeds", async (_id, op) => {
+    const { path, ...options } = validRequest(op, await freshIds(op));
+    const res = await carol.api.send(op.method, path, options);
+    expectOk(op, res);
+  });
+});

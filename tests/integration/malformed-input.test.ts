@@ -1,0 +1,161 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Operation } from "@/lib/http/operation";
+import { ops } from "@/lib/http/operations";
+import { expectError, expectOk } from "@/tests/factories/api";
+import { signUp } from "@/tests/factories/auth";
+import { snapshotDb } from "@/tests/factories/db";
+import {
+  addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
+} from "@/tests/factories/personas";
+import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests";
+
+// Bad input gets a clear 4xx naming the field at fault, never a 500, never a partial write.
+// The owner sends every request, so no role check can be what stops it.
+
+let owner: Member;
+let ids: Ids;
+let before: Awaited<ReturnType<typeof snapshotDb>>;
+
+beforeAll(async () => {
+  owner = await signUpWithWorkspace({ name: "Olive" });
+  const persona = await createPersona(owner);
+  await saveVersion(owner, persona.id, persona.revision, "first");
+  const teammate = await addTeammate(owner, "editor");
+  const outsider = await signUp();
+  ids = { workspaceId: owner.workspaceId, personaId: persona.id, memberId: teammate.memberId, number: 1, revision: persona.revision, email: outsider.email };
+});
+
+beforeEach(async () => {
+  before = await snapshotDb();
+});
+
+async function expectNothingWritten() {
+  expect(await snapshotDb()).toEqual(before);
+}
+
+function sendBody(op: Operation, init: { body?: unknown; rawBody?: string }) {
+  const { path, query } = validRequest(op, ids);
+  return owner.api.send(op.method, path, { query, ...init });
+}
+
+const spec = buildSpec();
+
+/** For each operation with a body: a broken body and the field the error must name. */
+const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]> = {
+  compilePersona: [
+    ["empty", {}, "spec"],
+    ["trait target above 100", { spec: { ...spec, traitTargets: { empathetic: 101 } } }, "spec.traitTargets.empathetic"],
+  ],
+  createWorkspace: [["empty", {}, "name"], ["number as name", { name: 42 }, "name"]],
+  updateWorkspace: [["empty", {}, "name"], ["blank name", { name: "   " }, "name"]],
+  addMember: [
+    ["empty", {}, "email"],
+    ["not an email", { email: "olive at example", role: "viewer" }, "email"],
+    ["unknown role", { email: "x@example.test", role: "admin" }, "role"],
+  ],
+  updateMember: [["empty", {}, "role"], ["unknown role", { role: "superuser" }, "role"]],
+  createPersona: [
+    ["empty", {}, "name"],
+    ["archetype as number", { name: "Ok", archetype: 7 }, "archetype"],
+    ["imported spec with a bad trait key", { name: "Ok", spec: { ...spec, traitTargets: { "Bad Key": 5 } } }, "spec.traitTargets.Bad Key"],
+  ],
+  updateDraft: [
+    ["empty", {}, "revision"],
+    ["revision as string", { revision: "1", spec }, "revision"],
+    ["no spec", { revision: 1 }, "spec"],
+    ["spec without a name", { revision: 1, spec: { ...spec, name: "" } }, "spec.name"],
+    ["voice register unknown", { revision: 1, spec: { ...spec, voice: { ...spec.voice, register: "shouty" } } }, "spec.voice.register"],
+  ],
+  archivePersona: [["empty", {}, "archived"], ["archived as string", { archived: "yes" }, "archived"]],
+  createVersion: [
+    ["empty", {}, "message"],
+    ["blank message", { message: "   ", revision: 1 }, "message"],
+    ["fractional revision", { message: "x", revision: 1.5 }, "revision"],
+  ],
+  restoreVersion: [["empty", {}, "revision"], ["revision 0", { revision: 0 }, "revision"]],
+};
+
+it("has broken-body cases for every operation that takes a body", () => {
+  expect(Object.keys(BAD_BODIES).sort()).toEqual(opsWithBody.map((op) => op.id).sort());
+});
+
+describe.each(opsWithBody.map((op) => [op.id, op] as const))("%s", (_id, op) => {
+  it("answers 400 on field 'body' to invalid JSON", async () => {
+    const error = expectError(await sendBody(op, { rawBody: '{"name": "unterminated' }), 400, "body");
+    expect(error.code).toBe("bad_request");
+    await expectNothingWritten();
+  });
+
+  it.each(BAD_BODIES[op.id] ?? [])("answers 422 naming the field for a body that is %s", async (_label, body, field) => {
+    const error = expectError(await sendBody(op, { body }), 422, field);
+    expect(error.code).toBe("validation");
+    expect(error.message).toContain(field);
+    await expectNothingWritten();
+  });
+
+  it.each([["an array", []], ["a string", "hello"], ["a number", 42], ["null", null]])(
+    "answers 422 on field 'body' when the body is %s",
+    async (_label, body) => {
+      expectError(await sendBody(op, { body }), 422, "body");
+      await expectNothingWritten();
+    },
+  );
+});
+
+describe("query strings", () => {
+  const list = () => `${wsPath(owner.workspaceId)}/personas`;
+  const diff = () => `${personaPath(owner.workspaceId, ids.personaId)}/diff`;
+
+  it.each([
+    [{ sort: "sideways" }, "sort"],
+    [{ status: "deleted" }, "status"],
+    [{ q: "x".repeat(201) }, "q"],
+  ])("listPersonas %j → 422 on %s", async (query, field) => {
+    expectError(await owner.api.get(list(), query), 422, field);
+  });
+
+  it.each([
+    [{ from: "abc" }, "from"],
+    [{}, "from"],
+    [{ from: 0 }, "from"],
+    [{ from: 1, to: "later" }, "to"],
+  ])("diffVersions %j → 422 on %s", async (query, field) => {
+    expectError(await owner.api.get(diff(), query), 422, field);
+  });
+
+  it("diffVersions with a version that does not exist → 404", async () => {
+    expectError(await owner.api.get(diff(), { from: 99 }), 404);
+  });
+});
+
+describe("path parameters that cannot name anything", () => {
+  const persona = () => personaPath(owner.workspaceId, ids.personaId);
+
+  it.each(["abc", "0", "-1", "1.5", "99"])("GET versions/%s → 404", async (number) => {
+    expectError(await owner.api.get(`${persona()}/versions/${number}`), 404);
+  });
+
+  it.each(["abc", "0", "99"])("restore versions/%s → 404 and the draft is untouched", async (number) => {
+    expectError(await owner.api.post(`${persona()}/versions/${number}/restore`, { revision: ids.revision }), 404);
+    await expectNothingWritten();
+  });
+
+  it("an unknown or over-long persona id → 404", async () => {
+    expectError(await owner.api.get(personaPath(owner.workspaceId, "no-such-persona")), 404);
+    expectError(await owner.api.get(personaPath(owner.workspaceId, "x".repeat(65))), 404);
+    expectError(await owner.api.patch(personaPath(owner.workspaceId, "no-such-persona"), { revision: 1, spec }), 404);
+    await expectNothingWritten();
+  });
+
+  it("an unknown workspace or member id → 404", async () => {
+    expectError(await owner.api.get(`${wsPath("no-such-workspace")}/personas`), 404);
+    expectError(await owner.api.patch(`${wsPath(owner.workspaceId)}/members/no-such-member`, { role: "viewer" }), 404);
+    expectError(await owner.api.delete(`${wsPath(owner.workspaceId)}/members/no-such-member`), 404);
+    await expectNothingWritten();
+  });
+
+  it("the persona is still intact after all of the above", async () => {
+    const p = expectOk(ops.getPersona, await owner.api.get(persona()));
+    expect(p).toMatchObject({ revision: ids.revision, latestVersion: 1, name: "Nurse Ada" });
+  });
+});

@@ -1,0 +1,31 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The persona editor as a designer sees it. */
+export class EditorPage {
+  readonly saveState: Locator;
+  readonly prompt: Locator;
+
+  constructor(readonly page: Page) {
+    this.saveState = page.getByTestId("save-state");
+    this.prompt = page.getByTestId("compiled-prompt");
+  }
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async expectSaved(): Promise<void> {
+    await expect(this.saveState).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
+  }
+
+  async addTrait(key: string): Promise<void> {
+    await this.page.getByLabel("Add a trait").selectOption(key);
+  }
+
+  async saveVersion(message: string): Promise<void> {
+    await this.page.getByRole("button", { name: "Save version" }).click();
+    await this.page.getByLabel("What changed?").fill(message);
+    await this.page.getByRole("dialog").getByRole("button", { name: "Save version" }).click();
+    await expect(this.page.getByRole("status").filter({ hasText: /Saved version \d+/ })).toBeVisible();
+  }
+}

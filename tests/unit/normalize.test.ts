@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { normalizeSpec, serializeSpec, slugify } from "@/lib/persona/normalize";
+import { emptySpec } from "@/lib/schemas/persona";
+
+describe("normalizeSpec / serializeSpec", () => {
+  it("stores the same content as the same bytes, whatever the trait order", () => {
+    const a = { ...emptySpec("Ada"), traitTargets: { warm: 70, empathetic: 80, firm: 20 } };
+    const b = { ...emptySpec("Ada"), traitTargets: { firm: 20, empathetic: 80, warm: 70 } };
+    expect(serializeSpec(a)).toBe(serializeSpec(b));
+    expect(Object.keys(normalizeSpec(a).traitTargets)).toEqual(["empathetic", "firm", "warm"]);
+  });
+
+  it("keeps every field and drops unknown ones", () => {
+    const spec = { ...emptySpec("Ada"), notes: "n", promptOverride: "p" };
+    expect(normalizeSpec({ ...spec, extra: "x" } as typeof spec)).toEqual(spec);
+  });
+});
+
+describe("slugify", () => {
+  it.each([
+    ["Nurse Ada", "nurse-ada"],
+    ["  The Skeptic!! (v2) ", "the-skeptic-v2"],
+    ["Crème Brûlée Chef", "creme-brulee-chef"],
+    ["***", "persona"],
+    ["", "persona"],
+  ])("%j → %j", (input, slug) => {
+    expect(slugify(input)).toBe(slug);
+  });
+
+  it("keeps slugs at most 60 characters without a trailing dash", () => {
+    const slug = slugify(`${"a".repeat(59)} bcd`);
+    expect(slug.length).toBeLessThanOrEqual(60);
+    expect(slug).toBe("a".repeat(59));
+  });
+});
