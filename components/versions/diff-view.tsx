@@ -14,6 +14,35 @@ export function InlineParts({ parts }: { parts: DiffPart[] }) {
   );
 }
 
+/**
+ * Short values read best as "before → after"; mostly-rewritten text as two
+ * blocks; light edits as inline word marks.
+ */
+function FieldDelta({ change }: { change: FieldChange }) {
+  const { before, after, parts } = change;
+  if (before === null || after === null) return <InlineParts parts={parts} />;
+  const short = (t: string) => t.length <= 40 && !t.includes("\n");
+  if (short(before) && short(after)) {
+    return (
+      <span>
+        <span className="diff-del rounded-sm px-0.5">{before}</span>
+        <span className="mx-1.5 text-slate-400">→</span>
+        <span className="diff-add rounded-sm px-0.5">{after}</span>
+      </span>
+    );
+  }
+  const changed = parts.filter((p) => p.added || p.removed).reduce((n, p) => n + p.value.length, 0);
+  if (changed / (before.length + after.length) > 0.5) {
+    return (
+      <div className="space-y-1.5">
+        <p className="whitespace-pre-wrap rounded-md bg-rose-50 px-2 py-1 text-rose-900"><span className="mr-1 select-none text-rose-400">−</span>{before}</p>
+        <p className="whitespace-pre-wrap rounded-md bg-emerald-50 px-2 py-1 text-emerald-900"><span className="mr-1 select-none text-emerald-500">+</span>{after}</p>
+      </div>
+    );
+  }
+  return <InlineParts parts={parts} />;
+}
+
 export function FieldChanges({ fields, emptyText = "No field changed." }: { fields: FieldChange[]; emptyText?: string }) {
   if (fields.length === 0) return <p className="text-sm text-slate-500">{emptyText}</p>;
   return (
@@ -24,7 +53,7 @@ export function FieldChanges({ fields, emptyText = "No field changed." }: { fiel
             <p className="text-sm font-medium text-slate-800">{f.label}</p>
             <Badge tone={KIND_TONE[f.kind]}>{f.kind}</Badge>
           </div>
-          <div className="text-sm leading-relaxed text-slate-700"><InlineParts parts={f.parts} /></div>
+          <div className="text-sm leading-relaxed text-slate-700"><FieldDelta change={f} /></div>
         </li>
       ))}
     </ul>

@@ -98,13 +98,13 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
           <div className="min-w-0 space-y-5">
             <Card className="flex flex-wrap items-center gap-3 px-5 py-3">
               <span className="text-sm font-medium">Compare</span>
-              <Select aria-label="Compare from" value={from ?? ""} onChange={(e) => choose({ from: e.target.value })} className="w-44">
-                {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 24)}</option>)}
+              <Select aria-label="Compare from" value={from ?? ""} onChange={(e) => choose({ from: e.target.value })} className="w-60">
+                {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 30)}</option>)}
                 <option value="draft">Current draft</option>
               </Select>
               <span className="text-slate-400">→</span>
-              <Select aria-label="Compare to" value={to ?? ""} onChange={(e) => choose({ to: e.target.value })} className="w-44">
-                {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 24)}</option>)}
+              <Select aria-label="Compare to" value={to ?? ""} onChange={(e) => choose({ to: e.target.value })} className="w-60">
+                {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 30)}</option>)}
                 <option value="draft">Current draft</option>
               </Select>
               <Button size="sm" variant="ghost" onClick={() => choose({ from: to ?? "", to: from ?? "" })}>⇄ Swap</Button>

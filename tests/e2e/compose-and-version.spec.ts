@@ -31,14 +31,14 @@ test("sign up → create persona → edit with autosave → versions → diff �
   await expect(editor.field("Background")).toHaveValue("Twenty years on night shifts in a city hospital.");
   await expect(page.getByLabel("Empathetic target value")).toHaveValue("90");
 
-  await editor.saveVersion("First cut: nurse with empathy and firmness");
+  await editor.saveVersion("First cut: nurse with empathy and firmness", 1);
   await expect(page.getByText("v1", { exact: true })).toBeVisible();
 
   await editor.field("Archetype").fill("a veteran ER triage nurse who keeps the waiting room calm and fair");
   await editor.page.getByLabel("Firm / boundary-setting target value").fill("95");
   await editor.expectSaved();
   await expect(page.getByText("v1 + unversioned changes")).toBeVisible();
-  await editor.saveVersion("Sharper archetype, firmer limits");
+  await editor.saveVersion("Sharper archetype, firmer limits", 2);
 
   await page.getByRole("link", { name: /^Versions/ }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/personas/[^/]+/versions`));

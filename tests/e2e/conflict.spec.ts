@@ -56,3 +56,29 @@ test("choosing their draft replaces mine in the form", async ({ browser }) => {
   await expect(new EditorPage(b).field("Name")).toHaveValue("Coach Kim (A)");
   await expect(new EditorPage(b).saveState).toHaveAttribute("data-state", "saved");
 });
+
+test("edits made while the server is unreachable come back in a new tab", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, newAccount("offline"));
+  await new PersonasPage(page).create("Offline Olga", "a lighthouse keeper");
+  const url = page.url();
+  const editor = new EditorPage(page);
+
+  // Every save fails while the route is blocked: the editor says so and keeps the text.
+  await page.route("**/api/workspaces/*/personas/*", (route) =>
+    route.request().method() === "PATCH" ? route.abort("connectionrefused") : route.continue(),
+  );
+  await editor.field("Background").fill("Written during the outage");
+  await expect(editor.saveState).toHaveAttribute("data-state", "error");
+  await expect(editor.saveState).toContainText("Save failed");
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByRole("note")).toContainText("This browser kept edits that were never saved");
+  await again.getByRole("button", { name: "Restore them" }).click();
+  const editor2 = new EditorPage(again);
+  await expect(editor2.field("Background")).toHaveValue("Written during the outage");
+  await editor2.expectSaved();
+  await context.close();
+});

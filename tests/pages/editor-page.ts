@@ -22,10 +22,11 @@ export class EditorPage {
     await this.page.getByLabel("Add a trait").selectOption(key);
   }
 
-  async saveVersion(message: string): Promise<void> {
+  async saveVersion(message: string, expectedNumber: number): Promise<void> {
     await this.page.getByRole("button", { name: "Save version" }).click();
     await this.page.getByLabel("What changed?").fill(message);
     await this.page.getByRole("dialog").getByRole("button", { name: "Save version" }).click();
-    await expect(this.page.getByRole("status").filter({ hasText: /Saved version \d+/ })).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: `Saved version ${expectedNumber}` })).toBeVisible();
+    await expect(this.page.getByRole("dialog")).toHaveCount(0);
   }
 }

@@ -90,6 +90,15 @@ function Editor({
             ) : null}
           </div>
         </div>
+        {!readOnly && save.recovered ? (
+          <div className="flex items-center gap-3 border-t border-sky-200 bg-sky-50 px-8 py-2 text-sm text-sky-900" role="note">
+            <span>
+              This browser kept edits that were never saved (from {new Date(save.recovered.at).toLocaleString()}).
+            </span>
+            <button className="font-medium underline" onClick={save.applyRecovered}>Restore them</button>
+            <button className="text-sky-700 hover:underline" onClick={save.discardRecovered}>Discard</button>
+          </div>
+        ) : null}
         {readOnly ? (
           <div className="border-t border-amber-200 bg-amber-50 px-8 py-2 text-sm text-amber-900" role="note">
             {archived ? (

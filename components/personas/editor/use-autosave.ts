@@ -30,6 +30,26 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const id = initial.id;
+  const [recovered, setRecovered] = useState<{ spec: PersonaSpec; at: number } | null>(null);
+
+  // Edits that never reached the server (tab closed mid-save, network down) come back as an offer.
+  useEffect(() => {
+    try {
+      const raw = localStorage.getItem(backupKey(id));
+      if (!raw) return;
+      const backup = JSON.parse(raw) as { spec: unknown; at: number };
+      const parsed = personaSpecSchema.safeParse(backup.spec);
+      if (parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(initial.spec)) {
+        setRecovered({ spec: parsed.data, at: backup.at });
+      } else {
+        localStorage.removeItem(backupKey(id));
+      }
+    } catch {
+      /* unreadable backup: nothing to offer */
+    }
+    // Only on first mount: later backups are this session's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
 
   const applyRevision = (r: number) => {
     revisionRef.current = r;
@@ -167,5 +187,18 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
     return () => window.removeEventListener("beforeunload", onUnload);
   }, [state]);
 
-  return { spec, setSpec, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs, reset };
+  const applyRecovered = useCallback(() => {
+    if (recovered) setSpec(recovered.spec);
+    setRecovered(null);
+  }, [recovered, setSpec]);
+
+  const discardRecovered = useCallback(() => {
+    localStorage.removeItem(backupKey(id));
+    setRecovered(null);
+  }, [id]);
+
+  return {
+    spec, setSpec, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs, reset,
+    recovered, applyRecovered, discardRecovered,
+  };
 }
