@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { RestoreDialog } from "@/components/versions/restore-dialog";
@@ -41,15 +42,14 @@ export function VersionView({ workspaceId, personaId, number }: { workspaceId: s
   const empty = <span className="text-slate-400">—</span>;
   return (
     <div className="mx-auto max-w-7xl px-8 py-8">
-      <nav className="flex items-center gap-2 text-sm" aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`} className="text-slate-500 hover:text-slate-900">Personas</Link>
-        <span className="text-slate-300">/</span>
-        <Link href={base} className="text-slate-500 hover:text-slate-900">{persona.data?.name ?? "…"}</Link>
-        <span className="text-slate-300">/</span>
-        <Link href={`${base}/versions`} className="text-slate-500 hover:text-slate-900">Versions</Link>
-        <span className="text-slate-300">/</span>
-        <span className="font-semibold">v{v.number}</span>
-      </nav>
+      <Breadcrumb
+        items={[
+          { label: "Personas", href: `/w/${workspaceId}` },
+          { label: persona.data?.name ?? "…", href: base },
+          { label: "Versions", href: `${base}/versions` },
+          { label: `v${v.number}` },
+        ]}
+      />
       <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Version {v.number} <Badge tone="slate">immutable</Badge></h1>

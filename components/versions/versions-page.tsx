@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -38,13 +39,13 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
 
   return (
     <div className="mx-auto max-w-7xl px-8 py-8">
-      <nav className="flex items-center gap-2 text-sm" aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`} className="text-slate-500 hover:text-slate-900">Personas</Link>
-        <span className="text-slate-300">/</span>
-        <Link href={base} className="text-slate-500 hover:text-slate-900">{persona.data?.name ?? "…"}</Link>
-        <span className="text-slate-300">/</span>
-        <span className="font-semibold">Versions</span>
-      </nav>
+      <Breadcrumb
+        items={[
+          { label: "Personas", href: `/w/${workspaceId}` },
+          { label: persona.data?.name ?? "…", href: base },
+          { label: "Versions" },
+        ]}
+      />
       <div className="mt-2 flex items-end justify-between">
         <h1 className="text-2xl font-semibold tracking-tight">Versions</h1>
         <Link href={base} className="text-sm font-medium text-brand-600 hover:text-brand-700">Open the editor →</Link>

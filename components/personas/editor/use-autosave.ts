@@ -159,18 +159,6 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
     localStorage.removeItem(backupKey(id));
   }, [id]);
 
-  /** Continue from a draft the server returned (e.g. after restoring a version). */
-  const reset = useCallback((detail: PersonaDetail) => {
-    conflictRef.current = null;
-    setConflict(null);
-    applyRevision(detail.revision);
-    latest.current = detail.spec;
-    savedJson.current = JSON.stringify(detail.spec);
-    setSpecState(detail.spec);
-    setState("saved");
-    setError(null);
-  }, []);
-
   // A failed save (network, server) retries on its own; the text stays local meanwhile.
   useEffect(() => {
     if (state !== "error") return;
@@ -198,7 +186,7 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
   }, [id]);
 
   return {
-    spec, setSpec, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs, reset,
+    spec, setSpec, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs,
     recovered, applyRecovered, discardRecovered,
   };
 }
