@@ -14,6 +14,8 @@ const env = {
   PERSONA_STUDIO_DATA_DIR: path.join(tmp, "data"),
   BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The suite signs up several accounts within seconds; production keeps the limit.
+  AUTH_RATE_LIMIT: "off",
 };
 Object.assign(process.env, env);
 mustRun(bin("prisma"), ["migrate", "deploy"], { stdio: "ignore" });

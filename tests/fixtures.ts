@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export type Account = { name: string; email: string; password: string };
 
@@ -32,5 +32,16 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 }
 
-export const test = base;
+/** `newPage()`: a page in a fresh browser profile (own cookies), closed after the test. */
+export const test = base.extend<{ newPage: () => Promise<Page> }>({
+  newPage: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const c of contexts) await c.close();
+  },
+});
 export { expect };

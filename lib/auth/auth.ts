@@ -27,6 +27,9 @@ export const auth = betterAuth({
     minPasswordLength: 8,
     autoSignIn: true,
   },
+  // better-auth's defaults in production: 100 requests / 10 s, and 3 sign-in or sign-up
+  // attempts / 10 s per client. AUTH_RATE_LIMIT=off exists for the e2e server only.
+  rateLimit: env.authRateLimit ? {} : { enabled: false },
   telemetry: { enabled: false },
   databaseHooks: {
     user: {

@@ -12,6 +12,7 @@ export const env = {
   authUrl: process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   allowSignUp: (process.env.ALLOW_SIGN_UP ?? "true") !== "false",
+  authRateLimit: (process.env.AUTH_RATE_LIMIT ?? "on") !== "off",
 };
 
 /**

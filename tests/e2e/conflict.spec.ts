@@ -4,14 +4,14 @@ import { PersonasPage } from "../pages/personas-page";
 
 // Two tabs edit the same draft. The second save is stale: the studio must keep
 // both texts, show the difference, and let the designer decide.
-test("a stale autosave gets a conflict dialog and nothing is lost", async ({ browser }) => {
+test("a stale autosave gets a conflict dialog and nothing is lost", async ({ newPage }) => {
   const account = newAccount("pair");
-  const a = await browser.newPage();
+  const a = await newPage();
   await signUp(a, account);
   await new PersonasPage(a).create("Skeptic Sam", "an investigative science journalist");
   const url = a.url();
 
-  const b = await browser.newPage();
+  const b = await newPage();
   await signIn(b, account);
   await b.goto(url);
   const editorA = new EditorPage(a);
@@ -38,12 +38,12 @@ test("a stale autosave gets a conflict dialog and nothing is lost", async ({ bro
   await expect(editorA.field("Background")).toHaveValue("Text from tab B");
 });
 
-test("choosing their draft replaces mine in the form", async ({ browser }) => {
+test("choosing their draft replaces mine in the form", async ({ newPage }) => {
   const account = newAccount("pair");
-  const a = await browser.newPage();
+  const a = await newPage();
   await signUp(a, account);
   await new PersonasPage(a).create("Coach Kim", "a patient running coach");
-  const b = await browser.newPage();
+  const b = await newPage();
   await signIn(b, account);
   await b.goto(a.url());
   await expect(new EditorPage(b).field("Archetype")).toHaveValue("a patient running coach");

@@ -4,17 +4,17 @@ import { PersonasPage } from "../pages/personas-page";
 
 // An owner adds a teammate as viewer; the viewer can read but not edit, and
 // a stranger cannot see the workspace at all.
-test("owner adds a viewer who gets a read-only editor; strangers get 404", async ({ browser }) => {
+test("owner adds a viewer who gets a read-only editor; strangers get 404", async ({ newPage }) => {
   const owner = newAccount("owner");
   const viewer = newAccount("viewer");
   const stranger = newAccount("stranger");
 
-  const v = await browser.newPage();
+  const v = await newPage();
   await signUp(v, viewer);
-  const s = await browser.newPage();
+  const s = await newPage();
   await signUp(s, stranger);
 
-  const o = await browser.newPage();
+  const o = await newPage();
   const workspaceId = await signUp(o, owner);
   await new PersonasPage(o).create("Formal Fred", "a meticulous court clerk");
   const personaUrl = new URL(o.url()).pathname;
