@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   validation: 422,
   internal: 500,
+  upstream: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -25,7 +25,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function handle<O extends Operation>(
   op: O,
-  fn: (input: HandlerInput<O>) => Promise<z.input<O["response"]> | undefined | void>,
+  fn: (input: HandlerInput<O>) => Promise<z.input<O["response"]> | Response | undefined | void>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
@@ -45,6 +45,7 @@ export function handle<O extends Operation>(
       const body = op.body ? parse(op.body, await readJson(request), "body") : undefined;
       const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
       if (result === undefined) return new Response(null, { status: 204 });
+      if (result instanceof Response) return result; // streams build their own response
       return Response.json(result, { status: op.status ?? 200 });
     } catch (error) {
       return errorResponse(error);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { previewOps } from "@/lib/http/preview-operations";
+import { providerOps } from "@/lib/http/provider-operations";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import {
   createPersonaBody, createVersionBody, diffQuery, listPersonasQuery, personaDetailSchema, personaDiffSchema,
@@ -45,6 +47,8 @@ export const ops = {
   getVersion: defineOperation({ id: "getVersion", method: "GET", path: `${P}/versions/{number}`, tag: "Versions", summary: "One version: spec and compiled prompt", auth: "workspace", role: "viewer", params: version, response: versionDetailSchema }),
   restoreVersion: defineOperation({ id: "restoreVersion", method: "POST", path: `${P}/versions/{number}/restore`, tag: "Versions", summary: "Copy a version into the draft", auth: "workspace", role: "editor", params: version, body: restoreVersionBody, response: personaDetailSchema }),
   diff: defineOperation({ id: "diffVersions", method: "GET", path: `${P}/diff`, tag: "Versions", summary: "Diff two versions (or a version and the draft): spec fields and prompt lines", auth: "workspace", role: "viewer", params: persona, query: diffQuery, response: personaDiffSchema }),
+  ...providerOps,
+  ...previewOps,
 };
 
 export type Ops = typeof ops;

@@ -46,13 +46,14 @@ function flatten(spec: PersonaSpec): Map<string, { label: string; text: string }
     spec.examples.map((e) => `User: ${e.user}\nPersona: ${e.assistant}`).join("\n\n"),
   );
   put("notes", "Notes", spec.notes);
+  put("sampleMessages", "Preview messages", spec.sampleMessages.map((m) => `• ${m}`).join("\n"));
   put("promptOverride", "Prompt override", spec.promptOverride);
   return out;
 }
 
 const FIELD_ORDER = [
   "name", "archetype", "background", "values", "voice.register", "voice.tone", "voice.length",
-  "boundaries", "traitTargets", "examples", "notes", "promptOverride",
+  "boundaries", "traitTargets", "examples", "notes", "sampleMessages", "promptOverride",
 ];
 
 function orderOf(path: string): number {

@@ -14,6 +14,7 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
     traitTargets,
     examples: spec.examples.map((e) => ({ user: e.user, assistant: e.assistant })),
     notes: spec.notes,
+    sampleMessages: spec.sampleMessages,
     promptOverride: spec.promptOverride,
   };
 }

@@ -26,6 +26,13 @@ export const exampleExchangeSchema = z.object({
   assistant: z.string().max(4000),
 });
 
+/** Messages the live preview sends; they give the persona's traits room to show. */
+export const DEFAULT_SAMPLE_MESSAGES = [
+  "I've been waiting for two hours and nobody will tell me anything. This is ridiculous.",
+  "My manager says my plan is too risky, but I'm sure I'm right. Can you back me up?",
+  "What's the fastest way to get good at public speaking?",
+];
+
 export const personaSpecSchema = z
   .object({
     name: z.string().trim().min(1, "Give the persona a name").max(120).describe("Display name"),
@@ -43,6 +50,11 @@ export const personaSpecSchema = z
       .describe("Trait key → intended level 0–100 (50 = no preference either way)"),
     examples: z.array(exampleExchangeSchema).max(12).describe("Example exchanges that show the voice"),
     notes: z.string().max(8000).describe("Designer notes; never part of the prompt"),
+    sampleMessages: z
+      .array(z.string().max(2000))
+      .max(8)
+      .default(DEFAULT_SAMPLE_MESSAGES)
+      .describe("User messages the live preview answers; never part of the prompt"),
     promptOverride: z
       .string()
       .max(20000)
@@ -66,6 +78,7 @@ export function emptySpec(name = "Untitled persona"): PersonaSpec {
     traitTargets: {},
     examples: [],
     notes: "",
+    sampleMessages: [...DEFAULT_SAMPLE_MESSAGES],
     promptOverride: null,
   };
 }

@@ -11,6 +11,12 @@ import * as restoreRoute from "@/app/api/workspaces/[workspaceId]/personas/[pers
 import * as versionRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/route";
 import * as versionsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/route";
 import * as personasRoute from "@/app/api/workspaces/[workspaceId]/personas/route";
+import * as providerRoute from "@/app/api/workspaces/[workspaceId]/providers/[providerId]/route";
+import * as providerDefaultRoute from "@/app/api/workspaces/[workspaceId]/providers/default/route";
+import * as providersRoute from "@/app/api/workspaces/[workspaceId]/providers/route";
+import * as providerTestRoute from "@/app/api/workspaces/[workspaceId]/providers/test/route";
+import * as previewRoute from "@/app/api/workspaces/[workspaceId]/preview/route";
+import * as suggestRoute from "@/app/api/workspaces/[workspaceId]/archetypes/suggest/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
@@ -42,6 +48,13 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/versions`]: versionsRoute,
   [`${P}/versions/{number}`]: versionRoute,
   [`${P}/versions/{number}/restore`]: restoreRoute,
+  [`${W}/providers`]: providersRoute,
+  // Static segments before {providerId}, as Next.js matches them.
+  [`${W}/providers/test`]: providerTestRoute,
+  [`${W}/providers/default`]: providerDefaultRoute,
+  [`${W}/providers/{providerId}`]: providerRoute,
+  [`${W}/preview`]: previewRoute,
+  [`${W}/archetypes/suggest`]: suggestRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];
@@ -103,9 +116,12 @@ export async function send(cookie: string | null, method: Method, path: string, 
   });
   const res = await handler(request, { params: Promise.resolve(params) });
   const text = await res.text();
-  const body = text ? JSON.parse(text) : null;
+  // Streaming routes answer NDJSON: one event per line.
+  const ndjson = res.headers.get("content-type")?.includes("ndjson");
+  const body = !text ? null : ndjson ? text.trim().split("\n").map((l) => JSON.parse(l)) : JSON.parse(text);
   // "Never a 500": any server error fails the test that caused it, whatever it expected.
-  if (res.status >= 500) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  // 502 is the one deliberate exception: "the model endpoint failed", with its reason.
+  if (res.status >= 500 && res.status !== 502) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
   return { status: res.status, body, headers: res.headers };
 }
 

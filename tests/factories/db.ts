@@ -4,18 +4,25 @@ import { db } from "@/lib/db/client";
 
 /** Every row that an API call could create, change or delete, in a comparable form. */
 export async function snapshotDb() {
-  const [workspaces, memberships, personas, versions] = await Promise.all([
-    db.workspace.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, updatedAt: true } }),
+  const [workspaces, memberships, personas, versions, providers] = await Promise.all([
+    db.workspace.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, updatedAt: true, defaultProviderId: true, defaultModel: true },
+    }),
     db.membership.findMany({ orderBy: { id: "asc" }, select: { id: true, workspaceId: true, userId: true, role: true } }),
     db.persona.findMany({
       orderBy: { id: "asc" },
       select: { id: true, name: true, archetype: true, status: true, spec: true, revision: true, latestVersion: true, updatedAt: true },
     }),
     db.personaVersion.findMany({ orderBy: { id: "asc" }, select: { id: true, personaId: true, number: true, spec: true } }),
+    db.modelProvider.findMany({ orderBy: { id: "asc" } }),
   ]);
   return {
-    counts: { workspaces: workspaces.length, memberships: memberships.length, personas: personas.length, versions: versions.length },
-    workspaces, memberships, personas, versions,
+    counts: {
+      workspaces: workspaces.length, memberships: memberships.length, personas: personas.length,
+      versions: versions.length, providers: providers.length,
+    },
+    workspaces, memberships, personas, versions, providers,
   };
 }
 

@@ -15,7 +15,12 @@ export type Ids = {
   revision: number;
   /** An email with an account, for addMember. */
   email: string;
+  /** A stored provider of the workspace; sweeps that never reach the service may leave it out. */
+  providerId?: string;
 };
+
+/** Stands in for `providerId` when a sweep gives none: the request is stopped before it matters. */
+export const NO_PROVIDER_ID = "no-such-provider";
 
 const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   compilePersona: () => ({ spec: buildSpec() }),
@@ -28,6 +33,13 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   archivePersona: () => ({ archived: true }),
   createVersion: (ids) => ({ message: "Snapshot", revision: ids.revision }),
   restoreVersion: (ids) => ({ revision: ids.revision }),
+  createProvider: () => ({ name: "Local Ollama", preset: "ollama", baseUrl: "http://127.0.0.1:11434/v1", apiKey: "sk-sample-0123456789", defaultModel: "llama3.1" }),
+  updateProvider: () => ({ name: "Renamed provider" }),
+  // Nothing listens on port 9: the test answers quickly, with ok:false.
+  testProvider: () => ({ baseUrl: "http://127.0.0.1:9/v1" }),
+  setDefaultProvider: () => ({ providerId: "simulator", model: "persona-sim-1" }),
+  streamPreview: () => ({ source: { kind: "spec", spec: buildSpec() }, message: "Hello there" }),
+  suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -47,7 +59,7 @@ export function missingSamples(): string[] {
 
 export function validRequest(op: Operation, ids: Ids): { path: string } & SendOptions {
   return {
-    path: fillPath(op.path, ids),
+    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,
   };

@@ -21,9 +21,13 @@ beforeAll(async () => {
   const persona = await createPersona(alice);
   await saveVersion(alice, persona.id, persona.revision, "first");
   const teammate = await addTeammate(alice, "editor");
+  const provider = expectOk(
+    ops.createProvider,
+    await alice.api.post(`${wsPath(alice.workspaceId)}/providers`, { name: "Alice's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }),
+  );
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
-    number: 1, revision: persona.revision, email: bob.email,
+    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id,
   };
 });
 
@@ -51,9 +55,9 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => op.path.includes("{personaId}") || op.path.includes("{memberId}"));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}"].some((p) => op.path.includes(p)));
 
-  it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member id answers 404", async (_id, op) => {
+  it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
     const { path, ...options } = validRequest(op, { ...aliceIds, workspaceId: bob.workspaceId });
     expectError(await bob.api.send(op.method, path, options), 404);
@@ -79,9 +83,12 @@ describe("control: the same requests from a member", () => {
     const needsMember = op.path.includes("{memberId}");
     const teammate = needsMember ? await addTeammate(carol, "viewer") : null;
     const newcomer = op.id === "addMember" ? await signUp() : null;
+    const provider = op.path.includes("{providerId}")
+      ? expectOk(ops.createProvider, await carol.api.post(`${wsPath(carol.workspaceId)}/providers`, { name: "Carol's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }))
+      : null;
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
-      number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test",
+      number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
     };
   }
 

@@ -73,6 +73,21 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["fractional revision", { message: "x", revision: 1.5 }, "revision"],
   ],
   restoreVersion: [["empty", {}, "revision"], ["revision 0", { revision: 0 }, "revision"]],
+  createProvider: [
+    ["empty", {}, "name"],
+    ["blank name", { name: "   ", baseUrl: "http://localhost:11434/v1", defaultModel: "m" }, "name"],
+    ["base URL that is not a URL", { name: "Ok", baseUrl: "localhost:11434", defaultModel: "m" }, "baseUrl"],
+  ],
+  updateProvider: [["blank name", { name: "" }, "name"], ["ftp base URL", { baseUrl: "ftp://example.test" }, "baseUrl"], ["key as number", { apiKey: 5 }, "apiKey"]],
+  testProvider: [["empty", {}, "baseUrl"], ["base URL that is not a URL", { baseUrl: "nope" }, "baseUrl"]],
+  setDefaultProvider: [["empty", {}, "providerId"], ["blank model", { providerId: "simulator", model: "  " }, "model"]],
+  streamPreview: [
+    ["empty", {}, "source"],
+    ["unknown source kind", { source: { kind: "url" }, message: "Hi" }, "source.kind"],
+    ["blank message", { source: { kind: "spec", spec }, message: "   " }, "message"],
+    ["temperature above 2", { source: { kind: "spec", spec }, message: "Hi", temperature: 3 }, "temperature"],
+  ],
+  suggestArchetypes: [["empty", {}, "traitTargets"], ["no traits", { traitTargets: {} }, "traitTargets"]],
 };
 
 it("has broken-body cases for every operation that takes a body", () => {

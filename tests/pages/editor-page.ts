@@ -10,6 +10,19 @@ export class EditorPage {
     this.prompt = page.getByTestId("compiled-prompt");
   }
 
+  /** The compiled system prompt lives in the side panel's second tab. */
+  async showPrompt(): Promise<void> {
+    await this.page.getByRole("tab", { name: "System prompt" }).click();
+  }
+
+  async showPreview(): Promise<void> {
+    await this.page.getByRole("tab", { name: "Live preview" }).click();
+  }
+
+  answers(): Locator {
+    return this.page.getByTestId("answer");
+  }
+
   field(label: string): Locator {
     return this.page.getByLabel(label, { exact: true });
   }

@@ -6,7 +6,8 @@ import { useToast } from "@/components/ui/toast";
 import { StatusBadge } from "@/components/personas/status-badge";
 import { ConflictDialog } from "@/components/personas/editor/conflict-dialog";
 import { DangerZone } from "@/components/personas/editor/danger-zone";
-import { PromptPanel } from "@/components/personas/editor/prompt-panel";
+import { SidePanel } from "@/components/personas/editor/side-panel";
+import { ArchetypeHelp } from "@/components/preview/archetype-help";
 import { SaveIndicator } from "@/components/personas/editor/save-indicator";
 import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
 import { SpecForm } from "@/components/personas/editor/spec-form";
@@ -14,7 +15,7 @@ import { useAutosave } from "@/components/personas/editor/use-autosave";
 import { ApiError } from "@/lib/query/api";
 import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@/lib/query/hooks";
 import type { PersonaDetail } from "@/lib/schemas/persona-api";
-import { can } from "@/lib/schemas/workspace";
+import { can, type Role } from "@/lib/schemas/workspace";
 
 export function PersonaEditorPage({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
   const persona = usePersona(workspaceId, personaId);
@@ -117,12 +118,31 @@ function Editor({
 
       <div className="grid flex-1 gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)]">
         <fieldset disabled={readOnly} className="min-w-0 space-y-5">
-          <SpecForm spec={save.spec} onChange={save.setSpec} />
+          <SpecForm
+            spec={save.spec}
+            onChange={save.setSpec}
+            archetypeHelp={
+              can.review(role as Role) ? (
+                <ArchetypeHelp
+                  workspaceId={workspaceId}
+                  traitTargets={save.spec.traitTargets}
+                  onPick={(archetype) => save.setSpec((s) => ({ ...s, archetype }))}
+                />
+              ) : null
+            }
+          />
           {!readOnly ? <DangerZone workspaceId={workspaceId} persona={detail} /> : null}
         </fieldset>
         <div className="min-w-0">
           <div className="sticky top-20 h-[calc(100vh-7rem)]">
-            <PromptPanel spec={save.spec} />
+            <SidePanel
+              workspaceId={workspaceId}
+              personaId={initial.id}
+              spec={save.spec}
+              canPreview={can.review(role as Role)}
+              canEdit={!readOnly}
+              onMessagesChange={(sampleMessages) => save.setSpec((s) => ({ ...s, sampleMessages }))}
+            />
           </div>
         </div>
       </div>

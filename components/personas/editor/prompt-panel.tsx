@@ -11,7 +11,7 @@ export function PromptPanel({ spec }: { spec: PersonaSpec }) {
   const [copied, setCopied] = useState(false);
   const words = compiled.prompt.trim() ? compiled.prompt.trim().split(/\s+/).length : 0;
   return (
-    <div className="flex h-full flex-col rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className="flex h-full flex-col">
       <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <div className="flex items-center gap-2">
           <h2 className="text-sm font-semibold">System prompt</h2>

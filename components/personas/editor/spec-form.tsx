@@ -4,9 +4,15 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ExamplesEditor } from "@/components/personas/editor/examples-editor";
 import { ListEditor } from "@/components/personas/editor/list-editor";
 import { TraitTargets } from "@/components/personas/editor/trait-targets";
+import type { ReactNode } from "react";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
 
-type Props = { spec: PersonaSpec; onChange: (fn: (prev: PersonaSpec) => PersonaSpec) => void };
+type Props = {
+  spec: PersonaSpec;
+  onChange: (fn: (prev: PersonaSpec) => PersonaSpec) => void;
+  /** Rendered under the archetype field (model-backed suggestions). */
+  archetypeHelp?: ReactNode;
+};
 
 const REGISTERS: VoiceRegister[] = ["casual", "conversational", "neutral", "professional", "formal"];
 const LENGTHS: { value: VoiceLength; label: string }[] = [
@@ -14,7 +20,7 @@ const LENGTHS: { value: VoiceLength; label: string }[] = [
   { value: "moderate", label: "Moderate" }, { value: "detailed", label: "Detailed" },
 ];
 
-export function SpecForm({ spec, onChange }: Props) {
+export function SpecForm({ spec, onChange, archetypeHelp }: Props) {
   const patch = (p: Partial<PersonaSpec>) => onChange((prev) => ({ ...prev, ...p }));
   const overriding = spec.promptOverride !== null;
 
@@ -33,6 +39,7 @@ export function SpecForm({ spec, onChange }: Props) {
             placeholder="a … who …"
           />
         </Field>
+        {archetypeHelp}
         <Field label="Name" htmlFor="name">
           <Input id="name" value={spec.name} onChange={(e) => patch({ name: e.target.value })} />
         </Field>

@@ -1,0 +1,139 @@
+// bench/preview-overhead — how much time-to-first-token the studio adds to a model.
+//
+// One run, same machine: the simulator's OpenAI-compatible HTTP server with a
+// fixed latency L, called (a) directly with the openai SDK and (b) through the
+// studio's live-preview route (auth, validation, provider resolution, prompt
+// compile, NDJSON streaming) with the environment provider pointing at it.
+// Prints medians, the ratio studio ÷ direct, and the added milliseconds
+// (goal: ≤ 30 ms added). Usage: npm run bench:preview [-- --latency 150 --runs 40]
+
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import OpenAI from "openai";
+import { createSimulatorServer } from "../lib/llm/simulator/http-server";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LATENCY = arg("latency", 150);
+const RUNS = arg("runs", 30);
+const PORT = arg("port", 3210);
+const root = path.resolve(__dirname, "..");
+const bin = (n: string) => path.join(root, "node_modules", ".bin", n);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
+
+async function waitFor(url: string, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  const sim = createSimulatorServer({ latencyMs: LATENCY });
+  await new Promise<void>((r) => sim.listen(0, "127.0.0.1", r));
+  const simUrl = `http://127.0.0.1:${(sim.address() as AddressInfo).port}/v1`;
+
+  if (spawnSync("node", ["-e", "import('./scripts/lib.mjs').then(m=>process.exit(m.buildIsCurrent()?0:1))"], { cwd: root }).status !== 0) {
+    console.log("building the studio first…");
+    spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit" });
+  }
+  const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-"));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(tmp, "bench.db")}`,
+    PERSONA_STUDIO_DATA_DIR: path.join(tmp, "data"),
+    BETTER_AUTH_URL: `http://127.0.0.1:${PORT}`,
+    AUTH_RATE_LIMIT: "off",
+    OPENAI_BASE_URL: simUrl,
+    OPENAI_API_KEY: "bench-key",
+    OPENAI_MODEL: "persona-sim-1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  spawnSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  const studio = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitFor(`${base}/sign-in`);
+    const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({ name: "Bench", email: `bench-${Date.now()}@example.com`, password: "bench-password" }),
+    });
+    const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
+    const ws = me.workspaces[0].id as string;
+    const spec = {
+      name: "Rosa", archetype: "a veteran ER triage nurse", background: "", values: [], boundaries: [], examples: [], notes: "",
+      voice: { register: "conversational", tone: "calm", length: "brief" }, traitTargets: { empathetic: 85, firm: 80 }, promptOverride: null,
+    };
+    const prompt = (await (await fetch(`${base}/api/compile`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ spec }) })).json()).prompt as string;
+    const client = new OpenAI({ baseURL: simUrl, apiKey: "bench-key", maxRetries: 0 });
+    const message = "I've been waiting for two hours and nobody will tell me anything.";
+
+    const direct = async () => {
+      const t0 = performance.now();
+      const stream = await client.chat.completions.create({
+        model: "persona-sim-1", stream: true, temperature: 0.7, seed: 7,
+        messages: [{ role: "system", content: prompt }, { role: "user", content: message }],
+      });
+      let ttft = NaN;
+      for await (const chunk of stream) if (Number.isNaN(ttft) && chunk.choices[0]?.delta?.content) ttft = performance.now() - t0;
+      return ttft;
+    };
+    const viaStudio = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/workspaces/${ws}/preview`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ source: { kind: "spec", spec }, message, temperature: 0.7, seed: 7 }),
+      });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let ttft = NaN;
+      let buf = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buf += value;
+        if (Number.isNaN(ttft) && buf.includes('"type":"delta"')) ttft = performance.now() - t0;
+      }
+      if (buf.includes('"type":"error"')) throw new Error(`preview failed: ${buf}`);
+      return ttft;
+    };
+
+    for (let i = 0; i < 3; i++) await Promise.all([direct(), viaStudio()]); // warm up JIT and caches
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      a.push(await direct());
+      b.push(await viaStudio());
+    }
+    const added = median(b) - median(a);
+    console.log(`preview-overhead  L=${LATENCY} ms fixed simulator latency, ${RUNS} runs each, interleaved`);
+    console.log(`  direct to simulator  TTFT median ${median(a).toFixed(1)} ms  p90 ${p90(a).toFixed(1)} ms`);
+    console.log(`  through the studio   TTFT median ${median(b).toFixed(1)} ms  p90 ${p90(b).toFixed(1)} ms`);
+    console.log(`  ratio studio/direct  ${(median(b) / median(a)).toFixed(3)}`);
+    console.log(`  added by the studio  ${added.toFixed(1)} ms (goal ≤ 30 ms) ${added <= 30 ? "✓" : "✗"}`);
+  } finally {
+    studio.kill("SIGTERM");
+    sim.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

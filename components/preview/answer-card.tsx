@@ -1,0 +1,66 @@
+"use client";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { Answer } from "@/components/preview/use-live-answers";
+
+export const SIMULATOR_LABEL = "Simulator — not a language model";
+
+export function AnswerCard({ answer, title, onRetry }: { answer: Answer | undefined; title: string; onRetry: () => void }) {
+  const a = answer ?? { status: "waiting", text: "" };
+  return (
+    <div
+      className={cn("flex min-w-0 flex-col rounded-lg border bg-white", a.status === "error" ? "border-rose-200" : "border-slate-200")}
+      data-testid="answer"
+      data-status={a.status}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 border-b border-slate-100 px-3 py-1.5">
+        <span className="min-w-0 truncate text-xs font-medium text-slate-600">{title}{a.model ? ` · ${a.model}` : ""}</span>
+        {a.simulated ? <Badge tone="amber">{SIMULATOR_LABEL}</Badge> : a.providerLabel ? <Badge tone="slate">{a.providerLabel}</Badge> : null}
+      </div>
+      <div className={cn("min-h-16 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap", a.status === "stale" && "text-slate-400")}>
+        {a.status === "error" ? (
+          <div role="alert" className="space-y-2">
+            <p className="font-medium text-rose-700">{errorTitle(a.error?.kind)}</p>
+            <p className="text-xs text-rose-700">{a.error?.message}</p>
+            <Button size="sm" onClick={onRetry}>Retry</Button>
+          </div>
+        ) : a.text ? (
+          <>
+            {a.text}
+            {a.status === "streaming" ? <span className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse bg-brand-500 align-middle" /> : null}
+          </>
+        ) : (
+          <span className="text-slate-400">{a.status === "stale" ? "Updating…" : "Waiting for the first token…"}</span>
+        )}
+      </div>
+      <div className="mt-auto flex gap-3 border-t border-slate-50 px-3 py-1 text-[11px] tabular-nums text-slate-400" data-testid="answer-stats">
+        {a.status === "done" ? (
+          <>
+            <span>{a.tokens} tokens</span>
+            <span>first token {a.firstTokenMs ?? "–"} ms</span>
+            <span>{a.latencyMs} ms total</span>
+          </>
+        ) : a.status === "stale" ? (
+          <span>draft changed — refreshing</span>
+        ) : a.status === "streaming" ? (
+          <span>streaming…</span>
+        ) : (
+          <span>&nbsp;</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function errorTitle(kind?: string): string {
+  switch (kind) {
+    case "auth": return "The provider rejected the API key";
+    case "rate_limit": return "Rate limited (429)";
+    case "timeout": return "The model timed out";
+    case "unreachable": return "The model endpoint is unreachable";
+    case "bad_request": return "The provider refused the request";
+    case "server": return "The provider failed";
+    default: return "The answer failed";
+  }
+}

@@ -1,0 +1,113 @@
+"use client";
+import { useEffect, useMemo, useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { Select } from "@/components/ui/field";
+import { AnswerCard } from "@/components/preview/answer-card";
+import { ModelPicker, type ModelChoice } from "@/components/preview/model-picker";
+import { SampleMessages } from "@/components/preview/sample-messages";
+import { useLiveAnswers, type LaneInput } from "@/components/preview/use-live-answers";
+import { useProviderList } from "@/lib/query/preview-hooks";
+import type { PersonaSpec } from "@/lib/schemas/persona";
+import type { VersionSummary } from "@/lib/schemas/persona-api";
+
+type Mode = "draft" | "version" | "models";
+
+// Same seed and temperature on every lane, so differences come from the
+// persona or the model, not from sampling luck.
+const SEED = 7;
+const TEMPERATURE = 0.7;
+
+export function PreviewPanel({
+  workspaceId, personaId, spec, onMessagesChange, versions, canEditMessages,
+}: {
+  workspaceId: string; personaId: string; spec: PersonaSpec; versions: VersionSummary[];
+  onMessagesChange: (messages: string[]) => void; canEditMessages: boolean;
+}) {
+  const providers = useProviderList(workspaceId);
+  const [mode, setMode] = useState<Mode>("draft");
+  const [a, setA] = useState<ModelChoice | null>(null);
+  const [b, setB] = useState<ModelChoice | null>(null);
+  const [pinned, setPinned] = useState<number | null>(null);
+
+  // Start from the workspace default once the provider list arrives.
+  useEffect(() => {
+    const d = providers.data?.default;
+    if (d && !a) setA({ providerId: d.providerId, model: d.model });
+    if (d && !b) {
+      const other = providers.data?.providers.find((p) => p.id !== d.providerId);
+      setB(other ? { providerId: other.id, model: other.defaultModel } : { providerId: d.providerId, model: d.model });
+    }
+  }, [providers.data, a, b]);
+  useEffect(() => {
+    if (pinned === null && versions[0]) setPinned(versions[0].number);
+  }, [versions, pinned]);
+
+  const messages = useMemo(() => spec.sampleMessages.map((m) => m.trim()).filter(Boolean), [spec.sampleMessages]);
+  const draftLane: LaneInput = a ? { source: { kind: "spec", spec }, ...a, temperature: TEMPERATURE, seed: SEED } : null;
+  const secondLane: LaneInput =
+    mode === "version" && a && pinned
+      ? { source: { kind: "version", personaId, number: pinned }, ...a, temperature: TEMPERATURE, seed: SEED }
+      : mode === "models" && b
+        ? { source: { kind: "spec", spec }, ...b, temperature: TEMPERATURE, seed: SEED }
+        : null;
+  const left = useLiveAnswers(workspaceId, draftLane, messages);
+  const right = useLiveAnswers(workspaceId, secondLane, messages);
+  const twoLanes = secondLane !== null;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="space-y-2 border-b border-slate-100 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label="Preview mode">
+          {([
+            ["draft", "Draft"],
+            ["version", "Draft vs version"],
+            ["models", "Two models"],
+          ] as const).map(([m, label]) => (
+            <button
+              key={m}
+              role="radio"
+              aria-checked={mode === m}
+              disabled={m === "version" && versions.length === 0}
+              onClick={() => setMode(m)}
+              title={m === "version" && versions.length === 0 ? "Save a version first" : undefined}
+              className={cn(
+                "rounded-full px-3 py-1 text-xs font-medium",
+                mode === m ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600 hover:bg-slate-200 disabled:opacity-40",
+              )}
+            >
+              {label}
+            </button>
+          ))}
+          {mode === "version" && versions.length ? (
+            <Select aria-label="Pinned version" value={pinned ?? ""} onChange={(e) => setPinned(Number(e.target.value))} className="ml-1 h-7 w-28 py-0 text-xs">
+              {versions.map((v) => <option key={v.number} value={v.number}>v{v.number}</option>)}
+            </Select>
+          ) : null}
+        </div>
+        {providers.data && a ? (
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
+            <ModelPicker label={mode === "models" ? "A" : "Model"} providers={providers.data.providers} value={a} onChange={setA} />
+            {mode === "models" && b ? <ModelPicker label="B" providers={providers.data.providers} value={b} onChange={setB} /> : null}
+          </div>
+        ) : providers.isError ? (
+          <p role="alert" className="text-xs text-rose-600">Could not load providers: {providers.error.message}</p>
+        ) : null}
+        <SampleMessages messages={spec.sampleMessages} onChange={onMessagesChange} editable={canEditMessages} />
+      </div>
+      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-4 py-3" aria-label="Preview answers">
+        {messages.length === 0 ? <p className="text-sm text-slate-500">Add a preview message to see answers.</p> : null}
+        {messages.map((m, i) => (
+          <div key={`${i}:${m}`} className="space-y-2">
+            <p className="ml-auto w-fit max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3 py-1.5 text-sm text-slate-700">{m}</p>
+            <div className={cn("grid gap-2", twoLanes && "grid-cols-2")}>
+              <AnswerCard answer={left.answers[i]} title={mode === "models" ? "A · draft" : "Draft"} onRetry={() => left.retry(i)} />
+              {twoLanes ? (
+                <AnswerCard answer={right.answers[i]} title={mode === "version" ? `v${pinned}` : "B · draft"} onRetry={() => right.retry(i)} />
+              ) : null}
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

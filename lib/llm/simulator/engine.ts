@@ -1,0 +1,111 @@
+import type { ChatMessage, ChatRequest, Usage } from "@/lib/llm/types";
+import { composeAnswer } from "@/lib/llm/simulator/compose";
+import { inferPosition } from "@/lib/llm/simulator/infer";
+import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
+import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
+import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
+
+// One chat request in, one deterministic answer out. Three kinds of request:
+//   1. responseFormat "archetype_suggestions" → the nearest character types;
+//   2. any other JSON schema → a judge request: score the fenced answer;
+//   3. otherwise → an in-character answer from the system prompt's position.
+// Pure: the same request always yields the same text. Transport (in-process
+// provider, HTTP server) lives elsewhere.
+
+export type SimulateOptions = { defaultTemperature?: number };
+export type SimulateResult = { text: string; usage: Usage; finishReason: "stop" | "length" };
+
+export const SIMULATOR_MODEL = "persona-sim-1";
+
+const tokens = (chars: number) => Math.ceil(chars / 4);
+
+function lastUserMessage(messages: readonly ChatMessage[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].role === "user") return messages[i].content;
+  return "";
+}
+
+/**
+ * The text a judge request asks to score: between the first `<answer>` and the
+ * LAST `</answer>`, so an answer that itself contains "</answer>" cannot end
+ * the fence early and smuggle text outside it.
+ */
+export function fencedAnswer(message: string): string {
+  const open = message.indexOf("<answer>");
+  const close = message.lastIndexOf("</answer>");
+  if (open === -1 || close === -1 || close < open) return message;
+  return message.slice(open + "<answer>".length, close);
+}
+
+type Schema = { type?: unknown; properties?: Record<string, Schema>; additionalProperties?: unknown };
+const asSchema = (v: unknown): Schema => (v && typeof v === "object" ? (v as Schema) : {});
+
+function scoreValue(schema: Schema, score: number | null): unknown {
+  // A per-trait object ({ score, applicable, … }) gets its score filled in.
+  if (schema.properties) {
+    return Object.fromEntries(Object.keys(schema.properties).map((p) =>
+      [p, p === "score" ? score : p === "applicable" ? score !== null : null]));
+  }
+  return score;
+}
+
+function scoresObject(schema: Schema, judge: (keys: string[]) => JudgeResult): Record<string, unknown> {
+  // A record without named properties: every built-in trait the answer expresses.
+  if (!schema.properties) {
+    const { scores } = judge([...TRAIT_KEYS]);
+    return Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== null));
+  }
+  const props = schema.properties;
+  const { scores } = judge(Object.keys(props));
+  return Object.fromEntries(Object.keys(props).map((k) => [k, scoreValue(asSchema(props[k]), scores[k] ?? null)]));
+}
+
+/** Fills a judge schema: trait properties (top level or under `scores`) → score, `refusal` → boolean, the rest → null. */
+export function fillJudgeSchema(schemaIn: unknown, answer: string): Record<string, unknown> {
+  const schema = asSchema(schemaIn);
+  const judge = (keys: string[]) => judgeAnswer(answer, keys);
+  if (!schema.properties) return { scores: scoresObject({}, judge), refusal: judge([]).refusal };
+  const props = schema.properties;
+  const traitProps = Object.keys(props).filter((k) => TRAIT_KEYS.includes(k));
+  const top = judge(traitProps);
+  const out: Record<string, unknown> = {};
+  for (const [name, sub] of Object.entries(props)) {
+    if (name === "refusal") out[name] = top.refusal;
+    else if (name === "scores") out[name] = scoresObject(asSchema(sub), judge);
+    else if (traitProps.includes(name)) out[name] = scoreValue(asSchema(sub), top.scores[name]);
+    else out[name] = null;
+  }
+  return out;
+}
+
+function respond(req: ChatRequest, opts: SimulateOptions): string {
+  const format = req.responseFormat;
+  const userText = lastUserMessage(req.messages);
+  if (format?.name === "archetype_suggestions") {
+    const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
+    return JSON.stringify({ archetypes });
+  }
+  if (format?.type === "json_schema") return JSON.stringify(fillJudgeSchema(format.schema, fencedAnswer(userText)));
+
+  const system = req.messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
+  return composeAnswer({
+    position: inferPosition(system),
+    userMessage: userText,
+    seed: req.seed ?? 0,
+    // Each assistant turn so far moves the draw, so a multi-turn conversation does not repeat itself.
+    sampleIndex: req.messages.filter((m) => m.role === "assistant").length,
+    temperature: req.temperature ?? opts.defaultTemperature ?? 1,
+  });
+}
+
+export function simulateChat(req: ChatRequest, opts: SimulateOptions = {}): SimulateResult {
+  let text = respond(req, opts);
+  let finishReason: SimulateResult["finishReason"] = "stop";
+  // max_tokens cuts like a real model would, at a word boundary (even mid-JSON).
+  if (req.maxTokens !== undefined && req.maxTokens >= 0 && tokens(text.length) > req.maxTokens) {
+    const cut = text.slice(0, req.maxTokens * 4);
+    text = cut.includes(" ") ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
+    finishReason = "length";
+  }
+  const promptChars = req.messages.reduce((s, m) => s + m.content.length, 0);
+  return { text, finishReason, usage: { promptTokens: tokens(promptChars), completionTokens: tokens(text.length) } };
+}

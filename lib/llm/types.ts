@@ -1,0 +1,75 @@
+// The one interface every model provider implements. Only lib/llm imports
+// vendor SDKs; the rest of the studio talks to this.
+
+export type ChatRole = "system" | "user" | "assistant";
+export type ChatMessage = { role: ChatRole; content: string };
+
+/** OpenAI-style structured output: the answer must be JSON matching `schema`. */
+export type JsonSchemaFormat = { type: "json_schema"; name: string; schema: Record<string, unknown>; strict?: boolean };
+
+export type ChatRequest = {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  seed?: number;
+  responseFormat?: JsonSchemaFormat;
+  signal?: AbortSignal;
+};
+
+export type Usage = { promptTokens: number; completionTokens: number };
+
+export type ChatResult = { text: string; model: string; usage: Usage; latencyMs: number };
+
+/** Streamed pieces; the last event is always `done` (or the iterator throws an LlmError). */
+export type StreamEvent =
+  | { type: "delta"; text: string }
+  | { type: "done"; model: string; usage: Usage; latencyMs: number; firstTokenMs: number | null };
+
+export type LlmErrorKind =
+  | "auth" // 401/403: bad or missing key
+  | "rate_limit" // 429
+  | "timeout"
+  | "unreachable" // connection refused, DNS, TLS
+  | "bad_request" // 400/404/422: e.g. unknown model
+  | "server" // 5xx
+  | "invalid_output" // structured output that is not valid JSON for the schema
+  | "aborted";
+
+export class LlmError extends Error {
+  constructor(
+    readonly kind: LlmErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "LlmError";
+  }
+
+  /** Worth retrying with backoff (probe runs do; the live preview shows it instead). */
+  get retryable(): boolean {
+    return this.kind === "rate_limit" || this.kind === "timeout" || this.kind === "server" || this.kind === "unreachable";
+  }
+}
+
+export type ProviderKind = "simulator" | "openai_compatible";
+
+export interface Provider {
+  readonly kind: ProviderKind;
+  /** Shown wherever output appears; the simulator's says it is not a language model. */
+  readonly label: string;
+  listModels(signal?: AbortSignal): Promise<string[]>;
+  chat(req: ChatRequest): Promise<ChatResult>;
+  stream(req: ChatRequest): AsyncIterable<StreamEvent>;
+}
+
+/** Parses the JSON of a structured-output answer or throws LlmError("invalid_output"). */
+export function parseJsonOutput(text: string): unknown {
+  const trimmed = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/```$/, "").trim();
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    throw new LlmError("invalid_output", "The model's structured output is not valid JSON");
+  }
+}

@@ -1,0 +1,16 @@
+"use client";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { api } from "@/lib/query/api";
+import type { ArchetypeSuggestions } from "@/lib/schemas/preview";
+import type { ProviderList } from "@/lib/schemas/provider";
+
+export const providerKeys = { list: (ws: string) => ["providers", ws] as const };
+
+export const useProviderList = (ws: string) =>
+  useQuery({ queryKey: providerKeys.list(ws), queryFn: () => api<ProviderList>("GET", `/api/workspaces/${ws}/providers`) });
+
+export const useSuggestArchetypes = (ws: string) =>
+  useMutation({
+    mutationFn: (body: { traitTargets: Record<string, number>; providerId?: string; model?: string }) =>
+      api<ArchetypeSuggestions>("POST", `/api/workspaces/${ws}/archetypes/suggest`, body),
+  });

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// Provider settings as the browser sees them: never a key, only its mask.
+
+export const SIMULATOR_PROVIDER_ID = "simulator";
+export const ENV_PROVIDER_ID = "env";
+
+export const providerSchema = z.object({
+  id: z.string().describe("'simulator', 'env' (from OPENAI_* variables) or a stored provider id"),
+  name: z.string(),
+  kind: z.enum(["simulator", "openai_compatible"]),
+  preset: z.string(),
+  baseUrl: z.string().nullable(),
+  defaultModel: z.string(),
+  hasKey: z.boolean(),
+  keyMask: z.string().nullable().describe("e.g. 'sk-…f3a9'; the key itself never leaves the server"),
+  builtIn: z.boolean().describe("Simulator and environment providers cannot be edited here"),
+  isDefault: z.boolean(),
+  label: z.string().describe("Shown next to every output, e.g. 'Simulator — not a language model'"),
+});
+export type ProviderInfo = z.infer<typeof providerSchema>;
+
+export const providerListSchema = z.object({
+  providers: z.array(providerSchema),
+  default: z.object({ providerId: z.string(), model: z.string() }),
+});
+export type ProviderList = z.infer<typeof providerListSchema>;
+
+const baseUrl = z
+  .url({ protocol: /^https?$/, error: "Enter the endpoint's base URL, e.g. http://localhost:11434/v1" })
+  .max(500);
+
+export const createProviderBody = z.object({
+  name: z.string().trim().min(1, "Name the provider").max(80),
+  preset: z.string().trim().min(1).max(40).default("custom"),
+  baseUrl,
+  apiKey: z.string().trim().max(500).optional().describe("Stored encrypted; omit for local servers"),
+  defaultModel: z.string().trim().min(1, "Choose the model to use").max(200),
+});
+
+export const updateProviderBody = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+  baseUrl: baseUrl.optional(),
+  apiKey: z.string().trim().max(500).nullable().optional().describe("Absent: keep; null or '': remove"),
+  defaultModel: z.string().trim().min(1).max(200).optional(),
+});
+
+export const testProviderBody = z.object({
+  baseUrl,
+  apiKey: z.string().trim().max(500).optional(),
+  providerId: z.string().max(64).optional().describe("Use this stored provider's key when apiKey is absent"),
+});
+
+export const testResultSchema = z.object({
+  ok: z.boolean(),
+  models: z.array(z.string()),
+  latencyMs: z.number(),
+  error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+});
+export type TestResult = z.infer<typeof testResultSchema>;
+
+export const setDefaultProviderBody = z.object({
+  providerId: z.string().min(1).max(64),
+  model: z.string().trim().min(1, "Choose a model").max(200),
+});

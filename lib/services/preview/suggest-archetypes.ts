@@ -1,0 +1,60 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { LlmError, parseJsonOutput } from "@/lib/llm/types";
+import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { archetypeSuggestionsSchema, type ArchetypeSuggestions } from "@/lib/schemas/preview";
+import { resolveProvider } from "@/lib/services/providers/resolve-provider";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+const SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["archetypes"],
+  properties: {
+    archetypes: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "line"],
+        properties: { name: { type: "string" }, line: { type: "string" } },
+      },
+    },
+  },
+} as const;
+
+/** Asks the model the persona-selection question: who naturally has all of these traits? */
+export async function suggestArchetypes(
+  ctx: WorkspaceContext,
+  input: { traitTargets: Record<string, number>; providerId?: string; model?: string },
+): Promise<ArchetypeSuggestions> {
+  const resolved = await resolveProvider(ctx, input.providerId, input.model);
+  const traits = Object.entries(input.traitTargets)
+    .map(([k, v]) => `- ${findTrait(k)?.name ?? humanizeTraitKey(k)} (${k}): ${v}/100`)
+    .join("\n");
+  try {
+    const res = await resolved.provider.chat({
+      model: resolved.model,
+      temperature: 0.4,
+      responseFormat: { type: "json_schema", name: "archetype_suggestions", schema: SCHEMA as unknown as Record<string, unknown> },
+      messages: [
+        {
+          role: "system",
+          content:
+            "You help prompt designers pick a coherent character type for an AI persona. Traits come in clusters; " +
+            "a real kind of person who naturally shows all requested traits at once holds them better than a list of adjectives.",
+        },
+        {
+          role: "user",
+          content: `What kind of person would naturally show all of these traits at these levels (0 = not at all, 100 = extremely)?\n${traits}\n\nSuggest 3 or 4 specific character types (e.g. "a veteran ER triage nurse"), each with one line on why the traits fit together in that person.`,
+        },
+      ],
+    });
+    const parsed = archetypeSuggestionsSchema.safeParse(parseJsonOutput(res.text));
+    if (!parsed.success) throw new LlmError("invalid_output", "The model's suggestions did not match the expected format");
+    return { ...parsed.data, providerLabel: resolved.provider.label, model: resolved.model, simulated: resolved.simulated };
+  } catch (e) {
+    const err = e instanceof LlmError ? e : new LlmError("server", (e as Error).message);
+    throw new AppError("upstream", err.message, { details: { kind: err.kind } });
+  }
+}

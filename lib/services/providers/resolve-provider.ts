@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { AppError } from "@/lib/http/errors";
+import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
+import { SimulatorProvider } from "@/lib/llm/simulator/provider";
+import type { Provider } from "@/lib/llm/types";
+import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// Which model answers: an explicit choice, else the workspace default, else the
+// OPENAI_* environment provider, else the simulator — so a fresh install works.
+
+export const SIMULATOR_MODEL = "persona-sim-1";
+
+export function envProviderConfig(): { baseUrl: string; apiKey: string | null; model: string } | null {
+  const apiKey = process.env.OPENAI_API_KEY || null;
+  const baseUrl = process.env.OPENAI_BASE_URL || (apiKey ? "https://api.openai.com/v1" : null);
+  if (!baseUrl) return null;
+  return { baseUrl, apiKey, model: process.env.OPENAI_MODEL || "gpt-4o-mini" };
+}
+
+export type ResolvedProvider = { provider: Provider; providerId: string; model: string; simulated: boolean };
+
+let simulator: SimulatorProvider | null = null;
+
+export async function resolveProvider(ctx: WorkspaceContext, providerId?: string, model?: string): Promise<ResolvedProvider> {
+  let id = providerId;
+  let chosenModel = model;
+  if (!id) {
+    const ws = await db.workspace.findUnique({ where: { id: ctx.workspaceId }, select: { defaultProviderId: true, defaultModel: true } });
+    id = ws?.defaultProviderId ?? (envProviderConfig() ? ENV_PROVIDER_ID : SIMULATOR_PROVIDER_ID);
+    chosenModel ??= ws?.defaultProviderId ? ws.defaultModel ?? undefined : undefined;
+  }
+  if (id === SIMULATOR_PROVIDER_ID) {
+    simulator ??= new SimulatorProvider();
+    return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true };
+  }
+  if (id === ENV_PROVIDER_ID) {
+    const cfg = envProviderConfig();
+    if (!cfg) throw new AppError("not_found", "No provider is configured in the environment (OPENAI_API_KEY / OPENAI_BASE_URL)", { field: "providerId" });
+    return {
+      provider: new OpenAiCompatibleProvider({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, label: "Environment (OPENAI_*)" }),
+      providerId: id, model: chosenModel ?? cfg.model, simulated: false,
+    };
+  }
+  const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
+  if (!row) throw new AppError("not_found", "Provider not found", { field: "providerId" });
+  return {
+    provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: row.apiKeyEnc ? decryptSecret(row.apiKeyEnc) : null, label: row.name }),
+    providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false,
+  };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { maskSecret } from "@/lib/crypto/secrets";
+import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID, type ProviderInfo } from "@/lib/schemas/provider";
+import { SIMULATOR_MODEL, envProviderConfig } from "@/lib/services/providers/resolve-provider";
+
+// The one place a provider becomes what the browser sees. The row's sealed key
+// (apiKeyEnc) is never read here: only its mask leaves the server.
+
+export const SIMULATOR_LABEL = "Simulator — not a language model";
+export const ENV_PROVIDER_NAME = "Environment (OPENAI_*)";
+
+type Row = { id: string; name: string; preset: string; baseUrl: string; defaultModel: string; apiKeyMask: string | null; apiKeyEnc: string | null };
+
+export function toProviderInfo(row: Row, isDefault: boolean): ProviderInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: "openai_compatible",
+    preset: row.preset,
+    baseUrl: row.baseUrl,
+    defaultModel: row.defaultModel,
+    hasKey: row.apiKeyEnc !== null,
+    keyMask: row.apiKeyEnc !== null ? row.apiKeyMask : null,
+    builtIn: false,
+    isDefault,
+    label: row.name,
+  };
+}
+
+export function simulatorInfo(isDefault: boolean): ProviderInfo {
+  return {
+    id: SIMULATOR_PROVIDER_ID, name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null,
+    defaultModel: SIMULATOR_MODEL, hasKey: false, keyMask: null, builtIn: true, isDefault, label: SIMULATOR_LABEL,
+  };
+}
+
+/** The OPENAI_* provider, or null when the environment configures none. */
+export function envInfo(isDefault: boolean): ProviderInfo | null {
+  const cfg = envProviderConfig();
+  if (!cfg) return null;
+  return {
+    id: ENV_PROVIDER_ID, name: ENV_PROVIDER_NAME, kind: "openai_compatible", preset: "env", baseUrl: cfg.baseUrl,
+    defaultModel: cfg.model, hasKey: cfg.apiKey !== null, keyMask: cfg.apiKey ? maskSecret(cfg.apiKey) : null,
+    builtIn: true, isDefault, label: ENV_PROVIDER_NAME,
+  };
+}
+
+export const isBuiltInId = (id: string) => id === SIMULATOR_PROVIDER_ID || id === ENV_PROVIDER_ID;
