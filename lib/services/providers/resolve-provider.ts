@@ -29,8 +29,10 @@ export async function resolveProvider(ctx: WorkspaceContext, providerId?: string
   let chosenModel = model;
   if (!id) {
     const ws = await db.workspace.findUnique({ where: { id: ctx.workspaceId }, select: { defaultProviderId: true, defaultModel: true } });
-    id = ws?.defaultProviderId ?? (envProviderConfig() ? ENV_PROVIDER_ID : SIMULATOR_PROVIDER_ID);
-    chosenModel ??= ws?.defaultProviderId ? ws.defaultModel ?? undefined : undefined;
+    // A stored "env" default whose variables were since removed falls back like an unset one.
+    const stored = ws?.defaultProviderId === ENV_PROVIDER_ID && !envProviderConfig() ? null : ws?.defaultProviderId;
+    id = stored ?? (envProviderConfig() ? ENV_PROVIDER_ID : SIMULATOR_PROVIDER_ID);
+    chosenModel ??= stored ? ws?.defaultModel ?? undefined : undefined;
   }
   if (id === SIMULATOR_PROVIDER_ID) {
     simulator ??= new SimulatorProvider();
