@@ -1,0 +1,34 @@
+import { defaultRng } from "@/lib/probing/random";
+import { pairFlags, shortTraitsOf } from "@/lib/probing/flags/pair-flags";
+import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
+import { leakageFlag, targetFlag } from "@/lib/probing/flags/trait-flags";
+import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
+
+// All flags for one probe run: flags about what the designer asked for
+// (tension, compromise, miss, overshoot) before side effects (leakage), alerts
+// before warnings within a kind. A trait whose shortfall a
+// tension or compromise alert already explains gets no separate miss flag: one
+// finding, one flag (its overshoot, if any, is still reported).
+
+const KIND_ORDER: readonly FlagKind[] = ["tension", "compromise", "miss", "overshoot", "leakage"];
+
+export function computeFlags(input: FlagInput): Flag[] {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
+  const level = input.level ?? 0.95;
+  const ctx = { answers: input.answers, thresholds, level };
+
+  const pairs = pairFlags(input.traits, { ...ctx, correlations: input.correlations, rng: input.rng ?? defaultRng() });
+  const explained = shortTraitsOf(pairs, input.traits, thresholds);
+  const singles = input.traits.flatMap((t) => {
+    const target = targetFlag(t, ctx);
+    return [target && !(target.kind === "miss" && explained.has(t.key)) ? target : null, leakageFlag(t, ctx)];
+  }).filter((f): f is Flag => f !== null);
+
+  return [...pairs, ...singles]
+    .map((flag, i) => ({ flag, i }))
+    .sort((x, y) =>
+      KIND_ORDER.indexOf(x.flag.kind) - KIND_ORDER.indexOf(y.flag.kind)
+      || (x.flag.severity === y.flag.severity ? 0 : x.flag.severity === "alert" ? -1 : 1)
+      || x.i - y.i)
+    .map(({ flag }) => flag);
+}

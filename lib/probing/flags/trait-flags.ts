@@ -1,0 +1,51 @@
+import { byDistance, evidenceFor } from "@/lib/probing/flags/evidence";
+import { interval, pts, signed, traitName } from "@/lib/probing/flags/format";
+import type { Thresholds } from "@/lib/probing/flags/thresholds";
+import type { AnswerScores, Flag, FlagTrait } from "@/lib/probing/flags/types";
+
+// Single-trait flags.
+//   leakage   — a watched trait the designer did not target moved from
+//               baseline: the shift's interval excludes 0 and |shift| ≥ threshold.
+//   miss      — a targeted trait's whole interval lies outside target ± tolerance,
+//               on the baseline side (it did not get far enough);
+//   overshoot — … on the far side (it went further than asked).
+// Direction is taken from baseline to target; with no baseline, from 50.
+
+export type TraitContext = { answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number };
+
+export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
+  const th = ctx.thresholds;
+  const { difference, lo, hi, excludesZero } = t.shift;
+  if (t.target !== undefined || difference === null || !excludesZero || Math.abs(difference) < th.leakageShift) return null;
+  const up = difference > 0;
+  const name = traitName(t);
+  const baseline = t.baseline.mean!;
+  return {
+    id: `leakage:${t.key}`, kind: "leakage", traits: [t.key],
+    severity: Math.abs(difference) >= th.alertFactor * th.leakageShift ? "alert" : "warn",
+    title: `${name} ${up ? "rose" : "fell"} without being asked for`,
+    explanation: `${name} is not targeted, yet it lands at ${pts(t.landing.mean!)} against a neutral baseline of ${pts(baseline)}: a shift of ${signed(difference)} (${interval(lo, hi, ctx.level, true)}). Traits travel in clusters, so asking for one moves its neighbours; set a target for ${name} if it matters.`,
+    evidence: { answerIds: evidenceFor(ctx.answers, byDistance(t.key, baseline, up ? 1 : -1), th.evidenceCount) },
+  };
+}
+
+export function targetFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
+  const th = ctx.thresholds;
+  const { mean, lo, hi } = t.landing;
+  if (t.target === undefined || mean === null || lo === null || hi === null) return null;
+  const below = hi < t.target - th.tolerance;
+  const above = lo > t.target + th.tolerance;
+  if (!below && !above) return null;
+  const from = t.baseline.mean ?? 50;
+  const wanted = Math.sign(t.target - from);
+  const kind = (below && wanted < 0) || (above && wanted > 0) ? "overshoot" : "miss";
+  const name = traitName(t);
+  const gap = mean - t.target;
+  return {
+    id: `${kind}:${t.key}`, kind, traits: [t.key],
+    severity: Math.abs(gap) >= th.alertFactor * th.tolerance ? "alert" : "warn",
+    title: kind === "miss" ? `${name} misses its target` : `${name} overshoots its target`,
+    explanation: `${name} lands at ${pts(mean)} (${interval(lo, hi, ctx.level)}), ${pts(Math.abs(gap))} points ${gap < 0 ? "below" : "above"} its target of ${t.target}; the whole interval is outside the ±${th.tolerance} tolerance. Baseline: ${t.baseline.mean === null ? "not measured" : pts(t.baseline.mean)}.`,
+    evidence: { answerIds: evidenceFor(ctx.answers, byDistance(t.key, t.target, below ? -1 : 1), th.evidenceCount) },
+  };
+}

@@ -1,0 +1,8 @@
+export { summarize, finiteValues, DEFAULT_LEVEL, DEFAULT_RESAMPLES, type Summary, type BootstrapOptions } from "@/lib/probing/stats/summarize";
+export { shift, type ShiftSummary } from "@/lib/probing/stats/shift";
+export { correlationMatrix, correlationOf, pearson, type CorrelationMatrix, type ScoreRow } from "@/lib/probing/stats/correlation";
+export { landingTable, scoresByTrait, type LandingRow, type LandingTableInput, type RngFactory } from "@/lib/probing/stats/landing-table";
+export {
+  nextRequests, initialSampling, pickItems, fixedPlanRequests, fixedPlanCalls, DEFAULT_SAMPLING,
+  type TraitSampling, type SamplingConfig, type SamplingPlan, type SampleRequest, type DoneReason,
+} from "@/lib/probing/stats/adaptive";

@@ -1,0 +1,13 @@
+export { PROBE_TRAITS, probeTrait, libraryVersion, TRAIT_LIBRARY_VERSION } from "@/lib/probing/traits/library";
+export { TRAIT_RELATIONS, NEUTRAL_REASON, relationOf, relatedTraits, type TraitRelation, type TraitRelationKind } from "@/lib/probing/traits/relations";
+export { fnv1a32, canonicalJson } from "@/lib/probing/traits/hash";
+export {
+  PROBE_TOPICS,
+  ANCHOR_SCORES,
+  type ProbeTopic,
+  type ProbeItem,
+  type AnchorScore,
+  type JudgeRubric,
+  type ProbeTrait,
+  type TraitContent,
+} from "@/lib/probing/traits/types";

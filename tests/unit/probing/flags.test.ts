@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import {
+  byDistance, computeFlags, DEFAULT_THRESHOLDS, describeThresholds, evidenceFor, pairShortfall, THRESHOLD_INFO,
+  type AnswerScores, type Flag, type FlagTrait,
+} from "@/lib/probing/flags";
+import { mulberry32 } from "@/lib/probing/random";
+import { correlationMatrix, type CorrelationMatrix, type Summary } from "@/lib/probing/stats";
+
+// Flags from hand-built landing tables: each case states the numbers a
+// designer would see and the flag they should get (or not get).
+
+const S = (mean: number, halfWidth: number, n = 40): Summary => ({ n, mean, lo: mean - halfWidth, hi: mean + halfWidth, halfWidth });
+
+type RowSpec = { key: string; target?: number; mean: number; hw?: number; base?: number; shiftHw?: number; name?: string };
+function row({ key, target, mean, hw = 3, base = 50, shiftHw = 4, name }: RowSpec): FlagTrait {
+  const difference = mean - base;
+  return {
+    key, ...(target === undefined ? {} : { target }), ...(name ? { name } : {}),
+    landing: S(mean, hw),
+    baseline: S(base, 3),
+    shift: { difference, lo: difference - shiftHw, hi: difference + shiftHw, halfWidth: shiftHw, excludesZero: Math.abs(difference) > shiftHw, nLanding: 40, nBaseline: 40 },
+  };
+}
+
+/** A correlation matrix with the given r for every listed pair (n answers each). */
+function matrix(keys: string[], pairs: Record<string, number | null>, n = 60): CorrelationMatrix {
+  const r = keys.map((a, i) => keys.map((b, j) => (i === j ? 1 : pairs[`${a}|${b}`] ?? pairs[`${b}|${a}`] ?? 0)));
+  return { keys, r, n: keys.map(() => keys.map(() => n)) };
+}
+
+/** Answers that trade a against b around the given means (r ≈ −1 across them). */
+function tradeOff(a: string, meanA: number, b: string, meanB: number, count = 40): AnswerScores[] {
+  return Array.from({ length: count }, (_, i) => {
+    const d = ((i % 9) - 4) * 3;
+    return { id: `ans-${i}`, scores: { [a]: meanA + d, [b]: meanB - d } };
+  });
+}
+
+const kinds = (flags: Flag[]) => flags.map((f) => `${f.severity} ${f.kind}:${f.traits.join("+")}`);
+
+describe("computeFlags — pairs targeted high", () => {
+  it("flags a compromise when both fall short, with both traits' numbers, and no separate misses", () => {
+    const traits = [row({ key: "empathetic", target: 85, mean: 70 }), row({ key: "firm", target: 85, mean: 68 })];
+    const answers = tradeOff("empathetic", 70, "firm", 68);
+    const flags = computeFlags({ traits, correlations: correlationMatrix(answers.map((a) => a.scores), ["empathetic", "firm"]), answers });
+    expect(kinds(flags)).toEqual(["alert compromise:empathetic+firm"]);
+    const [f] = flags;
+    expect(f.id).toBe("compromise:empathetic+firm");
+    expect(f.title).toBe("Empathetic and Firm / boundary-setting settle in between");
+    expect(f.explanation).toContain("Empathetic lands at 70 (95% interval 67 to 73) against a target of 85");
+    expect(f.explanation).toContain("r = −1.00");
+    expect(f.evidence.answerIds).toHaveLength(3);
+  });
+
+  it("flags a tension when one reaches its target and the other falls short; evidence shows the winner over the loser", () => {
+    const traits = [row({ key: "empathetic", target: 85, mean: 83 }), row({ key: "firm", target: 85, mean: 60 })];
+    const answers = tradeOff("empathetic", 83, "firm", 60);
+    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.44 }), answers });
+    expect(kinds(flags)).toEqual(["alert tension:empathetic+firm"]);
+    expect(flags[0].title).toBe("Empathetic wins over Firm / boundary-setting");
+    expect(flags[0].explanation).toContain("more than 10 points short");
+    // The most telling answers: empathetic highest while firm lowest (d = +12 at i ≡ 8 mod 9).
+    for (const id of flags[0].evidence.answerIds!) expect(Number(id.slice(4)) % 9).toBe(8);
+  });
+
+  it("flags a trade-off tension (warn) when r is clearly negative and the pair lands below target on average", () => {
+    const traits = [row({ key: "empathetic", target: 85, mean: 81 }), row({ key: "firm", target: 85, mean: 79 })];
+    const answers = tradeOff("empathetic", 81, "firm", 79);
+    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.43 }), answers });
+    expect(kinds(flags)).toEqual(["warn tension:empathetic+firm"]);
+    expect(flags[0].title).toBe("Empathetic and Firm / boundary-setting pull against each other");
+    expect(flags[0].explanation).toContain("r = −0.43 across 60 answers");
+    expect(flags[0].explanation).toContain("lands 5 points below its targets on average");
+  });
+
+  it("does not flag a coherent character whose kind and firm answers trade off but land on target", () => {
+    const traits = [row({ key: "empathetic", target: 80, mean: 80 }), row({ key: "firm", target: 70, mean: 71 })];
+    const answers = tradeOff("empathetic", 80, "firm", 71);
+    expect(computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.44 }), answers })).toEqual([]);
+  });
+
+  it("needs enough answers before a correlation counts", () => {
+    const traits = [row({ key: "empathetic", target: 85, mean: 81 }), row({ key: "firm", target: 85, mean: 79 })];
+    expect(computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.6 }, 9), answers: tradeOff("empathetic", 81, "firm", 79) })).toEqual([]);
+  });
+
+  it("reports reinforcing traits that both fall short as two misses, not a compromise", () => {
+    const traits = [row({ key: "empathetic", target: 90, mean: 60 }), row({ key: "warm", target: 90, mean: 72 })];
+    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "warm"], { "empathetic|warm": 0.8 }) });
+    expect(kinds(flags)).toEqual(["alert miss:empathetic", "warn miss:warm"]);
+  });
+
+  it("only pairs traits targeted at 65 or more", () => {
+    const traits = [row({ key: "empathetic", target: 60, mean: 40 }), row({ key: "firm", target: 85, mean: 68 })];
+    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.5 }) });
+    expect(kinds(flags)).toEqual(["alert miss:empathetic", "warn miss:firm"]);
+  });
+
+  it("estimates the pair's shortfall from the two summaries when no answers are given", () => {
+    const a = row({ key: "empathetic", target: 85, mean: 81, hw: 2 }) as FlagTrait & { target: number };
+    const b = row({ key: "firm", target: 85, mean: 77, hw: 4 }) as FlagTrait & { target: number };
+    const s = pairShortfall(a, b, { correlations: matrix([], {}), thresholds: DEFAULT_THRESHOLDS, rng: mulberry32(1), level: 0.95 });
+    expect(s).toEqual({ mean: 6, lo: 3, hi: 9, n: 40 });
+  });
+});
+
+describe("computeFlags — single traits", () => {
+  const none = matrix([], {});
+
+  it("flags leakage for an untargeted trait that moved clearly and far enough from baseline", () => {
+    const flags = computeFlags({ traits: [row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
+    expect(kinds(flags)).toEqual(["alert leakage:contrarian"]);
+    expect(flags[0].title).toBe("Contrarian rose without being asked for");
+    expect(flags[0].explanation).toContain("lands at 72 against a neutral baseline of 46: a shift of +26 (95% interval +22 to +30)");
+    const down = computeFlags({ traits: [row({ key: "playful", mean: 38, base: 48 })], correlations: none });
+    expect(kinds(down)).toEqual(["warn leakage:playful"]);
+    expect(down[0].title).toBe("Playful fell without being asked for");
+  });
+
+  it("does not flag small, unclear or targeted shifts", () => {
+    const traits = [
+      row({ key: "a", mean: 55, base: 50, shiftHw: 2 }), // clear but < 8
+      row({ key: "b", mean: 62, base: 50, shiftHw: 14 }), // large but interval includes 0
+      row({ key: "c", target: 62, mean: 62, base: 40 }), // targeted: not leakage
+    ];
+    expect(computeFlags({ traits, correlations: none })).toEqual([]);
+  });
+
+  it("tells a miss (not far enough from baseline) from an overshoot (further than asked), both directions", () => {
+    const flags = computeFlags({
+      correlations: none,
+      traits: [
+        row({ key: "firm", target: 60, mean: 44, base: 46 }),
+        row({ key: "direct", target: 60, mean: 78, base: 43 }),
+        row({ key: "playful", target: 20, mean: 36, base: 48 }),
+        row({ key: "sycophantic", target: 30, mean: 12, base: 56 }),
+        row({ key: "formal", target: 50, mean: 57, base: 53 }), // inside tolerance
+        row({ key: "curious", target: 60, mean: 52, base: 54 }), // interval 49–55 reaches the band
+      ],
+    });
+    expect(kinds(flags)).toEqual(["warn miss:firm", "warn miss:playful", "warn overshoot:direct", "warn overshoot:sycophantic"]);
+    const firm = flags[0];
+    expect(firm.title).toBe("Firm / boundary-setting misses its target");
+    expect(firm.explanation).toContain("lands at 44 (95% interval 41 to 47), 16 points below its target of 60");
+    expect(flags[2].title).toBe("Direct overshoots its target");
+  });
+
+  it("raises a miss to an alert at twice the tolerance, and honours threshold overrides", () => {
+    const traits = [row({ key: "firm", target: 85, mean: 60 })];
+    expect(kinds(computeFlags({ traits, correlations: none }))).toEqual(["alert miss:firm"]);
+    expect(computeFlags({ traits, correlations: none, thresholds: { tolerance: 25 } })).toEqual([]);
+  });
+
+  it("uses a custom trait's own name", () => {
+    const flags = computeFlags({ traits: [row({ key: "dry_wit", name: "Dry wit", mean: 70, base: 50 })], correlations: none });
+    expect(flags[0].title).toBe("Dry wit rose without being asked for");
+  });
+
+  it("stays quiet about traits with too few answers", () => {
+    const thin: FlagTrait = {
+      key: "firm", target: 85, landing: { n: 1, mean: 40, lo: null, hi: null, halfWidth: Infinity },
+      baseline: { n: 0, mean: null, lo: null, hi: null, halfWidth: Infinity },
+      shift: { difference: null, lo: null, hi: null, halfWidth: Infinity, excludesZero: false, nLanding: 1, nBaseline: 0 },
+    };
+    expect(computeFlags({ traits: [thin, { ...thin, key: "warm", target: undefined }], correlations: none })).toEqual([]);
+  });
+});
+
+describe("computeFlags — a whole report", () => {
+  it("puts what the designer asked for before side effects, alerts first within a kind", () => {
+    const traits = [
+      row({ key: "warm", mean: 79, base: 55 }),
+      row({ key: "empathetic", target: 85, mean: 81 }),
+      row({ key: "firm", target: 85, mean: 79 }),
+      row({ key: "direct", target: 60, mean: 85, base: 43 }),
+    ];
+    const answers = tradeOff("empathetic", 81, "firm", 79).map((a, i) => ({ ...a, scores: { ...a.scores, warm: 70 + (i % 5) * 4, direct: 85 } }));
+    const flags = computeFlags({ traits, correlations: matrix(["warm", "empathetic", "firm", "direct"], { "empathetic|firm": -0.43 }), answers });
+    expect(kinds(flags)).toEqual(["warn tension:empathetic+firm", "alert overshoot:direct", "alert leakage:warm"]);
+    expect(flags.every((f) => f.evidence.answerIds?.length === 3)).toBe(true);
+  });
+
+  it("is reproducible: same inputs, same flags", () => {
+    const traits = [row({ key: "empathetic", target: 85, mean: 81 }), row({ key: "firm", target: 85, mean: 79 })];
+    const input = { traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.43 }), answers: tradeOff("empathetic", 81, "firm", 79) };
+    expect(computeFlags(input)).toEqual(computeFlags(input));
+  });
+});
+
+describe("evidence and thresholds", () => {
+  it("evidenceFor ranks answers, skips missing scores and keeps input order on ties", () => {
+    const answers: AnswerScores[] = [
+      { id: "a", scores: { firm: 40 } }, { id: "b", scores: { firm: null } }, { id: "c", scores: { firm: 20 } },
+      { id: "d", scores: { firm: 40 } }, { id: "e", scores: {} }, { id: "f", scores: { firm: 90 } },
+    ];
+    expect(evidenceFor(answers, byDistance("firm", 85, -1))).toEqual(["c", "a", "d"]);
+    expect(evidenceFor(answers, byDistance("firm", 85, 1), 1)).toEqual(["f"]);
+    expect(evidenceFor(undefined, byDistance("firm", 85, 1))).toEqual([]);
+  });
+
+  it("documents every threshold with a label and a one-line rationale", () => {
+    expect(Object.keys(THRESHOLD_INFO).sort()).toEqual(Object.keys(DEFAULT_THRESHOLDS).sort());
+    const shown = describeThresholds({ tolerance: 15 });
+    expect(shown.find((t) => t.key === "tolerance")).toMatchObject({ value: 15, label: expect.any(String) });
+    for (const t of shown) expect(t.rationale.length).toBeGreaterThan(20);
+    expect(DEFAULT_THRESHOLDS).toMatchObject({ highTarget: 65, tolerance: 10, leakageShift: 8, tensionR: -0.3, minCorrelationN: 10 });
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { mulberry32, perTraitRng, type Rng } from "@/lib/probing/random";
+import {
+  fixedPlanCalls, fixedPlanRequests, initialSampling, nextRequests, summarize,
+  type SamplingConfig, type TraitSampling,
+} from "@/lib/probing/stats";
+
+const state = (key: string, issuedPerItem: number[], scores: number[], pending = 0): TraitSampling => ({ key, issuedPerItem, scores, pending });
+const normal = (rng: Rng, mean: number, sd: number) => () =>
+  Math.round(mean + sd * Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng()));
+
+/** Runs the planner to completion against a score source, like a worker with instant results. */
+function simulate(traits: { key: string; itemCount: number; score: () => number }[], config: Partial<SamplingConfig> = {}) {
+  const states = initialSampling(traits) as { key: string; issuedPerItem: number[]; scores: number[] }[];
+  for (let round = 0; round < 100; round++) {
+    const plan = nextRequests(states, config);
+    if (plan.requests.length === 0) return { states, done: plan.done, rounds: round };
+    for (const r of plan.requests) {
+      const s = states.find((x) => x.key === r.traitKey)!;
+      expect(r.sampleIndex).toBe(s.issuedPerItem[r.itemIndex]);
+      s.issuedPerItem[r.itemIndex]++;
+      s.scores.push(traits.find((t) => t.key === r.traitKey)!.score());
+    }
+  }
+  throw new Error("did not finish");
+}
+
+describe("adaptive sampling planner", () => {
+  it("starts by asking every item once (round-robin, sample 0)", () => {
+    const plan = nextRequests(initialSampling([{ key: "firm", itemCount: 12 }]));
+    expect(plan.done).toEqual({});
+    expect(plan.requests).toEqual(Array.from({ length: 12 }, (_, i) => ({ traitKey: "firm", itemIndex: i, sampleIndex: 0 })));
+  });
+
+  it("asks only minN answers when item coverage is not required", () => {
+    const plan = nextRequests(initialSampling([{ key: "firm", itemCount: 20 }]), { coverItems: false, minN: 6 });
+    expect(plan.requests.map((r) => r.itemIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("continues round-robin from the least-asked item with the next sample index", () => {
+    const plan = nextRequests([state("warm", [2, 1, 1, 2], draw(6, 50, 20), 0)], { coverItems: false, minN: 8 });
+    expect(plan.requests).toEqual([{ traitKey: "warm", itemIndex: 1, sampleIndex: 1 }, { traitKey: "warm", itemIndex: 2, sampleIndex: 1 }]);
+  });
+
+  it("waits while results are in flight instead of asking again", () => {
+    const plan = nextRequests([state("firm", Array(12).fill(1), [], 12)]);
+    expect(plan).toEqual({ done: {}, requests: [] });
+  });
+
+  it("replaces answers that came back without a score", () => {
+    const plan = nextRequests([state("firm", Array(12).fill(1), [70, 75, 80, 70, 75, 80, 70, 75, 80, 70])]);
+    expect(plan.requests).toHaveLength(2);
+  });
+
+  it("stops a trait as precise once its half-width reaches the target, and not before minN/coverage", () => {
+    expect(nextRequests([state("firm", Array(12).fill(1), Array(12).fill(80))]).done).toEqual({ firm: "precise" });
+    expect(nextRequests([state("firm", Array(12).fill(1), Array(11).fill(80))]).done).toEqual({});
+    expect(nextRequests([state("firm", [3, 3], [80, 80, 80, 80, 80])], { minN: 6 }).done).toEqual({});
+  });
+
+  it("stops at the budget, but only once nothing is in flight", () => {
+    const wide = draw(40, 50, 30);
+    expect(nextRequests([state("firm", [20, 20], wide)], { budget: 40 }).done).toEqual({ firm: "budget" });
+    expect(nextRequests([state("firm", [20, 20], wide.slice(0, 38), 2)], { budget: 40 })).toEqual({ done: {}, requests: [] });
+    const nearlySpent = nextRequests([state("firm", [19, 19], wide.slice(0, 38))], { budget: 40 });
+    expect(nearlySpent.requests).toHaveLength(2);
+  });
+
+  it("asks for about as many answers as the interval needs, at most doubling per step, capped by maxBatch", () => {
+    const scores = draw(12, 50, 25);
+    const h = summarize(scores, perTraitRng()("firm", "landing")).halfWidth;
+    const plan = nextRequests([state("firm", Array(12).fill(1), scores)]);
+    const expected = Math.min(Math.ceil(12 * (h / 5) ** 2), 24) - 12;
+    expect(plan.requests).toHaveLength(expected);
+    expect(nextRequests([state("firm", Array(12).fill(1), scores)], { maxBatch: 3 }).requests).toHaveLength(3);
+  });
+
+  it("is deterministic without an rng, and honours an injected one", () => {
+    const s = [state("firm", Array(12).fill(1), draw(12, 50, 25))];
+    expect(nextRequests(s)).toEqual(nextRequests(s));
+    expect(nextRequests(s, {}, mulberry32(5)).requests.length).toBeGreaterThan(0);
+  });
+
+  it("reaches ±5 on every trait, spending more answers on noisier traits and stopping at the budget", () => {
+    const rng = mulberry32(17);
+    const { states, done } = simulate([
+      { key: "steady", itemCount: 12, score: normal(rng, 85, 6) },
+      { key: "noisy", itemCount: 12, score: normal(rng, 50, 16) },
+      { key: "hopeless", itemCount: 12, score: normal(rng, 50, 40) },
+    ], { budget: 60 });
+    expect(done).toEqual({ steady: "precise", noisy: "precise", hopeless: "budget" });
+    const n = Object.fromEntries(states.map((s) => [s.key, s.scores.length]));
+    expect(n.steady).toBe(12); // coverage floor: one answer per item
+    expect(n.noisy).toBeGreaterThan(25);
+    expect(n.noisy).toBeLessThan(70);
+    expect(n.hopeless).toBe(60);
+    for (const s of states.slice(0, 2)) expect(summarize(s.scores, perTraitRng()(s.key, "landing")).halfWidth).toBeLessThanOrEqual(5);
+    for (const s of states) expect(Math.max(...s.issuedPerItem) - Math.min(...s.issuedPerItem)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("fixed plans (benchmark baseline)", () => {
+  it("asks every item samplesPerItem times", () => {
+    const traits = [{ key: "a", itemCount: 12 }, { key: "b", itemCount: 20 }];
+    expect(fixedPlanCalls(traits)).toBe(320);
+    expect(fixedPlanCalls(traits, 3)).toBe(96);
+    const requests = fixedPlanRequests(traits, 2);
+    expect(requests).toHaveLength(64);
+    expect(requests.filter((r) => r.traitKey === "b" && r.itemIndex === 19).map((r) => r.sampleIndex)).toEqual([0, 1]);
+  });
+});
+
+function draw(n: number, mean: number, sd: number): number[] {
+  return Array.from({ length: n }, normal(mulberry32(n * 1000 + mean + sd), mean, sd));
+}
