@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { previewOps } from "@/lib/http/preview-operations";
+import { probeOps } from "@/lib/http/probe-operations";
 import { providerOps } from "@/lib/http/provider-operations";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import {
@@ -49,6 +50,7 @@ export const ops = {
   diff: defineOperation({ id: "diffVersions", method: "GET", path: `${P}/diff`, tag: "Versions", summary: "Diff two versions (or a version and the draft): spec fields and prompt lines", auth: "workspace", role: "viewer", params: persona, query: diffQuery, response: personaDiffSchema }),
   ...providerOps,
   ...previewOps,
+  ...probeOps,
 };
 
 export type Ops = typeof ops;

@@ -17,6 +17,12 @@ import * as providersRoute from "@/app/api/workspaces/[workspaceId]/providers/ro
 import * as providerTestRoute from "@/app/api/workspaces/[workspaceId]/providers/test/route";
 import * as previewRoute from "@/app/api/workspaces/[workspaceId]/preview/route";
 import * as suggestRoute from "@/app/api/workspaces/[workspaceId]/archetypes/suggest/route";
+import * as probeRunsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/probe-runs/route";
+import * as probeRunRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/route";
+import * as probeCancelRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/cancel/route";
+import * as probeResumeRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/resume/route";
+import * as probeAnswersRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/answers/route";
+import * as traitsRoute from "@/app/api/traits/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
@@ -54,6 +60,12 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/providers/default`]: providerDefaultRoute,
   [`${W}/providers/{providerId}`]: providerRoute,
   [`${W}/preview`]: previewRoute,
+  "/api/traits": traitsRoute,
+  [`${P}/probe-runs`]: probeRunsRoute,
+  [`${W}/probe-runs/{runId}`]: probeRunRoute,
+  [`${W}/probe-runs/{runId}/cancel`]: probeCancelRoute,
+  [`${W}/probe-runs/{runId}/resume`]: probeResumeRoute,
+  [`${W}/probe-runs/{runId}/answers`]: probeAnswersRoute,
   [`${W}/archetypes/suggest`]: suggestRoute,
 };
 

@@ -17,6 +17,8 @@ export type Ids = {
   email: string;
   /** A stored provider of the workspace; sweeps that never reach the service may leave it out. */
   providerId?: string;
+  /** A probe run of the workspace; sweeps that never reach the service may leave it out. */
+  runId?: string;
 };
 
 /** Stands in for `providerId` when a sweep gives none: the request is stopped before it matters. */
@@ -38,6 +40,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   // Nothing listens on port 9: the test answers quickly, with ok:false.
   testProvider: () => ({ baseUrl: "http://127.0.0.1:9/v1" }),
   setDefaultProvider: () => ({ providerId: "simulator", model: "persona-sim-1" }),
+  createProbeRun: () => ({ version: "draft", budgetPerTrait: 12 }),
   streamPreview: () => ({ source: { kind: "spec", spec: buildSpec() }, message: "Hello there" }),
   suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
 };
@@ -45,6 +48,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
   listPersonas: () => ({ q: "a", status: "all", sort: "name" }),
   diffVersions: (ids) => ({ from: ids.number, to: "draft" }),
+  listProbeAnswers: () => ({ kind: "persona", limit: 10 }),
 };
 
 export const opsWithBody = allOps.filter((op) => op.body);
@@ -59,7 +63,7 @@ export function missingSamples(): string[] {
 
 export function validRequest(op: Operation, ids: Ids): { path: string } & SendOptions {
   return {
-    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID }),
+    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run" }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,
   };

@@ -25,9 +25,10 @@ beforeAll(async () => {
     ops.createProvider,
     await alice.api.post(`${wsPath(alice.workspaceId)}/providers`, { name: "Alice's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }),
   );
+  const run = expectOk(ops.createProbeRun, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
-    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id,
+    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id, runId: run.id,
   };
 });
 
@@ -55,7 +56,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -86,9 +87,13 @@ describe("control: the same requests from a member", () => {
     const provider = op.path.includes("{providerId}")
       ? expectOk(ops.createProvider, await carol.api.post(`${wsPath(carol.workspaceId)}/providers`, { name: "Carol's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }))
       : null;
+    const run = op.path.includes("{runId}")
+      ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }))
+      : null;
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
+      runId: run?.id,
     };
   }
 

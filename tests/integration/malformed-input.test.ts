@@ -87,6 +87,12 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["blank message", { source: { kind: "spec", spec }, message: "   " }, "message"],
     ["temperature above 2", { source: { kind: "spec", spec }, message: "Hi", temperature: 3 }, "temperature"],
   ],
+  createProbeRun: [
+    ["version zero", { version: 0 }, "version"],
+    ["temperature above 2", { temperature: 5 }, "temperature"],
+    ["bad trait key", { traits: ["Not A Key"] }, "traits.0"],
+    ["budget below the minimum", { budgetPerTrait: 2 }, "budgetPerTrait"],
+  ],
   suggestArchetypes: [["empty", {}, "traitTargets"], ["no traits", { traitTargets: {} }, "traitTargets"]],
 };
 

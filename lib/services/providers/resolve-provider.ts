@@ -20,11 +20,12 @@ export function envProviderConfig(): { baseUrl: string; apiKey: string | null; m
   return { baseUrl, apiKey, model: process.env.OPENAI_MODEL || "gpt-4o-mini" };
 }
 
-export type ResolvedProvider = { provider: Provider; providerId: string; model: string; simulated: boolean };
+/** `endpoint` identifies where calls go (for caches): a base URL, or "simulator". Never a key. */
+export type ResolvedProvider = { provider: Provider; providerId: string; model: string; simulated: boolean; endpoint: string };
 
 let simulator: SimulatorProvider | null = null;
 
-export async function resolveProvider(ctx: WorkspaceContext, providerId?: string, model?: string): Promise<ResolvedProvider> {
+export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">, providerId?: string, model?: string): Promise<ResolvedProvider> {
   let id = providerId;
   let chosenModel = model;
   if (!id) {
@@ -36,20 +37,20 @@ export async function resolveProvider(ctx: WorkspaceContext, providerId?: string
   }
   if (id === SIMULATOR_PROVIDER_ID) {
     simulator ??= new SimulatorProvider();
-    return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true };
+    return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true, endpoint: "simulator" };
   }
   if (id === ENV_PROVIDER_ID) {
     const cfg = envProviderConfig();
     if (!cfg) throw new AppError("not_found", "No provider is configured in the environment (OPENAI_API_KEY / OPENAI_BASE_URL)", { field: "providerId" });
     return {
       provider: new OpenAiCompatibleProvider({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, label: "Environment (OPENAI_*)" }),
-      providerId: id, model: chosenModel ?? cfg.model, simulated: false,
+      providerId: id, model: chosenModel ?? cfg.model, simulated: false, endpoint: cfg.baseUrl,
     };
   }
   const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
   if (!row) throw new AppError("not_found", "Provider not found", { field: "providerId" });
   return {
     provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: row.apiKeyEnc ? decryptSecret(row.apiKeyEnc) : null, label: row.name }),
-    providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false,
+    providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl,
   };
 }

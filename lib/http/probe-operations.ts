@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/http/operation";
+import {
+  createProbeRunBody, listAnswersQuery, probeAnswerSchema, probeRunDetailSchema, probeRunSchema, traitLibrarySchema,
+} from "@/lib/schemas/probe";
+
+// Probe routes. Starting a probe calls models (cost), so editors and owners
+// start, cancel and resume runs; every member can read the reports.
+
+const id = z.string().min(1).max(64);
+const persona = z.object({ workspaceId: id, personaId: id });
+const run = z.object({ workspaceId: id, runId: id });
+const R = "/api/workspaces/{workspaceId}/probe-runs/{runId}";
+
+export const probeOps = {
+  traitLibrary: defineOperation({ id: "getTraitLibrary", method: "GET", path: "/api/traits", tag: "Probes", summary: "The built-in trait library: poles, probe items, judge rubrics, pair relations", auth: "user", response: traitLibrarySchema }),
+  listProbeRuns: defineOperation({ id: "listProbeRuns", method: "GET", path: "/api/workspaces/{workspaceId}/personas/{personaId}/probe-runs", tag: "Probes", summary: "Probe runs of a persona, newest first", auth: "workspace", role: "viewer", params: persona, response: z.array(probeRunSchema) }),
+  createProbeRun: defineOperation({ id: "createProbeRun", method: "POST", path: "/api/workspaces/{workspaceId}/personas/{personaId}/probe-runs", tag: "Probes", summary: "Start a probe run (queued for the worker)", auth: "workspace", role: "editor", params: persona, body: createProbeRunBody, response: probeRunSchema, status: 201 }),
+  getProbeRun: defineOperation({ id: "getProbeRun", method: "GET", path: R, tag: "Probes", summary: "A run with its (partial while running) landing report", auth: "workspace", role: "viewer", params: run, response: probeRunDetailSchema }),
+  cancelProbeRun: defineOperation({ id: "cancelProbeRun", method: "POST", path: `${R}/cancel`, tag: "Probes", summary: "Cancel a queued or running probe (answers so far are kept)", auth: "workspace", role: "editor", params: run, response: probeRunSchema }),
+  resumeProbeRun: defineOperation({ id: "resumeProbeRun", method: "POST", path: `${R}/resume`, tag: "Probes", summary: "Resume a failed or cancelled probe where it stopped", auth: "workspace", role: "editor", params: run, response: probeRunSchema }),
+  listProbeAnswers: defineOperation({ id: "listProbeAnswers", method: "GET", path: `${R}/answers`, tag: "Probes", summary: "Answers of a run with their judge scores (drill-down, flag evidence)", auth: "workspace", role: "viewer", params: run, query: listAnswersQuery, response: z.array(probeAnswerSchema) }),
+};

@@ -1,0 +1,69 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { LlmError, type ChatRequest } from "@/lib/llm/types";
+import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider";
+
+// Every model call a probe makes goes through here: an identical request to
+// the same endpoint and model is answered from the cache (so baselines are
+// shared across runs and a resumed run repeats nothing it already paid for),
+// retryable failures (429, 5xx, timeouts, refused connections) back off and
+// retry, and an output the caller rejects is never cached.
+
+export type CallStats = { modelCalls: number; cacheHits: number };
+
+export type CallDeps = {
+  sleep: (ms: number) => Promise<void>;
+  rng: () => number;
+  maxAttempts?: number;
+  signal?: AbortSignal;
+};
+
+export function cacheKey(workspaceId: string, target: ResolvedProvider, req: ChatRequest): string {
+  const identity = {
+    w: workspaceId, p: target.providerId, e: target.endpoint, m: req.model, msg: req.messages,
+    t: req.temperature ?? null, s: req.seed ?? null, f: req.responseFormat ?? null, x: req.maxTokens ?? null,
+  };
+  return createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+}
+
+export function backoffMs(attempt: number, rng: () => number, retryAfterMs?: number): number {
+  const exp = Math.min(8000, 500 * 2 ** attempt);
+  return Math.max(retryAfterMs ?? 0, exp / 2 + rng() * (exp / 2));
+}
+
+export async function cachedChat(
+  workspaceId: string,
+  target: ResolvedProvider,
+  req: ChatRequest,
+  stats: CallStats,
+  deps: CallDeps,
+  accept: (text: string) => boolean = () => true,
+): Promise<{ text: string; tokens: number; latencyMs: number; cached: boolean }> {
+  const key = cacheKey(workspaceId, target, req);
+  const hit = await db.callCache.findUnique({ where: { key } });
+  if (hit) {
+    stats.cacheHits++;
+    return { text: hit.text, tokens: hit.completionTokens, latencyMs: 0, cached: true };
+  }
+  const maxAttempts = deps.maxAttempts ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    if (deps.signal?.aborted) throw new LlmError("aborted", "Stopped");
+    try {
+      stats.modelCalls++;
+      const res = await target.provider.chat({ ...req, signal: deps.signal });
+      if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
+      await db.callCache.upsert({
+        where: { key },
+        create: { key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens },
+        update: {},
+      });
+      return { text: res.text, tokens: res.usage.completionTokens, latencyMs: Math.round(res.latencyMs), cached: false };
+    } catch (e) {
+      const err = e instanceof LlmError ? e : new LlmError("server", (e as Error)?.message ?? "Model call failed");
+      const retryable = err.retryable || err.kind === "invalid_output";
+      if (!retryable || attempt + 1 >= maxAttempts || deps.signal?.aborted) throw err;
+      await deps.sleep(err.kind === "invalid_output" ? 0 : backoffMs(attempt, deps.rng, err.retryAfterMs));
+    }
+  }
+}

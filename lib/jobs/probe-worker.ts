@@ -1,0 +1,178 @@
+import "server-only";
+import pLimit from "p-limit";
+import { db } from "@/lib/db/client";
+import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
+import { asPlannerState, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
+import { LlmError } from "@/lib/llm/types";
+import { buildJudgeRequest, parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
+import { rngFor } from "@/lib/probing/random";
+import { nextRequests, type DoneReason, type SampleRequest } from "@/lib/probing/stats/adaptive";
+import { probeTrait } from "@/lib/probing/traits";
+import type { RunConfig } from "@/lib/services/probes/run-config";
+import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
+
+// Processes one probe run: ask the adaptive planner what to sample, answer each
+// probe item under the persona (and under a neutral prompt for the baseline),
+// judge every answer on all watched traits, store it the moment it is judged,
+// repeat until every trait is precise or out of budget. Everything it needs to
+// resume is in the database, so a crash or restart loses nothing and repeats no
+// paid call (finished calls are in the identical-call cache).
+
+export const NEUTRAL_PROMPT = "You are a helpful assistant.";
+const LEASE_MS = 30_000;
+const MAX_CONSECUTIVE_FAILURES = 8;
+
+export type WorkerDeps = CallDeps & {
+  workerId: string;
+  now?: () => Date;
+  resolve?: (workspaceId: string, providerId: string, model: string) => Promise<ResolvedProvider>;
+  /** Called after every stored answer (tests use it to stop a run mid-way). */
+  onAnswer?: () => void | Promise<void>;
+};
+
+type Kind = "persona" | "baseline";
+
+/** Takes the run if it is queued, or running under a lease that expired (its worker died). */
+export async function claimRun(runId: string, workerId: string, now = new Date()): Promise<boolean> {
+  const stale = new Date(now.getTime() - LEASE_MS);
+  const { count } = await db.probeRun.updateMany({
+    where: {
+      id: runId,
+      OR: [{ status: "queued" }, { status: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] }],
+    },
+    data: { status: "running", leaseOwner: workerId, heartbeatAt: now },
+  });
+  if (count) await db.probeRun.updateMany({ where: { id: runId, startedAt: null }, data: { startedAt: now } });
+  return count === 1;
+}
+
+/** Runs that need a worker: queued, or running with an expired lease. Oldest first. */
+export async function claimableRuns(now = new Date()): Promise<string[]> {
+  const stale = new Date(now.getTime() - LEASE_MS);
+  const rows = await db.probeRun.findMany({
+    where: { OR: [{ status: "queued" }, { status: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: stale } }] }] },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+    take: 5,
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function processRun(runId: string, deps: WorkerDeps): Promise<"completed" | "cancelled" | "failed" | "stopped" | "lost"> {
+  const now = deps.now ?? (() => new Date());
+  const run = await db.probeRun.findUnique({ where: { id: runId } });
+  if (!run || run.status !== "running" || run.leaseOwner !== deps.workerId) return "lost";
+  const config = JSON.parse(run.config) as RunConfig;
+  const watched = JSON.parse(run.watched) as string[];
+  const resolve = deps.resolve ?? ((ws, id, model) => resolveProvider({ workspaceId: ws }, id, model));
+  let target: ResolvedProvider;
+  let judge: ResolvedProvider;
+  try {
+    target = await resolve(run.workspaceId, run.targetProviderId, run.targetModel);
+    judge = await resolve(run.workspaceId, run.judgeProviderId, run.judgeModel);
+  } catch (e) {
+    await finish(runId, "failed", `The run's provider is gone: ${(e as Error).message}`);
+    return "failed";
+  }
+
+  const items = watched.map((key) => ({ key, itemCount: probeTrait(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
+  const stored = await db.probeAnswer.findMany({ where: { runId } });
+  const states: Record<Kind, MutableSampling[]> = {
+    persona: samplingFrom(items, stored, "persona"),
+    baseline: samplingFrom(items, stored, "baseline"),
+  };
+  const stats: CallStats = { modelCalls: 0, cacheHits: 0 };
+  const limit = pLimit(config.concurrency);
+  let consecutiveFailures = 0;
+  let fatal: LlmError | null = null;
+
+  const answerOne = async (kind: Kind, req: SampleRequest) => {
+    const item = probeTrait(req.traitKey)!.probes[req.itemIndex];
+    const system = kind === "persona" ? run.systemPrompt : NEUTRAL_PROMPT;
+    const unique = { runId, kind, traitKey: req.traitKey, itemIndex: req.itemIndex, sampleIndex: req.sampleIndex };
+    try {
+      const gen = await cachedChat(run.workspaceId, target, {
+        model: run.targetModel,
+        messages: [{ role: "system", content: system }, { role: "user", content: item.text }],
+        temperature: config.temperature,
+        seed: config.seed + req.sampleIndex,
+      }, stats, deps);
+      const judgeReq = buildJudgeRequest({
+        answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel,
+        rng: rngFor(runId, kind, req.traitKey, req.itemIndex, req.sampleIndex),
+      });
+      // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.
+      const judged: { out: JudgeOutput | null } = { out: null };
+      const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
+      const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, deps, accept);
+      const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
+      if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
+      await db.probeAnswer.upsert({
+        where: { runId_kind_traitKey_itemIndex_sampleIndex: unique },
+        create: { ...unique, message: item.text, answer: gen.text, scores: JSON.stringify(ok.scores), refusal: ok.refusal, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens },
+        update: {},
+      });
+      const own = ok.scores[req.traitKey];
+      if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
+      consecutiveFailures = 0;
+    } catch (e) {
+      const err = e instanceof LlmError ? e : new LlmError("server", (e as Error).message);
+      if (err.kind === "aborted") return;
+      // A bad key or unknown model will not get better by trying more items.
+      if (err.kind === "auth" || err.kind === "bad_request") fatal = err;
+      consecutiveFailures++;
+      await db.probeAnswer.upsert({
+        where: { runId_kind_traitKey_itemIndex_sampleIndex: unique },
+        create: { ...unique, message: item.text, status: "failed", error: `${err.kind}: ${err.message}` },
+        update: {},
+      });
+    }
+    await deps.onAnswer?.();
+  };
+
+  let done: Record<string, DoneReason> = {};
+  for (;;) {
+    if (deps.signal?.aborted) return "stopped";
+    // Heartbeat, and notice a cancel: the lease update only succeeds while the run is still ours and running.
+    const alive = await db.probeRun.updateMany({
+      where: { id: runId, status: "running", leaseOwner: deps.workerId },
+      data: { heartbeatAt: now(), modelCalls: { increment: stats.modelCalls }, cacheHits: { increment: stats.cacheHits }, doneTraits: JSON.stringify(done) },
+    });
+    stats.modelCalls = 0;
+    stats.cacheHits = 0;
+    if (alive.count === 0) {
+      const current = await db.probeRun.findUnique({ where: { id: runId }, select: { status: true } });
+      return current?.status === "cancelled" ? "cancelled" : "lost";
+    }
+    if (fatal) {
+      await finish(runId, "failed", (fatal as LlmError).message);
+      return "failed";
+    }
+    if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+      await finish(runId, "failed", `${consecutiveFailures} answers in a row failed; the last results are kept — resume the run when the provider is back`);
+      return "failed";
+    }
+    const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
+    const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
+    const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
+    done = personaPlan.done;
+    const batch = [
+      ...personaPlan.requests.map((r) => ["persona", r] as const),
+      ...baselinePlan.requests.map((r) => ["baseline", r] as const),
+    ];
+    if (batch.length === 0) {
+      await db.probeRun.updateMany({ where: { id: runId }, data: { doneTraits: JSON.stringify(done) } });
+      await finish(runId, "completed", null);
+      return "completed";
+    }
+    for (const [kind, r] of batch) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
+    await Promise.all(batch.map(([kind, r]) => limit(() => answerOne(kind, r))));
+  }
+}
+
+async function finish(runId: string, status: "completed" | "failed", error: string | null) {
+  await db.probeRun.updateMany({
+    where: { id: runId, status: "running" },
+    data: { status, error, finishedAt: new Date(), leaseOwner: null },
+  });
+}

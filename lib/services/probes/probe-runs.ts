@@ -1,0 +1,119 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import { compilePersona } from "@/lib/persona/compile";
+import { probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION } from "@/lib/probing/traits";
+import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail } from "@/lib/schemas/probe";
+import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { findPersonaRow } from "@/lib/services/personas/find-persona";
+import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { wakeWorker } from "@/lib/services/probes/wake";
+import type { RunConfig } from "@/lib/services/probes/run-config";
+import { toAnswer, toRun, toRunDetail } from "@/lib/services/probes/serialize-run";
+import { resolveProvider } from "@/lib/services/providers/resolve-provider";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+type CreateInput = z.output<typeof createProbeRunBody>;
+
+async function providerLabels(workspaceId: string): Promise<Record<string, string>> {
+  const rows = await db.modelProvider.findMany({ where: { workspaceId }, select: { id: true, name: true } });
+  return { [ENV_PROVIDER_ID]: "Environment (OPENAI_*)", [SIMULATOR_PROVIDER_ID]: "Simulator", ...Object.fromEntries(rows.map((r) => [r.id, r.name])) };
+}
+
+/** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
+export async function createProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeRun> {
+  const persona = await findPersonaRow(ctx, personaId);
+  let specJson = persona.spec;
+  let prompt: string;
+  if (input.version === "draft") {
+    prompt = compilePersona(parseStoredSpec(specJson)).prompt;
+  } else {
+    const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number: input.version } } });
+    if (!v) throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
+    specJson = v.spec;
+    prompt = v.compiledPrompt;
+  }
+  const spec = parseStoredSpec(specJson);
+  const targets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => probeTrait(k)));
+  const watched = input.traits ?? relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k));
+  const unknown = watched.filter((k) => !probeTrait(k));
+  if (unknown.length) throw new AppError("validation", `No probe items for: ${unknown.join(", ")} (custom traits are not probed yet)`, { field: "traits" });
+  if (watched.length === 0) {
+    throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
+  }
+  const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
+  const judge = input.judgeProviderId || input.judgeModel
+    ? await resolveProvider(ctx, input.judgeProviderId ?? target.providerId, input.judgeModel ?? (input.judgeProviderId ? undefined : target.model))
+    : target;
+  const config: RunConfig = {
+    temperature: input.temperature, seed: input.seed, targetHalfWidth: input.targetHalfWidth,
+    budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
+  };
+  const run = await db.probeRun.create({
+    data: {
+      workspaceId: ctx.workspaceId, personaId: persona.id, personaName: spec.name,
+      versionNumber: input.version === "draft" ? null : input.version,
+      systemPrompt: prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
+      targetProviderId: target.providerId, targetModel: target.model,
+      judgeProviderId: judge.providerId, judgeModel: judge.model,
+      config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION,
+      createdById: ctx.userId, createdByName: ctx.userName,
+    },
+  });
+  wakeWorker();
+  return toRun(run, { done: 0, failed: 0 }, await providerLabels(ctx.workspaceId));
+}
+
+export async function listProbeRuns(ctx: WorkspaceContext, personaId: string): Promise<ProbeRun[]> {
+  const persona = await findPersonaRow(ctx, personaId);
+  const runs = await db.probeRun.findMany({ where: { personaId: persona.id, workspaceId: ctx.workspaceId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const counts = await db.probeAnswer.groupBy({ by: ["runId", "status"], where: { runId: { in: runs.map((r) => r.id) } }, _count: true });
+  const labels = await providerLabels(ctx.workspaceId);
+  const count = (runId: string, status: string) => counts.find((c) => c.runId === runId && c.status === status)?._count ?? 0;
+  return runs.map((r) => toRun(r, { done: count(r.id, "done"), failed: count(r.id, "failed") }, labels));
+}
+
+async function findRun(ctx: WorkspaceContext, runId: string) {
+  const run = await db.probeRun.findFirst({ where: { id: runId, workspaceId: ctx.workspaceId } });
+  if (!run) throw notFound("Probe run");
+  return run;
+}
+
+export async function getProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRunDetail> {
+  const run = await findRun(ctx, runId);
+  const answers = await db.probeAnswer.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } });
+  return toRunDetail(run, answers, await providerLabels(ctx.workspaceId));
+}
+
+export async function cancelProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRun> {
+  const run = await findRun(ctx, runId);
+  await db.probeRun.updateMany({
+    where: { id: run.id, status: { in: ["queued", "running"] } },
+    data: { status: "cancelled", finishedAt: new Date(), leaseOwner: null },
+  });
+  return (await listProbeRuns(ctx, run.personaId)).find((r) => r.id === run.id)!;
+}
+
+/** A failed or cancelled run continues where it stopped: its answers are kept. */
+export async function resumeProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRun> {
+  const run = await findRun(ctx, runId);
+  if (run.status === "completed") throw new AppError("conflict", "This run has already completed");
+  await db.probeRun.updateMany({
+    where: { id: run.id, status: { in: ["failed", "cancelled"] } },
+    data: { status: "queued", error: null, finishedAt: null, leaseOwner: null, heartbeatAt: null },
+  });
+  wakeWorker();
+  return (await listProbeRuns(ctx, run.personaId)).find((r) => r.id === run.id)!;
+}
+
+export async function listProbeAnswers(ctx: WorkspaceContext, runId: string, q: z.output<typeof listAnswersQuery>): Promise<ProbeAnswer[]> {
+  const run = await findRun(ctx, runId);
+  const ids = q.ids?.split(",").map((s) => s.trim()).filter(Boolean);
+  const rows = await db.probeAnswer.findMany({
+    where: { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}), ...(q.kind ? { kind: q.kind } : {}) },
+    orderBy: { createdAt: "asc" },
+    take: q.limit,
+  });
+  return rows.map(toAnswer);
+}

@@ -1,0 +1,3 @@
+import "server-only";
+
+export { wakeWorker } from "@/lib/jobs/runner";
