@@ -122,7 +122,7 @@ describe("nothing is lost", () => {
     const first = counting(new SimulatorProvider());
     const crash = new AbortController();
     let stored = 0;
-    const outcome = await runToEnd(run.id, deps(first.provider, { signal: crash.signal, onAnswer: () => ++stored === 20 && crash.abort() }));
+    const outcome = await runToEnd(run.id, deps(first.provider, { signal: crash.signal, onAnswer: () => { if (++stored === 20) crash.abort(); } }));
     expect(outcome).toBe("stopped");
     const kept = await db.probeAnswer.count({ where: { runId: run.id } });
     expect(kept).toBeGreaterThanOrEqual(20);
