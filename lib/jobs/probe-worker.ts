@@ -83,6 +83,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   };
   const stats: CallStats = { modelCalls: 0, cacheHits: 0 };
   const limit = pLimit(config.concurrency);
+  const pendingRequests = new Set<readonly [Kind, SampleRequest]>();
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
 
@@ -130,9 +131,18 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     await deps.onAnswer?.();
   };
 
+  // A pipeline, not rounds: keep `concurrency` answers in flight; when the
+  // planned queue runs dry, ask the planner again (it counts what is still in
+  // flight), so no slot idles waiting for the slowest answer of a batch.
   let done: Record<string, DoneReason> = {};
-  for (;;) {
-    if (deps.signal?.aborted) return "stopped";
+  const queue: (readonly [Kind, SampleRequest])[] = [];
+  const inflight = new Set<Promise<void>>();
+  const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
+  let lastBeat = 0;
+
+  const beat = async (force = false): Promise<"ok" | "cancelled" | "lost"> => {
+    if (!force && Date.now() - lastBeat < 1000) return "ok";
+    lastBeat = Date.now();
     // Heartbeat, and notice a cancel: the lease update only succeeds while the run is still ours and running.
     const alive = await db.probeRun.updateMany({
       where: { id: runId, status: "running", leaseOwner: deps.workerId },
@@ -140,33 +150,63 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     });
     stats.modelCalls = 0;
     stats.cacheHits = 0;
-    if (alive.count === 0) {
-      const current = await db.probeRun.findUnique({ where: { id: runId }, select: { status: true } });
-      return current?.status === "cancelled" ? "cancelled" : "lost";
-    }
-    if (fatal) {
-      await finish(runId, "failed", (fatal as LlmError).message);
+    if (alive.count > 0) return "ok";
+    const current = await db.probeRun.findUnique({ where: { id: runId }, select: { status: true } });
+    return current?.status === "cancelled" ? "cancelled" : "lost";
+  };
+
+  const stop = async (): Promise<"cancelled" | "lost" | "failed" | "stopped" | null> => {
+    if (deps.signal?.aborted) return "stopped";
+    const alive = await beat();
+    if (alive !== "ok") return alive;
+    if (fatal || consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+      await Promise.allSettled(inflight);
+      await beat(true);
+      const reason = fatal
+        ? (fatal as LlmError).message
+        : `${consecutiveFailures} answers in a row failed; the answers so far are kept — resume the run when the provider is back`;
+      await finish(runId, "failed", reason);
       return "failed";
     }
-    if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-      await finish(runId, "failed", `${consecutiveFailures} answers in a row failed; the last results are kept — resume the run when the provider is back`);
-      return "failed";
+    return null;
+  };
+
+  for (;;) {
+    const halt = await stop();
+    if (halt) {
+      if (halt !== "failed") await Promise.allSettled(inflight);
+      return halt;
     }
-    const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
-    const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
-    const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
-    done = personaPlan.done;
-    const batch = [
-      ...personaPlan.requests.map((r) => ["persona", r] as const),
-      ...baselinePlan.requests.map((r) => ["baseline", r] as const),
-    ];
-    if (batch.length === 0) {
-      await db.probeRun.updateMany({ where: { id: runId }, data: { doneTraits: JSON.stringify(done) } });
+    if (queue.length === 0) {
+      for (const kind of ["persona", "baseline"] as const) {
+        for (const s of states[kind]) s.pending = 0;
+      }
+      for (const p of pendingRequests) states[p[0]].find((s) => s.key === p[1].traitKey)!.pending++;
+      const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
+      const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
+      done = personaPlan.done;
+      queue.push(
+        ...personaPlan.requests.map((r) => ["persona", r] as const),
+        ...baselinePlan.requests.map((r) => ["baseline", r] as const),
+      );
+      for (const [kind, r] of queue) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
+    }
+    if (queue.length === 0 && inflight.size === 0) {
+      lastBeat = 0;
+      if ((await beat(true)) !== "ok") return "cancelled";
       await finish(runId, "completed", null);
       return "completed";
     }
-    for (const [kind, r] of batch) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
-    await Promise.all(batch.map(([kind, r]) => limit(() => answerOne(kind, r))));
+    while (queue.length > 0 && inflight.size < config.concurrency) {
+      const job = queue.shift()!;
+      pendingRequests.add(job);
+      const task: Promise<void> = limit(() => answerOne(job[0], job[1])).finally(() => {
+        pendingRequests.delete(job);
+        inflight.delete(task);
+      });
+      inflight.add(task);
+    }
+    if (inflight.size > 0 && (queue.length === 0 || inflight.size >= config.concurrency)) await Promise.race(inflight);
   }
 }
 
