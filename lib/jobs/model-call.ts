@@ -53,11 +53,12 @@ export async function cachedChat(
       stats.modelCalls++;
       const res = await target.provider.chat({ ...req, signal: deps.signal });
       if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
-      await db.callCache.upsert({
-        where: { key },
-        create: { key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens },
-        update: {},
-      });
+      // Plain insert (one statement); a concurrent identical call may have stored it first.
+      await db.callCache
+        .create({ data: { key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens } })
+        .catch((e: { code?: string }) => {
+          if (e?.code !== "P2002") throw e;
+        });
       return { text: res.text, tokens: res.usage.completionTokens, latencyMs: Math.round(res.latencyMs), cached: false };
     } catch (e) {
       const err = e instanceof LlmError ? e : new LlmError("server", (e as Error)?.message ?? "Model call failed");

@@ -108,11 +108,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, deps, accept);
       const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
       if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
-      await db.probeAnswer.upsert({
-        where: { runId_kind_traitKey_itemIndex_sampleIndex: unique },
-        create: { ...unique, message: item.text, answer: gen.text, scores: JSON.stringify(ok.scores), refusal: ok.refusal, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens },
-        update: {},
-      });
+      await store({ ...unique, message: item.text, answer: gen.text, scores: JSON.stringify(ok.scores), refusal: ok.refusal, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
       const own = ok.scores[req.traitKey];
       if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
       consecutiveFailures = 0;
@@ -122,11 +118,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       // A bad key or unknown model will not get better by trying more items.
       if (err.kind === "auth" || err.kind === "bad_request") fatal = err;
       consecutiveFailures++;
-      await db.probeAnswer.upsert({
-        where: { runId_kind_traitKey_itemIndex_sampleIndex: unique },
-        create: { ...unique, message: item.text, status: "failed", error: `${err.kind}: ${err.message}` },
-        update: {},
-      });
+      await store({ ...unique, message: item.text, status: "failed", error: `${err.kind}: ${err.message}` });
     }
     await deps.onAnswer?.();
   };
@@ -208,6 +200,13 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     }
     if (inflight.size > 0 && (queue.length === 0 || inflight.size >= config.concurrency)) await Promise.race(inflight);
   }
+}
+
+/** One insert per answer; the unique key turns a repeat (a resumed run racing an old worker) into a no-op. */
+async function store(data: Parameters<typeof db.probeAnswer.create>[0]["data"]) {
+  await db.probeAnswer.create({ data }).catch((e: { code?: string }) => {
+    if (e?.code !== "P2002") throw e;
+  });
 }
 
 async function finish(runId: string, status: "completed" | "failed", error: string | null) {

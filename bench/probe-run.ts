@@ -1,0 +1,303 @@
+// bench/probe-run — how close a probe run gets to the physical limit, and how
+// many model calls adaptive sampling saves.
+//
+// One run, same machine:
+//  1. Throughput. Workload W1 = 6 traits × 20 persona answers (+ the same for the
+//     neutral baseline), each answer one generation and one judge call. The real
+//     worker (claimRun + processRun on a fresh SQLite file, so the identical-call
+//     cache is empty) talks through OpenAiCompatibleProvider to the simulator's
+//     HTTP server with a fixed latency L, at concurrency C. budgetPerTrait 20 and
+//     a ±0.5 target make the planner spend exactly the budget on every trait.
+//     The server runs in a child process, like any real endpoint: in the worker's
+//     own process its latency timers would wait behind the worker's synchronous
+//     SQLite writes (--in-process shows that). Calls are counted at the server.
+//     Prints wall ÷ (calls × L ÷ C) (goal ≤ 1.15).
+//  2. Adaptive vs fixed. In process, no latency: simulateChat + judgeAnswer on the
+//     library's 12 items per trait, the planner driven the way the worker drives
+//     it (C answers in flight, re-planned when its queue runs dry), to ±5 points;
+//     against the fixed 10-samples-per-item plan (goal ≤ 0.5) and, for context,
+//     the leanest fixed k-per-item plan that also reaches ±5 on every trait.
+// Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process]
+
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const LATENCY = arg("latency", 100);
+const CONCURRENCY = arg("concurrency", 8);
+const SEED = arg("seed", 7);
+const IN_PROCESS = process.argv.includes("--in-process");
+const root = path.resolve(__dirname, "..");
+
+const WATCHED = ["empathetic", "firm", "skeptical", "contrarian", "formal", "playful"];
+const TEMPERATURE = 0.7;
+const W1_ANSWERS_PER_TRAIT = 20;
+const TARGET_HALF_WIDTH = 5;
+const MODEL = "persona-sim-1";
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+type Meter = { calls: number; busyMs: number };
+
+/** The simulator's HTTP server, counting chat calls and integrating how many are in flight. */
+async function startSimulator(latencyMs: number) {
+  const { createSimulatorServer } = await import("../lib/llm/simulator/http-server");
+  const server: Server = createSimulatorServer({ latencyMs });
+  let calls = 0, inFlight = 0, busyMs = 0, last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    busyMs += inFlight * (now - last);
+    last = now;
+  };
+  server.on("request", (req, res) => {
+    if (req.method !== "POST" || !req.url?.includes("/chat/completions")) return;
+    tick();
+    calls++;
+    inFlight++;
+    res.on("close", () => { tick(); inFlight--; });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    reset: () => { tick(); calls = 0; busyMs = 0; },
+    read: (): Meter => { tick(); return { calls, busyMs }; },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+type Simulator = { port: number; reset(): Promise<void>; read(): Promise<Meter>; close(): Promise<void> };
+
+/** Child-process mode: serve the simulator and answer the parent's reset/read/close over IPC. */
+async function serve() {
+  const sim = await startSimulator(arg("serve", 0));
+  process.on("disconnect", () => process.exit(0)); // never outlive the bench
+  process.on("message", async (m: string) => {
+    if (m === "reset") { sim.reset(); process.send!({ ok: true }); }
+    if (m === "read") process.send!(sim.read());
+    if (m === "close") { await sim.close(); process.exit(0); }
+  });
+  process.send!({ port: sim.port });
+}
+
+async function simulatorInChild(): Promise<Simulator> {
+  const child: ChildProcess = fork(__filename, ["--serve", String(LATENCY)], { execArgv: process.execArgv, stdio: "inherit" });
+  const ask = <T>(m?: string) => new Promise<T>((resolve, reject) => {
+    child.once("message", (reply) => resolve(reply as T));
+    child.once("exit", (code) => reject(new Error(`simulator process exited (${code})`)));
+    if (m) child.send(m);
+  });
+  const { port } = await ask<{ port: number }>();
+  return {
+    port,
+    reset: async () => { await ask("reset"); },
+    read: () => ask<Meter>("read"),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      await new Promise<void>((r) => { child.once("exit", () => r()); child.send("close"); });
+    },
+  };
+}
+
+async function simulatorInProcess(): Promise<Simulator> {
+  const sim = await startSimulator(LATENCY);
+  return { port: sim.port, reset: async () => sim.reset(), read: async () => sim.read(), close: sim.close };
+}
+
+/** A fresh database built from prisma/migrations, as tests/setup/integration-db.ts does. */
+function freshDatabase(dir: string): string {
+  const file = path.join(dir, "bench.db");
+  const sqlite = new Database(file);
+  sqlite.pragma("foreign_keys = ON");
+  const migrations = path.join(root, "prisma/migrations");
+  for (const name of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
+  }
+  sqlite.close();
+  return file;
+}
+
+async function throughput(tmp: string) {
+  process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;
+  process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
+  // App modules read the environment when first imported, so only now.
+  const { db } = await import("../lib/db/client");
+  const { claimRun, processRun } = await import("../lib/jobs/probe-worker");
+  const { OpenAiCompatibleProvider } = await import("../lib/llm/openai-compatible");
+  const { compilePersona } = await import("../lib/persona/compile");
+  const { emptySpec } = await import("../lib/schemas/persona");
+  const { TRAIT_LIBRARY_VERSION } = await import("../lib/probing/traits");
+  const { mulberry32 } = await import("../lib/math/random");
+
+  const sim = IN_PROCESS ? await simulatorInProcess() : await simulatorInChild();
+  const baseUrl = `http://127.0.0.1:${sim.port}/v1`;
+  const provider = new OpenAiCompatibleProvider({ baseUrl, apiKey: "bench-key" });
+  const resolve = async (_ws: string, _id: string, model: string) =>
+    ({ provider, providerId: "bench-sim", model, simulated: false, endpoint: baseUrl });
+  const spec = { ...emptySpec("Rosa"), archetype: "a veteran ER triage nurse", traitTargets: { empathetic: 85, firm: 80 } };
+  const prompt = compilePersona(spec).prompt;
+
+  const newRun = async (name: string, watched: string[], config: Record<string, number>) => {
+    const ws = await db.workspace.create({ data: { name } });
+    const persona = await db.persona.create({
+      data: {
+        workspaceId: ws.id, slug: "rosa", name: spec.name, archetype: spec.archetype, spec: JSON.stringify(spec),
+        createdById: "bench", updatedById: "bench", updatedByName: "Bench",
+      },
+    });
+    return db.probeRun.create({
+      data: {
+        workspaceId: ws.id, personaId: persona.id, personaName: spec.name, systemPrompt: prompt,
+        targets: JSON.stringify(spec.traitTargets), watched: JSON.stringify(watched),
+        targetProviderId: "bench-sim", targetModel: MODEL, judgeProviderId: "bench-sim", judgeModel: MODEL,
+        config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION,
+        createdById: "bench", createdByName: "Bench",
+      },
+    });
+  };
+  const work = async (runId: string) => {
+    const deps = { workerId: "bench-worker", sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), rng: mulberry32(SEED), resolve };
+    if (!(await claimRun(runId, deps.workerId))) throw new Error("could not claim the run");
+    return processRun(runId, deps);
+  };
+
+  try {
+    // Warm up JIT, the Prisma client and the HTTP pool (another workspace and seed: nothing it caches is reused).
+    const warm = await newRun("warm-up", ["warm"], { temperature: TEMPERATURE, seed: SEED + 1000, targetHalfWidth: 0.5, budgetPerTrait: 12, concurrency: CONCURRENCY });
+    const warmOutcome = await work(warm.id);
+    if (warmOutcome !== "completed") throw new Error(`warm-up run ${warmOutcome}`);
+
+    const config = { temperature: TEMPERATURE, seed: SEED, targetHalfWidth: 0.5, budgetPerTrait: W1_ANSWERS_PER_TRAIT, concurrency: CONCURRENCY };
+    const run = await newRun("bench", WATCHED, config);
+    await sim.reset();
+    const elu0 = performance.eventLoopUtilization();
+    const t0 = performance.now();
+    const outcome = await work(run.id);
+    const wall = performance.now() - t0;
+    const elu = performance.eventLoopUtilization(elu0).utilization;
+    const { calls, busyMs } = await sim.read();
+
+    const after = await db.probeRun.findUniqueOrThrow({ where: { id: run.id } });
+    const answers = await db.probeAnswer.groupBy({ by: ["kind", "status"], where: { runId: run.id }, _count: true });
+    const count = (kind: string, status: string) => answers.find((a) => a.kind === kind && a.status === status)?._count ?? 0;
+    const expected = 2 * WATCHED.length * W1_ANSWERS_PER_TRAIT * 2;
+    const ideal = (calls * LATENCY) / CONCURRENCY;
+    const ratio = wall / ideal;
+    console.log(`probe-run throughput  W1 = ${WATCHED.length} traits × ${W1_ANSWERS_PER_TRAIT} answers, persona + baseline, L=${LATENCY} ms fixed simulator latency, C=${CONCURRENCY}, simulator ${IN_PROCESS ? "in the worker's process" : "in its own process"}`);
+    console.log(`  run outcome          ${outcome}; answers stored persona ${count("persona", "done")} (+${count("persona", "failed")} failed), baseline ${count("baseline", "done")} (+${count("baseline", "failed")} failed)`);
+    console.log(`  calls at the server  ${calls} (expected ${expected}; worker counted ${after.modelCalls} model calls, ${after.cacheHits} cache hits)`);
+    console.log(`  wall time            ${fmt(wall)}`);
+    console.log(`  ideal calls×L÷C      ${fmt(ideal)}`);
+    console.log(`  slots busy           ${((busyMs / (wall * CONCURRENCY)) * 100).toFixed(1)}% of C on average at the server; worker event loop busy ${(elu * 100).toFixed(1)}%`);
+    console.log(`  ratio wall/ideal     ${ratio.toFixed(3)} (goal ≤ 1.15) ${ratio <= 1.15 ? "✓" : "✗"}`);
+  } finally {
+    await sim.close();
+    await db.$disconnect();
+  }
+}
+
+async function adaptiveVsFixed() {
+  const { simulateChat } = await import("../lib/llm/simulator/engine");
+  const { judgeAnswer } = await import("../lib/llm/simulator/judge");
+  const { compilePersona } = await import("../lib/persona/compile");
+  const { emptySpec } = await import("../lib/schemas/persona");
+  const { probeTrait } = await import("../lib/probing/traits");
+  const { perTraitRng } = await import("../lib/probing/random");
+  const { NEUTRAL_PROMPT } = await import("../lib/jobs/probe-worker");
+  const { fixedPlanCalls, fixedPlanRequests, initialSampling, landingTable, nextRequests } = await import("../lib/probing/stats");
+  type SampleRequest = import("../lib/probing/stats").SampleRequest;
+  type TraitSampling = import("../lib/probing/stats").TraitSampling;
+
+  const items = Object.fromEntries(WATCHED.map((k) => [k, probeTrait(k)!.probes.map((p) => p.text)]));
+  const plan = WATCHED.map((key) => ({ key, itemCount: items[key].length }));
+  const memo = new Map<string, Record<string, number | null>>();
+  // One answer as the worker makes it: the seed moves with the sample index; the judge scores all watched traits.
+  const judged = (prompt: string, r: SampleRequest) => {
+    const key = `${prompt}\u0000${r.traitKey}\u0000${r.itemIndex}\u0000${r.sampleIndex}`;
+    let scores = memo.get(key);
+    if (!scores) {
+      const { text } = simulateChat({
+        model: MODEL, temperature: TEMPERATURE, seed: SEED + r.sampleIndex,
+        messages: [{ role: "system", content: prompt }, { role: "user", content: items[r.traitKey][r.itemIndex] }],
+      });
+      scores = judgeAnswer(text, WATCHED).scores;
+      memo.set(key, scores);
+    }
+    return scores;
+  };
+  const widths = (prompt: string, reqs: readonly SampleRequest[]) => {
+    const own = Object.fromEntries(WATCHED.map((k) => [k, reqs.filter((r) => r.traitKey === k).map((r) => judged(prompt, r)[k] ?? null)]));
+    return landingTable({ keys: WATCHED, landing: own, baseline: {} }, perTraitRng()).map((row) => row.landing.halfWidth);
+  };
+  // The worker's loop with equal latencies: C answers in flight, the oldest comes back first, and the
+  // planner (told what is still pending) is asked again whenever its queue runs dry.
+  const adaptive = (prompt: string) => {
+    const states = initialSampling(plan) as unknown as { key: string; issuedPerItem: number[]; pending: number; scores: number[] }[];
+    const state = (key: string) => states.find((s) => s.key === key)!;
+    const sampling = { targetHalfWidth: TARGET_HALF_WIDTH, budget: 10 * plan[0].itemCount, maxBatch: 2 * CONCURRENCY };
+    const queue: SampleRequest[] = [];
+    const inFlight: SampleRequest[] = [];
+    const issued: SampleRequest[] = [];
+    for (;;) {
+      let done = {};
+      if (queue.length === 0) {
+        for (const s of states) s.pending = inFlight.filter((r) => r.traitKey === s.key).length;
+        const next = nextRequests(states as unknown as TraitSampling[], sampling);
+        done = next.done;
+        for (const r of next.requests) state(r.traitKey).issuedPerItem[r.itemIndex]++;
+        queue.push(...next.requests);
+      }
+      if (queue.length === 0 && inFlight.length === 0) return { issued, done: done as Record<string, string> };
+      while (queue.length > 0 && inFlight.length < CONCURRENCY) inFlight.push(queue.shift()!);
+      const r = inFlight.shift()!;
+      issued.push(r);
+      const own = judged(prompt, r)[r.traitKey];
+      if (typeof own === "number") state(r.traitKey).scores.push(own);
+    }
+  };
+
+  const persona = compilePersona({ ...emptySpec("Rosa"), archetype: "a veteran ER triage nurse", traitTargets: { empathetic: 85, firm: 80 } }).prompt;
+  console.log(`probe-run adaptive vs fixed  ${WATCHED.length} traits × ${plan[0].itemCount} library items, in-process simulator, target ±${TARGET_HALF_WIDTH}, planner as the worker drives it at C=${CONCURRENCY}; calls = answers × 2 (generate + judge)`);
+  let totalAdaptive = 0, totalFixed = 0, totalLeanest = 0;
+  for (const [label, prompt] of [["persona ", persona], ["baseline", NEUTRAL_PROMPT]] as const) {
+    const run = adaptive(prompt);
+    const precise = Object.values(run.done).filter((r) => r === "precise").length;
+    const adaptiveWidest = Math.max(...widths(prompt, run.issued));
+    const fixed10 = fixedPlanCalls(plan, 10) * 2;
+    const fixedWidest = Math.max(...widths(prompt, fixedPlanRequests(plan, 10)));
+    let k = 1;
+    while (k < 10 && Math.max(...widths(prompt, fixedPlanRequests(plan, k))) > TARGET_HALF_WIDTH) k++;
+    const leanest = fixedPlanCalls(plan, k) * 2;
+    const calls = run.issued.length * 2;
+    totalAdaptive += calls; totalFixed += fixed10; totalLeanest += leanest;
+    console.log(`  ${label}  adaptive ${calls} calls (${precise}/${WATCHED.length} traits precise, widest ±${adaptiveWidest.toFixed(1)}); fixed 10/item ${fixed10} calls (widest ±${fixedWidest.toFixed(1)}); leanest fixed plan reaching ±${TARGET_HALF_WIDTH}: ${k}/item = ${leanest} calls`);
+  }
+  const r10 = totalAdaptive / totalFixed;
+  console.log(`  ratio adaptive/fixed-10      ${totalAdaptive}/${totalFixed} = ${r10.toFixed(3)} (goal ≤ 0.5) ${r10 <= 0.5 ? "✓" : "✗"}`);
+  console.log(`  ratio adaptive/leanest-fixed ${totalAdaptive}/${totalLeanest} = ${(totalAdaptive / totalLeanest).toFixed(3)} (that k has to be known before the run)`);
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-probe-"));
+  try {
+    await throughput(tmp);
+    await adaptiveVsFixed();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+(process.argv.includes("--serve") ? serve() : main()).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
