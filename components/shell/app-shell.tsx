@@ -22,6 +22,7 @@ export function AppShell({
 
   const nav = [
     { href: `/w/${workspaceId}`, label: "Personas", active: pathname === `/w/${workspaceId}` || pathname.includes("/personas/") },
+    { href: `/w/${workspaceId}/traits`, label: "Trait library", active: pathname.endsWith("/traits") },
     { href: `/w/${workspaceId}/settings`, label: "Members & settings", active: pathname.endsWith("/settings") },
   ];
 

@@ -88,6 +88,9 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   let fatal: LlmError | null = null;
 
   const answerOne = async (kind: Kind, req: SampleRequest) => {
+    // Yield to the event loop: with an in-process model (the simulator) nothing
+    // here waits on I/O, and the web server sharing this process must keep answering.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const item = probeTrait(req.traitKey)!.probes[req.itemIndex];
     const system = kind === "persona" ? run.systemPrompt : NEUTRAL_PROMPT;
     const unique = { runId, kind, traitKey: req.traitKey, itemIndex: req.itemIndex, sampleIndex: req.sampleIndex };

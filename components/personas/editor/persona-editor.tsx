@@ -86,6 +86,12 @@ function Editor({
             >
               Versions{detail.latestVersion ? ` (${detail.latestVersion})` : ""}
             </Link>
+            <Link
+              href={`/w/${workspaceId}/personas/${initial.id}/probes`}
+              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+            >
+              Probe
+            </Link>
             {!readOnly ? (
               <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button>
             ) : null}

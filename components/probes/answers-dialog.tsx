@@ -1,0 +1,129 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
+import { useProbeAnswers, type AnswersQuery } from "@/lib/query/probe-hooks";
+import type { ProbeAnswer } from "@/lib/schemas/probe";
+
+// The answers behind a flag, a dot or a trait: each with the probe message, the
+// answer text and the judge's scores on every watched trait, the traits in
+// question highlighted and listed first.
+
+export type AnswersRequest = {
+  title: string;
+  description?: string;
+  query: AnswersQuery;
+  /** Traits to highlight in each answer's scores. */
+  highlight: string[];
+};
+
+export function AnswersDialog({
+  workspaceId, runId, request, onClose, nameOf, targets = {},
+}: {
+  workspaceId: string; runId: string; request: AnswersRequest | null; onClose: () => void; nameOf: (key: string) => string;
+  /** The run's trait targets, shown beside the highlighted scores. */
+  targets?: Record<string, number>;
+}) {
+  const [kind, setKind] = useState<"persona" | "baseline">("persona");
+  const byTrait = !!request?.query.trait;
+  const query = request ? (byTrait ? { ...request.query, kind, limit: request.query.limit ?? 30 } : request.query) : null;
+  const answers = useProbeAnswers(workspaceId, runId, query);
+  const ordered = order(answers.data ?? [], request?.query.ids);
+
+  return (
+    <Dialog
+      open={!!request}
+      onClose={() => { setKind("persona"); onClose(); }}
+      title={request?.title ?? ""}
+      description={request?.description}
+      wide
+      footer={<Button onClick={() => { setKind("persona"); onClose(); }}>Close</Button>}
+    >
+      {byTrait ? (
+        <div className="mb-4 inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm" role="group" aria-label="Which answers">
+          {(["persona", "baseline"] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={kind === k}
+              onClick={() => setKind(k)}
+              className={cn("rounded px-3 py-1", kind === k ? "bg-white font-medium shadow-sm" : "text-slate-600 hover:text-slate-900")}
+            >
+              {k === "persona" ? "Persona answers" : "Baseline (neutral assistant)"}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {answers.isPending ? (
+        <div className="space-y-3">{[0, 1].map((i) => <div key={i} className="h-40 animate-pulse rounded-lg bg-slate-100" />)}</div>
+      ) : answers.isError ? (
+        <p role="alert" className="text-sm text-rose-600">Could not load the answers: {answers.error.message}</p>
+      ) : ordered.length === 0 ? (
+        <p className="text-sm text-slate-500">No answers here yet.</p>
+      ) : (
+        <ol className="space-y-4" aria-label="Answers">
+          {ordered.map((a) => <AnswerItem key={a.id} answer={a} highlight={request?.highlight ?? []} nameOf={nameOf} targets={targets} />)}
+        </ol>
+      )}
+    </Dialog>
+  );
+}
+
+/** Evidence comes most telling first: keep the order of the ids asked for. */
+function order(answers: ProbeAnswer[], ids?: string[]): ProbeAnswer[] {
+  if (!ids?.length) return answers;
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return [...answers].sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+}
+
+function AnswerItem({
+  answer, highlight, nameOf, targets,
+}: { answer: ProbeAnswer; highlight: string[]; nameOf: (key: string) => string; targets: Record<string, number> }) {
+  const scores = Object.entries(answer.scores ?? {}).sort(([a], [b]) => {
+    const ha = highlight.indexOf(a), hb = highlight.indexOf(b);
+    return (ha === -1 ? 99 : ha) - (hb === -1 ? 99 : hb);
+  });
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white" data-testid="probe-answer">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
+        <span>Probe item for <b className="text-slate-700">{nameOf(answer.traitKey)}</b> · item {answer.itemIndex + 1}, sample {answer.sampleIndex + 1}</span>
+        {answer.kind === "baseline" ? <Badge>baseline</Badge> : null}
+        {answer.refusal ? <Badge tone="amber">refusal</Badge> : null}
+        {answer.status === "failed" ? <Badge tone="rose">failed</Badge> : null}
+        {answer.latencyMs !== null ? <span className="ml-auto tabular-nums">{answer.latencyMs} ms{answer.tokens ? ` · ${answer.tokens} tokens` : ""}</span> : null}
+      </div>
+      <div className="space-y-3 px-4 py-3">
+        {scores.length ? (
+          <div>
+            <p className="mb-1.5 text-xs font-medium text-slate-500">Judge scores (0–100){highlight.length ? "; the traits in question first" : ""}</p>
+            <ul className="flex flex-wrap gap-1.5">
+              {scores.map(([key, score]) => {
+                const hot = highlight.includes(key);
+                return (
+                  <li
+                    key={key}
+                    className={cn(
+                      "inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-xs ring-1 ring-inset",
+                      hot ? "bg-brand-50 font-semibold text-brand-700 ring-brand-500" : "bg-slate-50 text-slate-600 ring-slate-200",
+                    )}
+                  >
+                    {nameOf(key)} <span className="tabular-nums">{score === null ? "n/a" : score}</span>
+                    {hot && targets[key] !== undefined ? <span className="font-normal text-slate-500">/ target {targets[key]}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700"><span className="font-medium text-slate-900">User: </span>{answer.message}</p>
+        {answer.status === "failed" ? (
+          <p className="text-sm text-rose-700">{answer.error ?? "This call failed."}</p>
+        ) : (
+          <p className="max-h-72 overflow-y-auto whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{answer.answer}</p>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { ModelFields, type ModelChoice } from "@/components/probes/model-fields";
+import { TraitChips } from "@/components/probes/trait-chips";
+import { relatedTraits } from "@/lib/probing/traits/relations";
+import { api, ApiError, paths } from "@/lib/query/api";
+import { keys, useVersions } from "@/lib/query/hooks";
+import { useCreateProbeRun, useTraitLibrary } from "@/lib/query/probe-hooks";
+import { useProviders } from "@/lib/query/provider-hooks";
+import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
+import { createProbeRunBody, type CreateProbeRunBody } from "@/lib/schemas/probe";
+import type { ProviderInfo } from "@/lib/schemas/provider";
+
+// "New probe": which snapshot, which models, which traits to watch (default:
+// the snapshot's targeted traits plus their related traits) and the sampling
+// settings. Starting it goes straight to the live report.
+
+const FORM_ID = "new-probe-form";
+const ADVANCED = [
+  { key: "temperature", label: "Temperature", hint: "0–2; sampling temperature of the target model", step: "0.1" },
+  { key: "seed", label: "Seed", hint: "Same seed, same samples (where the model supports it)", step: "1" },
+  { key: "targetHalfWidth", label: "Target half-width", hint: "Stop a trait once its 95% interval is ± this many points", step: "0.5" },
+  { key: "budgetPerTrait", label: "Budget per trait", hint: "At most this many answers per trait (persona and baseline each)", step: "1" },
+  { key: "concurrency", label: "Concurrency", hint: "Model calls in flight at once (1–16)", step: "1" },
+] as const;
+type AdvancedKey = (typeof ADVANCED)[number]["key"];
+const ADVANCED_DEFAULTS: Record<AdvancedKey, string> = { temperature: "0.7", seed: "0", targetHalfWidth: "5", budgetPerTrait: "60", concurrency: "4" };
+
+export function NewProbeDialog({
+  workspaceId, persona, open, onClose,
+}: { workspaceId: string; persona: PersonaDetail; open: boolean; onClose: () => void }) {
+  const create = useCreateProbeRun(workspaceId, persona.id);
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      wide
+      title="New probe"
+      description="Ask the trait library's probe items under this persona and under a neutral assistant, have the judge score every answer, and see where the persona lands."
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form={FORM_ID} disabled={create.isPending}>
+            {create.isPending ? "Starting…" : "Start probe"}
+          </Button>
+        </>
+      }
+    >
+      <NewProbeForm workspaceId={workspaceId} persona={persona} create={create} onDone={onClose} />
+    </Dialog>
+  );
+}
+
+function NewProbeForm({
+  workspaceId, persona, create, onDone,
+}: { workspaceId: string; persona: PersonaDetail; create: ReturnType<typeof useCreateProbeRun>; onDone: () => void }) {
+  const router = useRouter();
+  const toast = useToast();
+  const versions = useVersions(workspaceId, persona.id);
+  const providers = useProviders(workspaceId);
+  const library = useTraitLibrary();
+  const [version, setVersion] = useState<"draft" | number>("draft");
+  const [target, setTarget] = useState<ModelChoice | null>(null);
+  const [judgeSame, setJudgeSame] = useState(true);
+  const [judge, setJudge] = useState<ModelChoice | null>(null);
+  const [traits, setTraits] = useState<string[] | null>(null);
+  const [advanced, setAdvanced] = useState(ADVANCED_DEFAULTS);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const snapshot = useQuery({
+    queryKey: keys.version(workspaceId, persona.id, typeof version === "number" ? version : 0),
+    queryFn: () => api<VersionDetail>("GET", paths.version(workspaceId, persona.id, version as number)),
+    enabled: typeof version === "number",
+  });
+  // A saved version may target other traits than the draft: its defaults wait for its spec.
+  const targets = typeof version === "number" ? snapshot.data?.spec.traitTargets : persona.spec.traitTargets;
+  const loadingTargets = !targets && snapshot.isPending;
+  const targeted = Object.keys(targets ?? {});
+  const watched = traits ?? relatedTraits(targeted).slice(0, 24);
+  const list: ProviderInfo[] = providers.data?.providers ?? [];
+  const fallback = providers.data ? { providerId: providers.data.default.providerId, model: providers.data.default.model } : null;
+  const targetChoice = target ?? fallback;
+  const judgeChoice = judge ?? targetChoice;
+  const options = library.data?.traits.map((t) => ({ key: t.key, name: t.name })) ?? watched.map((k) => ({ key: k, name: k }));
+  const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (loadingTargets) {
+      setErrors({ traits: `Still loading v${version}'s targets; try again in a moment` });
+      return;
+    }
+    if (watched.length === 0) {
+      setErrors({ traits: "Pick at least one trait to watch" });
+      return;
+    }
+    const input: CreateProbeRunBody = {
+      version,
+      targetProviderId: targetChoice?.providerId,
+      targetModel: targetChoice?.model || undefined,
+      ...(judgeSame ? {} : { judgeProviderId: judgeChoice?.providerId, judgeModel: judgeChoice?.model || undefined }),
+      traits: watched,
+      ...Object.fromEntries(ADVANCED.map(({ key }) => [key, Number(advanced[key])])),
+    };
+    const parsed = createProbeRunBody.safeParse(input);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (run) => {
+        toast("Probe started");
+        onDone();
+        router.push(`/w/${workspaceId}/personas/${persona.id}/probes/${run.id}`);
+      },
+      onError: (err) => setErrors({ [err instanceof ApiError && err.field ? err.field : "form"]: err.message }),
+    });
+  }
+
+  return (
+    <form id={FORM_ID} onSubmit={submit} className="space-y-5">
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field label="Version" htmlFor="probe-version" error={errors.version} hint="The draft is frozen into the run, so later edits don't change it.">
+          <Select
+            id="probe-version"
+            value={String(version)}
+            onChange={(e) => setVersion(e.target.value === "draft" ? "draft" : Number(e.target.value))}
+          >
+            <option value="draft">Draft (current{persona.dirty ? ", unversioned changes" : ""})</option>
+            {(versions.data ?? []).map((v) => <option key={v.number} value={v.number}>v{v.number} · {v.message.slice(0, 40)}</option>)}
+          </Select>
+        </Field>
+        <div />
+        <Field label="Target model" htmlFor="probe-target" error={errors.targetProviderId ?? errors.targetModel}
+          hint={simulated ? "Simulator — not a language model: a deterministic stand-in for trying the studio out." : "The model the persona runs on."}>
+          {targetChoice ? <ModelFields id="probe-target" label="Target" providers={list} value={targetChoice} onChange={setTarget} /> : <div className="h-9 animate-pulse rounded-md bg-slate-100" />}
+        </Field>
+        <Field label="Judge model" htmlFor="probe-judge-same" error={errors.judgeProviderId ?? errors.judgeModel} hint="Scores every answer on all watched traits, at temperature 0.">
+          <label className="flex h-9 items-center gap-2 text-sm">
+            <input id="probe-judge-same" type="checkbox" checked={judgeSame} onChange={(e) => setJudgeSame(e.target.checked)} className="accent-brand-600" />
+            Same as target
+          </label>
+          {!judgeSame && judgeChoice ? <ModelFields id="probe-judge" label="Judge" providers={list} value={judgeChoice} onChange={setJudge} /> : null}
+        </Field>
+      </div>
+
+      <Field
+        label="Traits to watch"
+        error={errors.traits}
+        hint={
+          <>
+            Default: the traits this {typeof version === "number" ? `version (v${version})` : "draft"} targets plus the traits related to them.{" "}
+            {traits ? <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setTraits(null)}>Reset to default</button> : null}
+          </>
+        }
+      >
+        {loadingTargets ? (
+          <div className="h-16 animate-pulse rounded-md bg-slate-100" aria-label="Loading the version's targets" />
+        ) : (
+          <>
+            {snapshot.isError ? <p role="alert" className="text-xs text-rose-600">Could not load v{version}&rsquo;s targets: {snapshot.error.message}</p> : null}
+            <TraitChips
+              value={watched} onChange={setTraits} options={options} targeted={targeted}
+              emptyText={targeted.length === 0 ? `This ${typeof version === "number" ? "version" : "draft"} targets no traits, so there is no default: add the traits to watch.` : undefined}
+            />
+          </>
+        )}
+      </Field>
+
+      <details className="rounded-lg border border-slate-200 px-4 py-2">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced: sampling and budget</summary>
+        <div className="mt-3 grid gap-4 pb-2 sm:grid-cols-2 lg:grid-cols-3">
+          {ADVANCED.map((f) => (
+            <Field key={f.key} label={f.label} htmlFor={`probe-${f.key}`} hint={f.hint} error={errors[f.key]}>
+              <Input
+                id={`probe-${f.key}`}
+                type="number"
+                step={f.step}
+                value={advanced[f.key]}
+                onChange={(e) => setAdvanced((a) => ({ ...a, [f.key]: e.target.value }))}
+              />
+            </Field>
+          ))}
+        </div>
+      </details>
+      {errors.form ? <p role="alert" className="text-sm text-rose-600">{errors.form}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+import { useMemo, useState } from "react";
+import { Section } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
+import { IntervalBars } from "@/components/charts/interval-bars";
+import { LandingRadar } from "@/components/charts/landing-radar";
+import { PairScatter } from "@/components/charts/pair-scatter";
+import { TensionHeatmap } from "@/components/charts/tension-heatmap";
+import { AnswersDialog, type AnswersRequest } from "@/components/probes/answers-dialog";
+import { FlagsPanel } from "@/components/probes/flags-panel";
+import { ThresholdsTable } from "@/components/probes/thresholds-table";
+import { defaultPair, heatmap, intervalRows, pairScatter, radarRows, shiftText, thresholdValue } from "@/lib/probing/chart-prep";
+import type { ProbeRunDetail, ReportFlag } from "@/lib/schemas/probe";
+
+// The body of a probe report: flags first (what to act on), then where the
+// persona lands (radar, interval table), one trait pair up close (scatter),
+// all pairs at once (heatmap) and the thresholds. Works on a partial report
+// while the run is collecting answers; every chart fills in as it polls.
+
+export function ReportView({ workspaceId, run }: { workspaceId: string; run: ProbeRunDetail }) {
+  const report = run.report;
+  const names = useMemo(() => new Map(report.rows.map((r) => [r.key, r.name])), [report.rows]);
+  const nameOf = (key: string) => names.get(key) ?? key;
+  const [picked, setPicked] = useState<[string, string] | null>(null);
+  const [answers, setAnswers] = useState<AnswersRequest | null>(null);
+  const pair = picked ?? defaultPair(report);
+  const tolerance = thresholdValue(report.thresholds, "tolerance", 10);
+  const hasData = report.rows.some((r) => r.landing.n > 0);
+
+  const showTrait = (key: string) =>
+    setAnswers({ title: `Answers to ${nameOf(key)} items`, description: "Each answer with the judge's score on every watched trait.", query: { trait: key }, highlight: [key] });
+  const showFlag = (flag: ReportFlag) =>
+    setAnswers({ title: flag.title, description: "The answers that show this flag best, most telling first.", query: { ids: flag.evidence.answerIds ?? [] }, highlight: flag.traits });
+  const showAnswer = (id: string) =>
+    setAnswers({ title: "One answer", query: { ids: [id] }, highlight: pair ?? [] });
+  const plotPair = (a: string, b: string) => {
+    setPicked([a, b]);
+    document.getElementById("pair")?.scrollIntoView({ behavior: "smooth", block: "start" });
+  };
+
+  return (
+    <div className="space-y-6">
+      <Section title="Flags" description={report.final ? "Findings to act on, most important first" : "Provisional: recomputed as answers arrive"}>
+        <FlagsPanel
+          flags={report.flags} final={report.final} tolerance={tolerance} onShowAnswers={showFlag} onPlotPair={plotPair}
+          shiftOf={(key) => { const row = report.rows.find((r) => r.key === key); return row ? shiftText(row.shift) : ""; }}
+        />
+      </Section>
+
+      {!hasData ? (
+        <Section title="Where the persona lands">
+          <p className="text-sm text-slate-500">Waiting for the first judged answers… the charts fill in as they arrive.</p>
+        </Section>
+      ) : (
+        <>
+          <Section title="Where the persona lands" description="Target vs landing vs the neutral assistant's baseline, per watched trait (0–100). Click a trait name to read its answers.">
+            <LandingRadar rows={radarRows(report)} onPickTrait={showTrait} />
+          </Section>
+
+          <Section title="Landing by trait" description="Mean judged score with its 95% interval, n answers, and the shift from baseline with its interval.">
+            <IntervalBars rows={intervalRows(report)} tolerance={tolerance} onPickTrait={showTrait} />
+          </Section>
+
+          <Section
+            id="pair"
+            title="Trait pair"
+            description="One dot per persona answer, scored on both traits. A trade-off shows as a cloud sloping down and a centroid short of the target."
+            actions={pair ? <PairPicker keys={report.rows.map((r) => r.key)} nameOf={nameOf} pair={pair} onChange={setPicked} /> : null}
+          >
+            {pair ? (
+              <PairScatter data={pairScatter(report, pair[0], pair[1])} names={nameOf} onPickAnswer={showAnswer} />
+            ) : (
+              <p className="text-sm text-slate-500">Watch two or more traits to compare a pair.</p>
+            )}
+          </Section>
+
+          <Section title="Tensions between traits" description="Answer-level correlation for every pair of watched traits.">
+            <TensionHeatmap data={heatmap(report)} selected={pair} onPickPair={plotPair} />
+          </Section>
+        </>
+      )}
+
+      <Section title="How the flags are decided" description="The thresholds in force for this report">
+        <ThresholdsTable thresholds={report.thresholds} />
+      </Section>
+
+      <AnswersDialog workspaceId={workspaceId} runId={run.id} request={answers} onClose={() => setAnswers(null)} nameOf={nameOf} targets={run.targets} />
+    </div>
+  );
+}
+
+function PairPicker({
+  keys, nameOf, pair, onChange,
+}: { keys: string[]; nameOf: (k: string) => string; pair: [string, string]; onChange: (p: [string, string]) => void }) {
+  const options = keys.map((k) => <option key={k} value={k}>{nameOf(k)}</option>);
+  return (
+    <div className="flex items-center gap-2 text-xs text-slate-500">
+      <label htmlFor="pair-x">X</label>
+      <Select id="pair-x" value={pair[0]} onChange={(e) => onChange([e.target.value, pair[1]])} className="h-8 w-52 py-1 text-xs">{options}</Select>
+      <label htmlFor="pair-y">Y</label>
+      <Select id="pair-y" value={pair[1]} onChange={(e) => onChange([pair[0], e.target.value])} className="h-8 w-52 py-1 text-xs">{options}</Select>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+import { useEffect } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/query/api";
+import type { CreateProbeRunBody, ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus, TraitLibrary } from "@/lib/schemas/probe";
+
+// Trait library, probe runs and their answers. A run's detail is polled about
+// once a second while it is queued or running (the report fills in as results
+// arrive) and not at all once it has finished.
+
+export const probeKeys = {
+  traits: ["traits"] as const,
+  runs: (ws: string, personaId: string) => ["probe-runs", ws, "persona", personaId] as const,
+  run: (ws: string, runId: string) => ["probe-runs", ws, "run", runId] as const,
+  answers: (ws: string, runId: string, q: AnswersQuery) => ["probe-runs", ws, "run", runId, "answers", q] as const,
+};
+
+export const probePaths = {
+  traits: () => "/api/traits",
+  runs: (ws: string, personaId: string) => `/api/workspaces/${ws}/personas/${personaId}/probe-runs`,
+  run: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}`,
+  cancel: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/cancel`,
+  resume: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/resume`,
+  answers: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/answers`,
+};
+
+export type AnswersQuery = { ids?: string[]; trait?: string; kind?: "persona" | "baseline"; limit?: number };
+
+export const POLL_MS = 1000;
+export const isActive = (status: RunStatus | undefined) => status === "queued" || status === "running";
+
+export const useTraitLibrary = () =>
+  useQuery({ queryKey: probeKeys.traits, queryFn: () => api<TraitLibrary>("GET", probePaths.traits()), staleTime: Infinity });
+
+export const useProbeRuns = (ws: string, personaId: string) =>
+  useQuery({
+    queryKey: probeKeys.runs(ws, personaId),
+    queryFn: () => api<ProbeRun[]>("GET", probePaths.runs(ws, personaId)),
+    // Keep the history's progress column moving while any run is active.
+    refetchInterval: (q) => (q.state.data?.some((r) => isActive(r.status)) ? 2 * POLL_MS : false),
+  });
+
+export function useProbeRun(ws: string, runId: string | null) {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: probeKeys.run(ws, runId ?? ""),
+    queryFn: () => api<ProbeRunDetail>("GET", probePaths.run(ws, runId!)),
+    enabled: !!runId,
+    refetchInterval: (q) => (isActive(q.state.data?.status) ? POLL_MS : false),
+    refetchIntervalInBackground: false,
+    staleTime: (q) => (isActive(q.state.data?.status) ? 0 : Infinity),
+  });
+  // When a run finishes, the persona's run history changes too.
+  const status = query.data?.status;
+  const personaId = query.data?.personaId;
+  useEffect(() => {
+    if (personaId && status && !isActive(status)) void qc.invalidateQueries({ queryKey: probeKeys.runs(ws, personaId) });
+  }, [qc, ws, personaId, status]);
+  return query;
+}
+
+export function useProbeAnswers(ws: string, runId: string, q: AnswersQuery | null) {
+  return useQuery({
+    queryKey: probeKeys.answers(ws, runId, q ?? {}),
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams();
+      if (q?.ids?.length) params.set("ids", q.ids.join(","));
+      if (q?.trait) params.set("trait", q.trait);
+      if (q?.kind) params.set("kind", q.kind);
+      if (q?.limit) params.set("limit", String(q.limit));
+      return api<ProbeAnswer[]>("GET", `${probePaths.answers(ws, runId)}?${params}`, undefined, { signal });
+    },
+    enabled: !!q,
+    staleTime: 60_000,
+  });
+}
+
+export function useCreateProbeRun(ws: string, personaId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProbeRunBody) => api<ProbeRun>("POST", probePaths.runs(ws, personaId), body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: probeKeys.runs(ws, personaId) }),
+  });
+}
+
+/** Cancel a queued or running probe, or resume a failed or cancelled one where it stopped. */
+export function useProbeRunAction(ws: string, runId: string, action: "cancel" | "resume") {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ProbeRun>("POST", probePaths[action](ws, runId)),
+    onSuccess: (run) => {
+      void qc.invalidateQueries({ queryKey: probeKeys.run(ws, runId) });
+      void qc.invalidateQueries({ queryKey: probeKeys.runs(ws, run.personaId) });
+    },
+  });
+}
