@@ -3,6 +3,7 @@ import { useDeferredValue, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
+import { CustomTraitsSection } from "@/components/probes/custom-traits";
 import { TraitDetail } from "@/components/probes/trait-detail";
 import { useTraitLibrary } from "@/lib/query/probe-hooks";
 import type { TraitLibrary } from "@/lib/schemas/probe";
@@ -13,7 +14,7 @@ import type { TraitLibrary } from "@/lib/schemas/probe";
 
 export type LibraryTrait = TraitLibrary["traits"][number];
 
-export function TraitLibraryPage() {
+export function TraitLibraryPage({ workspaceId }: { workspaceId: string }) {
   const library = useTraitLibrary();
   const [q, setQ] = useState("");
   const [open, setOpen] = useState<string | null>(null);
@@ -77,6 +78,7 @@ export function TraitLibraryPage() {
           </ul>
         )}
       </div>
+      <CustomTraitsSection workspaceId={workspaceId} />
     </div>
   );
 }

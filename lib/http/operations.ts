@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { defineOperation } from "@/lib/http/operation";
 import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
@@ -51,6 +52,7 @@ export const ops = {
   ...providerOps,
   ...previewOps,
   ...probeOps,
+  ...customTraitOps,
 };
 
 export type Ops = typeof ops;

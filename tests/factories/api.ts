@@ -23,6 +23,9 @@ import * as probeCancelRoute from "@/app/api/workspaces/[workspaceId]/probe-runs
 import * as probeResumeRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/resume/route";
 import * as probeAnswersRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/answers/route";
 import * as traitsRoute from "@/app/api/traits/route";
+import * as customTraitsRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/route";
+import * as customTraitDraftRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/draft/route";
+import * as customTraitVersionsRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/[traitKey]/versions/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
@@ -67,6 +70,9 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/probe-runs/{runId}/resume`]: probeResumeRoute,
   [`${W}/probe-runs/{runId}/answers`]: probeAnswersRoute,
   [`${W}/archetypes/suggest`]: suggestRoute,
+  [`${W}/custom-traits`]: customTraitsRoute,
+  [`${W}/custom-traits/draft`]: customTraitDraftRoute,
+  [`${W}/custom-traits/{traitKey}/versions`]: customTraitVersionsRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];

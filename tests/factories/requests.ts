@@ -1,5 +1,6 @@
 import type { Operation } from "@/lib/http/operation";
 import { allOps, fillPath, type SendOptions } from "@/tests/factories/api";
+import { buildCustomTrait } from "@/tests/factories/custom-traits";
 import { buildSpec } from "@/tests/factories/personas";
 
 // A well-formed request for every operation in the registry, so sweeps can send
@@ -19,6 +20,8 @@ export type Ids = {
   providerId?: string;
   /** A probe run of the workspace; sweeps that never reach the service may leave it out. */
   runId?: string;
+  /** A saved custom trait key of the workspace; sweeps that never reach the service may leave it out. */
+  traitKey?: string;
 };
 
 /** Stands in for `providerId` when a sweep gives none: the request is stopped before it matters. */
@@ -43,6 +46,8 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   createProbeRun: () => ({ version: "draft", budgetPerTrait: 12 }),
   streamPreview: () => ({ source: { kind: "spec", spec: buildSpec() }, message: "Hello there" }),
   suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
+  draftCustomTrait: () => ({ description: "Stays calm when the user is angry" }),
+  saveCustomTrait: (ids) => buildCustomTrait({ key: ids.traitKey ?? "calm_under_fire" }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -63,7 +68,7 @@ export function missingSamples(): string[] {
 
 export function validRequest(op: Operation, ids: Ids): { path: string } & SendOptions {
   return {
-    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run" }),
+    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait" }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,
   };

@@ -31,7 +31,7 @@ describe("sign-up", () => {
 });
 
 describe("without a session", () => {
-  const params = { workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x" };
+  const params = { workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", traitKey: "trait_x" };
 
   it.each(allOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {
     const res = await send(null, op.method, fillPath(op.path, params), {

@@ -7,6 +7,7 @@ import { snapshotDb } from "@/tests/factories/db";
 import {
   addTeammate, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
+import { buildCustomTrait } from "@/tests/factories/custom-traits";
 import { missingSamples, validRequest, type Ids } from "@/tests/factories/requests";
 
 // Another workspace's data must be indistinguishable from data that does not exist.
@@ -26,9 +27,10 @@ beforeAll(async () => {
     await alice.api.post(`${wsPath(alice.workspaceId)}/providers`, { name: "Alice's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }),
   );
   const run = expectOk(ops.createProbeRun, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }));
+  const trait = expectOk(ops.saveCustomTrait, await alice.api.post(`${wsPath(alice.workspaceId)}/custom-traits`, buildCustomTrait({ key: "alice_trait" })));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
-    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id, runId: run.id,
+    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id, runId: run.id, traitKey: trait.key,
   };
 });
 
@@ -56,7 +58,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -90,10 +92,13 @@ describe("control: the same requests from a member", () => {
     const run = op.path.includes("{runId}")
       ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }))
       : null;
+    const trait = op.path.includes("{traitKey}")
+      ? expectOk(ops.saveCustomTrait, await carol.api.post(`${wsPath(carol.workspaceId)}/custom-traits`, buildCustomTrait({ key: "carol_trait" })))
+      : null;
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
-      runId: run?.id,
+      runId: run?.id, traitKey: trait?.key,
     };
   }
 

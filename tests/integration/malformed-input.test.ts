@@ -7,6 +7,7 @@ import { snapshotDb } from "@/tests/factories/db";
 import {
   addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
+import { buildCustomTrait } from "@/tests/factories/custom-traits";
 import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests";
 
 // Bad input gets a clear 4xx naming the field at fault, never a 500, never a partial write.
@@ -94,6 +95,22 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["budget below the minimum", { budgetPerTrait: 2 }, "budgetPerTrait"],
   ],
   suggestArchetypes: [["empty", {}, "traitTargets"], ["no traits", { traitTargets: {} }, "traitTargets"]],
+  draftCustomTrait: [
+    ["empty", {}, "description"],
+    ["a two-letter description", { description: "ab" }, "description"],
+    ["a description over 300 characters", { description: "x".repeat(301) }, "description"],
+  ],
+  saveCustomTrait: [
+    ["empty", {}, "key"],
+    ["a key with capitals", buildCustomTrait({ key: "Calm" }), "key"],
+    ["a built-in key", buildCustomTrait({ key: "empathetic" }), "key"],
+    ["only 11 items", buildCustomTrait({ items: buildCustomTrait().items.slice(0, 11) }), "items"],
+    ["an empty item text", buildCustomTrait({ items: buildCustomTrait().items.map((it, i) => (i === 3 ? { ...it, text: " " } : it)) }), "items.3.text"],
+    ["an item over 500 characters", buildCustomTrait({ items: buildCustomTrait().items.map((it, i) => (i === 0 ? { ...it, text: "x".repeat(501) } : it)) }), "items.0.text"],
+    ["an unknown topic", buildCustomTrait({ items: buildCustomTrait().items.map((it, i) => (i === 0 ? { ...it, topic: "sports" as never } : it)) }), "items.0.topic"],
+    ["a missing 100 anchor", { ...buildCustomTrait(), rubric: { ...buildCustomTrait().rubric, anchors: { "0": "a", "50": "b" } } }, "rubric.anchors.100"],
+    ["no name", { ...buildCustomTrait(), name: "" }, "name"],
+  ],
 };
 
 it("has broken-body cases for every operation that takes a body", () => {

@@ -4,11 +4,13 @@ import { inferPosition } from "@/lib/llm/simulator/infer";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
 import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
+import { descriptionFrom, draftTrait } from "@/lib/llm/simulator/trait-draft";
 
-// One chat request in, one deterministic answer out. Three kinds of request:
+// One chat request in, one deterministic answer out. Four kinds of request:
 //   1. responseFormat "archetype_suggestions" → the nearest character types;
-//   2. any other JSON schema → a judge request: score the fenced answer;
-//   3. otherwise → an in-character answer from the system prompt's position.
+//   2. responseFormat "trait_draft" → a custom-trait draft from the description;
+//   3. any other JSON schema → a judge request: score the fenced answer;
+//   4. otherwise → an in-character answer from the system prompt's position.
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
 
@@ -84,6 +86,7 @@ function respond(req: ChatRequest, opts: SimulateOptions): string {
     const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
     return JSON.stringify({ archetypes });
   }
+  if (format?.name === "trait_draft") return JSON.stringify(draftTrait(descriptionFrom(userText)));
   if (format?.type === "json_schema") return JSON.stringify(fillJudgeSchema(format.schema, fencedAnswer(userText)));
 
   const system = req.messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
