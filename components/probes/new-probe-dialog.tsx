@@ -11,6 +11,7 @@ import { TraitChips } from "@/components/probes/trait-chips";
 import { relatedTraits } from "@/lib/probing/traits/relations";
 import { api, ApiError, paths } from "@/lib/query/api";
 import { keys, useVersions } from "@/lib/query/hooks";
+import { useCustomTraits } from "@/lib/query/custom-trait-hooks";
 import { useCreateProbeRun, useTraitLibrary } from "@/lib/query/probe-hooks";
 import { useProviders } from "@/lib/query/provider-hooks";
 import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
@@ -65,6 +66,7 @@ function NewProbeForm({
   const versions = useVersions(workspaceId, persona.id);
   const providers = useProviders(workspaceId);
   const library = useTraitLibrary();
+  const customTraits = useCustomTraits(workspaceId);
   const [version, setVersion] = useState<"draft" | number>("draft");
   const [target, setTarget] = useState<ModelChoice | null>(null);
   const [judgeSame, setJudgeSame] = useState(true);
@@ -82,12 +84,15 @@ function NewProbeForm({
   const targets = typeof version === "number" ? snapshot.data?.spec.traitTargets : persona.spec.traitTargets;
   const loadingTargets = !targets && snapshot.isPending;
   const targeted = Object.keys(targets ?? {});
-  const watched = traits ?? relatedTraits(targeted).slice(0, 24);
+  // Only what can be measured: built-ins and this workspace's saved custom traits.
+  const customOptions = (customTraits.data ?? []).map((t) => ({ key: t.key, name: `${t.name} (custom, v${t.version})` }));
+  const measurable = (k: string) => !library.data || library.data.traits.some((t) => t.key === k) || customOptions.some((t) => t.key === k);
+  const watched = traits ?? relatedTraits(targeted).filter(measurable).slice(0, 24);
   const list: ProviderInfo[] = providers.data?.providers ?? [];
   const fallback = providers.data ? { providerId: providers.data.default.providerId, model: providers.data.default.model } : null;
   const targetChoice = target ?? fallback;
   const judgeChoice = judge ?? targetChoice;
-  const options = library.data?.traits.map((t) => ({ key: t.key, name: t.name })) ?? watched.map((k) => ({ key: k, name: k }));
+  const options = library.data ? [...library.data.traits.map((t) => ({ key: t.key, name: t.name })), ...customOptions] : watched.map((k) => ({ key: k, name: k }));
   const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
 
   function submit(e: React.FormEvent) {

@@ -107,6 +107,15 @@ function ReportHeader({ workspaceId, run }: { workspaceId: string; run: ProbeRun
         <dd className="text-slate-600">
           temperature {run.config.temperature} · seed {run.config.seed} · stop at ±{run.config.targetHalfWidth} · budget {run.config.budgetPerTrait}/trait
         </dd>
+        {run.customTraits.length ? (
+          <>
+            <dt className="text-slate-500">Custom traits</dt>
+            <dd title="The definition (items and rubric) frozen into this run">
+              {run.customTraits.map((t) => `${t.name} v${t.version}`).join(" · ")}
+              {run.judge.simulated ? <span className="text-slate-500"> — the simulator cannot score custom traits (n = 0); use a language model as judge</span> : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-500 hover:text-slate-900">System prompt probed</summary>

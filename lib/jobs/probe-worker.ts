@@ -7,7 +7,7 @@ import { LlmError } from "@/lib/llm/types";
 import { buildJudgeRequest, parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
 import { rngFor } from "@/lib/probing/random";
 import { nextRequests, type DoneReason, type SampleRequest } from "@/lib/probing/stats/adaptive";
-import { probeTrait } from "@/lib/probing/traits";
+import { probeTrait, type FrozenCustomTrait, type ProbeTrait } from "@/lib/probing/traits";
 import type { RunConfig } from "@/lib/services/probes/run-config";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 
@@ -64,6 +64,9 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   if (!run || run.status !== "running" || run.leaseOwner !== deps.workerId) return "lost";
   const config = JSON.parse(run.config) as RunConfig;
   const watched = JSON.parse(run.watched) as string[];
+  // Custom traits come from the definitions frozen into the run, never from the live table.
+  const custom = JSON.parse(run.customTraits) as FrozenCustomTrait[];
+  const traitOf = (key: string): ProbeTrait | undefined => custom.find((t) => t.key === key) ?? probeTrait(key);
   const resolve = deps.resolve ?? ((ws, id, model) => resolveProvider({ workspaceId: ws }, id, model));
   let target: ResolvedProvider;
   let judge: ResolvedProvider;
@@ -75,7 +78,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     return "failed";
   }
 
-  const items = watched.map((key) => ({ key, itemCount: probeTrait(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
+  const items = watched.map((key) => ({ key, itemCount: traitOf(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
   const stored = await db.probeAnswer.findMany({ where: { runId } });
   const states: Record<Kind, MutableSampling[]> = {
     persona: samplingFrom(items, stored, "persona"),
@@ -91,7 +94,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const item = probeTrait(req.traitKey)!.probes[req.itemIndex];
+    const item = traitOf(req.traitKey)!.probes[req.itemIndex];
     const system = kind === "persona" ? run.systemPrompt : NEUTRAL_PROMPT;
     const unique = { runId, kind, traitKey: req.traitKey, itemIndex: req.itemIndex, sampleIndex: req.sampleIndex };
     try {
@@ -102,7 +105,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         seed: config.seed + req.sampleIndex,
       }, stats, deps);
       const judgeReq = buildJudgeRequest({
-        answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel,
+        answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel, traits: custom,
         rng: rngFor(runId, kind, req.traitKey, req.itemIndex, req.sampleIndex),
       });
       // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.

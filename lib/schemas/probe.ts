@@ -78,6 +78,8 @@ export const probeRunSchema = z.object({
   judge: z.object({ providerId: z.string(), label: z.string(), model: z.string(), simulated: z.boolean() }),
   watched: z.array(z.string()),
   targets: z.record(z.string(), z.number()),
+  customTraits: z.array(z.object({ key: z.string(), name: z.string(), version: z.number().int() }))
+    .describe("The workspace custom traits this run measures, at the version frozen into it"),
   config: z.object({
     temperature: z.number(), seed: z.number(), targetHalfWidth: z.number(), budgetPerTrait: z.number(), concurrency: z.number(),
   }),

@@ -15,7 +15,7 @@ const KIND_ORDER: readonly FlagKind[] = ["tension", "compromise", "miss", "overs
 export function computeFlags(input: FlagInput): Flag[] {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   const level = input.level ?? 0.95;
-  const ctx = { answers: input.answers, thresholds, level };
+  const ctx = { answers: input.answers, thresholds, level, untargeted: input.traits.every((t) => t.target === undefined) };
 
   const pairs = pairFlags(input.traits, { ...ctx, correlations: input.correlations, rng: input.rng ?? defaultRng() });
   const explained = shortTraitsOf(pairs, input.traits, thresholds);

@@ -11,7 +11,8 @@ import type { AnswerScores, Flag, FlagTrait } from "@/lib/probing/flags/types";
 //   overshoot — … on the far side (it went further than asked).
 // Direction is taken from baseline to target; with no baseline, from 50.
 
-export type TraitContext = { answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number };
+/** untargeted: nothing at all is targeted (an archetype-only persona), so every shift is the character type's own. */
+export type TraitContext = { answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number; untargeted?: boolean };
 
 export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   const th = ctx.thresholds;
@@ -20,12 +21,22 @@ export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   const up = difference > 0;
   const name = traitName(t);
   const baseline = t.baseline.mean!;
+  const evidence = { answerIds: evidenceFor(ctx.answers, byDistance(t.key, baseline, up ? 1 : -1), th.evidenceCount) };
+  if (ctx.untargeted) {
+    // Nothing was asked for, so nothing "leaked": report the movement the character type brings, never as an alert.
+    return {
+      id: `leakage:${t.key}`, kind: "leakage", traits: [t.key], severity: "warn",
+      title: `${name} ${up ? "rose" : "fell"} with the character type (no targets set)`,
+      explanation: `The persona targets no trait, so this shift comes from the character type itself: ${name} lands at ${pts(t.landing.mean!)} against a neutral baseline of ${pts(baseline)}, a shift of ${signed(difference)} (${interval(lo, hi, ctx.level, true)}). Set a target for ${name} to check it against what you intend.`,
+      evidence,
+    };
+  }
   return {
     id: `leakage:${t.key}`, kind: "leakage", traits: [t.key],
     severity: Math.abs(difference) >= th.alertFactor * th.leakageShift ? "alert" : "warn",
     title: `${name} ${up ? "rose" : "fell"} without being asked for`,
     explanation: `${name} is not targeted, yet it lands at ${pts(t.landing.mean!)} against a neutral baseline of ${pts(baseline)}: a shift of ${signed(difference)} (${interval(lo, hi, ctx.level, true)}). Traits travel in clusters, so asking for one moves its neighbours; set a target for ${name} if it matters.`,
-    evidence: { answerIds: evidenceFor(ctx.answers, byDistance(t.key, baseline, up ? 1 : -1), th.evidenceCount) },
+    evidence,
   };
 }
 

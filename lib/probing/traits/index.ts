@@ -11,3 +11,4 @@ export {
   type ProbeTrait,
   type TraitContent,
 } from "@/lib/probing/traits/types";
+export { customProbeTrait, type CustomTraitInput, type FrozenCustomTrait } from "@/lib/probing/traits/custom";

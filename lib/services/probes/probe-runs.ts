@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { compilePersona } from "@/lib/persona/compile";
-import { probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION } from "@/lib/probing/traits";
+import { customProbeTrait, probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
 import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail } from "@/lib/schemas/probe";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { wakeWorker } from "@/lib/services/probes/wake";
@@ -35,13 +36,20 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
     prompt = v.compiledPrompt;
   }
   const spec = parseStoredSpec(specJson);
-  const targets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => probeTrait(k)));
-  const watched = input.traits ?? relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k));
-  const unknown = watched.filter((k) => !probeTrait(k));
-  if (unknown.length) throw new AppError("validation", `No probe items for: ${unknown.join(", ")} (custom traits are not probed yet)`, { field: "traits" });
+  // The workspace's custom traits (latest version of each key) are measurable like built-ins.
+  const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
+  const measurable = (k: string) => Boolean(probeTrait(k) || custom.has(k));
+  const targets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => measurable(k)));
+  const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
+  const watched = input.traits ?? [...relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k)), ...targetedCustom];
+  const unknown = watched.filter((k) => !measurable(k));
+  if (unknown.length) {
+    throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
+  }
   if (watched.length === 0) {
     throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
   }
+  const frozen: FrozenCustomTrait[] = watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!);
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const judge = input.judgeProviderId || input.judgeModel
     ? await resolveProvider(ctx, input.judgeProviderId ?? target.providerId, input.judgeModel ?? (input.judgeProviderId ? undefined : target.model))
@@ -57,7 +65,7 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
       systemPrompt: prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
       targetProviderId: target.providerId, targetModel: target.model,
       judgeProviderId: judge.providerId, judgeModel: judge.model,
-      config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION,
+      config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
       createdById: ctx.userId, createdByName: ctx.userName,
     },
   });

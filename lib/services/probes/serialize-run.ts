@@ -2,6 +2,7 @@ import "server-only";
 import type { ProbeAnswer as Row, ProbeRun as RunRow } from "@/generated/prisma/client";
 import { buildReport, type JudgedAnswer } from "@/lib/probing/report";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
+import type { FrozenCustomTrait } from "@/lib/probing/traits";
 import type { ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
 import { SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import type { RunConfig } from "@/lib/services/probes/run-config";
@@ -13,6 +14,8 @@ function side(providerId: string, model: string, labels: Labels) {
   const simulated = providerId === SIMULATOR_PROVIDER_ID;
   return { providerId, model, simulated, label: simulated ? "Simulator — not a language model" : labels[providerId] ?? providerId };
 }
+
+const frozenCustom = (run: RunRow): FrozenCustomTrait[] => JSON.parse(run.customTraits) as FrozenCustomTrait[];
 
 export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
   const watched = JSON.parse(run.watched) as string[];
@@ -31,6 +34,7 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
     watched,
     targets: JSON.parse(run.targets) as Record<string, number>,
     config: JSON.parse(run.config) as RunConfig,
+    customTraits: frozenCustom(run).map((t) => ({ key: t.key, name: t.name, version: t.version })),
     progress: {
       answers: counts.done,
       failed: counts.failed,
@@ -65,6 +69,7 @@ export function toRunDetail(run: RunRow, answers: Row[], labels: Labels): ProbeR
       baseline: judged(answers, "baseline"),
       done: JSON.parse(run.doneTraits) as Record<string, DoneReason>,
       final: run.status === "completed",
+      names: Object.fromEntries(frozenCustom(run).map((t) => [t.key, t.name])),
     }),
   };
 }

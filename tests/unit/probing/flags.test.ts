@@ -107,14 +107,24 @@ describe("computeFlags — pairs targeted high", () => {
 describe("computeFlags — single traits", () => {
   const none = matrix([], {});
 
+  const asked = row({ key: "skeptical", target: 80, mean: 80, base: 45 });
+
   it("flags leakage for an untargeted trait that moved clearly and far enough from baseline", () => {
-    const flags = computeFlags({ traits: [row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
+    const flags = computeFlags({ traits: [asked, row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
     expect(kinds(flags)).toEqual(["alert leakage:contrarian"]);
     expect(flags[0].title).toBe("Contrarian rose without being asked for");
     expect(flags[0].explanation).toContain("lands at 72 against a neutral baseline of 46: a shift of +26 (95% interval +22 to +30)");
-    const down = computeFlags({ traits: [row({ key: "playful", mean: 38, base: 48 })], correlations: none });
+    const down = computeFlags({ traits: [asked, row({ key: "playful", mean: 38, base: 48 })], correlations: none });
     expect(kinds(down)).toEqual(["warn leakage:playful"]);
     expect(down[0].title).toBe("Playful fell without being asked for");
+  });
+
+  it("words a persona with no targets at all as movement of the character type, never as an alert", () => {
+    const flags = computeFlags({ traits: [row({ key: "contrarian", mean: 72, base: 46 }), row({ key: "warm", mean: 50, base: 49 })], correlations: none });
+    expect(kinds(flags)).toEqual(["warn leakage:contrarian"]);
+    expect(flags[0].title).toBe("Contrarian rose with the character type (no targets set)");
+    expect(flags[0].explanation).toContain("targets no trait");
+    expect(flags[0].explanation).toContain("a shift of +26");
   });
 
   it("does not flag small, unclear or targeted shifts", () => {
@@ -152,7 +162,7 @@ describe("computeFlags — single traits", () => {
   });
 
   it("uses a custom trait's own name", () => {
-    const flags = computeFlags({ traits: [row({ key: "dry_wit", name: "Dry wit", mean: 70, base: 50 })], correlations: none });
+    const flags = computeFlags({ traits: [asked, row({ key: "dry_wit", name: "Dry wit", mean: 70, base: 50 })], correlations: none });
     expect(flags[0].title).toBe("Dry wit rose without being asked for");
   });
 
