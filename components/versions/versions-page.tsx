@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { FieldChanges, PromptLines } from "@/components/versions/diff-view";
+import { LandingDiff } from "@/components/versions/landing-diff";
 import { RestoreDialog } from "@/components/versions/restore-dialog";
 import { useDiff, usePersona, useVersions, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
@@ -127,6 +128,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
                   <h2 className="mb-3 text-sm font-semibold">Compiled prompt</h2>
                   <PromptLines diff={diff.data.prompt} />
                 </Card>
+                <LandingDiff landing={diff.data.landing} note={diff.data.landingNote} probesHref={`${base}/probes`} />
               </>
             )}
           </div>

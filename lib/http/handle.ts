@@ -11,7 +11,7 @@ import { requireRole, resolveWorkspace, type WorkspaceContext } from "@/lib/serv
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-type Ctx<O> = O extends { auth: "workspace" } ? WorkspaceContext : UserContext;
+type Ctx<O> = O extends { auth: "workspace" } ? WorkspaceContext : O extends { auth: "public" } ? null : UserContext;
 
 export type HandlerInput<O extends Operation> = {
   ctx: Ctx<O>;
@@ -29,8 +29,15 @@ export function handle<O extends Operation>(
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const user = await requireUser(request.headers);
       const rawParams = (await context?.params) ?? {};
+      if (op.auth === "public") {
+        // No session: the params (a share token) are the credential, so a malformed one is simply not found.
+        const params = op.params ? parse(op.params, rawParams, "params") : undefined;
+        const query = op.query ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+        const result = await fn({ ctx: null, params, query, body: undefined, request } as HandlerInput<O>);
+        return result instanceof Response ? result : Response.json(result, { status: op.status ?? 200, headers: PUBLIC_HEADERS });
+      }
+      const user = await requireUser(request.headers);
       const params = op.params ? parse(op.params, rawParams, "params") : undefined;
       let ctx: UserContext | WorkspaceContext = user;
       if (op.auth === "workspace") {
@@ -52,6 +59,9 @@ export function handle<O extends Operation>(
     }
   };
 }
+
+/** Public responses are per-token secrets: never cached by shared caches, never sent as a referrer. */
+const PUBLIC_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.output<T> {
   const result = schema.safeParse(value);

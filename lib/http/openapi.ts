@@ -52,6 +52,7 @@ export function openApiDocument(): JsonSchema {
       summary: op.summary,
       tags: [op.tag],
       ...(op.auth === "workspace" ? { "x-required-role": op.role ?? "viewer" } : {}),
+      ...(op.auth === "public" ? { security: [] } : {}),
       parameters: parameters(op),
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
       responses,

@@ -19,8 +19,8 @@ export type Operation<
   path: string;
   summary: string;
   tag: string;
-  /** "user": any signed-in account; "workspace": a member with at least `role`. */
-  auth: "user" | "workspace";
+  /** "user": any signed-in account; "workspace": a member with at least `role`; "public": no login (share links). */
+  auth: "user" | "workspace" | "public";
   role?: Role;
   params?: P;
   query?: Q;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { landingDiffSchema } from "@/lib/schemas/landing-compare";
 import { personaSpecSchema, personaStatusSchema } from "@/lib/schemas/persona";
 
 // Request and response shapes of the persona routes. Responses are checked
@@ -34,6 +35,7 @@ export const personaSummarySchema = z.object({
   status: personaStatusSchema,
   revision: z.number().int(),
   latestVersion: z.number().int().describe("0 when no version was saved yet"),
+  approvedVersion: z.number().int().nullable().describe("The version a reviewer last approved"),
   traitCount: z.number().int(),
   updatedAt: z.string(),
   updatedBy: z.string().describe("Name of the last editor"),
@@ -104,5 +106,8 @@ export const personaDiffSchema = z.object({
     }),
   ),
   prompt: z.object({ parts: z.array(diffPart), linesAdded: z.number().int(), linesRemoved: z.number().int() }),
+  landing: landingDiffSchema.nullable()
+    .describe("Where each version lands, from its newest completed probe run; null unless both sides have one"),
+  landingNote: z.string().nullable().describe("Why landing is null, e.g. 'v2 has no completed probe report yet'"),
 });
 export type PersonaDiffResponse = z.infer<typeof personaDiffSchema>;

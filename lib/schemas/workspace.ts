@@ -29,7 +29,12 @@ export const ROLE_HELP: Record<Role, string> = {
 export const workspaceNameSchema = z.string().trim().min(1, "Give the workspace a name").max(80);
 
 export const createWorkspaceBody = z.object({ name: workspaceNameSchema });
-export const updateWorkspaceBody = z.object({ name: workspaceNameSchema });
+export const approvalPolicySetting = z.enum(["warn", "block"])
+  .describe("warn (default): approving a version without a clean probe report shows a warning; block: it is refused");
+
+export const updateWorkspaceBody = z
+  .object({ name: workspaceNameSchema.optional(), approvalPolicy: approvalPolicySetting.optional() })
+  .refine((b) => b.name !== undefined || b.approvalPolicy !== undefined, { message: "Send a name or an approvalPolicy", path: ["name"] });
 
 export const workspaceSchema = z.object({
   id: z.string(),
@@ -38,6 +43,7 @@ export const workspaceSchema = z.object({
   role: roleSchema.describe("The caller's role in this workspace"),
   memberCount: z.number().int(),
   personaCount: z.number().int(),
+  approvalPolicy: approvalPolicySetting,
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;

@@ -26,6 +26,18 @@ import * as traitsRoute from "@/app/api/traits/route";
 import * as customTraitsRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/route";
 import * as customTraitDraftRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/draft/route";
 import * as customTraitVersionsRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/[traitKey]/versions/route";
+import * as samplesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/samples/route";
+import * as versionReviewRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/review/route";
+import * as decisionRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/decision/route";
+import * as commentsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/comments/route";
+import * as resolveCommentRoute from "@/app/api/workspaces/[workspaceId]/comments/[commentId]/resolve/route";
+import * as reviewRequestsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/review-requests/route";
+import * as activityRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/activity/route";
+import * as reviewQueueRoute from "@/app/api/workspaces/[workspaceId]/review-queue/route";
+import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/shares/route";
+import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
+import * as openShareRoute from "@/app/api/share/[token]/route";
+import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
@@ -73,6 +85,18 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/custom-traits`]: customTraitsRoute,
   [`${W}/custom-traits/draft`]: customTraitDraftRoute,
   [`${W}/custom-traits/{traitKey}/versions`]: customTraitVersionsRoute,
+  [`${P}/versions/{number}/samples`]: samplesRoute,
+  [`${P}/versions/{number}/review`]: versionReviewRoute,
+  [`${P}/versions/{number}/decision`]: decisionRoute,
+  [`${P}/comments`]: commentsRoute,
+  [`${W}/comments/{commentId}/resolve`]: resolveCommentRoute,
+  [`${P}/review-requests`]: reviewRequestsRoute,
+  [`${P}/activity`]: activityRoute,
+  [`${W}/review-queue`]: reviewQueueRoute,
+  [`${P}/shares`]: sharesRoute,
+  [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,
+  "/api/share/{token}": openShareRoute,
+  "/api/share/{token}/answers": sharedAnswersRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];

@@ -22,7 +22,16 @@ export type Ids = {
   runId?: string;
   /** A saved custom trait key of the workspace; sweeps that never reach the service may leave it out. */
   traitKey?: string;
+  /** A member (reviewer or above, not the caller) to ask for a review. */
+  reviewerUserId?: string;
+  /** A comment thread on the persona. */
+  commentId?: string;
+  /** A share link of the persona. */
+  shareId?: string;
 };
+
+/** Well-formed (43 base64url characters) but matches no link. */
+export const NO_SUCH_TOKEN = "A".repeat(43);
 
 /** Stands in for `providerId` when a sweep gives none: the request is stopped before it matters. */
 export const NO_PROVIDER_ID = "no-such-provider";
@@ -48,12 +57,21 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
   draftCustomTrait: () => ({ description: "Stays calm when the user is angry" }),
   saveCustomTrait: (ids) => buildCustomTrait({ key: ids.traitKey ?? "calm_under_fire" }),
+  recordSampleAnswers: () => ({}),
+  createComment: () => ({ body: "Looks right to me, @nobody.", anchor: { kind: "field", key: "archetype", version: null } }),
+  resolveComment: () => ({ resolved: true }),
+  requestReview: (ids) => ({ version: ids.number, reviewerIds: [ids.reviewerUserId ?? "no-such-user"], message: "Please check the tone" }),
+  decideVersion: () => ({ decision: "approve", note: "Lands where we wanted" }),
+  createShareLink: () => ({ version: "latest", label: "Support leads", expiresInDays: 7 }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
   listPersonas: () => ({ q: "a", status: "all", sort: "name" }),
   diffVersions: (ids) => ({ from: ids.number, to: "draft" }),
   listProbeAnswers: () => ({ kind: "persona", limit: 10 }),
+  listComments: () => ({ status: "all" }),
+  listActivity: () => ({ limit: 20 }),
+  listSharedAnswers: () => ({ limit: 10 }),
 };
 
 export const opsWithBody = allOps.filter((op) => op.body);
@@ -68,7 +86,10 @@ export function missingSamples(): string[] {
 
 export function validRequest(op: Operation, ids: Ids): { path: string } & SendOptions {
   return {
-    path: fillPath(op.path, { ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait" }),
+    path: fillPath(op.path, {
+      ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait",
+      commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
+    }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,
   };

@@ -31,9 +31,18 @@ describe("sign-up", () => {
 });
 
 describe("without a session", () => {
-  const params = { workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", traitKey: "trait_x" };
+  const params = {
+    workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", traitKey: "trait_x",
+    commentId: "c_x", shareId: "s_x", token: "A".repeat(43),
+  };
+  // Share links are the one public surface: their token is the credential (tests/integration/share-links.test.ts).
+  const sessionOps = allOps.filter((op) => op.auth !== "public");
 
-  it.each(allOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {
+  it("keeps the public surface to the two share-link reads", () => {
+    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers"]);
+  });
+
+  it.each(sessionOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {
     const res = await send(null, op.method, fillPath(op.path, params), {
       body: op.body ? {} : undefined,
       query: op.id === "diffVersions" ? { from: 1 } : undefined,

@@ -28,9 +28,13 @@ beforeAll(async () => {
   );
   const run = expectOk(ops.createProbeRun, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }));
   const trait = expectOk(ops.saveCustomTrait, await alice.api.post(`${wsPath(alice.workspaceId)}/custom-traits`, buildCustomTrait({ key: "alice_trait" })));
+  const comment = expectOk(ops.createComment, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/comments`, { body: "Alice's note", anchor: { kind: "persona" } }));
+  const share = expectOk(ops.createShare, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/shares`, {}));
+  const current = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, persona.id)));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
-    number: 1, revision: persona.revision, email: bob.email, providerId: provider.id, runId: run.id, traitKey: trait.key,
+    number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, traitKey: trait.key,
+    reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id,
   };
 });
 
@@ -58,7 +62,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}", "{commentId}", "{shareId}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -69,7 +73,7 @@ describe("a member of one workspace reaching into another through its own worksp
 
   it("leaves Alice's persona exactly as she left it", async () => {
     const persona = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, aliceIds.personaId)));
-    expect(persona).toMatchObject({ name: "Nurse Ada", status: "draft", revision: aliceIds.revision, latestVersion: 1 });
+    expect(persona).toMatchObject({ name: "Nurse Ada", status: "draft", revision: aliceIds.revision, latestVersion: 1, approvedVersion: null });
   });
 });
 
@@ -95,10 +99,18 @@ describe("control: the same requests from a member", () => {
     const trait = op.path.includes("{traitKey}")
       ? expectOk(ops.saveCustomTrait, await carol.api.post(`${wsPath(carol.workspaceId)}/custom-traits`, buildCustomTrait({ key: "carol_trait" })))
       : null;
+    const reviewer = op.id === "requestReview" ? await addTeammate(carol, "reviewer") : null;
+    const comment = op.path.includes("{commentId}")
+      ? expectOk(ops.createComment, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/comments`, { body: "A note", anchor: { kind: "persona" } }))
+      : null;
+    const share = op.path.includes("{shareId}")
+      ? expectOk(ops.createShare, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/shares`, {}))
+      : null;
+    const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
-      number: version.number, revision: persona.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
-      runId: run?.id, traitKey: trait?.key,
+      number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
+      runId: run?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
     };
   }
 

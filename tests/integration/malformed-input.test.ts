@@ -48,7 +48,7 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["trait target above 100", { spec: { ...spec, traitTargets: { empathetic: 101 } } }, "spec.traitTargets.empathetic"],
   ],
   createWorkspace: [["empty", {}, "name"], ["number as name", { name: 42 }, "name"]],
-  updateWorkspace: [["empty", {}, "name"], ["blank name", { name: "   " }, "name"]],
+  updateWorkspace: [["empty", {}, "name"], ["blank name", { name: "   " }, "name"], ["an unknown approval policy", { approvalPolicy: "sometimes" }, "approvalPolicy"]],
   addMember: [
     ["empty", {}, "email"],
     ["not an email", { email: "olive at example", role: "viewer" }, "email"],
@@ -110,6 +110,36 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["an unknown topic", buildCustomTrait({ items: buildCustomTrait().items.map((it, i) => (i === 0 ? { ...it, topic: "sports" as never } : it)) }), "items.0.topic"],
     ["a missing 100 anchor", { ...buildCustomTrait(), rubric: { ...buildCustomTrait().rubric, anchors: { "0": "a", "50": "b" } } }, "rubric.anchors.100"],
     ["no name", { ...buildCustomTrait(), name: "" }, "name"],
+  ],
+  recordSampleAnswers: [["a numeric provider id", { providerId: 7 }, "providerId"], ["a model name over 200 characters", { model: "m".repeat(201) }, "model"]],
+  createComment: [
+    ["empty", {}, "body"],
+    ["a blank body", { body: "   ", anchor: { kind: "persona" } }, "body"],
+    ["no anchor and no parent", { body: "Hi" }, "anchor"],
+    ["an unknown anchor kind", { body: "Hi", anchor: { kind: "paragraph" } }, "anchor.kind"],
+    ["a field anchor without the field", { body: "Hi", anchor: { kind: "field" } }, "anchor.key"],
+    ["a version anchor without the version", { body: "Hi", anchor: { kind: "version" } }, "anchor.version"],
+    ["both an anchor and a parent", { body: "Hi", anchor: { kind: "persona" }, parentId: "c1" }, "parentId"],
+    ["a body over 10000 characters", { body: "x".repeat(10_001), anchor: { kind: "persona" } }, "body"],
+  ],
+  resolveComment: [["empty", {}, "resolved"], ["a string", { resolved: "yes" }, "resolved"]],
+  requestReview: [
+    ["empty", {}, "version"],
+    ["no reviewers", { version: 1, reviewerIds: [] }, "reviewerIds"],
+    ["version 0", { version: 0, reviewerIds: ["u"] }, "version"],
+    ["a message over 2000 characters", { version: 1, reviewerIds: ["u"], message: "x".repeat(2001) }, "message"],
+  ],
+  decideVersion: [
+    ["empty", {}, "decision"],
+    ["an unknown decision", { decision: "maybe" }, "decision"],
+    ["changes requested without saying what", { decision: "request_changes", note: " " }, "note"],
+  ],
+  createShareLink: [
+    ["version 0", { version: 0 }, "version"],
+    ["an expiry of 0 days", { expiresInDays: 0 }, "expiresInDays"],
+    ["an expiry over a year", { expiresInDays: 366 }, "expiresInDays"],
+    ["includeComments as a string", { includeComments: "yes" }, "includeComments"],
+    ["a label over 120 characters", { label: "x".repeat(121) }, "label"],
   ],
 };
 

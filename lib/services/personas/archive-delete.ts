@@ -4,6 +4,7 @@ import type { PersonaDetail } from "@/lib/schemas/persona-api";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
 import { toDetail } from "@/lib/services/personas/serialize";
+import { recordActivity } from "@/lib/services/activity/activity";
 
 /** Archive hides a persona from the list and freezes it; unarchive returns it to draft. */
 export async function setArchived(ctx: WorkspaceContext, personaId: string, input: { archived: boolean }): Promise<PersonaDetail> {
@@ -16,6 +17,7 @@ export async function setArchived(ctx: WorkspaceContext, personaId: string, inpu
           where: { id: row.id },
           data: { status, revision: { increment: 1 }, updatedById: ctx.userId, updatedByName: ctx.userName },
         });
+  if (row.status !== status) await recordActivity(ctx, row.id, input.archived ? "archived" : "unarchived", input.archived ? "archived the persona" : "unarchived the persona (back to draft)");
   return toDetail(updated, await latestVersionSpec(updated.id, updated.latestVersion));
 }
 

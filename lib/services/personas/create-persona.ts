@@ -5,6 +5,7 @@ import type { PersonaDetail } from "@/lib/schemas/persona-api";
 import { serializeSpec, slugify } from "@/lib/persona/normalize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { toDetail } from "@/lib/services/personas/serialize";
+import { recordActivity } from "@/lib/services/activity/activity";
 
 async function uniqueSlug(workspaceId: string, name: string): Promise<string> {
   const base = slugify(name);
@@ -36,5 +37,6 @@ export async function createPersona(
       updatedByName: ctx.userName,
     },
   });
+  await recordActivity(ctx, row.id, "created", input.spec ? `created the persona from a full spec` : "created the persona");
   return toDetail(row, null);
 }

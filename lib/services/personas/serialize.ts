@@ -6,6 +6,7 @@ import type { PersonaDetail, PersonaSummary } from "@/lib/schemas/persona-api";
 export type PersonaRow = {
   id: string; slug: string; name: string; archetype: string; status: string; spec: string;
   revision: number; latestVersion: number; updatedByName: string; createdAt: Date; updatedAt: Date;
+  approvedVersion?: number | null;
 };
 
 export function parseStoredSpec(json: string): PersonaSpec {
@@ -17,6 +18,7 @@ export function toSummary(row: PersonaRow): PersonaSummary {
   return {
     id: row.id, slug: row.slug, name: row.name, archetype: row.archetype,
     status: row.status as PersonaStatus, revision: row.revision, latestVersion: row.latestVersion,
+    approvedVersion: row.approvedVersion ?? null,
     traitCount: Object.keys(spec.traitTargets).length,
     updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedByName, createdAt: row.createdAt.toISOString(),
   };

@@ -5,6 +5,8 @@ import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 import { serializeSpec } from "@/lib/persona/normalize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { changedFields } from "@/lib/persona/field-labels";
+import { editedSummary, recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 
@@ -51,5 +53,7 @@ export async function updateDraft(
   });
   const row = await findPersonaRow(ctx, personaId);
   if (count === 0) throw staleDraft(row);
+  const fields = changedFields(parseStoredSpec(current.spec), input.spec);
+  if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields });
   return toDetail(row, await latestVersionSpec(row.id, row.latestVersion));
 }

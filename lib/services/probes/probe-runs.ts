@@ -6,6 +6,7 @@ import { compilePersona } from "@/lib/persona/compile";
 import { customProbeTrait, probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
 import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail } from "@/lib/schemas/probe";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { recordActivity } from "@/lib/services/activity/activity";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
@@ -69,6 +70,7 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
       createdById: ctx.userId, createdByName: ctx.userName,
     },
   });
+  await recordActivity(ctx, persona.id, "probe_started", `started a probe of ${input.version === "draft" ? "the draft" : `v${input.version}`} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"})`, { version: input.version === "draft" ? null : input.version, runId: run.id });
   wakeWorker();
   return toRun(run, { done: 0, failed: 0 }, await providerLabels(ctx.workspaceId));
 }

@@ -8,6 +8,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 import { staleDraft } from "@/lib/services/personas/update-draft";
+import { landingForDiff } from "@/lib/services/probes/landing-for-diff";
 
 type VersionRow = { number: number; message: string; authorName: string; createdAt: Date; spec: string; compiledPrompt: string };
 
@@ -107,6 +108,6 @@ export async function diffVersions(
     const v = await findVersion(persona.id, side);
     return { spec: parseStoredSpec(v.spec), prompt: v.compiledPrompt };
   };
-  const [a, b] = await Promise.all([load(input.from), load(input.to)]);
-  return { from: input.from, to: input.to, ...diffPersonas(a, b) };
+  const [a, b, landing] = await Promise.all([load(input.from), load(input.to), landingForDiff(ctx, persona.id, input.from, input.to)]);
+  return { from: input.from, to: input.to, ...diffPersonas(a, b), ...landing };
 }

@@ -10,18 +10,20 @@ export async function createWorkspace(user: UserContext, input: { name: string }
   });
   return {
     id: ws.id, name: ws.name, personal: false, role: "owner",
-    memberCount: 1, personaCount: 0, createdAt: ws.createdAt.toISOString(),
+    memberCount: 1, personaCount: 0, approvalPolicy: "warn", createdAt: ws.createdAt.toISOString(),
   };
 }
 
-export async function renameWorkspace(ctx: WorkspaceContext, input: { name: string }): Promise<Workspace> {
+/** Rename a workspace and/or set its approval policy (owners). */
+export async function updateWorkspace(ctx: WorkspaceContext, input: { name?: string; approvalPolicy?: "warn" | "block" }): Promise<Workspace> {
   const ws = await db.workspace.update({
     where: { id: ctx.workspaceId },
-    data: { name: input.name },
+    data: { name: input.name, approvalPolicy: input.approvalPolicy },
     include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } },
   });
   return {
     id: ws.id, name: ws.name, personal: ws.personalForId === ctx.userId, role: ctx.role,
-    memberCount: ws._count.memberships, personaCount: ws._count.personas, createdAt: ws.createdAt.toISOString(),
+    memberCount: ws._count.memberships, personaCount: ws._count.personas,
+    approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", createdAt: ws.createdAt.toISOString(),
   };
 }

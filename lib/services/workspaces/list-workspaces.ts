@@ -20,6 +20,7 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
       role: m.role as Role,
       memberCount: m.workspace._count.memberships,
       personaCount: m.workspace._count.personas,
+      approvalPolicy: m.workspace.approvalPolicy === "block" ? ("block" as const) : ("warn" as const),
       createdAt: m.workspace.createdAt.toISOString(),
     }))
     .sort((a, b) => Number(b.personal) - Number(a.personal));

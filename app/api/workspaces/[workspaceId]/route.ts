@@ -1,6 +1,6 @@
-// PATCH /api/workspaces/[workspaceId] – rename a workspace (owner)
+// PATCH /api/workspaces/[workspaceId] – rename a workspace or set its approval policy (owner)
 import { handle } from "@/lib/http/handle";
 import { ops } from "@/lib/http/operations";
-import { renameWorkspace } from "@/lib/services/workspaces/create-workspace";
+import { updateWorkspace } from "@/lib/services/workspaces/create-workspace";
 
-export const PATCH = handle(ops.updateWorkspace, ({ ctx, body }) => renameWorkspace(ctx, body));
+export const PATCH = handle(ops.updateWorkspace, ({ ctx, body }) => updateWorkspace(ctx, body));

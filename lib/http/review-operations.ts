@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/http/operation";
+import {
+  activitySchema, commentSchema, commentThreadSchema, createCommentBody, decideBody, decisionResultSchema, listActivityQuery,
+  listCommentsQuery, recordSamplesBody, requestReviewBody, resolveCommentBody, reviewQueueSchema, reviewRequestSchema,
+  sampleRecordingSchema, versionReviewSchema,
+} from "@/lib/schemas/review";
+
+// Review routes. Reading is for every member; commenting, recording sample
+// answers (a model call) and deciding need reviewer or above; asking for a
+// review is part of editing a persona (editor or above).
+
+const id = z.string().min(1).max(64);
+const ws = z.object({ workspaceId: id });
+const persona = ws.extend({ personaId: id });
+const version = persona.extend({ number: z.coerce.number().int().min(1) });
+const comment = ws.extend({ commentId: id });
+const W = "/api/workspaces/{workspaceId}";
+const P = `${W}/personas/{personaId}`;
+const V = `${P}/versions/{number}`;
+
+export const reviewOps = {
+  getSamples: defineOperation({ id: "getSampleAnswers", method: "GET", path: `${V}/samples`, tag: "Review", summary: "The latest recorded sample answers of a version (null when none were recorded)", auth: "workspace", role: "viewer", params: version, response: sampleRecordingSchema.nullable() }),
+  recordSamples: defineOperation({ id: "recordSampleAnswers", method: "POST", path: `${V}/samples`, tag: "Review", summary: "Answer the version's sample messages now and keep the answers (reviewers comment on them, share pages show them)", auth: "workspace", role: "reviewer", params: version, body: recordSamplesBody, response: sampleRecordingSchema, status: 201 }),
+
+  listComments: defineOperation({ id: "listComments", method: "GET", path: `${P}/comments`, tag: "Review", summary: "Comment threads of a persona, oldest first", auth: "workspace", role: "viewer", params: persona, query: listCommentsQuery, response: z.array(commentThreadSchema) }),
+  createComment: defineOperation({ id: "createComment", method: "POST", path: `${P}/comments`, tag: "Review", summary: "Start a thread anchored to a version, field, trait or sample answer — or reply to one", auth: "workspace", role: "reviewer", params: persona, body: createCommentBody, response: commentSchema, status: 201 }),
+  resolveComment: defineOperation({ id: "resolveComment", method: "POST", path: `${W}/comments/{commentId}/resolve`, tag: "Review", summary: "Resolve or reopen a thread", auth: "workspace", role: "reviewer", params: comment, body: resolveCommentBody, response: commentThreadSchema }),
+
+  requestReview: defineOperation({ id: "requestReview", method: "POST", path: `${P}/review-requests`, tag: "Review", summary: "Ask members to review a saved version; the persona goes to 'in review'", auth: "workspace", role: "editor", params: persona, body: requestReviewBody, response: z.array(reviewRequestSchema), status: 201 }),
+  getVersionReview: defineOperation({ id: "getVersionReview", method: "GET", path: `${V}/review`, tag: "Review", summary: "Review state of a version: report and flags, policy warnings, requests and decisions", auth: "workspace", role: "viewer", params: version, response: versionReviewSchema }),
+  decide: defineOperation({ id: "decideVersion", method: "POST", path: `${V}/decision`, tag: "Review", summary: "Approve a version or request changes on it", auth: "workspace", role: "reviewer", params: version, body: decideBody, response: decisionResultSchema, status: 201 }),
+  reviewQueue: defineOperation({ id: "getReviewQueue", method: "GET", path: `${W}/review-queue`, tag: "Review", summary: "What awaits me (requests, mentions) and what I requested", auth: "workspace", role: "viewer", params: ws, response: reviewQueueSchema }),
+  listActivity: defineOperation({ id: "listActivity", method: "GET", path: `${P}/activity`, tag: "Review", summary: "The persona's activity trail, newest first", auth: "workspace", role: "viewer", params: persona, query: listActivityQuery, response: z.array(activitySchema) }),
+};

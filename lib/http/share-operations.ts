@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineOperation } from "@/lib/http/operation";
+import { probeAnswerSchema } from "@/lib/schemas/probe";
+import {
+  createdShareSchema, createShareBody, shareBundleSchema, sharedAnswersQuery, shareLinkSchema, shareTokenSchema,
+} from "@/lib/schemas/share";
+
+// Share links. Making and revoking one is editing the persona (editor or
+// above); every member sees the list. The two public routes take the token as
+// their only credential: a malformed, unknown, revoked or expired token is 404.
+
+const id = z.string().min(1).max(64);
+const ws = z.object({ workspaceId: id });
+const persona = ws.extend({ personaId: id });
+const share = ws.extend({ shareId: id });
+const token = z.object({ token: shareTokenSchema });
+const W = "/api/workspaces/{workspaceId}";
+
+export const shareOps = {
+  listShares: defineOperation({ id: "listShareLinks", method: "GET", path: `${W}/personas/{personaId}/shares`, tag: "Sharing", summary: "Share links of a persona with creation and last access", auth: "workspace", role: "viewer", params: persona, response: z.array(shareLinkSchema) }),
+  createShare: defineOperation({ id: "createShareLink", method: "POST", path: `${W}/personas/{personaId}/shares`, tag: "Sharing", summary: "Create a read-only link (the token is returned once)", auth: "workspace", role: "editor", params: persona, body: createShareBody, response: createdShareSchema, status: 201 }),
+  revokeShare: defineOperation({ id: "revokeShareLink", method: "POST", path: `${W}/shares/{shareId}/revoke`, tag: "Sharing", summary: "Revoke a link; it stops working at once", auth: "workspace", role: "editor", params: share, response: shareLinkSchema }),
+  openShare: defineOperation({ id: "openShare", method: "GET", path: "/api/share/{token}", tag: "Sharing", summary: "The shared bundle (no login; the token is the credential)", auth: "public", params: token, response: shareBundleSchema }),
+  sharedAnswers: defineOperation({ id: "listSharedAnswers", method: "GET", path: "/api/share/{token}/answers", tag: "Sharing", summary: "Answers behind the shared report (drill-down, flag evidence)", auth: "public", params: token, query: sharedAnswersQuery, response: z.array(probeAnswerSchema) }),
+};

@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { approvalPolicySetting } from "@/lib/schemas/workspace";
+
+// Review: recorded sample answers, comments anchored to what they are about,
+// review requests and decisions on a version, the review queue and the
+// activity trail. Shared by the routes, the forms and the OpenAPI document.
+
+const id = z.string().min(1).max(64);
+const who = z.object({ id: z.string(), name: z.string() });
+
+// ── Sample answers ───────────────────────────────────────────────────────────
+
+export const recordSamplesBody = z.object({
+  providerId: z.string().max(64).optional().describe("Default: the workspace default provider"),
+  model: z.string().max(200).optional(),
+});
+
+export const sampleAnswerSchema = z.object({
+  id: z.string(),
+  index: z.number().int(),
+  message: z.string(),
+  answer: z.string().nullable(),
+  error: z.string().nullable(),
+  latencyMs: z.number().int().nullable(),
+});
+export type SampleAnswer = z.infer<typeof sampleAnswerSchema>;
+
+export const sampleRecordingSchema = z.object({
+  recordingId: z.string(),
+  version: z.number().int(),
+  model: z.string(),
+  simulated: z.boolean(),
+  label: z.string().describe("'Simulator — not a language model' when simulated, else the model name"),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  answers: z.array(sampleAnswerSchema),
+});
+export type SampleRecording = z.infer<typeof sampleRecordingSchema>;
+
+// ── Comments ─────────────────────────────────────────────────────────────────
+
+export const ANCHOR_KINDS = ["persona", "version", "field", "trait", "sample"] as const;
+export const anchorKindSchema = z.enum(ANCHOR_KINDS);
+export type AnchorKind = z.infer<typeof anchorKindSchema>;
+
+export const commentAnchorSchema = z
+  .object({
+    kind: anchorKindSchema.describe("persona: general; version: a saved version; field: a spec field; trait: a trait in a report; sample: one sample answer"),
+    key: z.string().trim().max(200).default("").describe("field path (e.g. 'archetype', 'voice.tone'), trait key, or sample answer id"),
+    version: z.number().int().min(1).nullable().default(null).describe("The version the comment is about (null: the draft)"),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.kind === "field" || a.kind === "trait" || a.kind === "sample") && !a.key) {
+      ctx.addIssue({ code: "custom", path: ["key"], message: `A ${a.kind} comment needs the ${a.kind === "sample" ? "sample answer id" : a.kind} it is about` });
+    }
+    if (a.kind === "version" && a.version === null) {
+      ctx.addIssue({ code: "custom", path: ["version"], message: "A version comment needs the version number" });
+    }
+  });
+export type CommentAnchorInput = z.input<typeof commentAnchorSchema>;
+
+export const createCommentBody = z
+  .object({
+    body: z.string().trim().min(1, "Write something").max(10_000).describe("Markdown; @handle mentions a member (handle = their email's local part)"),
+    anchor: commentAnchorSchema.optional().describe("What a new thread is about; omit when replying"),
+    parentId: id.optional().describe("Reply to this thread"),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.anchor && !b.parentId) ctx.addIssue({ code: "custom", path: ["anchor"], message: "Say what the comment is about (anchor), or reply to a thread (parentId)" });
+    if (b.anchor && b.parentId) ctx.addIssue({ code: "custom", path: ["parentId"], message: "A reply takes its thread's anchor; send either anchor or parentId" });
+  });
+export type CreateCommentBody = z.input<typeof createCommentBody>;
+
+export const resolveCommentBody = z.object({ resolved: z.boolean().describe("true resolves the thread, false reopens it") });
+
+export const listCommentsQuery = z.object({
+  version: z.coerce.number().int().min(1).optional().describe("Only threads about this version"),
+  status: z.enum(["open", "resolved", "all"]).default("all"),
+});
+
+export const commentSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  anchor: z.object({ kind: anchorKindSchema, key: z.string(), label: z.string(), version: z.number().int().nullable() }),
+  body: z.string(),
+  mentions: z.array(who),
+  author: who,
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const commentThreadSchema = commentSchema.extend({ replies: z.array(commentSchema) });
+export type CommentThread = z.infer<typeof commentThreadSchema>;
+
+// ── Review requests and decisions ────────────────────────────────────────────
+
+export const approvalPolicySchema = approvalPolicySetting;
+export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;
+
+export const requestReviewBody = z.object({
+  version: z.number().int().min(1).describe("The saved version to review"),
+  reviewerIds: z.array(id).min(1, "Pick at least one reviewer").max(20).describe("User ids of members (reviewer role or above)"),
+  message: z.string().trim().max(2000).default(""),
+});
+export type RequestReviewBody = z.input<typeof requestReviewBody>;
+
+export const reviewRequestStatusSchema = z.enum(["open", "approved", "changes_requested", "withdrawn"]);
+
+export const reviewRequestSchema = z.object({
+  id: z.string(),
+  personaId: z.string(),
+  personaName: z.string(),
+  version: z.number().int(),
+  requestedBy: who,
+  reviewer: who,
+  message: z.string(),
+  status: reviewRequestStatusSchema,
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+export const decideBody = z
+  .object({
+    decision: z.enum(["approve", "request_changes"]),
+    note: z.string().trim().max(5000).default(""),
+  })
+  .superRefine((b, ctx) => {
+    if (b.decision === "request_changes" && !b.note) ctx.addIssue({ code: "custom", path: ["note"], message: "Say what should change" });
+  });
+export type DecideBody = z.input<typeof decideBody>;
+
+export const reviewDecisionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  reviewer: who,
+  decision: z.enum(["approved", "changes_requested"]),
+  note: z.string(),
+  openFlags: z.number().int().nullable().describe("Open flags in the version's latest probe report at decision time; null = no report"),
+  reportRunId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
+
+export const reportStateSchema = z.object({
+  runId: z.string(),
+  model: z.string(),
+  simulated: z.boolean(),
+  finishedAt: z.string().nullable(),
+  flags: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), severity: z.enum(["warn", "alert"]) })),
+});
+
+export const versionReviewSchema = z.object({
+  version: z.number().int(),
+  latestVersion: z.number().int(),
+  status: z.string().describe("The persona's status"),
+  approvedVersion: z.number().int().nullable(),
+  policy: approvalPolicySchema,
+  report: reportStateSchema.nullable().describe("The version's newest completed probe report"),
+  warnings: z.array(z.string()).describe("Why approving now deserves a second look (policy warn)"),
+  blockers: z.array(z.string()).describe("Why approving is refused (policy block)"),
+  requests: z.array(reviewRequestSchema),
+  decisions: z.array(reviewDecisionSchema),
+});
+export type VersionReview = z.infer<typeof versionReviewSchema>;
+
+export const decisionResultSchema = z.object({
+  decision: reviewDecisionSchema,
+  status: z.string(),
+  warnings: z.array(z.string()),
+});
+
+// ── Review queue and activity ────────────────────────────────────────────────
+
+export const mentionItemSchema = z.object({
+  threadId: z.string(),
+  commentId: z.string(),
+  personaId: z.string(),
+  personaName: z.string(),
+  anchor: commentSchema.shape.anchor,
+  excerpt: z.string(),
+  author: who,
+  createdAt: z.string(),
+});
+
+export const reviewQueueSchema = z.object({
+  awaitingMe: z.array(reviewRequestSchema).describe("Open review requests addressed to me"),
+  mentions: z.array(mentionItemSchema).describe("Open threads where someone mentioned me"),
+  requestedByMe: z.array(reviewRequestSchema).describe("Requests I made: open ones and those decided in the last 30 days"),
+});
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+
+export const ACTIVITY_KINDS = [
+  "created", "edited", "version_saved", "restored", "archived", "unarchived", "probe_started",
+  "samples_recorded", "review_requested", "approved", "changes_requested",
+  "commented", "comment_resolved", "comment_reopened", "share_created", "share_revoked",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const activitySchema = z.object({
+  id: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  summary: z.string(),
+  actor: who,
+  count: z.number().int().describe("Folded draft edits count more than one"),
+  version: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+export const listActivityQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

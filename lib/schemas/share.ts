@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { personaSpecSchema } from "@/lib/schemas/persona";
+import { reportSchema } from "@/lib/schemas/probe";
+import { commentThreadSchema, sampleRecordingSchema } from "@/lib/schemas/review";
+
+// Share links: a read-only, no-login view of one persona (its latest version)
+// or one pinned version. The bundle is everything a share page shows — and by
+// construction nothing else: no keys, no provider settings, no members, no
+// other personas, no comments unless the link was made with them.
+
+/** 32 random bytes, base64url: 43 characters, 256 bits. */
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const shareTokenSchema = z.string().regex(SHARE_TOKEN_PATTERN, "Not a share token");
+
+export const createShareBody = z.object({
+  version: z.union([z.literal("latest"), z.number().int().min(1)]).default("latest")
+    .describe("'latest' follows the persona's newest saved version; a number pins that version"),
+  label: z.string().trim().max(120).default("").describe("Who or what the link is for, e.g. 'Support leads'"),
+  expiresInDays: z.number().int().min(1).max(365).nullable().default(null).describe("null: never expires"),
+  includeComments: z.boolean().default(false).describe("Show the version's comment threads on the shared page"),
+});
+export type CreateShareBody = z.input<typeof createShareBody>;
+
+export const shareStateSchema = z.enum(["active", "expired", "revoked"]);
+
+export const shareLinkSchema = z.object({
+  id: z.string(),
+  personaId: z.string(),
+  version: z.union([z.literal("latest"), z.number().int()]),
+  label: z.string(),
+  includeComments: z.boolean(),
+  state: shareStateSchema,
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  lastAccessedAt: z.string().nullable(),
+  accessCount: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type ShareLink = z.infer<typeof shareLinkSchema>;
+
+export const createdShareSchema = shareLinkSchema.extend({
+  token: z.string().describe("Shown once: only its hash is stored"),
+  path: z.string().describe("/s/<token>: the shared page"),
+});
+export type CreatedShare = z.infer<typeof createdShareSchema>;
+
+/** The spec as shared: designer notes stay inside the workspace. */
+export const sharedSpecSchema = personaSpecSchema.omit({ notes: true });
+
+export const shareBundleSchema = z.object({
+  persona: z.object({ name: z.string(), archetype: z.string() }),
+  version: z.object({
+    number: z.number().int(),
+    message: z.string(),
+    author: z.string(),
+    createdAt: z.string(),
+    approved: z.boolean().describe("A reviewer approved this version"),
+    latest: z.boolean().describe("No newer version exists"),
+  }),
+  follows: z.enum(["latest", "pinned"]),
+  spec: sharedSpecSchema,
+  compiledPrompt: z.string(),
+  samples: sampleRecordingSchema.nullable(),
+  report: z
+    .object({
+      runId: z.string(),
+      model: z.string(),
+      judgeModel: z.string(),
+      simulated: z.boolean(),
+      label: z.string(),
+      finishedAt: z.string().nullable(),
+      targets: z.record(z.string(), z.number()),
+      report: reportSchema,
+    })
+    .nullable(),
+  comments: z.array(commentThreadSchema).nullable().describe("null unless the link includes comments"),
+  sharedBy: z.string(),
+  sharedAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type ShareBundle = z.infer<typeof shareBundleSchema>;
+
+export const sharedAnswersQuery = z.object({
+  ids: z.string().max(4000).optional().describe("Comma-separated answer ids"),
+  trait: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,145 @@
+import "server-only";
+import type { z } from "zod";
+import type { Comment as Row } from "@/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import { findMentions } from "@/lib/review/mentions";
+import { personaSpecSchema } from "@/lib/schemas/persona";
+import type { Comment, CommentThread, createCommentBody, listCommentsQuery } from "@/lib/schemas/review";
+import { FIELD_LABELS, fieldLabel } from "@/lib/persona/field-labels";
+import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { recordActivity } from "@/lib/services/activity/activity";
+import { findPersonaRow } from "@/lib/services/personas/find-persona";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// Comments are threads anchored to what they are about: the persona, a version,
+// a spec field, a trait in a report, or one recorded sample answer. The anchor
+// is checked against the persona (a sample id from another persona is "not
+// found"); mentions are resolved against the workspace's members at write time.
+
+type CreateInput = z.output<typeof createCommentBody>;
+type Anchor = NonNullable<CreateInput["anchor"]>;
+
+// Keep the label table honest: every top-level spec field can be commented on.
+for (const k of Object.keys(personaSpecSchema.shape)) if (!FIELD_LABELS[k]) throw new Error(`comments: no label for spec field ${k}`);
+
+const excerpt = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+type StoredAnchor = { kind: Anchor["kind"]; key: string; label: string; version: number | null };
+
+/** Validates an anchor against the persona; returns what is stored. */
+async function resolveAnchor(personaId: string, latestVersion: number, a: Anchor): Promise<StoredAnchor> {
+  const versionExists = (v: number | null) => v === null || (v >= 1 && v <= latestVersion);
+  if (!versionExists(a.version)) throw new AppError("validation", `Version ${a.version} does not exist`, { field: "anchor.version" });
+  switch (a.kind) {
+    case "persona":
+      return { kind: a.kind, key: "", label: "General", version: a.version };
+    case "version":
+      return { kind: a.kind, key: "", label: `v${a.version}`, version: a.version };
+    case "field": {
+      const label = fieldLabel(a.key);
+      if (!label) throw new AppError("validation", `"${a.key}" is not a field of a persona`, { field: "anchor.key" });
+      return { kind: a.kind, key: a.key, label, version: a.version };
+    }
+    case "trait": {
+      if (!/^[a-z][a-z0-9_]{1,39}$/.test(a.key)) throw new AppError("validation", "Not a trait key", { field: "anchor.key" });
+      return { kind: a.kind, key: a.key, label: findTrait(a.key)?.name ?? humanizeTraitKey(a.key), version: a.version };
+    }
+    case "sample": {
+      const sample = await db.sampleAnswer.findFirst({ where: { id: a.key, personaId }, select: { message: true, versionNumber: true } });
+      if (!sample) throw new AppError("validation", "No such sample answer on this persona", { field: "anchor.key" });
+      return { kind: a.kind, key: a.key, label: `Answer to “${excerpt(sample.message)}”`, version: sample.versionNumber };
+    }
+  }
+}
+
+type Names = Map<string, string>;
+
+function toComment(r: Row, names: Names): Comment {
+  return {
+    id: r.id, parentId: r.parentId,
+    anchor: { kind: r.anchorKind as Comment["anchor"]["kind"], key: r.anchorKey, label: r.anchorLabel, version: r.versionNumber },
+    body: r.body,
+    mentions: (JSON.parse(r.mentions) as string[]).map((id) => ({ id, name: names.get(id) ?? "former member" })),
+    author: { id: r.authorId, name: r.authorName },
+    createdAt: r.createdAt.toISOString(),
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    resolvedBy: r.resolvedByName,
+  };
+}
+
+async function memberNames(workspaceId: string): Promise<Names> {
+  const rows = await db.membership.findMany({ where: { workspaceId }, select: { userId: true, user: { select: { name: true } } } });
+  return new Map(rows.map((r) => [r.userId, r.user.name]));
+}
+
+export function toThreads(rows: Row[], names: Names): CommentThread[] {
+  const replies = new Map<string, Comment[]>();
+  for (const r of rows) if (r.parentId) replies.set(r.parentId, [...(replies.get(r.parentId) ?? []), toComment(r, names)]);
+  return rows.filter((r) => !r.parentId).map((r) => ({ ...toComment(r, names), replies: replies.get(r.id) ?? [] }));
+}
+
+/** Threads of a persona (by id; callers check ownership), oldest first. */
+export async function threadsOf(workspaceId: string, personaId: string, q: { version?: number; status: "open" | "resolved" | "all" }) {
+  const tops = await db.comment.findMany({
+    where: {
+      personaId, workspaceId, parentId: null,
+      ...(q.version ? { versionNumber: q.version } : {}),
+      ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const replies = await db.comment.findMany({ where: { parentId: { in: tops.map((t) => t.id) } }, orderBy: { createdAt: "asc" } });
+  return toThreads([...tops, ...replies], await memberNames(workspaceId));
+}
+
+export async function listComments(ctx: WorkspaceContext, personaId: string, q: z.output<typeof listCommentsQuery>): Promise<CommentThread[]> {
+  const persona = await findPersonaRow(ctx, personaId);
+  return threadsOf(ctx.workspaceId, persona.id, q);
+}
+
+export async function createComment(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<Comment> {
+  const persona = await findPersonaRow(ctx, personaId);
+  let anchor: StoredAnchor;
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await db.comment.findFirst({ where: { id: input.parentId, personaId: persona.id, parentId: null } });
+    if (!parent) throw new AppError("validation", "No such thread on this persona", { field: "parentId" });
+    parentId = parent.id;
+    anchor = { kind: parent.anchorKind as Anchor["kind"], key: parent.anchorKey, label: parent.anchorLabel, version: parent.versionNumber };
+  } else {
+    anchor = await resolveAnchor(persona.id, persona.latestVersion, input.anchor!);
+  }
+  const members = await db.membership.findMany({ where: { workspaceId: ctx.workspaceId }, select: { userId: true, user: { select: { name: true, email: true } } } });
+  const mentions = findMentions(input.body, members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })))
+    .filter((id) => id !== ctx.userId);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        workspaceId: ctx.workspaceId, personaId: persona.id, parentId, anchorKind: anchor.kind, anchorKey: anchor.key,
+        anchorLabel: anchor.label, versionNumber: anchor.version, body: input.body, mentions: JSON.stringify(mentions),
+        authorId: ctx.userId, authorName: ctx.userName,
+      },
+    });
+    // A reply reopens nothing by itself, but it is news: the thread moves up in the trail.
+    await recordActivity(ctx, persona.id, "commented", `${parentId ? "replied on" : "commented on"} ${anchor.label}${anchor.version && anchor.kind !== "version" ? ` (v${anchor.version})` : ""}: “${excerpt(input.body, 80)}”`, { version: anchor.version, commentId: created.id }, tx);
+    return created;
+  });
+  return toComment(row, new Map(members.map((m) => [m.userId, m.user.name])));
+}
+
+export async function resolveComment(ctx: WorkspaceContext, commentId: string, input: { resolved: boolean }): Promise<CommentThread> {
+  const found = await db.comment.findFirst({ where: { id: commentId, workspaceId: ctx.workspaceId } });
+  if (!found) throw notFound("Comment");
+  const threadId = found.parentId ?? found.id;
+  await db.$transaction(async (tx) => {
+    await tx.comment.update({
+      where: { id: threadId },
+      data: input.resolved ? { resolvedAt: new Date(), resolvedByName: ctx.userName } : { resolvedAt: null, resolvedByName: null },
+    });
+    const top = await tx.comment.findUniqueOrThrow({ where: { id: threadId }, select: { anchorLabel: true, versionNumber: true } });
+    await recordActivity(ctx, found.personaId, input.resolved ? "comment_resolved" : "comment_reopened", `${input.resolved ? "resolved" : "reopened"} the thread on ${top.anchorLabel}`, { version: top.versionNumber, commentId: threadId }, tx);
+  });
+  const rows = await db.comment.findMany({ where: { OR: [{ id: threadId }, { parentId: threadId }] }, orderBy: { createdAt: "asc" } });
+  return toThreads(rows, await memberNames(ctx.workspaceId))[0];
+}

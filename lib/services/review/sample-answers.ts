@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import pLimit from "p-limit";
+import type { SampleAnswer as Row } from "@/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import { LlmError } from "@/lib/llm/types";
+import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import type { SampleRecording } from "@/lib/schemas/review";
+import { recordActivity } from "@/lib/services/activity/activity";
+import { findPersonaRow } from "@/lib/services/personas/find-persona";
+import { resolveProvider } from "@/lib/services/providers/resolve-provider";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// Sample answers are the persona's sample messages answered under one saved
+// version, kept so that reviewers can comment on one answer and share pages can
+// show them. Recording again adds a new recording; the newest one is shown.
+
+const SIMULATOR_LABEL = "Simulator — not a language model";
+const TEMPERATURE = 0.7;
+
+export function toRecording(rows: Row[]): SampleRecording | null {
+  if (rows.length === 0) return null;
+  const first = rows[0];
+  return {
+    recordingId: first.recordingId, version: first.versionNumber, model: first.model, simulated: first.simulated,
+    label: first.simulated ? SIMULATOR_LABEL : first.model, createdBy: first.createdByName, createdAt: first.createdAt.toISOString(),
+    answers: [...rows].sort((a, b) => a.messageIndex - b.messageIndex).map((r) => ({
+      id: r.id, index: r.messageIndex, message: r.message, answer: r.answer, error: r.error, latencyMs: r.latencyMs,
+    })),
+  };
+}
+
+/** The newest recording of a version (by persona id; callers check ownership). */
+export async function latestRecording(personaId: string, version: number): Promise<SampleRecording | null> {
+  const newest = await db.sampleAnswer.findFirst({ where: { personaId, versionNumber: version }, orderBy: { createdAt: "desc" }, select: { recordingId: true } });
+  if (!newest) return null;
+  return toRecording(await db.sampleAnswer.findMany({ where: { recordingId: newest.recordingId } }));
+}
+
+async function findVersion(ctx: WorkspaceContext, personaId: string, number: number) {
+  const persona = await findPersonaRow(ctx, personaId);
+  const version = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number } } });
+  if (!version) throw notFound("Version");
+  return { persona, version };
+}
+
+export async function getSamples(ctx: WorkspaceContext, personaId: string, number: number): Promise<SampleRecording | null> {
+  const { persona } = await findVersion(ctx, personaId, number);
+  return latestRecording(persona.id, number);
+}
+
+export async function recordSamples(
+  ctx: WorkspaceContext, personaId: string, number: number, input: { providerId?: string; model?: string },
+): Promise<SampleRecording> {
+  const { persona, version } = await findVersion(ctx, personaId, number);
+  const messages = parseStoredSpec(version.spec).sampleMessages;
+  if (messages.length === 0) throw new AppError("validation", `v${number} has no sample messages to answer; add some in the editor and save a version`, { field: "number" });
+  const resolved = await resolveProvider(ctx, input.providerId, input.model);
+  const limit = pLimit(4);
+  // One failed answer does not sink the recording: it is kept with its error, like the preview shows it.
+  const answers = await Promise.all(messages.map((message, index) => limit(async () => {
+    try {
+      const res = await resolved.provider.chat({
+        model: resolved.model, temperature: TEMPERATURE,
+        messages: [{ role: "system", content: version.compiledPrompt }, { role: "user", content: message }],
+      });
+      return { index, message, answer: res.text, error: null, latencyMs: Math.round(res.latencyMs) };
+    } catch (e) {
+      const err = e instanceof LlmError ? `${e.kind}: ${e.message}` : (e as Error).message;
+      return { index, message, answer: null, error: err, latencyMs: null };
+    }
+  })));
+  const recordingId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.sampleAnswer.createMany({
+      data: answers.map((a) => ({
+        personaId: persona.id, versionNumber: number, recordingId, messageIndex: a.index, message: a.message,
+        answer: a.answer, error: a.error, latencyMs: a.latencyMs, model: resolved.model, simulated: resolved.simulated,
+        createdByName: ctx.userName,
+      })),
+    });
+    await recordActivity(ctx, persona.id, "samples_recorded", `recorded ${answers.length} sample answers for v${number} on ${resolved.simulated ? "the simulator" : resolved.model}`, { version: number }, tx);
+  });
+  return (await latestRecording(persona.id, number))!;
+}

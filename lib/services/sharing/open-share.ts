@@ -1,0 +1,85 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import type { ProbeAnswer } from "@/lib/schemas/probe";
+import { sharedSpecSchema, type ShareBundle, type sharedAnswersQuery } from "@/lib/schemas/share";
+import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { latestCompletedRun, latestCompletedRunRow } from "@/lib/services/probes/latest-report";
+import { toAnswer } from "@/lib/services/probes/serialize-run";
+import { threadsOf } from "@/lib/services/review/comments";
+import { latestRecording } from "@/lib/services/review/sample-answers";
+import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
+
+// What a share link opens, with no session: the token is the only credential.
+// Every way a link can fail (malformed, unknown, revoked, expired, its persona
+// gone or without versions) is the same 404, so a probe learns nothing. The
+// bundle is built field by field from an allow-list (shareBundleSchema), never
+// by passing rows through: keys, providers, members and notes cannot leak.
+
+const GONE = "This link does not exist, has expired or was revoked";
+const ACCESS_WRITE_MS = 60_000;
+
+async function activeLink(token: string) {
+  const hash = hashShareToken(token);
+  const row = await db.shareLink.findUnique({ where: { tokenHash: hash } });
+  if (!tokenMatches(hash, row?.tokenHash ?? null) || !row) throw notFound(GONE);
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) throw notFound(GONE);
+  const persona = await db.persona.findUnique({ where: { id: row.personaId } });
+  if (!persona || persona.workspaceId !== row.workspaceId) throw notFound(GONE);
+  const number = row.versionNumber ?? persona.latestVersion;
+  const version = number > 0 ? await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number } } }) : null;
+  if (!version) throw notFound(GONE);
+  return { link: row, persona, version };
+}
+
+export async function openShare(token: string): Promise<ShareBundle> {
+  const { link, persona, version } = await activeLink(token);
+  const now = new Date();
+  // Last access is for the link list, not an audit log: one write a minute is enough.
+  if (!link.lastAccessedAt || now.getTime() - link.lastAccessedAt.getTime() > ACCESS_WRITE_MS) {
+    await db.shareLink.update({ where: { id: link.id }, data: { lastAccessedAt: now, accessCount: { increment: 1 } } });
+  } else {
+    await db.shareLink.update({ where: { id: link.id }, data: { accessCount: { increment: 1 } } });
+  }
+  const spec = sharedSpecSchema.parse(parseStoredSpec(version.spec));
+  const [samples, run, comments] = await Promise.all([
+    latestRecording(persona.id, version.number),
+    latestCompletedRun(persona.id, version.number),
+    link.includeComments ? threadsOf(persona.workspaceId, persona.id, { version: version.number, status: "all" }) : Promise.resolve(null),
+  ]);
+  return {
+    persona: { name: spec.name, archetype: spec.archetype },
+    version: {
+      number: version.number, message: version.message, author: version.authorName, createdAt: version.createdAt.toISOString(),
+      approved: persona.approvedVersion === version.number, latest: version.number === persona.latestVersion,
+    },
+    follows: link.versionNumber === null ? "latest" : "pinned",
+    spec,
+    compiledPrompt: version.compiledPrompt,
+    samples,
+    report: run
+      ? {
+        runId: run.id, model: run.target.model, judgeModel: run.judge.model, simulated: run.target.simulated,
+        label: run.target.simulated ? run.target.label : run.target.model, finishedAt: run.finishedAt, targets: run.targets, report: run.report,
+      }
+      : null,
+    comments,
+    sharedBy: link.createdByName,
+    sharedAt: link.createdAt.toISOString(),
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** The answers behind the shared report only: ids from any other run are simply absent. */
+export async function sharedAnswers(token: string, q: z.output<typeof sharedAnswersQuery>): Promise<ProbeAnswer[]> {
+  const { persona, version } = await activeLink(token);
+  const run = await latestCompletedRunRow(persona.id, version.number);
+  if (!run) return [];
+  const ids = q.ids?.split(",").map((s) => s.trim()).filter(Boolean);
+  const rows = await db.probeAnswer.findMany({
+    where: { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}) },
+    orderBy: { createdAt: "asc" }, take: q.limit,
+  });
+  return rows.map(toAnswer);
+}

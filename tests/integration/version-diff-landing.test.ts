@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ops } from "@/lib/http/operations";
+import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { SimulatorProvider } from "@/lib/llm/simulator/provider";
+import { mulberry32 } from "@/lib/math/random";
+import type { PersonaSpec } from "@/lib/schemas/persona";
+import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider";
+import { expectOk } from "@/tests/factories/api";
+import { db } from "@/tests/factories/db";
+import { buildSpec, createPersona, personaPath, saveDraft, saveVersion, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
+
+// The version diff says where each version lands: both versions probed with the
+// worker against the simulator, then the diff route compares their reports.
+
+const WATCHED = ["empathetic", "firm", "warm", "assertive"];
+const simulator = new SimulatorProvider();
+const deps: WorkerDeps = {
+  workerId: "test-worker", sleep: async () => {}, rng: mulberry32(1),
+  resolve: async (_w, _p, model): Promise<ResolvedProvider> => ({ provider: simulator, providerId: "simulator", model, simulated: true, endpoint: "simulator" }),
+};
+
+let owner: Member;
+
+/** A bare trait list: no archetype, background, values or voice to reconcile the two targets. */
+const bare = (targets: Record<string, number>): PersonaSpec => buildSpec({
+  name: "Eva", archetype: "", background: "", values: [], boundaries: [],
+  voice: { register: "neutral", tone: "", length: "moderate" }, traitTargets: targets,
+});
+
+/** A persona with v1 = `first`, v2 = `second`, and the draft equal to v2. */
+async function twoVersions(first: PersonaSpec, second: PersonaSpec) {
+  const persona = await createPersona(owner, { name: first.name, spec: first });
+  await saveVersion(owner, persona.id, persona.revision, "Trait list only");
+  const edited = await saveDraft(owner, persona.id, persona.revision, second);
+  await saveVersion(owner, persona.id, edited.revision, "A triage nurse");
+  return { id: persona.id, path: personaPath(owner.workspaceId, persona.id) };
+}
+
+async function probe(path: string, version: number) {
+  const run = expectOk(ops.createProbeRun, await owner.api.post(`${path}/probe-runs`, { version, traits: WATCHED }));
+  expect(await claimRun(run.id, deps.workerId)).toBe(true);
+  expect(await processRun(run.id, deps)).toBe("completed");
+  return run;
+}
+
+const getDiff = async (path: string, from: number | "draft", to: number | "draft") =>
+  expectOk(ops.diff, await owner.api.get(`${path}/diff`, { from, to }));
+
+const isEmpatheticFirm = (f: { kind: string; traits: string[] }) =>
+  (f.kind === "tension" || f.kind === "compromise") && f.traits.includes("empathetic") && f.traits.includes("firm");
+
+beforeAll(async () => {
+  owner = await signUpWithWorkspace({ name: "Lina" });
+});
+
+describe("both versions probed", () => {
+  let path: string;
+  let runs: { v1: string; v2: string };
+
+  beforeAll(async () => {
+    // Same 95/95 targets; v2 gives them a character that holds both together.
+    const persona = await twoVersions(
+      bare({ empathetic: 95, firm: 95 }),
+      { ...bare({ empathetic: 95, firm: 95 }), archetype: "a veteran ER triage nurse" },
+    );
+    path = persona.path;
+    runs = { v1: (await probe(path, 1)).id, v2: (await probe(path, 2)).id };
+  });
+
+  it("compares the newest completed run of each version, trait by trait", async () => {
+    const diff = await getDiff(path, 1, 2);
+    expect(diff.landingNote).toBeNull();
+    const landing = diff.landing!;
+    expect(landing.from).toMatchObject({ runId: runs.v1, version: 1, model: "persona-sim-1", simulated: true });
+    expect(landing.to).toMatchObject({ runId: runs.v2, version: 2, simulated: true });
+    expect(landing.from.finishedAt).not.toBeNull();
+    expect(landing.caveat).toBeNull();
+
+    const rows = landing.comparison.rows;
+    expect(rows.map((r) => r.key).sort()).toEqual([...WATCHED].sort());
+    for (const r of rows) {
+      expect(r.a!.n).toBeGreaterThan(0);
+      expect(r.delta).toBeCloseTo(r.b!.mean - r.a!.mean, 10);
+      expect(r.deltaInterval!.lo).toBeLessThan(r.delta!);
+      expect(r.clear).toBe(r.deltaInterval!.lo > 0 || r.deltaInterval!.hi < 0);
+    }
+    // The same numbers as each run's own report page.
+    const v1 = expectOk(ops.getProbeRun, await owner.api.get(`/api/workspaces/${owner.workspaceId}/probe-runs/${runs.v1}`));
+    for (const r of v1.report.rows) expect(rows.find((x) => x.key === r.key)!.a!.mean).toBe(r.landing.mean);
+  });
+
+  it("shows both targeted traits moving clearly toward 95, and v2 landing closer overall", async () => {
+    const { comparison } = (await getDiff(path, 1, 2)).landing!;
+    for (const key of ["empathetic", "firm"]) {
+      const r = comparison.rows.find((x) => x.key === key)!;
+      expect(r, key).toMatchObject({ target: 95, targetA: 95, targetB: 95, clear: true, towardTarget: "closer" });
+      expect(r.delta!, key).toBeGreaterThan(0);
+    }
+    expect(comparison.distance.a.traits).toBe(2);
+    expect(comparison.distance.closer).toBe("b");
+    expect(comparison.distance.b.rms!).toBeLessThan(comparison.distance.a.rms!);
+  });
+
+  it("turns the compromise into a tension: empathetic now reaches its target, firm still falls short", async () => {
+    const { flags } = (await getDiff(path, 1, 2)).landing!.comparison;
+    const ids = { appeared: flags.appeared.map((f) => f.id), resolved: flags.resolved.map((f) => f.id), kept: flags.kept.map((f) => f.id) };
+    expect(ids.resolved, JSON.stringify(ids)).toEqual(["compromise:empathetic+firm"]);
+    expect(ids.appeared, JSON.stringify(ids)).toEqual(["tension:empathetic+firm"]);
+    // What neither version targets still moves with the character: those leaks stay open.
+    expect(ids.kept).toEqual(expect.arrayContaining(["leakage:warm"]));
+    expect(flags.kept.every((f) => f.kind === "leakage")).toBe(true);
+  });
+
+  it("reads the other way round when the versions are swapped", async () => {
+    const { comparison } = (await getDiff(path, 2, 1)).landing!;
+    expect(comparison.flags.appeared.map((f) => f.id)).toEqual(["compromise:empathetic+firm"]);
+    expect(comparison.flags.resolved.map((f) => f.id)).toEqual(["tension:empathetic+firm"]);
+    expect(comparison.rows.find((r) => r.key === "firm")).toMatchObject({ clear: true, towardTarget: "further" });
+    expect(comparison.distance.closer).toBe("a");
+  });
+
+  it("keeps comparing after a newer run on another model, but says so", async () => {
+    // A newer completed run of v2 answered by another model wins over the first one.
+    const other = await probe(path, 2);
+    await db.probeRun.update({ where: { id: other.id }, data: { targetModel: "persona-sim-2", finishedAt: new Date(Date.now() + 1000) } });
+    const landing = (await getDiff(path, 1, 2)).landing!;
+    expect(landing.to.runId).toBe(other.id);
+    expect(landing.to.model).toBe("persona-sim-2");
+    expect(landing.caveat).toMatch(/^Different target models: persona-sim-1 \(simulator\) vs persona-sim-2 \(simulator\)/);
+  });
+});
+
+describe("aiming where the character lands", () => {
+  it("makes the empathetic–firm trade-off go away without a new one", async () => {
+    const { path } = await twoVersions(
+      bare({ empathetic: 95, firm: 95 }),
+      { ...bare({ empathetic: 75, firm: 75 }), archetype: "a veteran ER triage nurse" },
+    );
+    await probe(path, 1);
+    await probe(path, 2);
+    const { comparison } = (await getDiff(path, 1, 2)).landing!;
+    expect(comparison.flags.resolved.filter(isEmpatheticFirm)).toHaveLength(1);
+    expect([...comparison.flags.appeared, ...comparison.flags.kept].some(isEmpatheticFirm)).toBe(false);
+    // Judged against v2's (new) targets; overall distance uses each version's own targets.
+    expect(comparison.rows.find((r) => r.key === "empathetic")).toMatchObject({ targetA: 95, targetB: 75, target: 75 });
+    expect(comparison.distance.closer).toBe("b");
+  });
+});
+
+describe("when a side has no report", () => {
+  let path: string;
+
+  beforeAll(async () => {
+    const persona = await twoVersions(bare({ empathetic: 95, firm: 95 }), bare({ empathetic: 80, firm: 60 }));
+    path = persona.path;
+    await probe(path, 1);
+  });
+
+  it("explains which version still needs a completed probe", async () => {
+    const diff = await getDiff(path, 1, 2);
+    expect(diff.landing).toBeNull();
+    expect(diff.landingNote).toMatch(/^v2 has no completed probe report yet/);
+    // The spec and prompt diff are still there.
+    expect(diff.fields.length).toBeGreaterThan(0);
+  });
+
+  it("says a version is still being probed while its run is queued", async () => {
+    expectOk(ops.createProbeRun, await owner.api.post(`${path}/probe-runs`, { version: 2, traits: WATCHED }));
+    expect((await getDiff(path, 2, 1)).landingNote).toMatch(/^v2 is still being probed/);
+  });
+
+  it("treats the draft as having no report", async () => {
+    const diff = await getDiff(path, 1, "draft");
+    expect(diff.landing).toBeNull();
+    expect(diff.landingNote).toMatch(/draft has no report/);
+  });
+});
