@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/http/errors";
 import { compilePersona } from "@/lib/persona/compile";
 import { diffPersonas } from "@/lib/persona/diff";
 import type { PersonaDetail, PersonaDiffResponse, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
+import { recordActivity } from "@/lib/services/activity/activity";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
@@ -62,7 +63,9 @@ export async function createVersion(
         compiledPrompt: compilePersona(spec).prompt, authorId: ctx.userId, authorName: ctx.userName,
       },
     });
-    await tx.persona.update({ where: { id: persona.id }, data: { latestVersion: number } });
+    // An approval is of one version: a newer one starts as a draft again (approvedVersion keeps the approved one).
+    await tx.persona.update({ where: { id: persona.id }, data: { latestVersion: number, ...(persona.status === "approved" ? { status: "draft" } : {}) } });
+    await recordActivity(ctx, persona.id, "version_saved", `saved v${number}: “${input.message.slice(0, 120)}”`, { version: number }, tx);
     return v;
   });
   return toVersionDetail(version);
@@ -89,6 +92,7 @@ export async function restoreVersion(
   });
   const row = await findPersonaRow(ctx, personaId);
   if (count === 0) throw staleDraft(row);
+  await recordActivity(ctx, row.id, "restored", `restored v${number} into the draft`, { version: number });
   return toDetail(row, await latestVersionSpec(row.id, row.latestVersion));
 }
 
