@@ -9,6 +9,7 @@ import { Field, Input } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { authClient } from "@/lib/auth/client";
 import { ApiError } from "@/lib/query/api";
+import { useReviewQueue } from "@/lib/query/review-hooks";
 import { useMe, useWorkspaceMutations } from "@/lib/query/hooks";
 
 export function AppShell({
@@ -19,9 +20,12 @@ export function AppShell({
   const me = useMe();
   const current = me.data?.workspaces.find((w) => w.id === workspaceId);
   const [creating, setCreating] = useState(false);
+  const queue = useReviewQueue(workspaceId);
+  const waiting = queue.data ? queue.data.awaitingMe.length + queue.data.mentions.length : 0;
 
   const nav = [
     { href: `/w/${workspaceId}`, label: "Personas", active: pathname === `/w/${workspaceId}` || pathname.includes("/personas/") },
+    { href: `/w/${workspaceId}/reviews`, label: "Reviews", active: pathname.endsWith("/reviews"), count: waiting },
     { href: `/w/${workspaceId}/traits`, label: "Trait library", active: pathname.endsWith("/traits") },
     { href: `/w/${workspaceId}/settings`, label: "Members & settings", active: pathname.endsWith("/settings") },
   ];
@@ -65,7 +69,10 @@ export function AppShell({
                 n.active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
               )}
             >
-              {n.label}
+              <span className="flex items-center justify-between">
+                {n.label}
+                {"count" in n && n.count ? <span className="rounded-full bg-brand-600 px-1.5 text-[11px] font-semibold tabular-nums text-white" aria-label={`${n.count} waiting`}>{n.count}</span> : null}
+              </span>
             </Link>
           ))}
           <a href="/api/openapi.json" className="rounded-md px-2.5 py-1.5 text-sm text-slate-600 hover:bg-slate-100" target="_blank" rel="noreferrer">

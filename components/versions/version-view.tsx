@@ -7,10 +7,14 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { RestoreDialog } from "@/components/versions/restore-dialog";
+import { ActivityFeed } from "@/components/review/activity-feed";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { SampleAnswersCard } from "@/components/review/sample-answers-card";
+import { ThreadsPanel } from "@/components/review/threads-panel";
 import { describeTraitTarget } from "@/lib/persona/compile";
 import { usePersona, useVersion, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
-import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { BUILTIN_TRAITS, findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -62,7 +66,23 @@ export function VersionView({ workspaceId, personaId, number }: { workspaceId: s
           {editable ? <Button variant="primary" onClick={() => setRestoring(true)}>Restore into draft</Button> : null}
         </div>
       </div>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      {workspace ? (
+        <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)]">
+          <div className="min-w-0 space-y-6">
+            <SampleAnswersCard workspaceId={workspaceId} personaId={personaId} version={v.number} canRecord={can.review(workspace.role)} canComment={can.review(workspace.role)} />
+            <ThreadsPanel
+              workspaceId={workspaceId} personaId={personaId} version={v.number} canComment={can.review(workspace.role)}
+              traitKeys={[...new Set([...Object.keys(v.spec.traitTargets), ...BUILTIN_TRAITS.map((t) => t.key)])]}
+            />
+          </div>
+          <div className="min-w-0 space-y-6">
+            <ReviewPanel workspaceId={workspaceId} personaId={personaId} version={v.number} role={workspace.role} archived={persona.data?.status === "archived"} />
+            <ActivityFeed workspaceId={workspaceId} personaId={personaId} />
+          </div>
+        </div>
+      ) : null}
+      <h2 className="mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">What v{v.number} says</h2>
+      <div className="mt-3 grid gap-6 xl:grid-cols-2">
         <Card className="px-5 py-3">
           <dl className="divide-y divide-slate-100">
             <Row label="Name">{v.spec.name}</Row>

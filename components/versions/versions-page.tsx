@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -74,15 +75,18 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
               {list.map((v) => (
                 <li key={v.number} className={cn("px-4 py-3", (from === String(v.number) || to === String(v.number)) && "bg-brand-50/60")}>
                   <div className="flex items-baseline justify-between gap-2">
-                    <Link href={`${base}/versions/${v.number}`} className="text-sm font-semibold text-slate-900 hover:text-brand-700">
-                      v{v.number}
-                    </Link>
+                    <span className="flex items-center gap-1.5">
+                      <Link href={`${base}/versions/${v.number}`} className="text-sm font-semibold text-slate-900 hover:text-brand-700">
+                        v{v.number}
+                      </Link>
+                      {persona.data?.approvedVersion === v.number ? <Badge tone="green">approved</Badge> : null}
+                    </span>
                     <span className="text-xs text-slate-400"><TimeAgo iso={v.createdAt} /></span>
                   </div>
                   <p className="mt-0.5 text-sm text-slate-700">{v.message}</p>
                   <p className="text-xs text-slate-500">by {v.authorName}</p>
                   <div className="mt-2 flex gap-1.5">
-                    <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">View</Link>
+                    <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">View &amp; review</Link>
                     <button className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" onClick={() => choose({ from: String(v.number), to: "draft" })}>
                       Compare with draft
                     </button>

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { useWorkspaceMutations } from "@/lib/query/hooks";
 import { can, type Workspace } from "@/lib/schemas/workspace";
@@ -13,7 +13,7 @@ export function WorkspaceSection({ workspace }: { workspace: Workspace }) {
   return (
     <Section
       title="Workspace"
-      description={owner ? "Owners can rename the workspace; members see the new name right away." : "Only owners can rename the workspace."}
+      description={owner ? "Owners can rename the workspace and decide what approving a version requires." : "Only owners can change these settings."}
     >
       {owner ? (
         // Keyed by the saved name so the input resets once the rename lands.
@@ -24,12 +24,40 @@ export function WorkspaceSection({ workspace }: { workspace: Workspace }) {
           <p className="mt-1 text-sm text-slate-900" data-testid="workspace-name">{workspace.name}</p>
         </div>
       )}
+      <ApprovalPolicy workspace={workspace} owner={owner} />
       {workspace.personal ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-inset ring-slate-200">
           This is your personal workspace: it was created for you at sign-up, and Persona Studio opens it by default.
         </p>
       ) : null}
     </Section>
+  );
+}
+
+function ApprovalPolicy({ workspace, owner }: { workspace: Workspace; owner: boolean }) {
+  const toast = useToast();
+  const { setApprovalPolicy } = useWorkspaceMutations();
+  return (
+    <Field
+      label="Approving a version"
+      htmlFor="approval-policy"
+      hint="A clean probe report = the version's newest completed probe run, with no open flags."
+      error={fieldError(setApprovalPolicy.error, "approvalPolicy")}
+    >
+      <Select
+        id="approval-policy"
+        className="max-w-lg"
+        value={workspace.approvalPolicy}
+        disabled={!owner || setApprovalPolicy.isPending}
+        onChange={(e) => setApprovalPolicy.mutate(
+          { id: workspace.id, approvalPolicy: e.target.value as "warn" | "block" },
+          { onSuccess: (ws) => toast(ws.approvalPolicy === "block" ? "Approval now needs a clean probe report" : "Approval without a clean probe report now warns") },
+        )}
+      >
+        <option value="warn">Warn when there is no clean probe report (default)</option>
+        <option value="block">Require a clean probe report</option>
+      </Select>
+    </Field>
   );
 }
 

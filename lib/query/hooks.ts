@@ -120,5 +120,9 @@ export function useWorkspaceMutations() {
   return {
     create: useMutation({ mutationFn: (name: string) => api<Workspace>("POST", paths.workspaces(), { name }), onSuccess: done }),
     rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api<Workspace>("PATCH", paths.workspace(id), { name }), onSuccess: done }),
+    setApprovalPolicy: useMutation({
+      mutationFn: ({ id, approvalPolicy }: { id: string; approvalPolicy: "warn" | "block" }) => api<Workspace>("PATCH", paths.workspace(id), { approvalPolicy }),
+      onSuccess: () => { void done(); void qc.invalidateQueries({ queryKey: ["review"] }); },
+    }),
   };
 }

@@ -1,0 +1,83 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "@/lib/query/api";
+import { keys } from "@/lib/query/hooks";
+import type {
+  Activity, Comment, CommentThread, CreateCommentBody, DecideBody, RequestReviewBody, ReviewDecision, ReviewQueue,
+  ReviewRequest, SampleRecording, VersionReview,
+} from "@/lib/schemas/review";
+
+// Review: sample answers, comment threads, review requests and decisions, the
+// queue and the activity trail. Every mutation refreshes what it changes: the
+// threads, the version's review state, the persona (its status), the queue and
+// the trail.
+
+const P = (ws: string, id: string) => `/api/workspaces/${ws}/personas/${id}`;
+
+export const reviewKeys = {
+  all: (ws: string) => ["review", ws] as const,
+  samples: (ws: string, id: string, n: number) => ["review", ws, id, "samples", n] as const,
+  comments: (ws: string, id: string) => ["review", ws, id, "comments"] as const,
+  versionReview: (ws: string, id: string, n: number) => ["review", ws, id, "version", n] as const,
+  activity: (ws: string, id: string) => ["review", ws, id, "activity"] as const,
+  queue: (ws: string) => ["review", ws, "queue"] as const,
+};
+
+function useRefresh(ws: string, id?: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: reviewKeys.all(ws) });
+    if (id) void qc.invalidateQueries({ queryKey: keys.persona(ws, id) });
+    void qc.invalidateQueries({ queryKey: keys.personas(ws) });
+  };
+}
+
+export const useSamples = (ws: string, id: string, n: number) =>
+  useQuery({ queryKey: reviewKeys.samples(ws, id, n), queryFn: () => api<SampleRecording | null>("GET", `${P(ws, id)}/versions/${n}/samples`) });
+
+export function useRecordSamples(ws: string, id: string, n: number) {
+  const refresh = useRefresh(ws, id);
+  return useMutation({
+    mutationFn: (body: { providerId?: string; model?: string }) => api<SampleRecording>("POST", `${P(ws, id)}/versions/${n}/samples`, body),
+    onSuccess: refresh,
+  });
+}
+
+export const useComments = (ws: string, id: string) =>
+  useQuery({ queryKey: reviewKeys.comments(ws, id), queryFn: () => api<CommentThread[]>("GET", `${P(ws, id)}/comments`) });
+
+export function useCreateComment(ws: string, id: string) {
+  const refresh = useRefresh(ws, id);
+  return useMutation({ mutationFn: (body: CreateCommentBody) => api<Comment>("POST", `${P(ws, id)}/comments`, body), onSuccess: refresh });
+}
+
+export function useResolveComment(ws: string, id: string) {
+  const refresh = useRefresh(ws, id);
+  return useMutation({
+    mutationFn: ({ commentId, resolved }: { commentId: string; resolved: boolean }) =>
+      api<CommentThread>("POST", `/api/workspaces/${ws}/comments/${commentId}/resolve`, { resolved }),
+    onSuccess: refresh,
+  });
+}
+
+export const useVersionReview = (ws: string, id: string, n: number) =>
+  useQuery({ queryKey: reviewKeys.versionReview(ws, id, n), queryFn: () => api<VersionReview>("GET", `${P(ws, id)}/versions/${n}/review`) });
+
+export function useRequestReview(ws: string, id: string) {
+  const refresh = useRefresh(ws, id);
+  return useMutation({ mutationFn: (body: RequestReviewBody) => api<ReviewRequest[]>("POST", `${P(ws, id)}/review-requests`, body), onSuccess: refresh });
+}
+
+export function useDecide(ws: string, id: string, n: number) {
+  const refresh = useRefresh(ws, id);
+  return useMutation({
+    mutationFn: (body: DecideBody) => api<{ decision: ReviewDecision; status: string; warnings: string[] }>("POST", `${P(ws, id)}/versions/${n}/decision`, body),
+    onSuccess: refresh,
+  });
+}
+
+export const useReviewQueue = (ws: string) =>
+  useQuery({ queryKey: reviewKeys.queue(ws), queryFn: () => api<ReviewQueue>("GET", `/api/workspaces/${ws}/review-queue`), refetchInterval: 60_000 });
+
+export const useActivity = (ws: string, id: string) =>
+  useQuery({ queryKey: reviewKeys.activity(ws, id), queryFn: () => api<Activity[]>("GET", `${P(ws, id)}/activity?limit=200`) });
