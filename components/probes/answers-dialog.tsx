@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { useProbeAnswers, type AnswersQuery } from "@/lib/query/probe-hooks";
+import { useFetchedAnswers, type AnswersFetcher } from "@/lib/query/share-hooks";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
 
 // The answers behind a flag, a dot or a trait: each with the probe message, the
@@ -20,16 +21,21 @@ export type AnswersRequest = {
 };
 
 export function AnswersDialog({
-  workspaceId, runId, request, onClose, nameOf, targets = {},
+  workspaceId, runId, request, onClose, nameOf, targets = {}, fetcher,
 }: {
   workspaceId: string; runId: string; request: AnswersRequest | null; onClose: () => void; nameOf: (key: string) => string;
   /** The run's trait targets, shown beside the highlighted scores. */
   targets?: Record<string, number>;
+  /** Fetch the answers elsewhere than the workspace route (a share page's public route). */
+  fetcher?: AnswersFetcher;
 }) {
   const [kind, setKind] = useState<"persona" | "baseline">("persona");
   const byTrait = !!request?.query.trait;
   const query = request ? (byTrait ? { ...request.query, kind, limit: request.query.limit ?? 30 } : request.query) : null;
-  const answers = useProbeAnswers(workspaceId, runId, query);
+  // Exactly one of the two is enabled; the other stays idle.
+  const own = useProbeAnswers(workspaceId, runId, fetcher ? null : query);
+  const fetched = useFetchedAnswers(fetcher ?? null, fetcher ? query : null);
+  const answers = fetcher ? fetched : own;
   const ordered = order(answers.data ?? [], request?.query.ids);
 
   return (

@@ -10,6 +10,7 @@ import { AnswersDialog, type AnswersRequest } from "@/components/probes/answers-
 import { FlagsPanel } from "@/components/probes/flags-panel";
 import { ThresholdsTable } from "@/components/probes/thresholds-table";
 import { defaultPair, heatmap, intervalRows, pairScatter, radarRows, shiftText, thresholdValue } from "@/lib/probing/chart-prep";
+import type { AnswersFetcher } from "@/lib/query/share-hooks";
 import type { ProbeRunDetail, ReportFlag } from "@/lib/schemas/probe";
 
 // The body of a probe report: flags first (what to act on), then where the
@@ -17,7 +18,13 @@ import type { ProbeRunDetail, ReportFlag } from "@/lib/schemas/probe";
 // all pairs at once (heatmap) and the thresholds. Works on a partial report
 // while the run is collecting answers; every chart fills in as it polls.
 
-export function ReportView({ workspaceId, run }: { workspaceId: string; run: ProbeRunDetail }) {
+/** What the report needs of a run; a share page has these without the rest. */
+type ReportRun = Pick<ProbeRunDetail, "id" | "report" | "targets">;
+
+/** In a workspace, answers come from its probe-run route; a share page passes its own fetcher instead. */
+type AnswersSource = { workspaceId: string; answersFetcher?: undefined } | { workspaceId?: undefined; answersFetcher: AnswersFetcher };
+
+export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource & { run: ReportRun }) {
   const report = run.report;
   const names = useMemo(() => new Map(report.rows.map((r) => [r.key, r.name])), [report.rows]);
   const nameOf = (key: string) => names.get(key) ?? key;
@@ -84,7 +91,7 @@ export function ReportView({ workspaceId, run }: { workspaceId: string; run: Pro
         <ThresholdsTable thresholds={report.thresholds} />
       </Section>
 
-      <AnswersDialog workspaceId={workspaceId} runId={run.id} request={answers} onClose={() => setAnswers(null)} nameOf={nameOf} targets={run.targets} />
+      <AnswersDialog workspaceId={workspaceId ?? ""} runId={run.id} fetcher={answersFetcher} request={answers} onClose={() => setAnswers(null)} nameOf={nameOf} targets={run.targets} />
     </div>
   );
 }
@@ -94,11 +101,11 @@ function PairPicker({
 }: { keys: string[]; nameOf: (k: string) => string; pair: [string, string]; onChange: (p: [string, string]) => void }) {
   const options = keys.map((k) => <option key={k} value={k}>{nameOf(k)}</option>);
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-500">
+    <div className="flex min-w-0 items-center gap-2 text-xs text-slate-500">
       <label htmlFor="pair-x">X</label>
-      <Select id="pair-x" value={pair[0]} onChange={(e) => onChange([e.target.value, pair[1]])} className="h-8 w-52 py-1 text-xs">{options}</Select>
+      <Select id="pair-x" value={pair[0]} onChange={(e) => onChange([e.target.value, pair[1]])} className="h-8 w-52 min-w-0 shrink py-1 text-xs">{options}</Select>
       <label htmlFor="pair-y">Y</label>
-      <Select id="pair-y" value={pair[1]} onChange={(e) => onChange([pair[0], e.target.value])} className="h-8 w-52 py-1 text-xs">{options}</Select>
+      <Select id="pair-y" value={pair[1]} onChange={(e) => onChange([pair[0], e.target.value])} className="h-8 w-52 min-w-0 shrink py-1 text-xs">{options}</Select>
     </div>
   );
 }

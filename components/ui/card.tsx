@@ -1,8 +1,13 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <div className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>{children}</div>;
+/** A labelled card (aria-label) is a named region, so it can be found and read as one. */
+export function Card({ children, className, ...rest }: HTMLAttributes<HTMLDivElement> & { children: ReactNode }) {
+  return (
+    <div role={rest["aria-label"] ? "region" : undefined} {...rest} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+      {children}
+    </div>
+  );
 }
 
 export function Section({
@@ -10,7 +15,7 @@ export function Section({
 }: { title: ReactNode; description?: ReactNode; children: ReactNode; actions?: ReactNode; id?: string }) {
   return (
     <section id={id} className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-3.5">
+      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-3.5">
         <div>
           <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
           {description ? <p className="mt-0.5 text-xs text-slate-500">{description}</p> : null}

@@ -86,7 +86,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
                   <p className="mt-0.5 text-sm text-slate-700">{v.message}</p>
                   <p className="text-xs text-slate-500">by {v.authorName}</p>
                   <div className="mt-2 flex gap-1.5">
-                    <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">View &amp; review</Link>
+                    <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">Open</Link>
                     <button className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" onClick={() => choose({ from: String(v.number), to: "draft" })}>
                       Compare with draft
                     </button>

@@ -11,6 +11,7 @@ import { ArchetypeHelp } from "@/components/preview/archetype-help";
 import { SaveIndicator } from "@/components/personas/editor/save-indicator";
 import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
 import { SpecForm } from "@/components/personas/editor/spec-form";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { useAutosave } from "@/components/personas/editor/use-autosave";
 import { ApiError } from "@/lib/query/api";
 import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@/lib/query/hooks";
@@ -44,6 +45,7 @@ function Editor({
   const createVersion = useCreateVersion(workspaceId, initial.id);
   const archive = useArchivePersona(workspaceId, initial.id);
   const [versionOpen, setVersionOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const [versionError, setVersionError] = useState<string | null>(null);
   const archived = detail.status === "archived";
 
@@ -92,6 +94,16 @@ function Editor({
             >
               Probe
             </Link>
+            {detail.latestVersion ? (
+              <Link
+                href={`/w/${workspaceId}/personas/${initial.id}/versions/${detail.latestVersion}`}
+                className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+                title="Sample answers, comments, review requests and decisions on the latest version"
+              >
+                Review v{detail.latestVersion}
+              </Link>
+            ) : null}
+            <Button onClick={() => setShareOpen(true)}>Share</Button>
             {!readOnly ? (
               <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button>
             ) : null}
@@ -160,6 +172,14 @@ function Editor({
         nextNumber={detail.latestVersion + 1}
         busy={createVersion.isPending || save.state === "saving"}
         error={versionError}
+      />
+      <ShareDialog
+        open={shareOpen}
+        onClose={() => setShareOpen(false)}
+        workspaceId={workspaceId}
+        personaId={initial.id}
+        role={role as Role}
+        latestVersion={detail.latestVersion}
       />
       <ConflictDialog conflict={save.conflict} mine={save.spec} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />
     </div>

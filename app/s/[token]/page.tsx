@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { SharedPersonaPage } from "@/components/share/shared-persona-page";
+import { AppError } from "@/lib/http/errors";
+import { SHARE_TOKEN_PATTERN, type ShareBundle } from "@/lib/schemas/share";
+import { openShare } from "@/lib/services/sharing/open-share";
+
+// The public, read-only page of a share link: no session, the token is the
+// only credential. Every failure is the same 404 page. The token never goes
+// into metadata (no og:url), and the page asks browsers not to send it on as
+// a Referer when a reader follows a link in a comment.
+
+export const dynamic = "force-dynamic";
+
+// One lookup per request: metadata and page share it, so a visit counts once.
+const load = cache(async (token: string): Promise<ShareBundle | null> => {
+  if (!SHARE_TOKEN_PATTERN.test(token)) return null;
+  try {
+    return await openShare(token);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") return null;
+    throw e;
+  }
+});
+
+type Props = { params: Promise<{ token: string }> };
+
+const PRIVATE = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const bundle = await load((await params).token);
+  if (!bundle) return { ...PRIVATE, title: { absolute: "Link not available — Persona Studio" } };
+  const title = `${bundle.persona.name} — Persona Studio`;
+  const description = shareDescription(bundle);
+  return {
+    ...PRIVATE,
+    title: { absolute: title },
+    description,
+    openGraph: { title, description, type: "article", siteName: "Persona Studio" },
+    twitter: { card: "summary", title, description },
+  };
+}
+
+export default async function SharePage({ params }: Props) {
+  const { token } = await params;
+  const bundle = await load(token);
+  if (!bundle) notFound();
+  return <SharedPersonaPage bundle={bundle} token={token} />;
+}
+
+/** "A veteran ER triage nurse · v3 · Measured: 2 flags" */
+function shareDescription(b: ShareBundle): string {
+  const lead = b.persona.archetype.trim() || firstSentence(b.compiledPrompt);
+  const flags = b.report?.report.flags.length ?? 0;
+  const landing = b.report ? `Measured: ${flags ? `${flags} flag${flags === 1 ? "" : "s"}` : "no flags"}` : "No probe report yet";
+  return [clip(lead, 160), `v${b.version.number}`, landing].filter(Boolean).join(" · ");
+}
+
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
