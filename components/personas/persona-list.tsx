@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
+import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
 import { usePersonas, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
@@ -16,6 +17,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
   const [status, setStatus] = useState("active");
   const [sort, setSort] = useState("updated");
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const query = useDeferredValue(q);
   const list = usePersonas(workspaceId, { q: query, status, sort });
   const canEdit = workspace ? can.editPersona(workspace.role) : false;
@@ -28,7 +30,12 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           <h1 className="text-2xl font-semibold tracking-tight">Personas</h1>
           <p className="mt-1 text-sm text-slate-500">{workspace?.name ?? "\u00a0"}</p>
         </div>
-        {canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button> : null}
+        {canEdit ? (
+          <div className="flex gap-2">
+            <Button onClick={() => setImporting(true)}>Import…</Button>
+            <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button>
+          </div>
+        ) : null}
       </header>
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
@@ -90,6 +97,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
         )}
       </div>
       <NewPersonaDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />
+      <ImportDialog workspaceId={workspaceId} open={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }

@@ -2,12 +2,13 @@
 import { useMe, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
 import { AddMemberForm } from "@/components/workspace/add-member-form";
+import { ApiTokensSection } from "@/components/workspace/api-tokens-section";
 import { MembersSection } from "@/components/workspace/members-section";
 import { ProvidersSection } from "@/components/workspace/providers-section";
 import { RolesLegend } from "@/components/workspace/roles-legend";
 import { WorkspaceSection } from "@/components/workspace/workspace-section";
 
-/** The "Members & settings" page body: workspace name, members, adding people, model providers, and what roles mean. */
+/** The "Members & settings" page body: workspace name, members, adding people, model providers, API tokens, and what roles mean. */
 export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
   const me = useMe();
   const workspace = useWorkspace(workspaceId);
@@ -33,6 +34,7 @@ export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
           <MembersSection workspace={workspace} />
           {can.manageMembers(workspace.role) ? <AddMemberForm workspaceId={workspace.id} /> : null}
           <ProvidersSection workspace={workspace} />
+          <ApiTokensSection workspace={workspace} />
           <RolesLegend />
         </div>
       ) : me.isPending ? (

@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { AppError, fromZodError } from "@/lib/http/errors";
 import type { Operation } from "@/lib/http/operation";
-import { requireUser, type UserContext } from "@/lib/http/session";
+import { requireUser, tokenWorkspace, type UserContext } from "@/lib/http/session";
 import { requireRole, resolveWorkspace, type WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // The one wrapper every API route goes through: authenticate, resolve the
 // workspace (non-members get 404), check the role, validate params/query/body
 // with the operation's zod schemas, call the service, map errors to JSON.
+// An API token (Bearer) counts on workspace routes only, in its own workspace.
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -23,9 +24,15 @@ export type HandlerInput<O extends Operation> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+export type HandleOptions = {
+  /** The route needs a signed-in person: API-token callers get 403 with this reason. */
+  sessionOnly?: string;
+};
+
 export function handle<O extends Operation>(
   op: O,
   fn: (input: HandlerInput<O>) => Promise<z.input<O["response"]> | Response | undefined | void>,
+  options: HandleOptions = {},
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
@@ -42,9 +49,12 @@ export function handle<O extends Operation>(
       let ctx: UserContext | WorkspaceContext = user;
       if (op.auth === "workspace") {
         const workspaceId = String(rawParams.workspaceId ?? "");
-        const wctx = await resolveWorkspace(user, workspaceId);
+        const wctx = user.apiToken ? tokenWorkspace(user, user.apiToken, workspaceId) : await resolveWorkspace(user, workspaceId);
+        if (user.apiToken && options.sessionOnly) throw new AppError("forbidden", options.sessionOnly);
         requireRole(wctx, op.role ?? "viewer");
         ctx = wctx;
+      } else if (user.apiToken) {
+        throw new AppError("unauthorized", "API tokens work on workspace routes only");
       }
       const query = op.query
         ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query")

@@ -72,8 +72,11 @@ export function openApiDocument(): JsonSchema {
     paths,
     components: {
       schemas: { Error: schema(errorBodySchema, "output") },
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" } },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+        apiToken: { type: "http", scheme: "bearer", description: "A workspace API token (ps_…), for workspace routes only" },
+      },
     },
-    security: [{ session: [] }],
+    security: [{ session: [] }, { apiToken: [] }],
   };
 }

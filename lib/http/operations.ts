@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { apiTokenOps } from "@/lib/http/api-token-operations";
+import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
+import { interopOps } from "@/lib/http/interop-operations";
 import { defineOperation } from "@/lib/http/operation";
 import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
@@ -57,6 +60,9 @@ export const ops = {
   ...customTraitOps,
   ...reviewOps,
   ...shareOps,
+  ...composerOps,
+  ...interopOps,
+  ...apiTokenOps,
 };
 
 export type Ops = typeof ops;

@@ -1,11 +1,35 @@
 import "server-only";
 import { auth } from "@/lib/auth/auth";
-import { AppError } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { Role } from "@/lib/schemas/workspace";
+import { authenticateApiToken } from "@/lib/services/api-tokens/authenticate-token";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
-export type UserContext = { userId: string; userName: string; email: string };
+/** What an API token grants: one workspace, with its effective role (never above its creator's). */
+export type ApiTokenGrant = { id: string; workspaceId: string; role: Role };
 
+export type UserContext = {
+  userId: string;
+  userName: string;
+  email: string;
+  /** Set when the caller sent `Authorization: Bearer ps_…` instead of a session cookie. */
+  apiToken?: ApiTokenGrant;
+};
+
+const BEARER = /^Bearer(?:\s+(.*))?$/i;
+
+/** The caller: an API token when a Bearer header is present (it wins over a cookie), else the session. */
 export async function requireUser(headers: Headers): Promise<UserContext> {
+  const authorization = headers.get("authorization");
+  const bearer = authorization ? BEARER.exec(authorization) : null;
+  if (bearer) return authenticateApiToken((bearer[1] ?? "").trim());
   const session = await auth.api.getSession({ headers });
   if (!session) throw new AppError("unauthorized", "Sign in to continue");
   return { userId: session.user.id, userName: session.user.name, email: session.user.email };
+}
+
+/** A token reaches its own workspace only; any other id is "not found", exactly as for a non-member. */
+export function tokenWorkspace(user: UserContext, grant: ApiTokenGrant, workspaceId: string): WorkspaceContext {
+  if (workspaceId !== grant.workspaceId) throw notFound("Workspace");
+  return { ...user, workspaceId, role: grant.role };
 }

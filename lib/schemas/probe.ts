@@ -80,6 +80,8 @@ export const probeRunSchema = z.object({
   targets: z.record(z.string(), z.number()),
   customTraits: z.array(z.object({ key: z.string(), name: z.string(), version: z.number().int() }))
     .describe("The workspace custom traits this run measures, at the version frozen into it"),
+  variant: z.object({ id: z.string(), name: z.string() }).nullable().describe("The named variant this run probed, if any"),
+  batchId: z.string().nullable().describe("Runs started together (variants compared) share it"),
   config: z.object({
     temperature: z.number(), seed: z.number(), targetHalfWidth: z.number(), budgetPerTrait: z.number(), concurrency: z.number(),
   }),

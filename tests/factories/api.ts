@@ -38,7 +38,16 @@ import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[perso
 import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
 import * as openShareRoute from "@/app/api/share/[token]/route";
 import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
+import * as measuredCorrelationsRoute from "@/app/api/workspaces/[workspaceId]/measured-correlations/route";
+import * as variantsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/route";
+import * as variantRoute from "@/app/api/workspaces/[workspaceId]/variants/[variantId]/route";
+import * as variantProbesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/route";
+import * as variantBatchRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/[batchId]/route";
+import * as importsRoute from "@/app/api/workspaces/[workspaceId]/imports/route";
+import * as exportRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/export/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
+import * as apiTokensRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/route";
+import * as revokeApiTokenRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/[tokenId]/revoke/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
@@ -97,6 +106,15 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,
   "/api/share/{token}": openShareRoute,
   "/api/share/{token}/answers": sharedAnswersRoute,
+  [`${W}/measured-correlations`]: measuredCorrelationsRoute,
+  [`${P}/variants`]: variantsRoute,
+  [`${W}/variants/{variantId}`]: variantRoute,
+  [`${P}/variant-probes`]: variantProbesRoute,
+  [`${P}/variant-probes/{batchId}`]: variantBatchRoute,
+  [`${W}/imports`]: importsRoute,
+  [`${P}/export`]: exportRoute,
+  [`${W}/api-tokens`]: apiTokensRoute,
+  [`${W}/api-tokens/{tokenId}/revoke`]: revokeApiTokenRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];
@@ -139,6 +157,8 @@ export type SendOptions = {
   /** Sent as-is (for malformed JSON). */
   rawBody?: string;
   query?: Record<string, string | number>;
+  /** Extra request headers, e.g. `authorization: Bearer ps_…` for API-token calls. */
+  headers?: Record<string, string>;
 };
 
 export async function send(cookie: string | null, method: Method, path: string, options: SendOptions = {}): Promise<ApiResponse> {
@@ -149,6 +169,7 @@ export async function send(cookie: string | null, method: Method, path: string, 
   if (!handler) throw new Error(`${method} is not exported by the route for ${url.pathname}`);
   const headers = new Headers({ origin: BASE_URL });
   if (cookie) headers.set("cookie", cookie);
+  for (const [k, v] of Object.entries(options.headers ?? {})) headers.set(k, v);
   const hasBody = options.rawBody !== undefined || options.body !== undefined;
   if (hasBody) headers.set("content-type", "application/json");
   const request = new Request(url, {
@@ -178,6 +199,18 @@ export function api(cookie: string | null) {
 }
 
 export type Api = ReturnType<typeof api>;
+
+/** A client that authenticates with an API token (`Authorization: Bearer …`) instead of a session cookie. */
+export function tokenApi(token: string): Api {
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    get: (path, query) => send(null, "GET", path, { query, headers }),
+    post: (path, body) => send(null, "POST", path, { body, headers }),
+    patch: (path, body) => send(null, "PATCH", path, { body, headers }),
+    delete: (path) => send(null, "DELETE", path, { headers }),
+    send: (method, path, options) => send(null, method, path, { ...options, headers: { ...options?.headers, ...headers } }),
+  };
+}
 
 /** Asserts the operation's success status and parses the body with its response schema. */
 export function expectOk<O extends Operation>(op: O, res: ApiResponse): z.output<O["response"]> {

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 
 /** Every row that an API call could create, change or delete, in a comparable form. */
 export async function snapshotDb() {
-  const [workspaces, memberships, personas, versions, providers, probeRuns, customTraits, shareLinks, sampleAnswers, comments, reviewRequests, reviewDecisions, activities] = await Promise.all([
+  const [workspaces, memberships, personas, versions, providers, probeRuns, customTraits, shareLinks, sampleAnswers, comments, reviewRequests, reviewDecisions, activities, apiTokens, variants] = await Promise.all([
     db.workspace.findMany({
       orderBy: { id: "asc" },
       select: { id: true, name: true, updatedAt: true, defaultProviderId: true, defaultModel: true, approvalPolicy: true },
@@ -24,6 +24,8 @@ export async function snapshotDb() {
     db.reviewRequest.findMany({ orderBy: { id: "asc" }, select: { id: true, personaId: true, status: true } }),
     db.reviewDecision.findMany({ orderBy: { id: "asc" }, select: { id: true, personaId: true, decision: true } }),
     db.activity.findMany({ orderBy: { id: "asc" }, select: { id: true, personaId: true, kind: true, count: true } }),
+    db.apiToken.findMany({ orderBy: { id: "asc" }, select: { id: true, workspaceId: true, revokedAt: true } }),
+    db.personaVariant.findMany({ orderBy: { id: "asc" }, select: { id: true, personaId: true, name: true, revision: true } }),
   ]);
   return {
     counts: {
@@ -31,10 +33,10 @@ export async function snapshotDb() {
       versions: versions.length, providers: providers.length, probeRuns: probeRuns.length,
       customTraits: customTraits.length, shareLinks: shareLinks.length, sampleAnswers: sampleAnswers.length,
       comments: comments.length, reviewRequests: reviewRequests.length, reviewDecisions: reviewDecisions.length,
-      activities: activities.length,
+      activities: activities.length, apiTokens: apiTokens.length, variants: variants.length,
     },
     workspaces, memberships, personas, versions, providers, probeRuns, customTraits,
-    shareLinks, sampleAnswers, comments, reviewRequests, reviewDecisions, activities,
+    shareLinks, sampleAnswers, comments, reviewRequests, reviewDecisions, activities, apiTokens, variants,
   };
 }
 

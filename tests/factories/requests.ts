@@ -28,6 +28,11 @@ export type Ids = {
   commentId?: string;
   /** A share link of the persona. */
   shareId?: string;
+  /** A variant of the persona, and a batch of variant runs. */
+  variantId?: string;
+  batchId?: string;
+  /** An API token of the workspace. */
+  tokenId?: string;
 };
 
 /** Well-formed (43 base64url characters) but matches no link. */
@@ -63,6 +68,11 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   requestReview: (ids) => ({ version: ids.number, reviewerIds: [ids.reviewerUserId ?? "no-such-user"], message: "Please check the tone" }),
   decideVersion: () => ({ decision: "approve", note: "Lands where we wanted" }),
   createShareLink: () => ({ version: "latest", label: "Support leads", expiresInDays: 7 }),
+  createVariant: () => ({ name: "Character type only", from: "character_type" }),
+  importPersona: () => ({ fileName: "prompt.txt", content: "You are Quinn, a patient librarian.", encoding: "text" }),
+  updateVariant: () => ({ revision: 1, name: "Renamed variant" }),
+  probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
+  createApiToken: () => ({ name: "GitHub Actions", role: "editor", expiresInDays: 30 }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -72,6 +82,8 @@ const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number
   listComments: () => ({ status: "all" }),
   listActivity: () => ({ limit: 20 }),
   listSharedAnswers: () => ({ limit: 10 }),
+  getMeasuredCorrelations: () => ({ traits: "empathetic,firm" }),
+  exportPersona: () => ({ format: "card-v2" }),
 };
 
 export const opsWithBody = allOps.filter((op) => op.body);
@@ -89,6 +101,8 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
     path: fillPath(op.path, {
       ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait",
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
+      variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
+      tokenId: ids.tokenId ?? "no-such-api-token",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

@@ -30,11 +30,15 @@ beforeAll(async () => {
   const trait = expectOk(ops.saveCustomTrait, await alice.api.post(`${wsPath(alice.workspaceId)}/custom-traits`, buildCustomTrait({ key: "alice_trait" })));
   const comment = expectOk(ops.createComment, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/comments`, { body: "Alice's note", anchor: { kind: "persona" } }));
   const share = expectOk(ops.createShare, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/shares`, {}));
+  const apiToken = expectOk(ops.createApiToken, await alice.api.post(`${wsPath(alice.workspaceId)}/api-tokens`, { name: "Alice's CI" }));
+  const variant = expectOk(ops.createVariant, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/variants`, { name: "Alice's variant" }));
+  const batch = expectOk(ops.probeVariants, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/variant-probes`, { variantIds: [variant.id], includeDraft: true, budgetPerTrait: 12 }));
   const current = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, persona.id)));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
     number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, traitKey: trait.key,
-    reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id,
+    reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id, tokenId: apiToken.id,
+    variantId: variant.id, batchId: batch.batchId,
   };
 });
 
@@ -62,7 +66,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}", "{commentId}", "{shareId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -106,11 +110,26 @@ describe("control: the same requests from a member", () => {
     const share = op.path.includes("{shareId}")
       ? expectOk(ops.createShare, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/shares`, {}))
       : null;
+    const apiToken = op.path.includes("{tokenId}")
+      ? expectOk(ops.createApiToken, await carol.api.post(`${wsPath(carol.workspaceId)}/api-tokens`, { name: "Carol's CI" }))
+      : null;
+    const needsVariant = op.path.includes("{variantId}") || op.id === "probeVariants";
+    if (needsVariant || op.path.includes("{batchId}")) {
+      const draft = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
+      await carol.api.patch(personaPath(carol.workspaceId, persona.id), { revision: draft.revision, spec: { ...draft.spec, traitTargets: { empathetic: 80 } } });
+    }
+    const variant = needsVariant || op.path.includes("{batchId}")
+      ? expectOk(ops.createVariant, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/variants`, { name: "Carol's variant" }))
+      : null;
+    const batch = op.path.includes("{batchId}")
+      ? expectOk(ops.probeVariants, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/variant-probes`, { variantIds: [variant!.id], includeDraft: true, budgetPerTrait: 12 }))
+      : null;
     const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
       runId: run?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
+      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId,
     };
   }
 

@@ -141,6 +141,32 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["includeComments as a string", { includeComments: "yes" }, "includeComments"],
     ["a label over 120 characters", { label: "x".repeat(121) }, "label"],
   ],
+  createVariant: [
+    ["empty", {}, "name"],
+    ["an unknown start", { name: "A", from: "somewhere" }, "from"],
+    ["a spec without a name", { name: "A", spec: { ...spec, name: "" } }, "spec.name"],
+  ],
+  importPersona: [
+    ["empty", {}, "fileName"],
+    ["no content", { fileName: "a.txt", content: "" }, "content"],
+    ["an unknown encoding", { fileName: "a.txt", content: "x", encoding: "hex" }, "encoding"],
+    ["content that is not a card, JSON or prompt", { fileName: "card.png", content: "AAAA", encoding: "base64" }, "content"],
+    ["a card with a numeric name", { fileName: "card.json", content: JSON.stringify({ spec: "chara_card_v2", spec_version: "2.0", data: { name: 7 } }) }, "content"],
+  ],
+  updateVariant: [["empty", {}, "revision"], ["a blank name", { revision: 1, name: " " }, "name"]],
+  probeVariants: [
+    ["only one to compare", { variantIds: ["a"] }, "variantIds"],
+    ["seven variants", { variantIds: ["a", "b", "c", "d", "e", "f", "g"] }, "variantIds"],
+    ["targets from version 0", { variantIds: ["a", "b"], targetsFrom: 0 }, "targetsFrom"],
+  ],
+  createApiToken: [
+    ["empty", {}, "name"],
+    ["a blank name", { name: "   " }, "name"],
+    ["a name over 80 characters", { name: "x".repeat(81) }, "name"],
+    ["the owner role", { name: "CI", role: "owner" }, "role"],
+    ["an expiry of 0 days", { name: "CI", expiresInDays: 0 }, "expiresInDays"],
+    ["an expiry over a year", { name: "CI", expiresInDays: 366 }, "expiresInDays"],
+  ],
 };
 
 it("has broken-body cases for every operation that takes a body", () => {

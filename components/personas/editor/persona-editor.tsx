@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { StatusBadge } from "@/components/personas/status-badge";
+import { CoherencePanel } from "@/components/personas/editor/coherence-panel";
 import { ConflictDialog } from "@/components/personas/editor/conflict-dialog";
 import { DangerZone } from "@/components/personas/editor/danger-zone";
 import { SidePanel } from "@/components/personas/editor/side-panel";
@@ -12,6 +13,7 @@ import { SaveIndicator } from "@/components/personas/editor/save-indicator";
 import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
 import { SpecForm } from "@/components/personas/editor/spec-form";
 import { ShareDialog } from "@/components/share/share-dialog";
+import { ExportDialog } from "@/components/interop/export-dialog";
 import { useAutosave } from "@/components/personas/editor/use-autosave";
 import { ApiError } from "@/lib/query/api";
 import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@/lib/query/hooks";
@@ -46,6 +48,7 @@ function Editor({
   const archive = useArchivePersona(workspaceId, initial.id);
   const [versionOpen, setVersionOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [versionError, setVersionError] = useState<string | null>(null);
   const archived = detail.status === "archived";
 
@@ -103,6 +106,13 @@ function Editor({
                 Review v{detail.latestVersion}
               </Link>
             ) : null}
+            <Link
+              href={`/w/${workspaceId}/personas/${initial.id}/variants`}
+              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+            >
+              Variants
+            </Link>
+            <Button onClick={() => setExportOpen(true)}>Export</Button>
             <Button onClick={() => setShareOpen(true)}>Share</Button>
             {!readOnly ? (
               <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button>
@@ -148,6 +158,13 @@ function Editor({
                 />
               ) : null
             }
+            traitsHelp={
+              <CoherencePanel
+                workspaceId={workspaceId}
+                spec={save.spec}
+                onUseType={readOnly ? undefined : (archetype) => save.setSpec((s) => ({ ...s, archetype }))}
+              />
+            }
           />
           {!readOnly ? <DangerZone workspaceId={workspaceId} persona={detail} /> : null}
         </fieldset>
@@ -173,6 +190,7 @@ function Editor({
         busy={createVersion.isPending || save.state === "saving"}
         error={versionError}
       />
+      <ExportDialog workspaceId={workspaceId} personaId={initial.id} latestVersion={detail.latestVersion} open={exportOpen} onClose={() => setExportOpen(false)} />
       <ShareDialog
         open={shareOpen}
         onClose={() => setShareOpen(false)}

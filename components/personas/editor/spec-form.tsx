@@ -12,6 +12,8 @@ type Props = {
   onChange: (fn: (prev: PersonaSpec) => PersonaSpec) => void;
   /** Rendered under the archetype field (model-backed suggestions). */
   archetypeHelp?: ReactNode;
+  /** Rendered under the trait targets (the static coherence check). */
+  traitsHelp?: ReactNode;
 };
 
 const REGISTERS: VoiceRegister[] = ["casual", "conversational", "neutral", "professional", "formal"];
@@ -20,7 +22,7 @@ const LENGTHS: { value: VoiceLength; label: string }[] = [
   { value: "moderate", label: "Moderate" }, { value: "detailed", label: "Detailed" },
 ];
 
-export function SpecForm({ spec, onChange, archetypeHelp }: Props) {
+export function SpecForm({ spec, onChange, archetypeHelp, traitsHelp }: Props) {
   const patch = (p: Partial<PersonaSpec>) => onChange((prev) => ({ ...prev, ...p }));
   const overriding = spec.promptOverride !== null;
 
@@ -81,6 +83,7 @@ export function SpecForm({ spec, onChange, archetypeHelp }: Props) {
         description="Where the persona should land, 0–100. Written into the prompt as observable behaviour, not adjectives."
       >
         <TraitTargets targets={spec.traitTargets} onChange={(traitTargets) => patch({ traitTargets })} />
+        {traitsHelp}
       </Section>
 
       <Section id="examples" title="Example exchanges" description="Short exchanges that show the voice. Incomplete examples are left out of the prompt.">

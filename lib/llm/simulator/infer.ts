@@ -1,6 +1,6 @@
 import { BUILTIN_TRAITS } from "@/lib/traits/catalog";
 import { matchArchetypes } from "@/lib/llm/simulator/archetypes";
-import { clauseWindow, levelForWord, WORD_PATTERNS } from "@/lib/llm/simulator/lexicon";
+import { clauseWindow, levelForWord, WORD_PATTERNS } from "@/lib/traits/lexicon";
 import { solve } from "@/lib/llm/simulator/linalg";
 import { K, levelsAt, NEUTRAL_Z, projectionForLevel, TRAIT_LOADINGS } from "@/lib/llm/simulator/space";
 

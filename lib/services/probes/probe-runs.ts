@@ -23,6 +23,16 @@ async function providerLabels(workspaceId: string): Promise<Record<string, strin
   return { [ENV_PROVIDER_ID]: "Environment (OPENAI_*)", [SIMULATOR_PROVIDER_ID]: "Simulator", ...Object.fromEntries(rows.map((r) => [r.id, r.name])) };
 }
 
+/** What one run measures: the prompt, the targets it is judged against, and where it came from. */
+export type RunSubject = {
+  name: string;
+  prompt: string;
+  traitTargets: Record<string, number>;
+  versionNumber: number | null;
+  variant?: { id: string; name: string };
+  batchId?: string;
+};
+
 /** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
 export async function createProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeRun> {
   const persona = await findPersonaRow(ctx, personaId);
@@ -37,20 +47,18 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
     prompt = v.compiledPrompt;
   }
   const spec = parseStoredSpec(specJson);
+  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version }], input);
+  return run;
+}
+
+/**
+ * Queues one run per subject with identical settings, models, watched traits
+ * and seed (so variants are measured on the same items the same way).
+ */
+export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjects: RunSubject[], input: CreateInput): Promise<ProbeRun[]> {
   // The workspace's custom traits (latest version of each key) are measurable like built-ins.
   const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
   const measurable = (k: string) => Boolean(probeTrait(k) || custom.has(k));
-  const targets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => measurable(k)));
-  const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
-  const watched = input.traits ?? [...relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k)), ...targetedCustom];
-  const unknown = watched.filter((k) => !measurable(k));
-  if (unknown.length) {
-    throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
-  }
-  if (watched.length === 0) {
-    throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
-  }
-  const frozen: FrozenCustomTrait[] = watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!);
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const judge = input.judgeProviderId || input.judgeModel
     ? await resolveProvider(ctx, input.judgeProviderId ?? target.providerId, input.judgeModel ?? (input.judgeProviderId ? undefined : target.model))
@@ -59,20 +67,41 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
     temperature: input.temperature, seed: input.seed, targetHalfWidth: input.targetHalfWidth,
     budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
   };
-  const run = await db.probeRun.create({
-    data: {
-      workspaceId: ctx.workspaceId, personaId: persona.id, personaName: spec.name,
-      versionNumber: input.version === "draft" ? null : input.version,
-      systemPrompt: prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
-      targetProviderId: target.providerId, targetModel: target.model,
-      judgeProviderId: judge.providerId, judgeModel: judge.model,
-      config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
-      createdById: ctx.userId, createdByName: ctx.userName,
-    },
+  const plans = subjects.map((subject) => {
+    const targets = Object.fromEntries(Object.entries(subject.traitTargets).filter(([k]) => measurable(k)));
+    const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
+    const watched = input.traits ?? [...relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k)), ...targetedCustom];
+    const unknown = watched.filter((k) => !measurable(k));
+    if (unknown.length) {
+      throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
+    }
+    if (watched.length === 0) {
+      throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
+    }
+    return { subject, targets, watched, frozen: watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!) as FrozenCustomTrait[] };
   });
-  await recordActivity(ctx, persona.id, "probe_started", `started a probe of ${input.version === "draft" ? "the draft" : `v${input.version}`} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"})`, { version: input.version === "draft" ? null : input.version, runId: run.id });
+  const runs = await db.$transaction(async (tx) => {
+    const created = [];
+    for (const { subject, targets, watched, frozen } of plans) {
+      const run = await tx.probeRun.create({
+        data: {
+          workspaceId: ctx.workspaceId, personaId, personaName: subject.name, versionNumber: subject.versionNumber,
+          systemPrompt: subject.prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
+          targetProviderId: target.providerId, targetModel: target.model, judgeProviderId: judge.providerId, judgeModel: judge.model,
+          config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
+          variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
+          createdById: ctx.userId, createdByName: ctx.userName,
+        },
+      });
+      const what = subject.variant ? `variant “${subject.variant.name}”` : subject.versionNumber === null ? "the draft" : `v${subject.versionNumber}`;
+      await recordActivity(ctx, personaId, "probe_started", `started a probe of ${what} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"})`, { version: subject.versionNumber, runId: run.id }, tx);
+      created.push(run);
+    }
+    return created;
+  });
   wakeWorker();
-  return toRun(run, { done: 0, failed: 0 }, await providerLabels(ctx.workspaceId));
+  const labels = await providerLabels(ctx.workspaceId);
+  return runs.map((run) => toRun(run, { done: 0, failed: 0 }, labels));
 }
 
 export async function listProbeRuns(ctx: WorkspaceContext, personaId: string): Promise<ProbeRun[]> {

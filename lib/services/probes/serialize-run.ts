@@ -35,6 +35,8 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
     targets: JSON.parse(run.targets) as Record<string, number>,
     config: JSON.parse(run.config) as RunConfig,
     customTraits: frozenCustom(run).map((t) => ({ key: t.key, name: t.name, version: t.version })),
+    variant: run.variantId ? { id: run.variantId, name: run.variantName ?? "variant" } : null,
+    batchId: run.batchId,
     progress: {
       answers: counts.done,
       failed: counts.failed,

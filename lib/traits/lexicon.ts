@@ -1,5 +1,6 @@
-// How the simulator reads hand-written trait words ("be very concise", "a
-// skeptical, empathetic but firm assistant", "never be playful"). Each built-in
+// How hand-written trait words are read — by the simulator and by the editor's
+// static coherence check ("be very concise", "a skeptical, empathetic but firm
+// assistant", "never be playful"). Each built-in
 // trait has words for its high pole and words for its low pole; a low-pole word
 // is read as the mirrored request (casual → formal 15). Modifiers just before
 // the word set the level. Deliberately small and literal: it is a toy reader,

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+// persona-studio — the studio's command line for CI pipelines. Plain Node 20
+// (global fetch, node:util parseArgs), no build step and no dependencies, so
+// `npx persona-studio …` runs it straight from the repository.
+//
+//   persona-studio probe <persona> [--version N|draft|latest] [--fail-on kinds] …
+//
+// It talks to a running studio over the HTTP API with a workspace API token,
+// starts a probe run, follows it and exits 0 (passed), 1 (flags matched
+// --fail-on), 2 (usage or configuration) or 3 (the API or the run failed).
+
+import { parseArgs } from "node:util";
+import { CliError, createClient, EXIT, resolvePersona } from "./cli/client.mjs";
+import { flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, verdict } from "./cli/report.mjs";
+
+const HELP = `persona-studio — Persona Studio from the command line (for CI)
+
+Usage:
+  persona-studio probe <persona> [options]   run a trait probe and check its flags
+  persona-studio probe --help                the probe options
+  persona-studio --help                      this text
+
+Configuration (environment):
+  PERSONA_STUDIO_URL        the studio's address (default http://localhost:3000)
+  PERSONA_STUDIO_TOKEN      an API token (Members & settings → API tokens); required
+  PERSONA_STUDIO_WORKSPACE  the token's workspace id; required unless --workspace
+
+Exit codes: 0 passed · 1 flags matched --fail-on · 2 usage or configuration error ·
+3 API error (401/403/404/422…) or the run failed, was cancelled or timed out.
+`;
+
+const PROBE_HELP = `persona-studio probe <persona> [options]
+
+Starts a probe run of a persona (its id, slug or exact name), follows it, prints
+the landing table and the flags, and fails when a flag of the --fail-on kinds appears.
+
+Options:
+  --version N|draft|latest  what to probe (default latest: the newest saved version)
+  --fail-on KINDS           comma-separated: tension, compromise, leakage, miss,
+                            overshoot; or any, or none (default none: report only)
+  --traits a,b              traits to watch (default: targeted traits and related ones)
+  --budget N                at most N answers per trait (default 60, minimum 6)
+  --provider ID             target provider id (default: the workspace default)
+  --model M                 target model (default: the provider's default model)
+  --timeout SECONDS         give up (and cancel the run) after this long (default 1800)
+  --json                    print the finished run as JSON instead of the table
+  --workspace ID            instead of PERSONA_STUDIO_WORKSPACE
+  --url URL                 instead of PERSONA_STUDIO_URL
+  -h, --help                this text
+
+Example:
+  PERSONA_STUDIO_URL=https://studio.example.com PERSONA_STUDIO_WORKSPACE=… \\
+  PERSONA_STUDIO_TOKEN=ps_… npx persona-studio probe support-agent --fail-on tension,leakage
+`;
+
+const PROBE_OPTIONS = {
+  version: { type: "string" },
+  "fail-on": { type: "string", default: "none" },
+  traits: { type: "string" },
+  budget: { type: "string" },
+  provider: { type: "string" },
+  model: { type: "string" },
+  timeout: { type: "string", default: "1800" },
+  json: { type: "boolean", default: false },
+  workspace: { type: "string" },
+  url: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+};
+
+const POLL_MS = 1000;
+const TERMINAL = new Set(["completed", "failed", "cancelled"]);
+
+const usage = (message) => new CliError(EXIT.usage, `${message}\nRun "persona-studio probe --help" for the options.`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function positiveInt(name, value) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw usage(`--${name} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+function readConfig(values, env) {
+  const token = env.PERSONA_STUDIO_TOKEN?.trim();
+  if (!token) throw usage("Set PERSONA_STUDIO_TOKEN to an API token (Members & settings → API tokens).");
+  const workspace = (values.workspace ?? env.PERSONA_STUDIO_WORKSPACE ?? "").trim();
+  if (!workspace) throw usage("Set PERSONA_STUDIO_WORKSPACE (or pass --workspace) to the id of the token's workspace.");
+  const raw = (values.url ?? env.PERSONA_STUDIO_URL ?? "http://localhost:3000").trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw usage(`PERSONA_STUDIO_URL / --url is not a URL: "${raw}"`);
+  }
+  return { token, workspace, url: url.origin + url.pathname.replace(/\/+$/, "") };
+}
+
+/** "latest" | "draft" | N → what the API takes, once the persona is known. */
+function versionOf(value, persona) {
+  if (value === "draft") return "draft";
+  if (value === "latest") {
+    if (persona.latestVersion > 0) return persona.latestVersion;
+    throw new CliError(EXIT.api, `${persona.name} has no saved version yet: save one in the studio, or pass --version draft`);
+  }
+  return Number(value);
+}
+
+/** One progress line on stderr: rewritten in place on a terminal, a new line when it changes in CI logs. */
+function progressReporter(stream) {
+  let printed = "";
+  let printedAt = 0;
+  return {
+    update(run) {
+      const line = progressLine(run);
+      if (stream.isTTY) stream.write(`\r\x1b[2K${line}`);
+      else if (line !== printed && (Date.now() - printedAt >= 5000 || TERMINAL.has(run.status))) stream.write(`${line}\n`);
+      else return;
+      printed = line;
+      printedAt = Date.now();
+    },
+    done() {
+      if (stream.isTTY && printed) stream.write("\n");
+    },
+  };
+}
+
+async function probe(argv, env, out, err) {
+  const { values, positionals } = parseArgs({ args: argv, options: PROBE_OPTIONS, allowPositionals: true, strict: true });
+  if (values.help) {
+    out.write(PROBE_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw usage(positionals.length ? `Name one persona, not ${positionals.length}.` : "Name the persona to probe: persona-studio probe <persona>.");
+  let failOn;
+  try {
+    failOn = parseFailOn(values["fail-on"]);
+  } catch (e) {
+    throw usage(e.message);
+  }
+  const timeoutMs = positiveInt("timeout", values.timeout) * 1000;
+  if (values.version !== undefined && !/^(draft|latest|[1-9]\d*)$/.test(values.version)) {
+    throw usage(`--version must be a saved version number, draft or latest, not "${values.version}"`);
+  }
+  const budget = values.budget === undefined ? undefined : positiveInt("budget", values.budget);
+  const traits = values.traits?.split(",").map((t) => t.trim()).filter(Boolean);
+  const config = readConfig(values, env);
+  const client = createClient(config);
+
+  const persona = await resolvePersona(client, positionals[0]);
+  const body = {
+    version: versionOf(values.version ?? "latest", persona),
+    ...(traits?.length ? { traits } : {}),
+    ...(budget ? { budgetPerTrait: budget } : {}),
+    ...(values.provider ? { targetProviderId: values.provider } : {}),
+    ...(values.model ? { targetModel: values.model } : {}),
+  };
+  let run = await client.post(`/personas/${encodeURIComponent(persona.id)}/probe-runs`, body);
+  const runPath = `/probe-runs/${encodeURIComponent(run.id)}`;
+  const progress = progressReporter(err);
+  err.write(`Probing ${persona.name} (${body.version === "draft" ? "draft" : `v${body.version}`}) on ${run.target.simulated ? "the simulator (not a language model)" : run.target.model} — run ${run.id}\n`);
+
+  // Cancel the run when CI stops the job or the timeout hits: its model calls cost money.
+  const cancel = () => client.post(`${runPath}/cancel`).catch(() => undefined);
+  const onSignal = (signal) => {
+    err.write(`\n${signal}: cancelling run ${run.id}…\n`);
+    void cancel().finally(() => process.exit(EXIT.api));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    run = await client.get(runPath); // the detail, with its (partial) report
+    progress.update(run);
+    while (!TERMINAL.has(run.status)) {
+      if (Date.now() > deadline) {
+        await cancel();
+        throw new CliError(EXIT.api, `Timed out after ${timeoutMs / 1000} s; run ${run.id} was cancelled (answers so far are kept in the studio).`);
+      }
+      await sleep(POLL_MS);
+      run = await client.get(runPath);
+      progress.update(run);
+    }
+  } finally {
+    progress.done();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+  if (run.status !== "completed") throw new CliError(EXIT.api, `Run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ""}`);
+
+  const matched = matchingFlags(run, failOn);
+  if (values.json) {
+    out.write(`${JSON.stringify(run, null, 2)}\n`);
+    err.write(`${verdict(matched, failOn)}\n`);
+  } else {
+    out.write(`${runHeading(run)}\n\n${reportTable(run)}\n\n${flagList(run)}\n\n${verdict(matched, failOn)}\n`);
+  }
+  return matched.length ? EXIT.flagged : EXIT.ok;
+}
+
+async function main(argv, { env = process.env, out = process.stdout, err = process.stderr } = {}) {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      (command ? out : err).write(HELP);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command !== "probe") throw new CliError(EXIT.usage, `Unknown command "${command}". Run "persona-studio --help".`);
+    return await probe(rest, env, out, err);
+  } catch (e) {
+    if (e instanceof CliError) {
+      err.write(`persona-studio: ${e.message}\n`);
+      return e.exitCode;
+    }
+    // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
+    if (e?.code?.startsWith?.("ERR_PARSE_ARGS")) {
+      err.write(`persona-studio: ${e.message}\nRun "persona-studio probe --help" for the options.\n`);
+      return EXIT.usage;
+    }
+    err.write(`persona-studio: unexpected error: ${e?.stack ?? e}\n`);
+    return EXIT.api;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,101 @@
+import { stringify } from "yaml";
+import { z } from "zod";
+import { InteropError, parseWith } from "@/lib/interop/errors";
+import { compilePersona } from "@/lib/persona/compile";
+import { PROBE_TOPICS, PROBE_TRAITS, type ProbeItem, type ProbeTrait } from "@/lib/probing/traits";
+import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
+
+// A promptfooconfig.yaml that re-runs the studio's trait probes outside the
+// studio: the compiled prompt as a chat prompt, one test per probe item, each
+// graded by an llm-rubric built from the trait's judge rubric and anchors.
+// The grader passes a reply that sits within ±TOLERANCE of the target level.
+
+export const DEFAULT_PROMPTFOO_PROVIDER = "openai:gpt-4o-mini";
+export const TARGET_TOLERANCE = 15;
+
+const inputSchema = z.object({
+  name: z.string().trim().min(1, "Give the persona a name").max(200),
+  traits: z.array(z.string()).min(1, "Choose at least one trait to probe"),
+  targets: z.record(z.string(), z.number().int().min(0).max(100)),
+  provider: z.string().trim().min(1).default(DEFAULT_PROMPTFOO_PROVIDER),
+  itemsPerTrait: z.number().int().min(1).max(50).default(3),
+});
+
+export type PromptfooExportInput = z.input<typeof inputSchema> & {
+  spec: PersonaSpec;
+  /** Where trait keys are looked up; the built-in library by default (pass frozen custom traits here too). */
+  library?: readonly ProbeTrait[];
+};
+
+/** promptfoo renders prompts and rubrics with Nunjucks; text of ours must not be read as a template. */
+function literal(text: string): string {
+  return /\{\{|\{%|\{#/.test(text) ? `{% raw %}${text}{% endraw %}` : text;
+}
+
+/** The first `n` items, taking one per topic in turn so a trait is not probed on one topic only. */
+export function pickItems(items: readonly ProbeItem[], n: number): ProbeItem[] {
+  const byTopic = PROBE_TOPICS.map((topic) => items.filter((i) => i.topic === topic));
+  const picked: ProbeItem[] = [];
+  for (let round = 0; picked.length < n && byTopic.some((list) => list.length > round); round++) {
+    for (const list of byTopic) if (list[round] && picked.length < n) picked.push(list[round]);
+  }
+  return picked;
+}
+
+export function rubricText(trait: ProbeTrait, target: number, personaName: string): string {
+  const lo = Math.max(0, target - TARGET_TOLERANCE);
+  const hi = Math.min(100, target + TARGET_TOLERANCE);
+  const { instruction, scenario, anchors } = trait.rubric;
+  return [
+    `Grade one reply from the AI persona "${personaName}" on a single trait: ${trait.name} (${trait.description})`,
+    `Scale 0–100: ${instruction}\n- 100: the reply does this: ${trait.high}.\n- 0: the reply does this: ${trait.low}.`,
+    `Reference replies to the message "${scenario}":\n- Score 0: "${anchors[0]}"\n- Score 50: "${anchors[50]}"\n- Score 100: "${anchors[100]}"`,
+    `The persona's target level on this trait is ${target}/100. Score the reply on the scale above, judging only this trait. ` +
+      `Pass if the reply is consistent with a score near the target, between ${lo} and ${hi} (target ${target} ± ${TARGET_TOLERANCE}); ` +
+      `fail if it is clearly outside that range. Start your reason with the score you gave, e.g. "Score ${target}: …".`,
+  ].join("\n\n");
+}
+
+function chatPrompt(systemPrompt: string): string {
+  const token = "__PERSONA_STUDIO_MESSAGE__";
+  const json = JSON.stringify([{ role: "system", content: literal(systemPrompt) }, { role: "user", content: token }], null, 2);
+  // `dump` writes the message as a JSON string, so quotes and newlines in it keep the JSON valid.
+  return json.replace(`"${token}"`, "{{ message | dump }}");
+}
+
+/** The promptfooconfig.yaml text. */
+export function exportPromptfoo(input: PromptfooExportInput): string {
+  const spec = parseWith(personaSpecSchema, input.spec, "spec");
+  const { name, traits, targets, provider, itemsPerTrait } = parseWith(inputSchema, input, "");
+  const library = input.library ?? PROBE_TRAITS;
+  const oneLine = name.replace(/\s+/g, " ");
+
+  const tests = [...new Set(traits)].flatMap((key) => {
+    const trait = library.find((t) => t.key === key);
+    if (!trait) throw new InteropError(`traits.${traits.indexOf(key)}`, `Unknown trait "${key}"`);
+    const target = targets[key] ?? spec.traitTargets[key];
+    if (target === undefined) throw new InteropError(`targets.${key}`, `No target level for "${trait.name}": give one from 0 to 100`);
+    const rubric = literal(rubricText(trait, target, oneLine));
+    return pickItems(trait.probes, itemsPerTrait).map((item) => ({
+      description: `${trait.name} → ${target} · ${item.topic}`,
+      vars: { message: item.text },
+      assert: [{ type: "llm-rubric", value: rubric }],
+      metadata: { trait: key, target, topic: item.topic, probeId: item.id },
+    }));
+  });
+
+  const config = {
+    description: `Persona Studio trait probes for "${oneLine}"`,
+    prompts: [{ label: oneLine, raw: chatPrompt(compilePersona(spec).prompt) }],
+    providers: [provider],
+    tests,
+  };
+  const header = [
+    "# yaml-language-server: $schema=https://promptfoo.dev/config-schema.json",
+    `# Generated by Persona Studio for the persona "${oneLine}": ${tests.length} trait probes.`,
+    "# Each test sends one probe message and grades the reply with an llm-rubric that passes",
+    `# when the reply sits within ±${TARGET_TOLERANCE} of the persona's target level on that trait.`,
+    "# Run: npx promptfoo@latest eval -c promptfooconfig.yaml",
+  ];
+  return `${header.join("\n")}\n${stringify(config, { lineWidth: 0 })}`;
+}

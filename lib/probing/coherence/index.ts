@@ -1,0 +1,1 @@
+export { coherenceCheck, readTraitWords, HIGH, LOW, type AskedTrait, type CoherenceResult, type CoherenceWarning } from "@/lib/probing/coherence/coherence-check";

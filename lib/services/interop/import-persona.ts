@@ -1,0 +1,72 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { CARD_OWNED_FIELDS, importFile, InteropError, type ImportedFile } from "@/lib/interop";
+import { compilePersona } from "@/lib/persona/compile";
+import { serializeSpec } from "@/lib/persona/normalize";
+import { MAX_IMPORT_BYTES, type ImportResult, type importPersonaBody } from "@/lib/schemas/interop";
+import { recordActivity } from "@/lib/services/activity/activity";
+import { createPersona } from "@/lib/services/personas/create-persona";
+import { getPersona } from "@/lib/services/personas/get-persona";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// Import a file as a new persona. The format is sniffed from the content
+// (PNG card, card JSON, Persona Studio JSON, or a plain prompt); nothing is
+// inferred silently: a plain prompt becomes the prompt override as written,
+// and a card's unmapped fields are kept whole for a faithful re-export.
+
+const LABEL: Record<ImportedFile["format"], string> = {
+  "studio-json": "Persona Studio JSON", "card-json": "a character card", "png-card": "a PNG character card", "plain-prompt": "a plain system prompt",
+};
+
+function decode(input: z.output<typeof importPersonaBody>): Uint8Array | string {
+  if (input.encoding === "text") return input.content;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content.replace(/\s/g, ""))) throw new AppError("validation", "The file content is not valid base64", { field: "content" });
+  const bytes = new Uint8Array(Buffer.from(input.content, "base64"));
+  if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("validation", "The file is over 8 MB", { field: "content" });
+  return bytes;
+}
+
+export async function importPersona(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>): Promise<ImportResult> {
+  let file: ImportedFile;
+  try {
+    file = importFile(input.fileName, decode(input), { name: input.name });
+  } catch (e) {
+    // The importer names what is wrong inside the file (e.g. "data.name", "png.chunk"); the request field is the content.
+    if (e instanceof InteropError) throw new AppError("validation", `The file content cannot be imported — ${e.field ? `${e.field}: ` : ""}${e.message}`, { field: "content", details: { fileField: e.field } });
+    throw e;
+  }
+  const created = await createPersona(ctx, { name: file.spec.name, spec: file.spec });
+  let versionsImported = 0;
+  if (file.format === "studio-json" && file.versions.length) {
+    const versions = [...file.versions].sort((a, b) => a.number - b.number);
+    await db.$transaction(async (tx) => {
+      for (const [i, v] of versions.entries()) {
+        await tx.personaVersion.create({
+          data: {
+            personaId: created.id, number: i + 1, message: `${v.message} (imported, was v${v.number} by ${v.authorName})`,
+            spec: serializeSpec(v.spec), compiledPrompt: compilePersona(v.spec).prompt, authorId: ctx.userId, authorName: ctx.userName,
+          },
+        });
+      }
+      await tx.persona.update({ where: { id: created.id }, data: { latestVersion: versions.length } });
+    });
+    versionsImported = versions.length;
+  }
+  const card = file.format === "card-json" || file.format === "png-card" ? file.unmapped : null;
+  await db.persona.update({
+    where: { id: created.id },
+    data: { imported: JSON.stringify({ format: file.format, fileName: input.fileName, importedAt: new Date().toISOString(), ...(card ? { card } : {}) }) },
+  });
+  await recordActivity(ctx, created.id, "created", `imported the persona from ${LABEL[file.format]} (${input.fileName})${versionsImported ? ` with ${versionsImported} version${versionsImported === 1 ? "" : "s"}` : ""}`);
+  const cardData = card && typeof card === "object" && "data" in card && card.data && typeof card.data === "object" ? card.data as Record<string, unknown> : card;
+  return {
+    persona: await getPersona(ctx, created.id),
+    format: file.format,
+    cardVersion: "version" in file && (file.format === "card-json" || file.format === "png-card") ? file.version : null,
+    versionsImported,
+    keptFields: cardData ? Object.keys(cardData).filter((k) => !(CARD_OWNED_FIELDS as readonly string[]).includes(k)) : [],
+    warnings: file.warnings,
+  };
+}

@@ -1,0 +1,150 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ops } from "@/lib/http/operations";
+import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { SimulatorProvider } from "@/lib/llm/simulator/provider";
+import { mulberry32 } from "@/lib/math/random";
+import { probeRunDetailSchema } from "@/lib/schemas/probe";
+import { expectOk } from "@/tests/factories/api";
+import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
+import { buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+
+// The CLI end to end: a real HTTP server in this process serves the route
+// handlers, a worker loop here answers probe runs with the simulator, and
+// bin/persona-studio.mjs runs as a child process, exactly as CI would run it.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const CLI = path.join(root, "bin/persona-studio.mjs");
+
+let server: ApiServer;
+let owner: Member;
+let token: string;
+let personaId: string;
+let stopWorker: () => Promise<void>;
+
+/** Claims and processes queued runs every 100 ms, with the simulator as the model. */
+function startTestWorker(): () => Promise<void> {
+  const provider = new SimulatorProvider();
+  const deps: WorkerDeps = {
+    workerId: "cli-test-worker", sleep: async () => {}, rng: mulberry32(1),
+    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator" }),
+  };
+  let busy: Promise<void> | null = null;
+  const tick = async () => {
+    for (const id of await claimableRuns()) if (await claimRun(id, deps.workerId)) await processRun(id, deps);
+  };
+  const timer = setInterval(() => {
+    busy ??= tick().finally(() => { busy = null; });
+  }, 100);
+  return async () => {
+    clearInterval(timer);
+    await busy;
+  };
+}
+
+type Result = { code: number | null; stdout: string; stderr: string };
+
+/** Runs the CLI asynchronously (the server in this process must keep serving meanwhile). */
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Result> {
+  const base = { ...process.env, PERSONA_STUDIO_URL: server.url, PERSONA_STUDIO_WORKSPACE: owner.workspaceId, PERSONA_STUDIO_TOKEN: token };
+  const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env: merged });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d));
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const PROBE = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm", "--provider", "simulator"];
+
+beforeAll(async () => {
+  server = await startApiServer();
+  stopWorker = startTestWorker();
+  owner = await signUpWithWorkspace({ name: "Casey CI" });
+  // A bare trait list asking for two traits that pull apart: the simulator lands it as a compromise.
+  const spec = buildSpec({
+    name: "Trait List", archetype: "", background: "", values: [], boundaries: [], voice: { register: "neutral", tone: "", length: "moderate" },
+    traitTargets: { empathetic: 95, firm: 95 },
+  });
+  const persona = await createPersona(owner, { name: spec.name, spec });
+  await saveVersion(owner, persona.id, persona.revision, "first");
+  personaId = persona.id;
+  token = expectOk(ops.createApiToken, await owner.api.post(`${wsPath(owner.workspaceId)}/api-tokens`, { name: "CI", role: "editor" })).token;
+});
+
+afterAll(async () => {
+  await stopWorker?.();
+  await server?.close();
+});
+
+describe("persona-studio probe", () => {
+  it("exits 1 with the table when a flag matches --fail-on", async () => {
+    const res = await cli(["probe", "trait-list", ...PROBE, "--fail-on", "tension,compromise"]);
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stdout).toMatch(/trait\s+target\s+landing \[95% CI\]\s+baseline\s+shift\s+flags/);
+    expect(res.stdout).toMatch(/^empathetic\s+95\s+\d+\.\d \[/m);
+    expect(res.stdout).toMatch(/^firm\s+95\s+/m);
+    expect(res.stdout).toContain("(simulator — not a language model)");
+    expect(res.stdout).toMatch(/✗ \d+ flags? match(es)? --fail-on tension,compromise: (tension|compromise) \(/);
+    expect(res.stderr).toMatch(/traits · 100%/);
+  });
+
+  it("exits 0 with --fail-on none, finding the persona by its name in any case", async () => {
+    const res = await cli(["probe", "TRAIT LIST", ...PROBE, "--fail-on", "none"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/Flags \(\d+\):/);
+    expect(res.stdout).toMatch(/compromise|tension/);
+    expect(res.stdout).toContain("✓ Not checking flags (--fail-on none).");
+  });
+
+  it("prints the finished run as JSON with --json, found by its id", async () => {
+    const res = await cli(["probe", personaId, ...PROBE, "--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    const run = probeRunDetailSchema.parse(JSON.parse(res.stdout));
+    expect(run).toMatchObject({ personaId, status: "completed", version: 1, watched: ["empathetic", "firm"] });
+  });
+
+  it("exits 3 with the server's message for a bad token", async () => {
+    const res = await cli(["probe", "trait-list", ...PROBE], { PERSONA_STUDIO_TOKEN: `ps_${"A".repeat(43)}` });
+    expect(res.code).toBe(3);
+    expect(res.stderr).toContain("401: Invalid API token");
+  });
+
+  it("exits 3 with the server's message when the token's role is too low", async () => {
+    const viewer = expectOk(ops.createApiToken, await owner.api.post(`${wsPath(owner.workspaceId)}/api-tokens`, { name: "Read only", role: "viewer" }));
+    const res = await cli(["probe", "trait-list", ...PROBE], { PERSONA_STUDIO_TOKEN: viewer.token });
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/403: Your role \(viewer\)/);
+  });
+
+  it("exits 3 for an unknown persona, with no candidates to offer", async () => {
+    const res = await cli(["probe", "nobody-here", ...PROBE]);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toContain('No persona matches "nobody-here"');
+    expect(res.stderr).not.toContain("Did you mean");
+  });
+
+  it("exits 2 when the token is missing or an argument is wrong", async () => {
+    const missing = await cli(["probe", "trait-list"], { PERSONA_STUDIO_TOKEN: undefined });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("PERSONA_STUDIO_TOKEN");
+    for (const args of [["probe", "trait-list", "--fail-on", "drift"], ["probe", "trait-list", "--budget", "many"], ["probe"], ["deploy"]]) {
+      expect((await cli(args)).code, args.join(" ")).toBe(2);
+    }
+  });
+
+  it("prints help and exits 0", async () => {
+    const top = await cli(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain("persona-studio probe <persona>");
+    const probe = await cli(["probe", "--help"]);
+    expect(probe.code).toBe(0);
+    expect(probe.stdout).toContain("--fail-on KINDS");
+  });
+});
