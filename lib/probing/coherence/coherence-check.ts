@@ -37,6 +37,7 @@ export type CoherenceResult = {
 };
 
 const nameOf = (key: string) => findTrait(key)?.name ?? humanizeTraitKey(key);
+const sentence = (reason: string) => reason.replace(/[.\s]+$/, "");
 
 /** Trait words in a text, with the level their modifiers ask for ("not too blunt" → blunt 30). */
 export function readTraitWords(text: string): { key: string; level: number; word: string }[] {
@@ -91,7 +92,7 @@ export function coherenceCheck(spec: PersonaSpec): CoherenceResult {
         warnings.push({
           id: `tension:${x.key}+${y.key}`, kind: "tension", traits: [x.key, y.key],
           title: `${x.name} + ${y.name} often settle into a compromise`,
-          explanation: `${rel.reason}. Asked for as separate adjectives, both tend to land short of ${Math.min(x.level, y.level)} — the model picks a middle that is neither.${suggestions.length ? ` A character type that holds both keeps them: ${suggestions.map((s) => s.name.toLowerCase()).join(", ")}.` : ""}`,
+          explanation: `${sentence(rel.reason)}. Asked for as separate adjectives, both tend to land short of ${Math.min(x.level, y.level)} — the model picks a middle that is neither.${suggestions.length ? ` A character type that holds both keeps them: ${suggestions.map((s) => s.name.toLowerCase()).join(", ")}.` : ""}`,
           suggestions,
         });
       }
@@ -100,7 +101,7 @@ export function coherenceCheck(spec: PersonaSpec): CoherenceResult {
         warnings.push({
           id: `opposed:${hi.key}+${lo.key}`, kind: "opposed", traits: [hi.key, lo.key],
           title: `${hi.name} high but ${lo.name} low pull against each other`,
-          explanation: `${rel.reason}, so asking for ${hi.name.toLowerCase()} at ${hi.level} drags ${lo.name.toLowerCase()} up, and ${lo.name.toLowerCase()} at ${lo.level} drags ${hi.name.toLowerCase()} down: expect both to meet in the middle.`,
+          explanation: `${sentence(rel.reason)}, so asking for ${hi.name.toLowerCase()} at ${hi.level} drags ${lo.name.toLowerCase()} up, and ${lo.name.toLowerCase()} at ${lo.level} drags ${hi.name.toLowerCase()} down: expect both to meet in the middle.`,
           suggestions: suggest((t) => t.high.includes(hi.key) && t.low.includes(lo.key), asked),
         });
       }

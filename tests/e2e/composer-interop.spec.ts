@@ -1,0 +1,98 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, newAccount, signUp, test } from "../fixtures";
+import { EditorPage } from "../pages/editor-page";
+
+// Issue 6 as a designer would try it: import a character card, see it flagged
+// before any probe, fix it with a suggested character type, probe a trait-list
+// variant against it, export the winner as a card and a promptfoo config, and
+// gate it from CI with the CLI and a workspace API token.
+
+const run = promisify(execFile);
+
+test("import a card, see it flagged, probe two variants, export the winner, gate it with the CLI", async ({ page }) => {
+  test.setTimeout(240_000);
+  const workspaceId = await signUp(page, newAccount("composer"));
+
+  await page.getByRole("button", { name: "Import…" }).click();
+  await page.getByLabel("File").setInputFiles(path.join(__dirname, "fixtures/tess.card.json"));
+  await page.getByRole("dialog").getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("V2 character card");
+  await expect(page.getByTestId("import-result")).toContainText("alternate_greetings");
+  await page.getByRole("button", { name: "Open Tess" }).click();
+  await page.waitForURL(/\/personas\/[^/]+$/);
+  const personaUrl = new URL(page.url()).pathname;
+
+  // Flagged before any model call: the card's own words ask for empathetic + firm.
+  const coherence = page.getByRole("region", { name: "Coherence check" });
+  await expect(coherence.getByTestId("coherence-warning").first()).toContainText("Empathetic + Firm / boundary-setting often settle into a compromise");
+  const editor = new EditorPage(page);
+  await editor.addTrait("empathetic");
+  await page.getByLabel("Empathetic target value").fill("95");
+  await editor.addTrait("firm");
+  await page.getByLabel("Firm / boundary-setting target value").fill("95");
+  await coherence.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/30-coherence.png" });
+
+  // Variant A: the bare trait list. Then take the suggestion: the draft becomes an ER triage nurse.
+  await editor.expectSaved();
+  await page.getByRole("link", { name: "Variants" }).click();
+  await page.getByRole("button", { name: "New variant" }).click();
+  await page.getByRole("radio", { name: /^Trait list only/ }).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Create variant" }).click();
+  await expect(page.getByTestId("variant-card")).toHaveCount(1);
+  await page.goto(personaUrl);
+  await coherence.getByRole("button", { name: "ER triage nurse" }).first().click();
+  await expect(editor.field("Archetype")).toHaveValue(/er triage nurse/);
+  await expect(coherence.getByText(/holds them together/)).toBeVisible();
+  await editor.expectSaved();
+
+  // Probe the trait list against the draft in one action; the character type lands closer.
+  await page.getByRole("link", { name: "Variants" }).click();
+  const panel = page.getByRole("form", { name: "Probe variants" });
+  await panel.getByLabel("Current draft").check();
+  await panel.getByLabel("Budget per trait").fill("24");
+  await panel.getByRole("button", { name: /Probe 2 together/ }).click();
+  await page.waitForURL(/\/variants\/compare\//);
+  await expect(page.getByTestId("variant-standings").getByText("closest")).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId("variant-dot-plot")).toBeVisible();
+  await expect(page.getByText(/lands closer/)).toContainText("Current draft");
+  await page.screenshot({ path: "test-results/screenshots/31-variants-compare.png", fullPage: true });
+
+  // Export the winner as a PNG card and as a promptfoo config.
+  await page.goto(personaUrl);
+  await page.getByRole("button", { name: "Export" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Which text").selectOption("draft");
+  let downloading = page.waitForEvent("download");
+  await dialog.getByTestId("export-download").click();
+  const png = readFileSync((await (await downloading).path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.toString("latin1")).toContain("ccv3");
+  await dialog.getByText("promptfoo config (YAML)").click();
+  downloading = page.waitForEvent("download");
+  await dialog.getByTestId("export-download").click();
+  const yaml = readFileSync((await (await downloading).path())!, "utf8");
+  expect(yaml).toContain("llm-rubric");
+  expect(yaml).toContain("er triage nurse");
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // Gate it in CI: a workspace token from the settings page and the CLI against this very server.
+  await page.goto(`/w/${workspaceId}/settings`);
+  await page.getByRole("button", { name: "New token" }).click();
+  await page.getByRole("form", { name: "New API token" }).getByLabel("Name").fill("CI");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByTestId("api-token-value").inputValue();
+  expect(token).toMatch(/^ps_/);
+  const slug = personaUrl.split("/").pop()!;
+  const env = { ...process.env, PERSONA_STUDIO_URL: new URL(page.url()).origin, PERSONA_STUDIO_WORKSPACE: workspaceId, PERSONA_STUDIO_TOKEN: token };
+  const cli = ["bin/persona-studio.mjs", "probe", slug, "--version", "draft", "--traits", "empathetic,firm", "--budget", "12"];
+  const passed = await run("node", [...cli, "--fail-on", "none"], { env, cwd: process.cwd() });
+  expect(passed.stdout).toContain("Empathetic");
+  const json = JSON.parse((await run("node", [...cli, "--json"], { env, cwd: process.cwd() })).stdout) as { report: { flags: unknown[] } };
+  // The same probe again (answers come from the identical-call cache): --fail-on any fails exactly when it has flags.
+  const gated = await run("node", [...cli, "--fail-on", "any"], { env, cwd: process.cwd() }).then(() => 0, (e: { code: number }) => e.code);
+  expect(gated).toBe(json.report.flags.length > 0 ? 1 : 0);
+});
