@@ -43,6 +43,7 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
   await page.getByRole("radio", { name: /^Trait list only/ }).check();
   await page.getByRole("dialog").getByRole("button", { name: "Create variant" }).click();
   await expect(page.getByTestId("variant-card")).toHaveCount(1);
+  await page.screenshot({ path: "test-results/screenshots/32-variants.png", fullPage: true });
   await page.goto(personaUrl);
   await coherence.getByRole("button", { name: "ER triage nurse" }).first().click();
   await expect(editor.field("Archetype")).toHaveValue(/er triage nurse/);
@@ -85,6 +86,8 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
   await page.getByRole("form", { name: "New API token" }).getByLabel("Name").fill("CI");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = await page.getByTestId("api-token-value").inputValue();
+  await page.getByTestId("created-api-token").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/33-api-token.png" });
   expect(token).toMatch(/^ps_/);
   const slug = personaUrl.split("/").pop()!;
   const env = { ...process.env, PERSONA_STUDIO_URL: new URL(page.url()).origin, PERSONA_STUDIO_WORKSPACE: workspaceId, PERSONA_STUDIO_TOKEN: token };
