@@ -7,6 +7,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { ProgressPanel } from "@/components/probes/progress-panel";
 import { ReportView } from "@/components/probes/report-view";
+import { TraitDiscussion } from "@/components/review/trait-discussion";
 import { modelLabel, RunStatusBadge, SimulatedBadge, versionLabel } from "@/components/probes/run-status";
 import { ApiError } from "@/lib/query/api";
 import { useWorkspace } from "@/lib/query/hooks";
@@ -16,6 +17,7 @@ import { can } from "@/lib/schemas/workspace";
 
 export function ProbeReportPage({ workspaceId, personaId, runId }: { workspaceId: string; personaId: string; runId: string }) {
   const run = useProbeRun(workspaceId, runId);
+  const viewer = useWorkspace(workspaceId);
   const base = `/w/${workspaceId}/personas/${personaId}`;
 
   if (run.isPending) return <div className="m-8 h-96 animate-pulse rounded-xl bg-slate-100" />;
@@ -45,6 +47,10 @@ export function ProbeReportPage({ workspaceId, personaId, runId }: { workspaceId
       </div>
       <Card className="px-5 py-4"><ProgressPanel run={data} /></Card>
       <ReportView workspaceId={workspaceId} run={data} />
+      <TraitDiscussion
+        workspaceId={workspaceId} personaId={data.personaId} version={typeof data.version === "number" ? data.version : null}
+        traits={data.report.rows.map((r) => ({ key: r.key, name: r.name }))} canComment={!!viewer && can.review(viewer.role)}
+      />
     </div>
   );
 }

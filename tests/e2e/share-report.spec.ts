@@ -17,6 +17,7 @@ async function probeVersion(page: Page, base: string, version: number) {
   const run = await json<{ id: string }>(page, "POST", `${base}/probe-runs`, { version, traits: ["empathetic", "firm", "warm"], budgetPerTrait: 24 });
   const ws = base.split("/personas/")[0];
   await expect.poll(async () => (await json<{ status: string }>(page, "GET", `${ws}/probe-runs/${run.id}`)).status, { timeout: 60_000 }).toBe("completed");
+  return run.id;
 }
 
 test("a measured version shared to a phone, and the diff of two measured versions", async ({ page, newPage }) => {
@@ -32,9 +33,18 @@ test("a measured version shared to a phone, and the diff of two measured version
   await json(page, "POST", `${base}/versions`, { message: "Trait list", revision: persona.revision });
   persona = await json<Persona>(page, "PATCH", base, { revision: persona.revision, spec: { ...persona.spec, archetype: "a veteran ER triage nurse" } });
   await json(page, "POST", `${base}/versions`, { message: "As a triage nurse", revision: persona.revision });
-  await probeVersion(page, base, 1);
+  const firstRun = await probeVersion(page, base, 1);
   await probeVersion(page, base, 2);
   await json(page, "POST", `${base}/versions/1/samples`, {});
+
+  // A comment on a trait, right under the report that measured it.
+  await page.goto(`/w/${workspaceId}/personas/${persona.id}/probes/${firstRun}`);
+  const discussion = page.locator("#discussion");
+  await discussion.getByLabel("About").selectOption("firm");
+  await discussion.getByRole("textbox", { name: "Comment" }).fill("Firm lands at 78: the **trait list** alone cannot hold it.");
+  await discussion.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(discussion.getByTestId("comment-thread")).toContainText("Trait: Firm / boundary-setting");
+  await expect(discussion.getByTestId("comment-thread").locator("strong")).toHaveText("trait list");
 
   // The diff of v1 → v2 shows where each lands.
   await page.goto(`/w/${workspaceId}/personas/${persona.id}/versions?from=1&to=2`);
