@@ -46,6 +46,35 @@ export async function claimRun(runId: string, workerId: string, now = new Date()
   return count === 1;
 }
 
+const LOCAL_OWNER = /^worker-(.+)-(\d+)-[0-9a-f]{8}$/;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * After a crash and restart on the same machine, the dead worker's lease would
+ * block its run until it expires (LEASE_MS). A worker id names its host and pid,
+ * so a lease held by a process of this host that no longer exists is released
+ * at once. A pid that was reused by another process just waits for the lease.
+ */
+export async function releaseDeadLocalLeases(host: string, selfPid = process.pid): Promise<string[]> {
+  const held = await db.probeRun.findMany({ where: { status: "running", leaseOwner: { not: null } }, select: { id: true, leaseOwner: true } });
+  const dead = held.filter((r) => {
+    const m = LOCAL_OWNER.exec(r.leaseOwner!);
+    return !!m && m[1] === host && Number(m[2]) !== selfPid && !processAlive(Number(m[2]));
+  });
+  for (const r of dead) {
+    await db.probeRun.updateMany({ where: { id: r.id, status: "running", leaseOwner: r.leaseOwner }, data: { heartbeatAt: null, leaseOwner: null } });
+  }
+  return dead.map((r) => r.id);
+}
+
 /** Runs that need a worker: queued, or running with an expired lease. Oldest first. */
 export async function claimableRuns(now = new Date()): Promise<string[]> {
   const stale = new Date(now.getTime() - LEASE_MS);

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { claimRun, claimableRuns, processRun } from "@/lib/jobs/probe-worker";
+import { hostname } from "node:os";
+import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases } from "@/lib/jobs/probe-worker";
 import { mulberry32 } from "@/lib/math/random";
 
 // The probe worker loop. In-process by default (started from instrumentation.ts
@@ -19,11 +20,17 @@ export function wakeWorker(): void {
 
 export function startWorker({ pollMs = 2000, log = console }: { pollMs?: number; log?: Pick<Console, "info" | "error"> } = {}): State {
   if (g.__probeWorker?.running) return g.__probeWorker;
-  const state: State = { running: true, wake: null, workerId: `worker-${process.pid}-${randomUUID().slice(0, 8)}` };
+  const state: State = { running: true, wake: null, workerId: `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}` };
   g.__probeWorker = state;
   const rng = mulberry32(Date.now() >>> 0);
   void (async () => {
     log.info(`[probe-worker] ${state.workerId} started`);
+    try {
+      const taken = await releaseDeadLocalLeases(hostname());
+      if (taken.length) log.info(`[probe-worker] resuming ${taken.length} run(s) whose worker on this machine died`);
+    } catch (e) {
+      log.error("[probe-worker] could not check for dead workers' runs", e);
+    }
     while (state.running) {
       try {
         for (const id of await claimableRuns()) {

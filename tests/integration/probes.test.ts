@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { claimableRuns, claimRun, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { inferPosition } from "@/lib/llm/simulator/infer";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import { expectedLanding } from "@/lib/llm/simulator/space";
@@ -141,6 +141,26 @@ describe("nothing is lost", () => {
     expect(first.calls() + second.calls()).toBeLessThanOrEqual(2 * answers.length + 4);
     const detail = await report(owner, run.id);
     expect(detail.progress.answers).toBe(answers.length);
+  });
+
+  it("takes over at once, after a restart, a run whose worker on this machine died (no lease wait)", async () => {
+    const { run } = await startRun(owner, buildSpec({ traitTargets: { empathetic: 80 } }), { traits: ["empathetic"] });
+    const host = "studio-host";
+    // A worker of this host whose process no longer exists (pid far above any live one), with a fresh heartbeat.
+    await db.probeRun.update({ where: { id: run.id }, data: { status: "running", leaseOwner: `worker-${host}-4194303-deadbeef`, heartbeatAt: new Date() } });
+    expect(await claimableRuns()).not.toContain(run.id);
+    // A live process's lease (this one) and another host's lease are left alone.
+    const alive = await startRun(owner, buildSpec({ traitTargets: { firm: 80 } }), { traits: ["firm"] });
+    await db.probeRun.update({ where: { id: alive.run.id }, data: { status: "running", leaseOwner: `worker-${host}-${process.pid}-cafebabe`, heartbeatAt: new Date() } });
+    const elsewhere = await startRun(owner, buildSpec({ traitTargets: { warm: 80 } }), { traits: ["warm"] });
+    await db.probeRun.update({ where: { id: elsewhere.run.id }, data: { status: "running", leaseOwner: "worker-other-host-4194303-deadbeef", heartbeatAt: new Date() } });
+
+    expect(await releaseDeadLocalLeases(host, -1)).toEqual([run.id]);
+    expect(await claimableRuns()).toContain(run.id);
+    expect(await claimableRuns()).not.toContain(alive.run.id);
+    expect(await claimableRuns()).not.toContain(elsewhere.run.id);
+    expect(await runToEnd(run.id, deps(new SimulatorProvider()))).toBe("completed");
+    await db.probeRun.updateMany({ where: { id: { in: [alive.run.id, elsewhere.run.id] } }, data: { status: "cancelled", leaseOwner: null } });
   });
 
   it("retries rate limits with backoff and keeps going", async () => {
