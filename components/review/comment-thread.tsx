@@ -6,7 +6,9 @@ import { cn } from "@/components/ui/cn";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Markdown } from "@/components/review/markdown";
 import { CommentComposer, useMemberHandles } from "@/components/review/comment-composer";
-import { useResolveComment } from "@/lib/query/review-hooks";
+import { Textarea } from "@/components/ui/field";
+import { useMe } from "@/lib/query/hooks";
+import { useEditComment, useResolveComment } from "@/lib/query/review-hooks";
 import type { Comment, CommentThread } from "@/lib/schemas/review";
 
 // One thread: what it is about, the comments, a reply box, resolve / reopen.
@@ -23,17 +25,38 @@ export function AnchorChip({ anchor }: { anchor: Comment["anchor"] }) {
   );
 }
 
-function Entry({ c, handles }: { c: Comment; handles: string[] }) {
+function Entry({ c, handles, mine, workspaceId, personaId }: { c: Comment; handles: string[]; mine: boolean; workspaceId: string; personaId: string }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(c.body);
+  const { edit, remove } = useEditComment(workspaceId, personaId);
+  const error = edit.error?.message ?? remove.error?.message;
   return (
-    <div className="space-y-1" data-testid="comment">
+    <div className="group space-y-1" data-testid="comment">
       <div className="flex items-baseline gap-2 text-xs">
         <span className="flex h-5 w-5 shrink-0 items-center justify-center rounded-full bg-brand-100 text-[10px] font-bold text-brand-700" aria-hidden>
           {c.author.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="font-semibold text-slate-900">{c.author.name}</span>
-        <span className="text-slate-400"><TimeAgo iso={c.createdAt} /></span>
+        <span className="text-slate-400"><TimeAgo iso={c.createdAt} />{c.editedAt ? " · edited" : ""}</span>
+        {mine && !editing ? (
+          <span className="ml-auto flex gap-2 opacity-60 group-hover:opacity-100">
+            <button className="text-slate-500 hover:text-slate-900" onClick={() => { setDraft(c.body); setEditing(true); }}>Edit</button>
+            <button className="text-slate-500 hover:text-rose-700" disabled={remove.isPending} onClick={() => { if (window.confirm("Delete this comment?")) remove.mutate(c.id); }}>Delete</button>
+          </span>
+        ) : null}
       </div>
-      <Markdown source={c.body} handles={handles} className="pl-7 text-sm" />
+      {editing ? (
+        <div className="space-y-2 pl-7">
+          <Textarea aria-label="Edit comment" value={draft} rows={3} onChange={(e) => setDraft(e.target.value)} />
+          <div className="flex gap-2">
+            <Button size="sm" variant="primary" disabled={!draft.trim() || edit.isPending} onClick={() => edit.mutate({ commentId: c.id, body: draft }, { onSuccess: () => setEditing(false) })}>Save</Button>
+            <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>Cancel</Button>
+          </div>
+        </div>
+      ) : (
+        <Markdown source={c.body} handles={handles} className="pl-7 text-sm" />
+      )}
+      {error ? <p role="alert" className="pl-7 text-xs text-rose-600">{error}</p> : null}
     </div>
   );
 }
@@ -44,6 +67,7 @@ export function CommentThreadView({
   const [replying, setReplying] = useState(false);
   const resolve = useResolveComment(workspaceId, personaId);
   const handles = useMemberHandles(workspaceId).map((m) => m.handle);
+  const me = useMe().data?.user.id;
   const resolved = thread.resolvedAt !== null;
   return (
     <article
@@ -58,9 +82,11 @@ export function CommentThreadView({
         </div>
       ) : null}
       <div className={cn("space-y-3", resolved && "opacity-80")}>
-        <Entry c={thread} handles={handles} />
+        <Entry c={thread} handles={handles} mine={canComment && thread.author.id === me} workspaceId={workspaceId} personaId={personaId} />
         {thread.replies.map((r) => (
-          <div key={r.id} className="border-l-2 border-slate-100 pl-3"><Entry c={r} handles={handles} /></div>
+          <div key={r.id} className="border-l-2 border-slate-100 pl-3">
+            <Entry c={r} handles={handles} mine={canComment && r.author.id === me} workspaceId={workspaceId} personaId={personaId} />
+          </div>
         ))}
       </div>
       {canComment ? (

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import {
-  activitySchema, commentSchema, commentThreadSchema, createCommentBody, decideBody, decisionResultSchema, listActivityQuery,
+  activitySchema, commentSchema, commentThreadSchema, createCommentBody, decideBody, editCommentBody, decisionResultSchema, listActivityQuery,
   listCommentsQuery, recordSamplesBody, requestReviewBody, resolveCommentBody, reviewQueueSchema, reviewRequestSchema,
   sampleRecordingSchema, versionReviewSchema,
 } from "@/lib/schemas/review";
@@ -25,6 +25,8 @@ export const reviewOps = {
 
   listComments: defineOperation({ id: "listComments", method: "GET", path: `${P}/comments`, tag: "Review", summary: "Comment threads of a persona, oldest first", auth: "workspace", role: "viewer", params: persona, query: listCommentsQuery, response: z.array(commentThreadSchema) }),
   createComment: defineOperation({ id: "createComment", method: "POST", path: `${P}/comments`, tag: "Review", summary: "Start a thread anchored to a version, field, trait or sample answer — or reply to one", auth: "workspace", role: "reviewer", params: persona, body: createCommentBody, response: commentSchema, status: 201 }),
+  editComment: defineOperation({ id: "editComment", method: "PATCH", path: `${W}/comments/{commentId}`, tag: "Review", summary: "Edit your own comment (mentions are read again)", auth: "workspace", role: "reviewer", params: comment, body: editCommentBody, response: commentSchema }),
+  deleteComment: defineOperation({ id: "deleteComment", method: "DELETE", path: `${W}/comments/{commentId}`, tag: "Review", summary: "Delete your own reply, or your thread while nobody has replied", auth: "workspace", role: "reviewer", params: comment, response: z.null() }),
   resolveComment: defineOperation({ id: "resolveComment", method: "POST", path: `${W}/comments/{commentId}/resolve`, tag: "Review", summary: "Resolve or reopen a thread", auth: "workspace", role: "reviewer", params: comment, body: resolveCommentBody, response: commentThreadSchema }),
 
   requestReview: defineOperation({ id: "requestReview", method: "POST", path: `${P}/review-requests`, tag: "Review", summary: "Ask members to review a saved version; the persona goes to 'in review'", auth: "workspace", role: "editor", params: persona, body: requestReviewBody, response: z.array(reviewRequestSchema), status: 201 }),

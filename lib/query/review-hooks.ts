@@ -51,6 +51,14 @@ export function useCreateComment(ws: string, id: string) {
   return useMutation({ mutationFn: (body: CreateCommentBody) => api<Comment>("POST", `${P(ws, id)}/comments`, body), onSuccess: refresh });
 }
 
+export function useEditComment(ws: string, id: string) {
+  const refresh = useRefresh(ws, id);
+  return {
+    edit: useMutation({ mutationFn: ({ commentId, body }: { commentId: string; body: string }) => api<Comment>("PATCH", `/api/workspaces/${ws}/comments/${commentId}`, { body }), onSuccess: refresh }),
+    remove: useMutation({ mutationFn: (commentId: string) => api<null>("DELETE", `/api/workspaces/${ws}/comments/${commentId}`), onSuccess: refresh }),
+  };
+}
+
 export function useResolveComment(ws: string, id: string) {
   const refresh = useRefresh(ws, id);
   return useMutation({

@@ -71,6 +71,10 @@ export const createCommentBody = z
   });
 export type CreateCommentBody = z.input<typeof createCommentBody>;
 
+export const editCommentBody = z.object({
+  body: z.string().trim().min(1, "Write something").max(10_000).describe("Markdown; mentions are read again"),
+});
+
 export const resolveCommentBody = z.object({ resolved: z.boolean().describe("true resolves the thread, false reopens it") });
 
 export const listCommentsQuery = z.object({
@@ -86,6 +90,7 @@ export const commentSchema = z.object({
   mentions: z.array(who),
   author: who,
   createdAt: z.string(),
+  editedAt: z.string().nullable().describe("Set when the author edited the body"),
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
 });

@@ -76,6 +76,14 @@ test("share a version, review it as a teammate, see the outcome in the queue", a
   await second.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(second.getByTestId("comment-thread")).toContainText("keep the boundary");
   await expect(second.getByTestId("comment-thread").locator("[data-mention]")).toHaveCount(1);
+  // Authors fix their own typos; the comment says it was edited and keeps its mention.
+  await second.getByTestId("comment-thread").getByRole("button", { name: "Edit" }).click();
+  const editBox = second.getByRole("textbox", { name: "Edit comment" });
+  await editBox.fill((await editBox.inputValue()).replace("Too soft", "Much too soft"));
+  await second.getByRole("button", { name: "Save" }).click();
+  await expect(second.getByTestId("comment-thread")).toContainText("Much too soft");
+  await expect(second.getByTestId("comment-thread")).toContainText("edited");
+  await expect(second.getByTestId("comment-thread").locator("[data-mention]")).toHaveCount(1);
   await r.getByRole("button", { name: "Approve v1" }).click();
   await expect(r.getByRole("dialog")).toContainText("no completed probe report");
   await r.getByRole("dialog").getByRole("button", { name: "Approve anyway" }).click();
@@ -85,6 +93,6 @@ test("share a version, review it as a teammate, see the outcome in the queue", a
   // The owner sees the decision and the mention in the queue, and the approval in the trail.
   await o.goto(`/w/${workspaceId}/reviews`);
   await expect(o.getByLabel("You asked for").getByTestId("queue-request")).toContainText("approved");
-  await expect(o.getByLabel("Mentions").getByTestId("queue-mention")).toContainText("Too soft for a triage desk");
+  await expect(o.getByLabel("Mentions").getByTestId("queue-mention")).toContainText("Much too soft for a triage desk");
   await o.screenshot({ path: "test-results/screenshots/23-review-queue.png", fullPage: true });
 });

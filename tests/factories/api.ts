@@ -45,6 +45,7 @@ import * as variantProbesRoute from "@/app/api/workspaces/[workspaceId]/personas
 import * as variantBatchRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/[batchId]/route";
 import * as importsRoute from "@/app/api/workspaces/[workspaceId]/imports/route";
 import * as exportRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/export/route";
+import * as commentRoute from "@/app/api/workspaces/[workspaceId]/comments/[commentId]/route";
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as apiTokensRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/route";
 import * as revokeApiTokenRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/[tokenId]/revoke/route";
@@ -99,6 +100,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/versions/{number}/decision`]: decisionRoute,
   [`${P}/comments`]: commentsRoute,
   [`${W}/comments/{commentId}/resolve`]: resolveCommentRoute,
+  [`${W}/comments/{commentId}`]: commentRoute,
   [`${P}/review-requests`]: reviewRequestsRoute,
   [`${P}/activity`]: activityRoute,
   [`${W}/review-queue`]: reviewQueueRoute,

@@ -65,6 +65,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   recordSampleAnswers: () => ({}),
   createComment: () => ({ body: "Looks right to me, @nobody.", anchor: { kind: "field", key: "archetype", version: null } }),
   resolveComment: () => ({ resolved: true }),
+  editComment: () => ({ body: "Edited: looks right to me." }),
   requestReview: (ids) => ({ version: ids.number, reviewerIds: [ids.reviewerUserId ?? "no-such-user"], message: "Please check the tone" }),
   decideVersion: () => ({ decision: "approve", note: "Lands where we wanted" }),
   createShareLink: () => ({ version: "latest", label: "Support leads", expiresInDays: 7 }),

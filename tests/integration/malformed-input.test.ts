@@ -123,6 +123,7 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["a body over 10000 characters", { body: "x".repeat(10_001), anchor: { kind: "persona" } }, "body"],
   ],
   resolveComment: [["empty", {}, "resolved"], ["a string", { resolved: "yes" }, "resolved"]],
+  editComment: [["empty", {}, "body"], ["a blank body", { body: "  " }, "body"]],
   requestReview: [
     ["empty", {}, "version"],
     ["no reviewers", { version: 1, reviewerIds: [] }, "reviewerIds"],

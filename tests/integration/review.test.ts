@@ -106,6 +106,25 @@ describe("comments", () => {
   });
 });
 
+describe("editing and deleting comments", () => {
+  it("lets only the author edit (mentions re-read) or delete, and keeps answered threads", async () => {
+    const mine = expectOk(ops.createComment, await rita.api.post(`${p()}/comments`, { body: "Typo in teh tone", anchor: { kind: "field", key: "voice.tone" } }));
+    const edited = expectOk(ops.editComment, await rita.api.patch(`${wsPath(owner.workspaceId)}/comments/${mine.id}`, { body: `Typo in the tone, @${mentionHandle(owner.email)}` }));
+    expect(edited.body).toContain("Typo in the tone");
+    expect(edited.editedAt).not.toBeNull();
+    expect(edited.mentions.map((m) => m.name)).toEqual(["Olga Owner"]);
+    expectError(await owner.api.patch(`${wsPath(owner.workspaceId)}/comments/${mine.id}`, { body: "Not yours" }), 403);
+    expectError(await owner.api.delete(`${wsPath(owner.workspaceId)}/comments/${mine.id}`), 403);
+
+    const reply = expectOk(ops.createComment, await owner.api.post(`${p()}/comments`, { body: "Fixed.", parentId: mine.id }));
+    expectError(await rita.api.delete(`${wsPath(owner.workspaceId)}/comments/${mine.id}`), 409);
+    expectOk(ops.deleteComment, await owner.api.delete(`${wsPath(owner.workspaceId)}/comments/${reply.id}`));
+    expectOk(ops.deleteComment, await rita.api.delete(`${wsPath(owner.workspaceId)}/comments/${mine.id}`));
+    const threads = expectOk(ops.listComments, await owner.api.get(`${p()}/comments`));
+    expect(threads.find((t) => t.id === mine.id)).toBeUndefined();
+  });
+});
+
 describe("roles", () => {
   it("lets a viewer read but not comment, record, decide or ask", async () => {
     expectOk(ops.listComments, await vic.api.get(`${p()}/comments`));

@@ -63,9 +63,40 @@ function toComment(r: Row, names: Names): Comment {
     mentions: (JSON.parse(r.mentions) as string[]).map((id) => ({ id, name: names.get(id) ?? "former member" })),
     author: { id: r.authorId, name: r.authorName },
     createdAt: r.createdAt.toISOString(),
+    editedAt: r.editedByAuthor ? r.updatedAt.toISOString() : null,
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
     resolvedBy: r.resolvedByName,
   };
+}
+
+async function mentionsIn(workspaceId: string, body: string, authorId: string): Promise<{ ids: string[]; names: Names }> {
+  const members = await db.membership.findMany({ where: { workspaceId }, select: { userId: true, user: { select: { name: true, email: true } } } });
+  const ids = findMentions(body, members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email }))).filter((id) => id !== authorId);
+  return { ids, names: new Map(members.map((m) => [m.userId, m.user.name])) };
+}
+
+/** Only a comment's author edits or deletes it; anyone else (even an owner) gets 403. */
+async function ownComment(ctx: WorkspaceContext, commentId: string) {
+  const found = await db.comment.findFirst({ where: { id: commentId, workspaceId: ctx.workspaceId } });
+  if (!found) throw notFound("Comment");
+  if (found.authorId !== ctx.userId) throw new AppError("forbidden", "Only its author can change a comment");
+  return found;
+}
+
+export async function editComment(ctx: WorkspaceContext, commentId: string, input: { body: string }): Promise<Comment> {
+  const found = await ownComment(ctx, commentId);
+  const { ids, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
+  const row = await db.comment.update({ where: { id: found.id }, data: { body: input.body, mentions: JSON.stringify(ids), editedByAuthor: true } });
+  return toComment(row, names);
+}
+
+/** A reply, or a thread nobody answered yet, can be deleted; a thread with replies is resolved instead. */
+export async function deleteComment(ctx: WorkspaceContext, commentId: string): Promise<void> {
+  const found = await ownComment(ctx, commentId);
+  if (!found.parentId && (await db.comment.count({ where: { parentId: found.id } })) > 0) {
+    throw new AppError("conflict", "Others replied to this thread; resolve it instead of deleting it");
+  }
+  await db.comment.delete({ where: { id: found.id } });
 }
 
 async function memberNames(workspaceId: string): Promise<Names> {
@@ -110,9 +141,7 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
   } else {
     anchor = await resolveAnchor(persona.id, persona.latestVersion, input.anchor!);
   }
-  const members = await db.membership.findMany({ where: { workspaceId: ctx.workspaceId }, select: { userId: true, user: { select: { name: true, email: true } } } });
-  const mentions = findMentions(input.body, members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })))
-    .filter((id) => id !== ctx.userId);
+  const { ids: mentions, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
       data: {
@@ -125,7 +154,7 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
     await recordActivity(ctx, persona.id, "commented", `${parentId ? "replied on" : "commented on"} ${anchor.label}${anchor.version && anchor.kind !== "version" ? ` (v${anchor.version})` : ""}: “${excerpt(input.body, 80)}”`, { version: anchor.version, commentId: created.id }, tx);
     return created;
   });
-  return toComment(row, new Map(members.map((m) => [m.userId, m.user.name])));
+  return toComment(row, names);
 }
 
 export async function resolveComment(ctx: WorkspaceContext, commentId: string, input: { resolved: boolean }): Promise<CommentThread> {
