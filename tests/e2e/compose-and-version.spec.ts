@@ -38,7 +38,7 @@ test("sign up → create persona → edit with autosave → versions → diff �
   await editor.field("Archetype").fill("a veteran ER triage nurse who keeps the waiting room calm and fair");
   await editor.page.getByLabel("Firm / boundary-setting target value").fill("95");
   await editor.expectSaved();
-  await expect(page.getByText("v1 + unversioned changes")).toBeVisible();
+  await expect(page.getByText("v1 + edits")).toBeVisible();
   await editor.saveVersion("Sharper archetype, firmer limits", 2);
 
   await page.getByRole("link", { name: /^Versions/ }).click();

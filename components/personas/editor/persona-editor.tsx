@@ -20,6 +20,8 @@ import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@
 import type { PersonaDetail } from "@/lib/schemas/persona-api";
 import { can, type Role } from "@/lib/schemas/workspace";
 
+const HEADER_LINK = "inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50";
+
 export function PersonaEditorPage({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
   const persona = usePersona(workspaceId, personaId);
   const workspace = useWorkspace(workspaceId);
@@ -81,26 +83,26 @@ function Editor({
           </nav>
           <StatusBadge status={detail.status} />
           {!readOnly ? <SaveIndicator state={save.state} error={save.error} revision={save.revision} onRetry={() => void save.saveNow()} /> : null}
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex items-center gap-1.5">
             <span className="text-xs text-slate-500">
-              {detail.latestVersion ? `v${detail.latestVersion}${detail.dirty ? " + unversioned changes" : ""}` : "No versions yet"}
+              {detail.latestVersion ? <span title={detail.dirty ? "The draft has changes that are not in a saved version" : undefined}>v{detail.latestVersion}{detail.dirty ? " + edits" : ""}</span> : "No versions yet"}
             </span>
             <Link
               href={`/w/${workspaceId}/personas/${initial.id}/versions`}
-              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+              className={HEADER_LINK}
             >
               Versions{detail.latestVersion ? ` (${detail.latestVersion})` : ""}
             </Link>
             <Link
               href={`/w/${workspaceId}/personas/${initial.id}/probes`}
-              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+              className={HEADER_LINK}
             >
               Probe
             </Link>
             {detail.latestVersion ? (
               <Link
                 href={`/w/${workspaceId}/personas/${initial.id}/versions/${detail.latestVersion}`}
-                className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+                className={HEADER_LINK}
                 title="Sample answers, comments, review requests and decisions on the latest version"
               >
                 Review v{detail.latestVersion}
@@ -108,12 +110,12 @@ function Editor({
             ) : null}
             <Link
               href={`/w/${workspaceId}/personas/${initial.id}/variants`}
-              className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+              className={HEADER_LINK}
             >
               Variants
             </Link>
-            <Button onClick={() => setExportOpen(true)}>Export</Button>
-            <Button onClick={() => setShareOpen(true)}>Share</Button>
+            <Button size="sm" className="h-9" onClick={() => setExportOpen(true)}>Export</Button>
+            <Button size="sm" className="h-9" onClick={() => setShareOpen(true)}>Share</Button>
             {!readOnly ? (
               <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button>
             ) : null}
