@@ -41,7 +41,7 @@ export function VariantEditorPage({ workspaceId, personaId, variantId }: { works
   return (
     <Editor
       key={variant.data.id} workspaceId={workspaceId} base={base} latest={variant.data}
-      personaName={persona.data?.name ?? "…"} targets={persona.data?.spec.traitTargets ?? {}} readOnly={!can.editPersona(workspace.role)}
+      personaName={persona.data?.name ?? "…"} targets={persona.data?.spec.traitTargets ?? {}} readOnly={!can.editPersona(workspace.role) || persona.data?.status === "archived"}
     />
   );
 }

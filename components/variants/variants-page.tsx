@@ -25,7 +25,8 @@ export function VariantsPage({ workspaceId, personaId }: { workspaceId: string; 
   const workspace = useWorkspace(workspaceId);
   const variants = useVariants(workspaceId, personaId);
   const [creating, setCreating] = useState(false);
-  const canEdit = !!workspace && can.editPersona(workspace.role);
+  // An archived persona is read-only, variants included (the routes answer 409).
+  const canEdit = !!workspace && can.editPersona(workspace.role) && persona.data?.status !== "archived";
   const base = `/w/${workspaceId}/personas/${personaId}`;
 
   if (persona.isError) {

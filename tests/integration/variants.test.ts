@@ -96,6 +96,16 @@ describe("variants", () => {
     expectError(await owner.api.get(`${wsPath(owner.workspaceId)}/measured-correlations`, { traits: "empathetic" }), 422, "traits");
   });
 
+  it("are read-only while the persona is archived", async () => {
+    const shelved = await createPersona(owner, { name: "Shelved", spec: buildSpec({ name: "Shelved", traitTargets: { warm: 80 } }) });
+    const v = expectOk(ops.createVariant, await owner.api.post(`${personaPath(owner.workspaceId, shelved.id)}/variants`, { name: "A" }));
+    expectOk(ops.archivePersona, await owner.api.post(`${personaPath(owner.workspaceId, shelved.id)}/archive`, { archived: true }));
+    expectError(await owner.api.post(`${personaPath(owner.workspaceId, shelved.id)}/variants`, { name: "B" }), 409);
+    expectError(await owner.api.patch(`${wsPath(owner.workspaceId)}/variants/${v.id}`, { revision: v.revision, name: "C" }), 409);
+    expectError(await owner.api.post(`${personaPath(owner.workspaceId, shelved.id)}/variant-probes`, { variantIds: [v.id], includeDraft: true }), 409);
+    expectOk(ops.getVariant, await owner.api.get(`${wsPath(owner.workspaceId)}/variants/${v.id}`));
+  });
+
   it("need targets to compare against, and at least two contenders", async () => {
     const bare = await createPersona(owner, { name: "No targets", spec: buildSpec({ name: "No targets", traitTargets: {} }) });
     const v = expectOk(ops.createVariant, await owner.api.post(`${personaPath(owner.workspaceId, bare.id)}/variants`, { name: "A" }));

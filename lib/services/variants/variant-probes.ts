@@ -19,6 +19,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 export async function probeVariants(ctx: WorkspaceContext, personaId: string, input: z.output<typeof probeVariantsBody>): Promise<{ batchId: string; runs: ProbeRun[] }> {
   const persona = await findPersonaRow(ctx, personaId);
+  if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to probe its variants");
   const ids = [...new Set(input.variantIds)];
   const variants = await db.personaVariant.findMany({ where: { id: { in: ids }, personaId: persona.id } });
   if (variants.length !== ids.length) throw new AppError("validation", "Some variants do not belong to this persona", { field: "variantIds" });

@@ -29,6 +29,10 @@ export function startingSpec(draft: PersonaSpec, from: "draft" | "character_type
   return draft;
 }
 
+function assertNotArchived(persona: { status: string }) {
+  if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to change its variants");
+}
+
 async function ensureUniqueName(personaId: string, name: string, exceptId?: string) {
   const clash = await db.personaVariant.findFirst({ where: { personaId, name, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
   if (clash) throw new AppError("conflict", `This persona already has a variant named “${name}”`, { field: "name" });
@@ -41,6 +45,7 @@ export async function listVariants(ctx: WorkspaceContext, personaId: string): Pr
 
 export async function createVariant(ctx: WorkspaceContext, personaId: string, input: z.output<typeof createVariantBody>): Promise<Variant> {
   const persona = await findPersonaRow(ctx, personaId);
+  assertNotArchived(persona);
   await ensureUniqueName(persona.id, input.name);
   const spec = input.spec ?? startingSpec(parseStoredSpec(persona.spec), input.from);
   const row = await db.personaVariant.create({
@@ -50,7 +55,7 @@ export async function createVariant(ctx: WorkspaceContext, personaId: string, in
 }
 
 export async function findVariantRow(ctx: WorkspaceContext, variantId: string) {
-  const row = await db.personaVariant.findFirst({ where: { id: variantId, persona: { workspaceId: ctx.workspaceId } } });
+  const row = await db.personaVariant.findFirst({ where: { id: variantId, persona: { workspaceId: ctx.workspaceId } }, include: { persona: { select: { status: true } } } });
   if (!row) throw notFound("Variant");
   return row;
 }
@@ -61,6 +66,7 @@ export async function getVariant(ctx: WorkspaceContext, variantId: string): Prom
 
 export async function updateVariant(ctx: WorkspaceContext, variantId: string, input: z.output<typeof updateVariantBody>): Promise<Variant> {
   const current = await findVariantRow(ctx, variantId);
+  assertNotArchived(current.persona);
   if (input.name) await ensureUniqueName(current.personaId, input.name, current.id);
   const { count } = await db.personaVariant.updateMany({
     where: { id: current.id, revision: input.revision },
@@ -78,5 +84,6 @@ export async function updateVariant(ctx: WorkspaceContext, variantId: string, in
 
 export async function deleteVariant(ctx: WorkspaceContext, variantId: string): Promise<void> {
   const row = await findVariantRow(ctx, variantId);
+  assertNotArchived(row.persona);
   await db.personaVariant.delete({ where: { id: row.id } });
 }
