@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { wsParams, wsResource } from "@/lib/http/params";
 import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from "@/lib/schemas/api-token";
 
 // API tokens for CI. Owners manage them, from a signed-in session only: the
 // route files pass SESSION_ONLY to handle(), so a token can never list, mint or
 // revoke tokens (403), whatever its role.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const token = ws.extend({ tokenId: id });
+const ws = wsParams;
+const token = wsResource("tokenId");
 const T = "/api/workspaces/{workspaceId}/api-tokens";
 
 /** handle() options of the token routes: a token presented here gets 403 with this reason. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { idParam, personaParams, wsParams, wsResource } from "@/lib/http/params";
 import { measuredCorrelationsQuery, measuredCorrelationsSchema } from "@/lib/schemas/coherence";
 import { probeRunSchema } from "@/lib/schemas/probe";
 import { createVariantBody, probeVariantsBody, updateVariantBody, variantBatchSchema, variantSchema } from "@/lib/schemas/variant";
@@ -8,11 +9,10 @@ import { createVariantBody, probeVariantsBody, updateVariantBody, variantBatchSc
 // check, and variants probed side by side. Reading is for every member; making
 // and editing variants is editing the persona; probing them calls models.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const persona = ws.extend({ personaId: id });
-const variant = ws.extend({ variantId: id });
-const batch = persona.extend({ batchId: id });
+const ws = wsParams;
+const persona = personaParams;
+const variant = wsResource("variantId");
+const batch = personaParams.extend({ batchId: idParam });
 const W = "/api/workspaces/{workspaceId}";
 const P = `${W}/personas/{personaId}`;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { wsParams } from "@/lib/http/params";
 import {
   customTraitSchema, draftCustomTraitBody, draftCustomTraitResponse, saveCustomTraitBody, TRAIT_KEY_PATTERN,
 } from "@/lib/schemas/custom-trait";
@@ -7,9 +8,8 @@ import {
 // Custom traits of a workspace. Drafting calls a model and saving changes the
 // library probe runs will measure against, so both need an editor; every member reads.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const trait = ws.extend({ traitKey: z.string().regex(TRAIT_KEY_PATTERN) });
+const ws = wsParams;
+const trait = wsParams.extend({ traitKey: z.string().regex(TRAIT_KEY_PATTERN) });
 const C = "/api/workspaces/{workspaceId}/custom-traits";
 
 export const customTraitOps = {

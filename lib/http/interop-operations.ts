@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { personaParams, wsParams } from "@/lib/http/params";
 import { exportQuery, importPersonaBody, importResultSchema } from "@/lib/schemas/interop";
 
 // Import a file as a new persona (editors); export a persona as a file (every member).
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const persona = ws.extend({ personaId: id });
+const ws = wsParams;
+const persona = personaParams;
 const W = "/api/workspaces/{workspaceId}";
 
 export const interopOps = {

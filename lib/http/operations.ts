@@ -4,6 +4,7 @@ import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
 import { defineOperation } from "@/lib/http/operation";
+import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
 import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
 import { providerOps } from "@/lib/http/provider-operations";
@@ -21,11 +22,10 @@ import {
 // Every API route, described once. Route files import their operation from here;
 // /api/openapi.json is generated from this list; the integration tests sweep it.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const persona = ws.extend({ personaId: id });
-const version = persona.extend({ number: z.coerce.number().int().min(1) });
-const member = ws.extend({ memberId: id });
+const ws = wsParams;
+const persona = personaParams;
+const version = versionParams;
+const member = wsResource("memberId");
 const W = "/api/workspaces/{workspaceId}";
 const P = `${W}/personas/{personaId}`;
 

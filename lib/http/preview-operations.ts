@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { wsParams } from "@/lib/http/params";
 import { previewBody, previewEventSchema, suggestArchetypesBody, suggestArchetypesResponse } from "@/lib/schemas/preview";
 
 // Live preview routes. Calling a model can cost money, so viewers (read-only)
 // cannot; reviewers and above can.
 
-const ws = z.object({ workspaceId: z.string().min(1).max(64) });
+const ws = wsParams;
 
 export const previewOps = {
   preview: defineOperation({

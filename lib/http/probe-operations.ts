@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { personaParams, wsResource } from "@/lib/http/params";
 import {
   createProbeRunBody, listAnswersQuery, probeAnswerSchema, probeRunDetailSchema, probeRunSchema, traitLibrarySchema,
 } from "@/lib/schemas/probe";
@@ -7,9 +8,8 @@ import {
 // Probe routes. Starting a probe calls models (cost), so editors and owners
 // start, cancel and resume runs; every member can read the reports.
 
-const id = z.string().min(1).max(64);
-const persona = z.object({ workspaceId: id, personaId: id });
-const run = z.object({ workspaceId: id, runId: id });
+const persona = personaParams;
+const run = wsResource("runId");
 const R = "/api/workspaces/{workspaceId}/probe-runs/{runId}";
 
 export const probeOps = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { wsParams, wsResource } from "@/lib/http/params";
 import {
   createProviderBody, providerListSchema, providerSchema, setDefaultProviderBody, testProviderBody, testResultSchema,
   updateProviderBody,
@@ -9,9 +10,8 @@ import {
 // endpoints exist (keys only as masks); only owners connect, change or test them,
 // because a key spends the owner's money.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const provider = ws.extend({ providerId: id });
+const ws = wsParams;
+const provider = wsResource("providerId");
 const PR = "/api/workspaces/{workspaceId}/providers";
 
 export const providerOps = {

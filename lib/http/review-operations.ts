@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
 import {
   activitySchema, commentSchema, commentThreadSchema, createCommentBody, decideBody, editCommentBody, decisionResultSchema, listActivityQuery,
   listCommentsQuery, recordSamplesBody, requestReviewBody, resolveCommentBody, reviewQueueSchema, reviewRequestSchema,
@@ -10,11 +11,10 @@ import {
 // answers (a model call) and deciding need reviewer or above; asking for a
 // review is part of editing a persona (editor or above).
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const persona = ws.extend({ personaId: id });
-const version = persona.extend({ number: z.coerce.number().int().min(1) });
-const comment = ws.extend({ commentId: id });
+const ws = wsParams;
+const persona = personaParams;
+const version = versionParams;
+const comment = wsResource("commentId");
 const W = "/api/workspaces/{workspaceId}";
 const P = `${W}/personas/{personaId}`;
 const V = `${P}/versions/{number}`;

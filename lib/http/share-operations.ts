@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
+import { personaParams, wsResource } from "@/lib/http/params";
 import { probeAnswerSchema } from "@/lib/schemas/probe";
 import {
   createdShareSchema, createShareBody, shareBundleSchema, sharedAnswersQuery, shareLinkSchema, shareTokenSchema,
@@ -9,10 +10,8 @@ import {
 // above); every member sees the list. The two public routes take the token as
 // their only credential: a malformed, unknown, revoked or expired token is 404.
 
-const id = z.string().min(1).max(64);
-const ws = z.object({ workspaceId: id });
-const persona = ws.extend({ personaId: id });
-const share = ws.extend({ shareId: id });
+const persona = personaParams;
+const share = wsResource("shareId");
 const token = z.object({ token: shareTokenSchema });
 const W = "/api/workspaces/{workspaceId}";
 
