@@ -3,8 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Answer } from "@/components/preview/use-live-answers";
+import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 
-export const SIMULATOR_LABEL = "Simulator — not a language model";
+export { SIMULATOR_LABEL };
 
 export function AnswerCard({ answer, title, onRetry }: { answer: Answer | undefined; title: string; onRetry: () => void }) {
   const a = answer ?? { status: "waiting", text: "" };

@@ -5,6 +5,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { RunStatusBadge, versionLabel } from "@/components/probes/run-status";
 import { isActive } from "@/lib/query/probe-hooks";
 import type { ProbeRun } from "@/lib/schemas/probe";
+import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 
 // The persona's probe runs, newest first. Tick two to compare them.
 
@@ -46,7 +47,7 @@ export function RunHistory({
                 <td className="px-3 py-2.5 font-medium">{versionLabel(run.version)}</td>
                 <td className="px-3 py-2.5">
                   <span className="font-medium">{run.target.model}</span>
-                  <span className="block text-xs text-slate-500">{run.target.simulated ? "Simulator — not a language model" : run.target.label}</span>
+                  <span className="block text-xs text-slate-500">{run.target.simulated ? SIMULATOR_LABEL : run.target.label}</span>
                 </td>
                 <td className="px-3 py-2.5 text-slate-600">{run.watched.length} watched · {Object.keys(run.targets).length} targeted</td>
                 <td className="px-3 py-2.5">

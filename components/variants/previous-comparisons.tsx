@@ -5,6 +5,7 @@ import { Section } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { isActive, useProbeRuns } from "@/lib/query/probe-hooks";
 import type { ProbeRun } from "@/lib/schemas/probe";
+import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 
 // Earlier "probe variants" actions, rebuilt from the persona's run history:
 // runs started together share a batchId.
@@ -50,7 +51,7 @@ export function PreviousComparisons({ workspaceId, personaId }: { workspaceId: s
                 <span className="min-w-0 flex-1">
                   <span className="font-medium text-slate-900">{b.runs.map(contenderName).join(" vs ")}</span>
                   <span className="block text-xs text-slate-500">
-                    {first.target.simulated ? "Simulator — not a language model" : `${first.target.label} · ${first.target.model}`}
+                    {first.target.simulated ? SIMULATOR_LABEL : `${first.target.label} · ${first.target.model}`}
                   </span>
                 </span>
                 {running ? <Badge tone="sky">Running</Badge> : null}

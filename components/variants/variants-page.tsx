@@ -9,11 +9,11 @@ import { NewVariantDialog } from "@/components/variants/new-variant-dialog";
 import { PreviousComparisons } from "@/components/variants/previous-comparisons";
 import { ProbeVariantsPanel } from "@/components/variants/probe-variants-panel";
 import { VariantCard } from "@/components/variants/variant-card";
-import { ApiError } from "@/lib/query/api";
 import { useVariants } from "@/lib/query/composer-hooks";
 import { usePersona, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { PersonaLoadError } from "@/components/personas/persona-load-error";
 
 // A persona's variants: alternative prompts measured against the persona's own
 // targets. Create them from the draft, edit them, and probe several in one go.
@@ -29,16 +29,7 @@ export function VariantsPage({ workspaceId, personaId }: { workspaceId: string; 
   const canEdit = !!workspace && can.editPersona(workspace.role) && persona.data?.status !== "archived";
   const base = `/w/${workspaceId}/personas/${personaId}`;
 
-  if (persona.isError) {
-    const missing = persona.error instanceof ApiError && persona.error.status === 404;
-    return (
-      <div className="mx-auto max-w-xl px-8 py-16 text-center">
-        <h1 className="text-lg font-semibold">{missing ? "Persona not found" : "Could not load this persona"}</h1>
-        <p className="mt-2 text-sm text-slate-500">{missing ? "It may have been deleted, or it belongs to another workspace." : persona.error.message}</p>
-        <Link href={`/w/${workspaceId}`} className="mt-6 inline-block text-sm font-medium text-brand-600">← Back to personas</Link>
-      </div>
-    );
-  }
+  if (persona.isError) return <PersonaLoadError workspaceId={workspaceId} error={persona.error} />;
   const targets = Object.entries(persona.data?.spec.traitTargets ?? {});
   const list = variants.data ?? [];
 

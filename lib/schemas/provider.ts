@@ -3,6 +3,8 @@ import { z } from "zod";
 // Provider settings as the browser sees them: never a key, only its mask.
 
 export const SIMULATOR_PROVIDER_ID = "simulator";
+/** Shown wherever the simulator answered: it is never passed off as a language model. */
+export const SIMULATOR_LABEL = "Simulator — not a language model";
 export const ENV_PROVIDER_ID = "env";
 
 export const providerSchema = z.object({

@@ -15,10 +15,10 @@ import { SpecForm } from "@/components/personas/editor/spec-form";
 import { ShareDialog } from "@/components/share/share-dialog";
 import { ExportDialog } from "@/components/interop/export-dialog";
 import { useAutosave } from "@/components/personas/editor/use-autosave";
-import { ApiError } from "@/lib/query/api";
 import { useArchivePersona, useCreateVersion, usePersona, useWorkspace } from "@/lib/query/hooks";
 import type { PersonaDetail } from "@/lib/schemas/persona-api";
 import { can, type Role } from "@/lib/schemas/workspace";
+import { PersonaLoadError } from "@/components/personas/persona-load-error";
 
 const HEADER_LINK = "inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50";
 
@@ -26,16 +26,7 @@ export function PersonaEditorPage({ workspaceId, personaId }: { workspaceId: str
   const persona = usePersona(workspaceId, personaId);
   const workspace = useWorkspace(workspaceId);
   if (persona.isPending || !workspace) return <div className="m-8 h-96 animate-pulse rounded-xl bg-slate-100" />;
-  if (persona.isError) {
-    const missing = persona.error instanceof ApiError && persona.error.status === 404;
-    return (
-      <div className="mx-auto max-w-xl px-8 py-16 text-center">
-        <h1 className="text-lg font-semibold">{missing ? "Persona not found" : "Could not load this persona"}</h1>
-        <p className="mt-2 text-sm text-slate-500">{missing ? "It may have been deleted, or it belongs to another workspace." : persona.error.message}</p>
-        <Link href={`/w/${workspaceId}`} className="mt-6 inline-block text-sm font-medium text-brand-600">← Back to personas</Link>
-      </div>
-    );
-  }
+  if (persona.isError) return <PersonaLoadError workspaceId={workspaceId} error={persona.error} />;
   const readOnly = !can.editPersona(workspace.role) || persona.data.status === "archived";
   // Keyed by id: switching personas starts a fresh editor state.
   return <Editor key={persona.data.id} workspaceId={workspaceId} initial={persona.data} detail={persona.data} readOnly={readOnly} role={workspace.role} />;

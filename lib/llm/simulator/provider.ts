@@ -1,3 +1,4 @@
+import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import { LlmError, type ChatRequest, type ChatResult, type Provider, type StreamEvent } from "@/lib/llm/types";
 import { SIMULATOR_MODEL, simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
 
@@ -11,7 +12,7 @@ export type SimulatorProviderOptions = SimulateOptions & {
   latencyMs?: number;
 };
 
-export const SIMULATOR_LABEL = "Simulator — not a language model";
+export { SIMULATOR_LABEL };
 export const FAILURE_MODELS = ["fail-429", "fail-500", "hang"] as const;
 
 function abortError(): LlmError {

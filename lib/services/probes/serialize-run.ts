@@ -4,7 +4,7 @@ import { buildReport, type JudgedAnswer } from "@/lib/probing/report";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import type { FrozenCustomTrait } from "@/lib/probing/traits";
 import type { ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
-import { SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import type { RunConfig } from "@/lib/services/probes/run-config";
 
 type Counts = { done: number; failed: number };
@@ -12,7 +12,7 @@ type Labels = Record<string, string>;
 
 function side(providerId: string, model: string, labels: Labels) {
   const simulated = providerId === SIMULATOR_PROVIDER_ID;
-  return { providerId, model, simulated, label: simulated ? "Simulator — not a language model" : labels[providerId] ?? providerId };
+  return { providerId, model, simulated, label: simulated ? SIMULATOR_LABEL : labels[providerId] ?? providerId };
 }
 
 const frozenCustom = (run: RunRow): FrozenCustomTrait[] => JSON.parse(run.customTraits) as FrozenCustomTrait[];

@@ -1,12 +1,11 @@
 import "server-only";
 import { maskSecret } from "@/lib/crypto/secrets";
-import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID, type ProviderInfo } from "@/lib/schemas/provider";
+import { ENV_PROVIDER_ID, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID, type ProviderInfo } from "@/lib/schemas/provider";
 import { SIMULATOR_MODEL, envProviderConfig } from "@/lib/services/providers/resolve-provider";
 
 // The one place a provider becomes what the browser sees. The row's sealed key
 // (apiKeyEnc) is never read here: only its mask leaves the server.
 
-export const SIMULATOR_LABEL = "Simulator — not a language model";
 export const ENV_PROVIDER_NAME = "Environment (OPENAI_*)";
 
 type Row = { id: string; name: string; preset: string; baseUrl: string; defaultModel: string; apiKeyMask: string | null; apiKeyEnc: string | null };

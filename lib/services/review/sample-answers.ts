@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { LlmError } from "@/lib/llm/types";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import type { SampleRecording } from "@/lib/schemas/review";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
@@ -16,7 +17,6 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // version, kept so that reviewers can comment on one answer and share pages can
 // show them. Recording again adds a new recording; the newest one is shown.
 
-const SIMULATOR_LABEL = "Simulator — not a language model";
 const TEMPERATURE = 0.7;
 
 export function toRecording(rows: Row[]): SampleRecording | null {
