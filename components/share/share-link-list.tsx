@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { Badge, type Tone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmRevoke, Lifetime, REVOCABLE_STATE_TONE, RevokeButton } from "@/components/ui/revocable";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { useRevokeShareLink, useShareLinks } from "@/lib/query/share-hooks";
@@ -10,8 +10,6 @@ import type { ShareLink } from "@/lib/schemas/share";
 // Every link made for the persona, newest first: what it shows, its state, who
 // made it and whether anyone has opened it. Editors revoke active ones, after
 // a confirm step (a revoked link cannot be brought back).
-
-const STATE_TONE: Record<ShareLink["state"], Tone> = { active: "green", expired: "slate", revoked: "rose" };
 
 export function ShareLinkList({ workspaceId, personaId, canEdit }: { workspaceId: string; personaId: string; canEdit: boolean }) {
   const links = useShareLinks(workspaceId, personaId);
@@ -37,49 +35,26 @@ function LinkRow({ link, workspaceId, personaId, canEdit }: { link: ShareLink; w
       <div className="flex flex-wrap items-center gap-2">
         <span className={link.label ? "font-medium text-slate-900" : "font-medium italic text-slate-500"}>{name}</span>
         <Badge tone="brand">{link.version === "latest" ? "latest" : `v${link.version}`}</Badge>
-        <Badge tone={STATE_TONE[link.state]}>{link.state}</Badge>
+        <Badge tone={REVOCABLE_STATE_TONE[link.state]}>{link.state}</Badge>
         {link.includeComments ? <Badge tone="sky">with comments</Badge> : null}
-        {canEdit && link.state === "active" && !confirming ? (
-          <Button size="sm" variant="ghost" className="ml-auto h-7 text-rose-700 hover:bg-rose-50 hover:text-rose-800" onClick={() => setConfirming(true)}>
-            Revoke
-          </Button>
-        ) : null}
+        {canEdit && link.state === "active" && !confirming ? <RevokeButton onClick={() => setConfirming(true)} /> : null}
       </div>
       <p className="text-xs text-slate-500">
-        Created by {link.createdBy} <TimeAgo iso={link.createdAt} />
-        {" · "}
-        {link.state === "revoked" && link.revokedAt ? (
-          <>revoked{link.revokedBy ? ` by ${link.revokedBy}` : ""} <TimeAgo iso={link.revokedAt} /></>
-        ) : link.expiresAt ? (
-          <>{link.state === "expired" ? "expired" : "expires"} <TimeAgo iso={link.expiresAt} /></>
-        ) : (
-          "never expires"
-        )}
+        <Lifetime item={link} />
       </p>
       <p className="text-xs text-slate-500">
         {link.lastAccessedAt ? <>Last opened <TimeAgo iso={link.lastAccessedAt} /></> : "Never opened"}
         {link.accessCount > 0 ? <span className="tabular-nums"> · opened {link.accessCount} time{link.accessCount === 1 ? "" : "s"}</span> : null}
       </p>
       {confirming ? (
-        <div className="flex flex-wrap items-center gap-2 rounded-md border border-rose-200 bg-rose-50 px-3 py-2" role="group" aria-label="Confirm revoke">
-          <span className="text-xs text-rose-900">Revoke “{name}”? It stops working at once and cannot be turned back on.</span>
-          <div className="ml-auto flex gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(false)} disabled={revoke.isPending}>Cancel</Button>
-            <Button
-              size="sm"
-              variant="danger"
-              disabled={revoke.isPending}
-              onClick={() =>
-                revoke.mutate(link.id, {
-                  onSuccess: () => { setConfirming(false); toast("Link revoked"); },
-                  onError: (e) => toast(e.message, "error"),
-                })
-              }
-            >
-              {revoke.isPending ? "Revoking…" : "Revoke link"}
-            </Button>
-          </div>
-        </div>
+        <ConfirmRevoke
+          message={`Revoke “${name}”? It stops working at once and cannot be turned back on.`}
+          confirmLabel="Revoke link" busy={revoke.isPending} onCancel={() => setConfirming(false)}
+          onConfirm={() => revoke.mutate(link.id, {
+            onSuccess: () => { setConfirming(false); toast("Link revoked"); },
+            onError: (e) => toast(e.message, "error"),
+          })}
+        />
       ) : null}
     </li>
   );
