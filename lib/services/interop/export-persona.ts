@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { exportCharacterCard, exportPlainPrompt, exportPngCard, exportPromptfoo, exportStudioJson, InteropError } from "@/lib/interop";
-import { relatedTraits, probeTrait } from "@/lib/probing/traits";
+import { probeTrait } from "@/lib/probing/traits";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { exportQuery } from "@/lib/schemas/interop";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
@@ -59,9 +59,8 @@ export async function exportPersona(ctx: WorkspaceContext, personaId: string, q:
       case "plain":
         return download(exportPlainPrompt(spec), `${stem}.prompt.txt`, "text/plain; charset=utf-8");
       case "promptfoo": {
-        const targeted = Object.keys(spec.traitTargets).filter((k) => probeTrait(k));
-        if (targeted.length === 0) throw new AppError("validation", "A promptfoo config tests trait targets: set at least one built-in trait target first", { field: "format" });
-        const traits = relatedTraits(targeted).filter((k) => probeTrait(k) && k in spec.traitTargets);
+        const traits = Object.keys(spec.traitTargets).filter((k) => probeTrait(k));
+        if (traits.length === 0) throw new AppError("validation", "A promptfoo config tests trait targets: set at least one built-in trait target first", { field: "format" });
         const yaml = exportPromptfoo({ spec, name: spec.name, traits, targets: spec.traitTargets, ...(q.provider ? { provider: q.provider } : {}) });
         return download(yaml, `${stem}.promptfooconfig.yaml`, "text/yaml; charset=utf-8");
       }

@@ -20,16 +20,18 @@ export async function measuredCorrelations(ctx: WorkspaceContext, traits: string
     orderBy: { finishedAt: "desc" }, take: RECENT_RUNS,
     select: { id: true, watched: true, targetProviderId: true, targetModel: true },
   });
-  const relevant = runs.filter((r) => (JSON.parse(r.watched) as string[]).filter((k) => keys.includes(k)).length >= 2);
-  const groups = new Map<string, { model: string; simulated: boolean; runIds: string[] }>();
+  const relevant = runs
+    .map((r) => ({ ...r, watched: new Set(JSON.parse(r.watched) as string[]) }))
+    .filter((r) => keys.filter((k) => r.watched.has(k)).length >= 2);
+  const groups = new Map<string, { model: string; simulated: boolean; runs: typeof relevant }>();
   for (const r of relevant) {
     const id = `${r.targetProviderId}\u0000${r.targetModel}`;
-    const g = groups.get(id) ?? { model: r.targetModel, simulated: r.targetProviderId === SIMULATOR_PROVIDER_ID, runIds: [] };
-    g.runIds.push(r.id);
+    const g = groups.get(id) ?? { model: r.targetModel, simulated: r.targetProviderId === SIMULATOR_PROVIDER_ID, runs: [] };
+    g.runs.push(r);
     groups.set(id, g);
   }
   const byModel = await Promise.all([...groups.values()].map(async (g) => {
-    const answers = await db.probeAnswer.findMany({ where: { runId: { in: g.runIds }, kind: "persona", status: "done" }, select: { scores: true } });
+    const answers = await db.probeAnswer.findMany({ where: { runId: { in: g.runs.map((r) => r.id) }, kind: "persona", status: "done" }, select: { scores: true } });
     const rows: ScoreRow[] = answers.map((a) => JSON.parse(a.scores ?? "{}") as ScoreRow);
     return { ...g, matrix: correlationMatrix(rows, keys) };
   }));
@@ -44,8 +46,8 @@ export async function measuredCorrelations(ctx: WorkspaceContext, traits: string
           const j = keys.indexOf(b);
           const r = m.matrix.r[i][j];
           if (r === null) return [];
-          const runsWithBoth = new Set(relevant.filter((x) => m.runIds.includes(x.id) && [a, b].every((k) => (JSON.parse(x.watched) as string[]).includes(k))).map((x) => x.id));
-          return [{ model: m.model, simulated: m.simulated, r: Math.round(r * 100) / 100, n: m.matrix.n[i][j], runs: runsWithBoth.size }];
+          const runsWithBoth = m.runs.filter((x) => x.watched.has(a) && x.watched.has(b)).length;
+          return [{ model: m.model, simulated: m.simulated, r: Math.round(r * 100) / 100, n: m.matrix.n[i][j], runs: runsWithBoth }];
         }),
       };
     }),
