@@ -6,7 +6,6 @@ import { CARD_OWNED_FIELDS, importFile, InteropError, type ImportedFile } from "
 import { compilePersona } from "@/lib/persona/compile";
 import { serializeSpec } from "@/lib/persona/normalize";
 import { MAX_IMPORT_BYTES, type ImportResult, type importPersonaBody } from "@/lib/schemas/interop";
-import { recordActivity } from "@/lib/services/activity/activity";
 import { createPersona } from "@/lib/services/personas/create-persona";
 import { getPersona } from "@/lib/services/personas/get-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -37,10 +36,13 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
     if (e instanceof InteropError) throw new AppError("validation", `The file content cannot be imported — ${e.field ? `${e.field}: ` : ""}${e.message}`, { field: "content", details: { fileField: e.field } });
     throw e;
   }
-  const created = await createPersona(ctx, { name: file.spec.name, spec: file.spec });
-  let versionsImported = 0;
-  if (file.format === "studio-json" && file.versions.length) {
-    const versions = [...file.versions].sort((a, b) => a.number - b.number);
+  const card = file.format === "card-json" || file.format === "png-card" ? file.unmapped : null;
+  const versions = file.format === "studio-json" ? [...file.versions].sort((a, b) => a.number - b.number) : [];
+  const created = await createPersona(ctx, { name: file.spec.name, spec: file.spec }, {
+    summary: `imported the persona from ${LABEL[file.format]} (${input.fileName})${versions.length ? ` with ${versions.length} version${versions.length === 1 ? "" : "s"}` : ""}`,
+    imported: JSON.stringify({ format: file.format, fileName: input.fileName, importedAt: new Date().toISOString(), ...(card ? { card } : {}) }),
+  });
+  if (versions.length) {
     await db.$transaction(async (tx) => {
       for (const [i, v] of versions.entries()) {
         await tx.personaVersion.create({
@@ -52,20 +54,13 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
       }
       await tx.persona.update({ where: { id: created.id }, data: { latestVersion: versions.length } });
     });
-    versionsImported = versions.length;
   }
-  const card = file.format === "card-json" || file.format === "png-card" ? file.unmapped : null;
-  await db.persona.update({
-    where: { id: created.id },
-    data: { imported: JSON.stringify({ format: file.format, fileName: input.fileName, importedAt: new Date().toISOString(), ...(card ? { card } : {}) }) },
-  });
-  await recordActivity(ctx, created.id, "created", `imported the persona from ${LABEL[file.format]} (${input.fileName})${versionsImported ? ` with ${versionsImported} version${versionsImported === 1 ? "" : "s"}` : ""}`);
   const cardData = card && typeof card === "object" && "data" in card && card.data && typeof card.data === "object" ? card.data as Record<string, unknown> : card;
   return {
     persona: await getPersona(ctx, created.id),
     format: file.format,
     cardVersion: "version" in file && (file.format === "card-json" || file.format === "png-card") ? file.version : null,
-    versionsImported,
+    versionsImported: versions.length,
     keptFields: cardData ? Object.keys(cardData).filter((k) => !(CARD_OWNED_FIELDS as readonly string[]).includes(k)) : [],
     warnings: file.warnings,
   };

@@ -16,9 +16,11 @@ async function uniqueSlug(workspaceId: string, name: string): Promise<string> {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
+/** `origin`: for an import — what the trail says, and the JSON kept in Persona.imported. */
 export async function createPersona(
   ctx: WorkspaceContext,
   input: { name: string; archetype?: string; spec?: PersonaSpec },
+  origin?: { summary: string; imported: string },
 ): Promise<PersonaDetail> {
   const spec: PersonaSpec = {
     ...(input.spec ?? emptySpec()),
@@ -35,8 +37,9 @@ export async function createPersona(
       createdById: ctx.userId,
       updatedById: ctx.userId,
       updatedByName: ctx.userName,
+      imported: origin?.imported ?? null,
     },
   });
-  await recordActivity(ctx, row.id, "created", input.spec ? `created the persona from a full spec` : "created the persona");
+  await recordActivity(ctx, row.id, "created", origin?.summary ?? (input.spec ? "created the persona from a full spec" : "created the persona"));
   return toDetail(row, null);
 }
