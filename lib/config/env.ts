@@ -13,7 +13,21 @@ export const env = {
   trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   allowSignUp: (process.env.ALLOW_SIGN_UP ?? "true") !== "false",
   authRateLimit: (process.env.AUTH_RATE_LIMIT ?? "on") !== "off",
+  /** "any" (local single-user default: Ollama on localhost works) or "public" (shared deployments: no loopback/private/link-local/metadata provider addresses). */
+  providerNetwork: (process.env.PROVIDER_NETWORK ?? "any") === "public" ? ("public" as const) : ("any" as const),
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; empty: the socket address is the client. */
+  trustedProxies: (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  /** Largest request body in bytes (imports have their own, larger cap). */
+  bodyLimitBytes: positiveInt(process.env.BODY_LIMIT_BYTES, 1024 * 1024),
+  importBodyLimitBytes: positiveInt(process.env.IMPORT_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
+  /** "off" disables the per-member / per-token limits on costly routes (never in production). */
+  costRateLimit: (process.env.COST_RATE_LIMIT ?? "on") !== "off",
 };
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
 
 /**
  * A secret from the environment, or one generated once and kept in the data

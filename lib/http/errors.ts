@@ -7,9 +7,18 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A cookie-authenticated write from another origin (CSRF). */
+  cross_origin: 403,
+  /** A cookie-authenticated write whose body is not declared as application/json. */
+  json_required: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  /** Same Idempotency-Key, different request. */
+  idempotency_mismatch: 422,
+  payload_too_large: 413,
   validation: 422,
+  rate_limited: 429,
   internal: 500,
   upstream: 502,
 } as const;
@@ -20,7 +29,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { field?: string; details?: unknown } = {},
+    readonly options: { field?: string; details?: unknown; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -28,6 +37,11 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+
+  /** Response headers that go with the error (e.g. Retry-After on 429, Allow on 405). */
+  get headers(): Record<string, string> {
+    return this.options.headers ?? {};
   }
 
   toJSON() {

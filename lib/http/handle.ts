@@ -2,6 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { AppError, fromZodError } from "@/lib/http/errors";
 import type { Operation } from "@/lib/http/operation";
+import { withIdempotency } from "@/lib/http/idempotency";
+import { meterCost } from "@/lib/http/rate-limit";
+import { assertSameOriginWrite, bodyLimitFor, readBodyCapped, unknownFields } from "@/lib/http/request-guards";
 import { requireUser, tokenWorkspace, type UserContext } from "@/lib/http/session";
 import { requireRole, resolveWorkspace, type WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -45,6 +48,8 @@ export function handle<O extends Operation>(
         return result instanceof Response ? result : Response.json(result, { status: op.status ?? 200, headers: PUBLIC_HEADERS });
       }
       const user = await requireUser(request.headers);
+      // Cookie-authenticated writes must come from the studio's own pages (CSRF); Bearer calls are exempt.
+      if (!user.apiToken) assertSameOriginWrite(request);
       const params = op.params ? parse(op.params, rawParams, "params") : undefined;
       let ctx: UserContext | WorkspaceContext = user;
       if (op.auth === "workspace") {
@@ -59,11 +64,19 @@ export function handle<O extends Operation>(
       const query = op.query
         ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query")
         : undefined;
-      const body = op.body ? parse(op.body, await readJson(request), "body") : undefined;
-      const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
-      if (result === undefined) return new Response(null, { status: 204 });
-      if (result instanceof Response) return result; // streams build their own response
-      return Response.json(result, { status: op.status ?? 200 });
+      const bodyText = op.body ? await readBodyCapped(request, bodyLimitFor(op)) : "";
+      const body = op.body ? parseBody(op.body, bodyText) : undefined;
+      const limitHeaders = op.cost ? await meterCost(op, ctx) : {};
+      const run = async (): Promise<Response> => {
+        const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
+        if (result === undefined) return new Response(null, { status: 204, headers: limitHeaders });
+        if (result instanceof Response) {
+          for (const [k, v] of Object.entries(limitHeaders)) result.headers.set(k, v);
+          return result; // streams build their own response
+        }
+        return Response.json(result, { status: op.status ?? 200, headers: limitHeaders });
+      };
+      return op.idempotent ? await withIdempotency(op, user, request, bodyText, run) : await run();
     } catch (error) {
       return errorResponse(error);
     }
@@ -79,18 +92,23 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "
   return result.data;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text.trim()) return {};
+/** A JSON body that must be present, parsed by the schema; fields the schema does not know are refused. */
+function parseBody<T extends z.ZodType>(schema: T, text: string): z.output<T> {
+  if (!text.trim()) throw new AppError("validation", "body: a JSON body is required", { field: "body" });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON", { field: "body" });
   }
+  const data = parse(schema, value, "body");
+  const unknown = unknownFields(value, data);
+  if (unknown.length) throw new AppError("validation", `${unknown[0]}: unknown field`, { field: unknown[0] });
+  return data;
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {
     const e = new AppError("conflict", "Someone else changed this at the same moment; reload and try again");

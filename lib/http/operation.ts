@@ -27,7 +27,16 @@ export type Operation<
   body?: B;
   response: R;
   status?: number;
+  /** Costly route (calls a model): metered per member and per API token (lib/http/rate-limit.ts). */
+  cost?: CostBucket;
+  /** A creating POST: an `Idempotency-Key` header replays the first answer (lib/http/idempotency.ts). */
+  idempotent?: boolean;
+  /** Body cap: "import" allows files (IMPORT_BODY_LIMIT_BYTES); default BODY_LIMIT_BYTES. */
+  bodyLimit?: "default" | "import";
 };
+
+/** Buckets of the costly-route limits; each has its own configurable rate. */
+export type CostBucket = "preview" | "probe" | "suggest" | "draft" | "samples";
 
 export function defineOperation<const O extends Operation>(op: O): O {
   return op;
