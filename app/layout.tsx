@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/shell/providers";
 import "./globals.css";
@@ -9,7 +10,11 @@ export const metadata: Metadata = {
   icons: { icon: "/icon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next.js puts the CSP nonce from proxy.ts
+  // on its scripts only while rendering, so a page prerendered at build time
+  // (the 404 page, say) would have scripts the policy blocks.
+  await connection();
   return (
     <html lang="en">
       <body>

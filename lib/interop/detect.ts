@@ -1,5 +1,5 @@
 import { utf8Decode } from "@/lib/interop/encoding";
-import { InteropError, isRecord } from "@/lib/interop/errors";
+import { assertJsonDepth, InteropError, isRecord } from "@/lib/interop/errors";
 import { hasPngSignature } from "@/lib/interop/png-card";
 import { STUDIO_FORMAT } from "@/lib/interop/studio-json";
 
@@ -38,6 +38,7 @@ export function detectFormat(fileName: string, content: Uint8Array | string): In
   const isJsonName = /\.json$/i.test(fileName);
   if (!isJsonName && !text.trimStart().startsWith("{")) return "plain-prompt";
 
+  assertJsonDepth(text);
   let value: unknown;
   try {
     value = JSON.parse(text);

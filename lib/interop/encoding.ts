@@ -1,14 +1,16 @@
 import { InteropError } from "@/lib/interop/errors";
 
-// UTF-8 and base64 without node's Buffer, so every interop module also runs in
-// the browser. Decoding is strict: a card whose base64 or UTF-8 is damaged must
-// fail with a named error, not come back as mojibake.
+// UTF-8, Latin-1 and base64 for the importers and exporters. On the server
+// Node's Buffer does the byte work natively: a 7 MB PNG card must not hold the
+// event loop in a JavaScript loop per character. A browser has no Buffer and
+// takes the portable path (atob / TextDecoder), so the module still runs there.
+// Decoding is strict: a card whose base64 or UTF-8 is damaged must fail with a
+// named error, not come back as mojibake.
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const LOOKUP = new Map([...ALPHABET].map((c, i) => [c, i]));
-// Some writers use the URL-safe alphabet; both decode to the same bytes.
-LOOKUP.set("-", 62);
-LOOKUP.set("_", 63);
+type NodeBytes = Uint8Array & { toString(encoding: "base64" | "latin1"): string };
+type NodeBuffer = { from(input: string, encoding: "base64"): NodeBytes; from(input: Uint8Array): NodeBytes };
+/** Node's Buffer when there is one (the server); undefined in a browser. */
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
 export function utf8Encode(text: string): Uint8Array {
   return new TextEncoder().encode(text);
@@ -23,37 +25,37 @@ export function utf8Decode(bytes: Uint8Array, field: string): string {
   }
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : "=";
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : "=";
-  }
-  return out;
+/** ISO-8859-1 bytes as text, one character per byte (PNG tEXt chunks). */
+export function latin1Decode(bytes: Uint8Array): string {
+  // TextDecoder's "latin1" is windows-1252 (0x80–0x9F differ) and slow in Node; Buffer's is the real thing.
+  return nodeBuffer?.from(bytes).toString("latin1") ?? new TextDecoder("windows-1252").decode(bytes);
 }
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  const native = nodeBuffer?.from(bytes).toString("base64");
+  if (native !== undefined) return native;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const NOT_BASE64 = /[^A-Za-z0-9+/\-_]/;
 
 /** Strict base64 (standard or URL-safe, padding optional, whitespace ignored). */
 export function base64ToBytes(text: string, field: string): Uint8Array {
-  const clean = text.replace(/\s+/g, "");
-  const body = clean.replace(/={1,2}$/, "");
-  const invalid = [...body].find((c) => !LOOKUP.has(c));
-  if (invalid !== undefined || body.length % 4 === 1 || (clean.length !== body.length && clean.length % 4 !== 0)) {
+  const clean = /\s/.test(text) ? text.replace(/\s+/g, "") : text;
+  const padding = clean.endsWith("==") ? 2 : clean.endsWith("=") ? 1 : 0;
+  const body = clean.slice(0, clean.length - padding);
+  const invalid = NOT_BASE64.exec(body)?.[0];
+  if (invalid !== undefined || body.length % 4 === 1 || (padding > 0 && clean.length % 4 !== 0)) {
     const why = invalid !== undefined ? `contains "${invalid}"` : "has the wrong length";
     throw new InteropError(field, `${field} is not valid base64 (it ${why})`);
   }
-  const out = new Uint8Array(Math.floor((body.length * 3) / 4));
-  let bits = 0;
-  let buffer = 0;
-  let o = 0;
-  for (const c of body) {
-    buffer = ((buffer << 6) | LOOKUP.get(c)!) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buffer >> bits) & 0xff;
-    }
-  }
+  // Validated above, so Node's lenient decoder and atob agree with the strict reading.
+  const native = nodeBuffer?.from(body, "base64");
+  if (native !== undefined) return new Uint8Array(native.buffer, native.byteOffset, native.byteLength);
+  const binary = atob(body.replace(/-/g, "+").replace(/_/g, "/"));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }

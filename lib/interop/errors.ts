@@ -39,8 +39,48 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
   return result.data;
 }
 
-/** JSON.parse that says where the text stops being JSON instead of throwing a SyntaxError. */
+/**
+ * How deep arrays and objects may nest in an imported file. Real cards nest a
+ * handful of levels (a lorebook entry's extensions); the limit only has to keep
+ * the recursive steps after parsing (validation, structuredClone, stringify)
+ * far from the stack limit, where 10,000 levels end in a RangeError.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+const STRUCTURAL = /["[\]{}]/g;
+
+/**
+ * Throws an InteropError when the JSON text nests deeper than `max`. A single
+ * scan without recursion (or JSON.parse): strings are skipped with indexOf,
+ * so brackets inside text do not count.
+ */
+export function assertJsonDepth(text: string, field = "json", max = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  STRUCTURAL.lastIndex = 0;
+  for (let m = STRUCTURAL.exec(text); m; m = STRUCTURAL.exec(text)) {
+    const c = m[0];
+    if (c === '"') {
+      let end = m.index;
+      do end = text.indexOf('"', end + 1);
+      while (end > 0 && isEscaped(text, end));
+      if (end < 0) return; // an unterminated string: JSON.parse says so
+      STRUCTURAL.lastIndex = end + 1;
+    } else if (c === "[" || c === "{") {
+      if (++depth > max) throw new InteropError(field, `The JSON nests deeper than ${max} levels; a card or export never needs that many`);
+    } else depth--;
+  }
+}
+
+/** Whether the quote at `at` is escaped: an odd number of backslashes before it. */
+function isEscaped(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 92) i--;
+  return (at - 1 - i) % 2 === 1;
+}
+
+/** JSON.parse that says where the text stops being JSON instead of throwing a SyntaxError; too deep a nesting is refused first. */
 export function parseJson(text: string, field = "json"): unknown {
+  assertJsonDepth(text, field);
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {

@@ -12,6 +12,7 @@ export {
   type CardExportOptions, type CardImport,
 } from "@/lib/interop/character-card";
 export { CARD_SPEC, STUDIO_EXTENSION, type CardVersion } from "@/lib/interop/card-schema";
+export { cardRemainder } from "@/lib/interop/card-remainder";
 export {
   exportPngCard, hasPngSignature, importPngCard, readPngCard, writePngCard, type CardChunk, type PngCardImport,
 } from "@/lib/interop/png-card";

@@ -9,6 +9,8 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // Creating, listing and revoking a workspace's API tokens (owners, signed in).
 // The token is returned once, at creation; afterwards only its prefix is shown.
+// A token is bound to the membership it was made under (not just the account),
+// so removing a member kills their tokens for good, even if they are added again.
 
 const DAY_MS = 24 * 3600_000;
 
@@ -27,10 +29,15 @@ function toToken(r: Row): ApiToken {
 }
 
 export async function createApiToken(ctx: WorkspaceContext, input: z.output<typeof createApiTokenBody>): Promise<CreatedApiToken> {
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: ctx.userId } },
+    select: { id: true },
+  });
+  if (!membership) throw notFound("Workspace");
   const { token, hash, prefix } = newApiToken();
   const row = await db.apiToken.create({
     data: {
-      workspaceId: ctx.workspaceId, userId: ctx.userId, createdByName: ctx.userName, name: input.name, role: input.role,
+      workspaceId: ctx.workspaceId, userId: ctx.userId, membershipId: membership.id, createdByName: ctx.userName, name: input.name, role: input.role,
       prefix, tokenHash: hash, expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : null,
     },
   });

@@ -10,6 +10,8 @@ import { tokenState } from "@/lib/services/api-tokens/api-tokens";
 // `Authorization: Bearer ps_…`: the token acts as the member who made it, in its
 // own workspace only, with the lower of the token's role and that member's
 // role today — so demoting or removing the member reins in their tokens at once.
+// The token names the membership it was made under: a member removed and added
+// again has a new membership, and their old tokens stay dead.
 
 const LAST_USED_WRITE_MS = 60_000;
 
@@ -27,9 +29,9 @@ export async function authenticateApiToken(presented: string, now = new Date()):
 
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: row.userId } },
-    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
   });
-  if (!membership) throw invalid("The member who created this API token has left the workspace; ask an owner for a new token");
+  if (!membership || membership.id !== row.membershipId) throw invalid("The member who created this API token has left the workspace; ask an owner for a new token");
 
   // Last use is for the token list, not an audit log: one write a minute is enough.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_WRITE_MS) {

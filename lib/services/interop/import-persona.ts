@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { CARD_OWNED_FIELDS, importFile, InteropError, type ImportedFile } from "@/lib/interop";
+import { CARD_OWNED_FIELDS, cardRemainder, importFile, InteropError, type ImportedFile } from "@/lib/interop";
 import { compilePersona } from "@/lib/persona/compile";
 import { serializeSpec } from "@/lib/persona/normalize";
 import { MAX_IMPORT_BYTES, type ImportResult, type importPersonaBody } from "@/lib/schemas/interop";
@@ -13,7 +13,8 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // Import a file as a new persona. The format is sniffed from the content
 // (PNG card, card JSON, Persona Studio JSON, or a plain prompt); nothing is
 // inferred silently: a plain prompt becomes the prompt override as written,
-// and a card's unmapped fields are kept whole for a faithful re-export.
+// and a card's unmapped fields are kept for a faithful re-export (only those:
+// the mapped text is in the spec, and the file itself is not stored).
 
 const LABEL: Record<ImportedFile["format"], string> = {
   "studio-json": "Persona Studio JSON", "card-json": "a character card", "png-card": "a PNG character card", "plain-prompt": "a plain system prompt",
@@ -22,7 +23,8 @@ const LABEL: Record<ImportedFile["format"], string> = {
 function decode(input: z.output<typeof importPersonaBody>): Uint8Array | string {
   if (input.encoding === "text") return input.content;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.content.replace(/\s/g, ""))) throw new AppError("validation", "The file content is not valid base64", { field: "content" });
-  const bytes = new Uint8Array(Buffer.from(input.content, "base64"));
+  const decoded = Buffer.from(input.content, "base64");
+  const bytes = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("validation", "The file is over 8 MB", { field: "content" });
   return bytes;
 }
@@ -36,7 +38,7 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
     if (e instanceof InteropError) throw new AppError("validation", `The file content cannot be imported — ${e.field ? `${e.field}: ` : ""}${e.message}`, { field: "content", details: { fileField: e.field } });
     throw e;
   }
-  const card = file.format === "card-json" || file.format === "png-card" ? file.unmapped : null;
+  const card = file.format === "card-json" || file.format === "png-card" ? cardRemainder(file.unmapped) : null;
   const versions = file.format === "studio-json" ? [...file.versions].sort((a, b) => a.number - b.number) : [];
   const created = await createPersona(ctx, { name: file.spec.name, spec: file.spec }, {
     summary: `imported the persona from ${LABEL[file.format]} (${input.fileName})${versions.length ? ` with ${versions.length} version${versions.length === 1 ? "" : "s"}` : ""}`,
