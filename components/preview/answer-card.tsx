@@ -58,10 +58,13 @@ function errorTitle(kind?: string): string {
   switch (kind) {
     case "auth": return "The provider rejected the API key";
     case "rate_limit": return "Rate limited (429)";
+    case "studio_limit": return "Too many previews for now";
     case "timeout": return "The model timed out";
     case "unreachable": return "The model endpoint is unreachable";
     case "bad_request": return "The provider refused the request";
     case "server": return "The provider failed";
+    case "redirected": return "The endpoint redirected elsewhere (not followed)";
+    case "blocked": return "This address is not allowed (PROVIDER_NETWORK=public)";
     default: return "The answer failed";
   }
 }

@@ -4,7 +4,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { Markdown } from "@/components/review/markdown";
 import { Avatar } from "@/components/share/avatar";
 import { Empty, PageSection } from "@/components/share/page-section";
-import type { Comment, CommentThread } from "@/lib/schemas/review";
+import type { SharedComment as Comment, SharedCommentThread as CommentThread } from "@/lib/schemas/share";
 
 // The version's comment threads, shown only when the link was made with them.
 // Bodies are members' markdown, rendered by the safe renderer (no raw HTML,

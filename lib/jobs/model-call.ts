@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, type ChatRequest } from "@/lib/llm/types";
 import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 
@@ -61,7 +62,7 @@ export async function cachedChat(
         });
       return { text: res.text, tokens: res.usage.completionTokens, latencyMs: Math.round(res.latencyMs), cached: false };
     } catch (e) {
-      const err = e instanceof LlmError ? e : new LlmError("server", (e as Error)?.message ?? "Model call failed");
+      const err = failureOf(e, target.provider);
       const retryable = err.retryable || err.kind === "invalid_output";
       if (!retryable || attempt + 1 >= maxAttempts || deps.signal?.aborted) throw err;
       await deps.sleep(err.kind === "invalid_output" ? 0 : backoffMs(attempt, deps.rng, err.retryAfterMs));

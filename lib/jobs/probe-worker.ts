@@ -3,6 +3,7 @@ import pLimit from "p-limit";
 import { db } from "@/lib/db/client";
 import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
 import { asPlannerState, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
+import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError } from "@/lib/llm/types";
 import { buildJudgeRequest, parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
 import { rngFor } from "@/lib/probing/random";
@@ -103,9 +104,12 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     target = await resolve(run.workspaceId, run.targetProviderId, run.targetModel);
     judge = await resolve(run.workspaceId, run.judgeProviderId, run.judgeModel);
   } catch (e) {
-    await finish(runId, "failed", `The run's provider is gone: ${(e as Error).message}`);
+    // Deleted, refused by PROVIDER_NETWORK=public, or its key no longer opens: the reason is the service's own words.
+    const missing = (e as { code?: unknown }).code === "not_found";
+    await finish(runId, "failed", `${missing ? "The run's provider is gone" : "The run's provider cannot be used"}: ${(e as Error).message}`);
     return "failed";
   }
+  const holders: KeyHolder[] = [target.provider, judge.provider];
 
   const items = watched.map((key) => ({ key, itemCount: traitOf(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
   const stored = await db.probeAnswer.findMany({ where: { runId } });
@@ -148,12 +152,12 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
       consecutiveFailures = 0;
     } catch (e) {
-      const err = e instanceof LlmError ? e : new LlmError("server", (e as Error).message);
+      const err = failureOf(e, ...holders);
       if (err.kind === "aborted") return;
-      // A bad key or unknown model will not get better by trying more items.
-      if (err.kind === "auth" || err.kind === "bad_request") fatal = err;
+      // A bad key, an unknown model, a redirect elsewhere or a refused address will not get better by trying more items.
+      if (err.kind === "auth" || err.kind === "bad_request" || err.kind === "redirected" || err.kind === "blocked") fatal = err;
       consecutiveFailures++;
-      await store({ ...unique, message: item.text, status: "failed", error: `${err.kind}: ${err.message}` });
+      await store({ ...unique, message: item.text, status: "failed", error: safeErrorText(`${err.kind}: ${err.message}`, ...holders) });
     }
     await deps.onAnswer?.();
   };
@@ -192,7 +196,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       const reason = fatal
         ? (fatal as LlmError).message
         : `${consecutiveFailures} answers in a row failed; the answers so far are kept — resume the run when the provider is back`;
-      await finish(runId, "failed", reason);
+      await finish(runId, "failed", safeErrorText(reason, ...holders));
       return "failed";
     }
     return null;
@@ -247,6 +251,7 @@ async function store(data: Parameters<typeof db.probeAnswer.create>[0]["data"]) 
 async function finish(runId: string, status: "completed" | "failed", error: string | null) {
   await db.probeRun.updateMany({
     where: { id: runId, status: "running" },
-    data: { status, error, finishedAt: new Date(), leaseOwner: null },
+    // Redacted again right before it is stored (environment key, key-shaped strings), like every stored error.
+    data: { status, error: error === null ? null : safeErrorText(error), finishedAt: new Date(), leaseOwner: null },
   });
 }

@@ -1,4 +1,7 @@
 import OpenAI from "openai";
+import { providerError, redactErrorText } from "@/lib/llm/provider-error";
+import { providerFetch, type Pin } from "@/lib/llm/provider-fetch";
+import type { Secret } from "@/lib/llm/redact";
 import {
   LlmError, type ChatRequest, type ChatResult, type Provider, type StreamEvent, type Usage,
 } from "@/lib/llm/types";
@@ -6,21 +9,32 @@ import {
 // Any OpenAI-compatible endpoint (OpenAI, Ollama, LM Studio, vLLM, llama.cpp
 // server, OpenRouter…) through the official SDK. Retries are off here: the
 // caller decides (the preview shows the error; probe runs back off and retry).
+// Every failure leaves through providerError() with this provider's key
+// redacted; every request goes through providerFetch() (no redirect to another
+// origin; with publicOnly, only vetted public addresses).
 
 export type OpenAiCompatibleConfig = {
   baseUrl: string;
   apiKey?: string | null;
   timeoutMs?: number;
   label?: string;
+  /** Other keys to hide in this provider's errors (e.g. a stored key when testing a typed one). */
+  alsoRedact?: Secret[];
+  /** PROVIDER_NETWORK=public: connect to public addresses only (network-policy.ts). */
+  publicOnly?: boolean;
+  /** The base URL's host, resolved and checked: connections use only these addresses. */
+  pin?: Pin | null;
 };
 
 export class OpenAiCompatibleProvider implements Provider {
   readonly kind = "openai_compatible" as const;
   readonly label: string;
   private readonly client: OpenAI;
+  private readonly secrets: Secret[];
 
   constructor(config: OpenAiCompatibleConfig) {
     this.label = config.label ?? new URL(config.baseUrl).host;
+    this.secrets = [config.apiKey, ...(config.alsoRedact ?? [])];
     this.client = new OpenAI({
       baseURL: config.baseUrl.replace(/\/+$/, ""),
       // Local servers (Ollama, llama.cpp…) accept any key; the SDK insists on one.
@@ -28,7 +42,16 @@ export class OpenAiCompatibleProvider implements Provider {
       timeout: config.timeoutMs ?? 60_000,
       maxRetries: 0,
       dangerouslyAllowBrowser: false,
+      fetch: providerFetch({ publicOnly: config.publicOnly ?? false, pin: config.pin }),
     });
+  }
+
+  redact(text: string): string {
+    return redactErrorText(text, this.secrets);
+  }
+
+  private fail(e: unknown, signal?: AbortSignal): LlmError {
+    return providerError(e, { secrets: this.secrets, signal });
   }
 
   async listModels(signal?: AbortSignal): Promise<string[]> {
@@ -38,7 +61,7 @@ export class OpenAiCompatibleProvider implements Provider {
       for await (const m of page) ids.push(m.id);
       return ids.sort();
     } catch (e) {
-      throw toLlmError(e, signal);
+      throw this.fail(e, signal);
     }
   }
 
@@ -71,7 +94,7 @@ export class OpenAiCompatibleProvider implements Provider {
         latencyMs: performance.now() - started,
       };
     } catch (e) {
-      throw toLlmError(e, req.signal);
+      throw this.fail(e, req.signal);
     }
   }
 
@@ -99,7 +122,7 @@ export class OpenAiCompatibleProvider implements Provider {
       // The SDK ends an aborted stream quietly; a cut-off answer must not look complete.
       if (req.signal?.aborted) throw new LlmError("aborted", "The request was cancelled");
     } catch (e) {
-      throw toLlmError(e, req.signal);
+      throw this.fail(e, req.signal);
     }
     // Servers that ignore stream_options send no usage: estimate (~4 chars a token) rather than claim 0.
     yield {
@@ -110,42 +133,4 @@ export class OpenAiCompatibleProvider implements Provider {
       firstTokenMs,
     };
   }
-}
-
-function serverMessage(e: InstanceType<typeof OpenAI.APIError>): string {
-  const err = e.error as { message?: string } | undefined;
-  return err?.message ?? e.message;
-}
-
-/** fetch wraps the socket error ("fetch failed" → cause ECONNREFUSED/ENOTFOUND…): find the code. */
-function causeCode(e: unknown): string | undefined {
-  for (let c = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
-    const code = (c as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
-/** The exact reason, in words a designer can act on. */
-export function toLlmError(e: unknown, signal?: AbortSignal): LlmError {
-  if (e instanceof LlmError) return e;
-  if (signal?.aborted || e instanceof OpenAI.APIUserAbortError || (e as Error)?.name === "AbortError") {
-    return new LlmError("aborted", "The request was cancelled");
-  }
-  if (e instanceof OpenAI.APIConnectionTimeoutError) return new LlmError("timeout", "The model endpoint did not answer in time");
-  if (e instanceof OpenAI.APIConnectionError) {
-    return new LlmError("unreachable", `Cannot reach the model endpoint (${causeCode(e.cause) ?? (e.cause as Error | undefined)?.message ?? e.message})`);
-  }
-  if (e instanceof OpenAI.APIError) {
-    const status = e.status ?? 0;
-    const msg = serverMessage(e);
-    if (status === 401 || status === 403) return new LlmError("auth", `The endpoint rejected the API key (${status}): ${msg}`, status);
-    if (status === 429) {
-      const retryAfter = Number(e.headers?.get?.("retry-after"));
-      return new LlmError("rate_limit", `Rate limited by the endpoint (429): ${msg}`, status, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
-    }
-    if (status >= 500) return new LlmError("server", `The endpoint failed (${status}): ${msg}`, status);
-    return new LlmError("bad_request", `The endpoint refused the request (${status}): ${msg}`, status);
-  }
-  return new LlmError("server", (e as Error)?.message ?? "Unknown model error");
 }

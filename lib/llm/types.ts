@@ -34,6 +34,8 @@ export type LlmErrorKind =
   | "bad_request" // 400/404/422: e.g. unknown model
   | "server" // 5xx
   | "invalid_output" // structured output that is not valid JSON for the schema
+  | "redirected" // the endpoint redirected to another origin (never followed)
+  | "blocked" // the address is not allowed (PROVIDER_NETWORK=public)
   | "aborted";
 
 export class LlmError extends Error {
@@ -60,6 +62,8 @@ export interface Provider {
   /** Shown wherever output appears; the simulator's says it is not a language model. */
   readonly label: string;
   listModels(signal?: AbortSignal): Promise<string[]>;
+  /** Hides this provider's key (and echoes of it) in text about its failures; see lib/llm/provider-error.ts. */
+  redact?(text: string): string;
   chat(req: ChatRequest): Promise<ChatResult>;
   stream(req: ChatRequest): AsyncIterable<StreamEvent>;
 }

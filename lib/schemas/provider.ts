@@ -16,6 +16,9 @@ export const providerSchema = z.object({
   defaultModel: z.string(),
   hasKey: z.boolean(),
   keyMask: z.string().nullable().describe("e.g. 'sk-…f3a9'; the key itself never leaves the server"),
+  keyState: z
+    .enum(["ok", "unreadable", "none"])
+    .describe("'unreadable': a key is stored but the studio's encryption key no longer opens it — an owner must re-enter it"),
   builtIn: z.boolean().describe("Simulator and environment providers cannot be edited here"),
   isDefault: z.boolean(),
   label: z.string().describe("Shown next to every output, e.g. 'Simulator — not a language model'"),
@@ -28,9 +31,25 @@ export const providerListSchema = z.object({
 });
 export type ProviderList = z.infer<typeof providerListSchema>;
 
+/**
+ * The SDK appends paths ("/chat/completions") to the base URL, so a query or a
+ * fragment would change where calls go ("…/admin#" turns every call into a
+ * request for /admin); credentials belong in the API key field.
+ */
 const baseUrl = z
   .url({ protocol: /^https?$/, error: "Enter the endpoint's base URL, e.g. http://localhost:11434/v1" })
-  .max(500);
+  .max(500)
+  .superRefine((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (!url) return; // already reported by z.url()
+    if (url.username || url.password || /^[a-z][a-z0-9+.-]*:[\\/]*[^/\\?#]*@/i.test(value)) {
+      ctx.addIssue({ code: "custom", message: "Remove the user name / password from the URL; put a key in the API key field" });
+    } else if (value.includes("?")) {
+      ctx.addIssue({ code: "custom", message: "The base URL cannot have a query (?…); paths are appended to it" });
+    } else if (value.includes("#")) {
+      ctx.addIssue({ code: "custom", message: "The base URL cannot have a fragment (#…); paths are appended to it" });
+    }
+  });
 
 export const createProviderBody = z.object({
   name: z.string().trim().min(1, "Name the provider").max(80),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import { reportSchema } from "@/lib/schemas/probe";
-import { commentThreadSchema, sampleRecordingSchema } from "@/lib/schemas/review";
+import { commentSchema, sampleRecordingSchema } from "@/lib/schemas/review";
 
 // Share links: a read-only, no-login view of one persona (its latest version)
 // or one pinned version. The bundle is everything a share page shows — and by
@@ -46,6 +46,21 @@ export const createdShareSchema = shareLinkSchema.extend({
 });
 export type CreatedShare = z.infer<typeof createdShareSchema>;
 
+/** People on a shared page are display names only: no user ids leave the workspace. */
+const sharedPersonSchema = z.object({ name: z.string() });
+
+export const sharedCommentSchema = commentSchema.omit({ author: true, mentions: true }).extend({
+  author: sharedPersonSchema,
+  mentions: z.array(sharedPersonSchema),
+});
+export type SharedComment = z.infer<typeof sharedCommentSchema>;
+
+export const sharedCommentThreadSchema = sharedCommentSchema.extend({ replies: z.array(sharedCommentSchema) });
+export type SharedCommentThread = z.infer<typeof sharedCommentThreadSchema>;
+
+/** What a shared page says about an answer that failed: that it failed, never the provider's words. */
+export const SHARED_FAILURE = "failed";
+
 /** The spec as shared: designer notes stay inside the workspace. */
 export const sharedSpecSchema = personaSpecSchema.omit({ notes: true });
 
@@ -62,7 +77,7 @@ export const shareBundleSchema = z.object({
   follows: z.enum(["latest", "pinned"]),
   spec: sharedSpecSchema,
   compiledPrompt: z.string(),
-  samples: sampleRecordingSchema.nullable(),
+  samples: sampleRecordingSchema.nullable().describe("A failed answer's error is just 'failed'"),
   report: z
     .object({
       runId: z.string(),
@@ -75,7 +90,7 @@ export const shareBundleSchema = z.object({
       report: reportSchema,
     })
     .nullable(),
-  comments: z.array(commentThreadSchema).nullable().describe("null unless the link includes comments"),
+  comments: z.array(sharedCommentThreadSchema).nullable().describe("null unless the link includes comments; authors by name only"),
   sharedBy: z.string(),
   sharedAt: z.string(),
   expiresAt: z.string().nullable(),

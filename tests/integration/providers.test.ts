@@ -97,7 +97,7 @@ describe("a fresh workspace", () => {
     expect(result.providers).toEqual([
       {
         id: "simulator", name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null, defaultModel: "persona-sim-1",
-        hasKey: false, keyMask: null, builtIn: true, isDefault: true, label: "Simulator — not a language model",
+        hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault: true, label: "Simulator — not a language model",
       },
     ]);
     expect(result.default).toEqual({ providerId: "simulator", model: "persona-sim-1" });
@@ -332,13 +332,13 @@ describe("test connection", () => {
     const ok = expectOk(ops.testProvider, await test({ baseUrl: stubUrl, providerId: stored.id }));
     expect(ok).toMatchObject({ ok: true, models: ["persona-sim-1", "stub-large"] });
 
-    // A stored key the server rejects and echoes is masked in the message.
+    // A stored key the server rejects and echoes is redacted in the message.
     const wrong = await create(owner, { name: "Stub, wrong key", baseUrl: stubUrl });
     const res = await test({ baseUrl: stubUrl, providerId: wrong.id });
     expectNoKey(res);
     const failed = expectOk(ops.testProvider, res);
     expect(failed).toMatchObject({ ok: false, error: { kind: "auth" } });
-    expect(failed.error?.message).toContain("sk-…cdef");
+    expect(failed.error?.message).toBe("The endpoint rejected the API key (401): Incorrect API key provided: [redacted]");
   });
 
   it("never sends a stored key to another address than the one it was stored for", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
+import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, parseJsonOutput } from "@/lib/llm/types";
 import { PROBE_TOPICS } from "@/lib/probing/traits/types";
 import {
@@ -47,7 +48,7 @@ export async function draftCustomTrait(ctx: WorkspaceContext, input: DraftCustom
     }
     return { ...parsed.data, providerLabel: resolved.provider.label, model: resolved.model, simulated: resolved.simulated };
   } catch (e) {
-    const err = e instanceof LlmError ? e : new LlmError("server", (e as Error).message);
+    const err = failureOf(e, resolved.provider);
     throw new AppError("upstream", err.message, { details: { kind: err.kind } });
   }
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import { compilePersona } from "@/lib/persona/compile";
-import { LlmError } from "@/lib/llm/types";
+import { failureOf } from "@/lib/llm/provider-error";
 import type { PreviewEvent, previewBody } from "@/lib/schemas/preview";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -54,7 +54,7 @@ export async function streamPreview(ctx: WorkspaceContext, body: Body, signal: A
           else send({ type: "done", usage: event.usage, latencyMs: Math.round(event.latencyMs), firstTokenMs: event.firstTokenMs === null ? null : Math.round(event.firstTokenMs) });
         }
       } catch (e) {
-        const err = e instanceof LlmError ? e : new LlmError("server", (e as Error)?.message ?? "Model call failed");
+        const err = failureOf(e, resolved.provider);
         if (err.kind !== "aborted") send({ type: "error", kind: err.kind, message: err.message, ...(err.status ? { status: err.status } : {}) });
       } finally {
         signal.removeEventListener("abort", onAbort);

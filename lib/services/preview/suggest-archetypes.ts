@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
+import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, parseJsonOutput } from "@/lib/llm/types";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import { archetypeSuggestionsSchema, type ArchetypeSuggestions } from "@/lib/schemas/preview";
@@ -54,7 +55,7 @@ export async function suggestArchetypes(
     if (!parsed.success) throw new LlmError("invalid_output", "The model's suggestions did not match the expected format");
     return { ...parsed.data, providerLabel: resolved.provider.label, model: resolved.model, simulated: resolved.simulated };
   } catch (e) {
-    const err = e instanceof LlmError ? e : new LlmError("server", (e as Error).message);
+    const err = failureOf(e, resolved.provider);
     throw new AppError("upstream", err.message, { details: { kind: err.kind } });
   }
 }

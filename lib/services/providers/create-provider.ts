@@ -3,6 +3,7 @@ import { z } from "zod";
 import { encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import type { createProviderBody, ProviderInfo } from "@/lib/schemas/provider";
+import { providerNetworkAccess } from "@/lib/services/providers/provider-address";
 import { toProviderInfo } from "@/lib/services/providers/serialize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -12,6 +13,7 @@ export function keyColumns(apiKey: string | null | undefined): { apiKeyEnc: stri
 }
 
 export async function createProvider(ctx: WorkspaceContext, input: z.output<typeof createProviderBody>): Promise<ProviderInfo> {
+  await providerNetworkAccess(input.baseUrl, "baseUrl");
   const row = await db.modelProvider.create({
     data: {
       workspaceId: ctx.workspaceId,

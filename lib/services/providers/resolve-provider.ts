@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { decryptSecret } from "@/lib/crypto/secrets";
 import { AppError } from "@/lib/http/errors";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import type { Provider } from "@/lib/llm/types";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { providerNetworkAccess } from "@/lib/services/providers/provider-address";
+import { openStoredKey } from "@/lib/services/providers/stored-key";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // Which model answers: an explicit choice, else the workspace default, else the
@@ -40,6 +41,7 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
     return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true, endpoint: "simulator" };
   }
   if (id === ENV_PROVIDER_ID) {
+    // The operator's own OPENAI_BASE_URL: exempt from PROVIDER_NETWORK.
     const cfg = envProviderConfig();
     if (!cfg) throw new AppError("not_found", "No provider is configured in the environment (OPENAI_API_KEY / OPENAI_BASE_URL)", { field: "providerId" });
     return {
@@ -49,8 +51,10 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
   }
   const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
   if (!row) throw new AppError("not_found", "Provider not found", { field: "providerId" });
+  // PROVIDER_NETWORK=public: refused (422) before any call; the checked addresses are pinned for the calls.
+  const network = await providerNetworkAccess(row.baseUrl, "providerId");
   return {
-    provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: row.apiKeyEnc ? decryptSecret(row.apiKeyEnc) : null, label: row.name }),
+    provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: await openStoredKey(row), label: row.name, ...network }),
     providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl,
   };
 }

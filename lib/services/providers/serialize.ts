@@ -1,10 +1,11 @@
 import "server-only";
-import { maskSecret } from "@/lib/crypto/secrets";
+import { maskSecret, sealedKeyState } from "@/lib/crypto/secrets";
 import { ENV_PROVIDER_ID, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID, type ProviderInfo } from "@/lib/schemas/provider";
 import { SIMULATOR_MODEL, envProviderConfig } from "@/lib/services/providers/resolve-provider";
 
 // The one place a provider becomes what the browser sees. The row's sealed key
-// (apiKeyEnc) is never read here: only its mask leaves the server.
+// (apiKeyEnc) is only checked for whether it still opens: its mask and that
+// state leave the server, never the key.
 
 export const ENV_PROVIDER_NAME = "Environment (OPENAI_*)";
 
@@ -20,6 +21,7 @@ export function toProviderInfo(row: Row, isDefault: boolean): ProviderInfo {
     defaultModel: row.defaultModel,
     hasKey: row.apiKeyEnc !== null,
     keyMask: row.apiKeyEnc !== null ? row.apiKeyMask : null,
+    keyState: sealedKeyState(row.apiKeyEnc),
     builtIn: false,
     isDefault,
     label: row.name,
@@ -29,7 +31,7 @@ export function toProviderInfo(row: Row, isDefault: boolean): ProviderInfo {
 export function simulatorInfo(isDefault: boolean): ProviderInfo {
   return {
     id: SIMULATOR_PROVIDER_ID, name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null,
-    defaultModel: SIMULATOR_MODEL, hasKey: false, keyMask: null, builtIn: true, isDefault, label: SIMULATOR_LABEL,
+    defaultModel: SIMULATOR_MODEL, hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault, label: SIMULATOR_LABEL,
   };
 }
 
@@ -40,6 +42,7 @@ export function envInfo(isDefault: boolean): ProviderInfo | null {
   return {
     id: ENV_PROVIDER_ID, name: ENV_PROVIDER_NAME, kind: "openai_compatible", preset: "env", baseUrl: cfg.baseUrl,
     defaultModel: cfg.model, hasKey: cfg.apiKey !== null, keyMask: cfg.apiKey ? maskSecret(cfg.apiKey) : null,
+    keyState: cfg.apiKey ? "ok" : "none",
     builtIn: true, isDefault, label: ENV_PROVIDER_NAME,
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import type { ProviderInfo, updateProviderBody } from "@/lib/schemas/provider";
 import { keyColumns } from "@/lib/services/providers/create-provider";
 import { findProviderRow } from "@/lib/services/providers/find-provider";
+import { providerNetworkAccess } from "@/lib/services/providers/provider-address";
 import { toProviderInfo } from "@/lib/services/providers/serialize";
 import { workspaceDefault } from "@/lib/services/providers/workspace-default";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -20,6 +21,7 @@ export async function updateProvider(
   if (moved && row.apiKeyEnc && input.apiKey === undefined) {
     throw new AppError("validation", "Re-enter the API key (or remove it) when you change the base URL: a stored key is never sent to a new address", { field: "apiKey" });
   }
+  if (moved) await providerNetworkAccess(input.baseUrl!, "baseUrl");
   const updated = await db.modelProvider.update({
     where: { id: row.id, workspaceId: ctx.workspaceId },
     data: {

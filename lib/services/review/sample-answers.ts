@@ -4,7 +4,7 @@ import pLimit from "p-limit";
 import type { SampleAnswer as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
-import { LlmError } from "@/lib/llm/types";
+import { failureOf, safeErrorText } from "@/lib/llm/provider-error";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import type { SampleRecording } from "@/lib/schemas/review";
@@ -67,8 +67,8 @@ export async function recordSamples(
       });
       return { index, message, answer: res.text, error: null, latencyMs: Math.round(res.latencyMs) };
     } catch (e) {
-      const err = e instanceof LlmError ? `${e.kind}: ${e.message}` : (e as Error).message;
-      return { index, message, answer: null, error: err, latencyMs: null };
+      const err = failureOf(e, resolved.provider);
+      return { index, message, answer: null, error: `${err.kind}: ${err.message}`, latencyMs: null };
     }
   })));
   const recordingId = randomUUID();
@@ -76,7 +76,8 @@ export async function recordSamples(
     await tx.sampleAnswer.createMany({
       data: answers.map((a) => ({
         personaId: persona.id, versionNumber: number, recordingId, messageIndex: a.index, message: a.message,
-        answer: a.answer, error: a.error, latencyMs: a.latencyMs, model: resolved.model, simulated: resolved.simulated,
+        // Redacted again right before it is stored (defense in depth).
+        answer: a.answer, error: a.error === null ? null : safeErrorText(a.error, resolved.provider), latencyMs: a.latencyMs, model: resolved.model, simulated: resolved.simulated,
         createdByName: ctx.userName,
       })),
     });

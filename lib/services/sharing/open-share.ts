@@ -3,7 +3,10 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
-import { sharedSpecSchema, type ShareBundle, type sharedAnswersQuery } from "@/lib/schemas/share";
+import type { Comment, CommentThread, SampleRecording } from "@/lib/schemas/review";
+import {
+  SHARED_FAILURE, sharedSpecSchema, type ShareBundle, type SharedComment, type SharedCommentThread, type sharedAnswersQuery,
+} from "@/lib/schemas/share";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { latestCompletedRun, latestCompletedRunRow } from "@/lib/services/probes/latest-report";
 import { toAnswer } from "@/lib/services/probes/serialize-run";
@@ -16,9 +19,28 @@ import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
 // gone or without versions) is the same 404, so a probe learns nothing. The
 // bundle is built field by field from an allow-list (shareBundleSchema), never
 // by passing rows through: keys, providers, members and notes cannot leak.
+// Neither can a provider's error text (a failed answer says "failed") or a
+// user id (people appear by display name only).
 
 const GONE = "This link does not exist, has expired or was revoked";
 const ACCESS_WRITE_MS = 60_000;
+
+function publicSamples(recording: SampleRecording | null): SampleRecording | null {
+  if (!recording) return null;
+  return { ...recording, answers: recording.answers.map((a) => ({ ...a, error: a.error === null ? null : SHARED_FAILURE })) };
+}
+
+function publicComment(c: Comment): SharedComment {
+  return {
+    id: c.id, parentId: c.parentId, anchor: c.anchor, body: c.body, createdAt: c.createdAt, editedAt: c.editedAt,
+    resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy,
+    author: { name: c.author.name }, mentions: c.mentions.map((m) => ({ name: m.name })),
+  };
+}
+
+const publicThread = (t: CommentThread): SharedCommentThread => ({ ...publicComment(t), replies: t.replies.map(publicComment) });
+
+const publicAnswer = (a: ProbeAnswer): ProbeAnswer => ({ ...a, error: a.status === "failed" || a.error !== null ? SHARED_FAILURE : null });
 
 async function activeLink(token: string) {
   const hash = hashShareToken(token);
@@ -57,14 +79,14 @@ export async function openShare(token: string): Promise<ShareBundle> {
     follows: link.versionNumber === null ? "latest" : "pinned",
     spec,
     compiledPrompt: version.compiledPrompt,
-    samples,
+    samples: publicSamples(samples),
     report: run
       ? {
         runId: run.id, model: run.target.model, judgeModel: run.judge.model, simulated: run.target.simulated,
         label: run.target.simulated ? run.target.label : run.target.model, finishedAt: run.finishedAt, targets: run.targets, report: run.report,
       }
       : null,
-    comments,
+    comments: comments?.map(publicThread) ?? null,
     sharedBy: link.createdByName,
     sharedAt: link.createdAt.toISOString(),
     expiresAt: link.expiresAt?.toISOString() ?? null,
@@ -81,5 +103,5 @@ export async function sharedAnswers(token: string, q: z.output<typeof sharedAnsw
     where: { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}) },
     orderBy: { createdAt: "asc" }, take: q.limit,
   });
-  return rows.map(toAnswer);
+  return rows.map(toAnswer).map(publicAnswer);
 }

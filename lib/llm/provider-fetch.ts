@@ -1,0 +1,121 @@
+import { lookup as dnsLookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { addressRange, describeRange } from "@/lib/llm/address-range";
+import { LlmError } from "@/lib/llm/types";
+
+// The fetch every OpenAI-compatible call goes through (handed to the SDK).
+// Two guards against server-side request forgery:
+// - redirects are never followed to another origin (a "model endpoint" that
+//   answers 302 → http://169.254.169.254/… gets an error, not our request);
+//   the same origin may redirect a few times;
+// - with publicOnly (PROVIDER_NETWORK=public), every address a host resolves
+//   to must be public unicast, and the connection is made to exactly the
+//   addresses that were checked (the dispatcher's DNS lookup answers from the
+//   pin), so a name cannot resolve to a public address for the check and to a
+//   private one for the connection (DNS rebinding).
+
+export type VettedAddress = { address: string; family: number };
+/** A host and the checked addresses every connection to it must use. */
+export type Pin = { hostname: string; addresses: VettedAddress[] };
+
+export const MAX_SAME_ORIGIN_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** A provider address PROVIDER_NETWORK=public forbids. Services turn it into a 422. */
+export class AddressRefusedError extends Error {
+  readonly code = "EPROVIDERNETWORK";
+  constructor(
+    readonly host: string,
+    readonly range: string,
+  ) {
+    const what = isIP(host.replace(/^\[|\]$/g, "")) ? `${host} is` : `${host} resolves to`;
+    super(`${what} ${describeRange(range)}; PROVIDER_NETWORK=public only allows model providers at public addresses`);
+    this.name = "AddressRefusedError";
+  }
+}
+
+const bare = (hostname: string) => hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+
+/**
+ * The addresses `hostname` resolves to, all of them public, or AddressRefusedError
+ * naming the first that is not. DNS failures are thrown as they are (ENOTFOUND…).
+ */
+export async function resolvePublic(hostname: string): Promise<VettedAddress[]> {
+  const host = bare(hostname);
+  const literal = isIP(host);
+  const addresses = literal ? [{ address: host, family: literal }] : await dnsLookup(host, { all: true, verbatim: true });
+  if (addresses.length === 0) throw Object.assign(new Error(`${host} has no address`), { code: "ENOTFOUND" });
+  for (const a of addresses) {
+    const range = addressRange(a.address);
+    if (range !== "unicast") throw new AddressRefusedError(hostname, range);
+  }
+  return addresses;
+}
+
+type LookupOptions = { family?: number | string; all?: boolean };
+type LookupCallback = (err: Error | null, address?: string | VettedAddress[], family?: number) => void;
+
+/** net.connect's `lookup`: answers from the pin, else resolves and vets (never an unchecked address). */
+function vettedLookup(pin: Pin | null) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    const answer = (all: VettedAddress[]) => {
+      const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
+      const usable = family ? all.filter((a) => a.family === family) : all;
+      if (usable.length === 0) return callback(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: "ENOTFOUND" }));
+      if (options.all) callback(null, usable);
+      else callback(null, usable[0].address, usable[0].family);
+    };
+    if (pin && bare(hostname) === bare(pin.hostname)) return answer(pin.addresses);
+    resolvePublic(hostname).then(answer, (e: Error) => callback(e));
+  };
+}
+
+let anyNetworkAgent: Agent | null = null;
+
+export type ProviderFetchOptions = {
+  /** PROVIDER_NETWORK=public: refuse any address that is not public unicast. */
+  publicOnly: boolean;
+  /** Addresses already checked for the base URL's host (network-policy.ts); connections use only these. */
+  pin?: Pin | null;
+};
+
+export type ProviderFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
+  const dispatcher = options.publicOnly
+    ? new Agent({ connect: { lookup: vettedLookup(options.pin ?? null) as never } })
+    : (anyNetworkAgent ??= new Agent());
+  return async (input, init) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    let request = { ...init } as UndiciRequestInit;
+    for (let hop = 0; ; hop++) {
+      // An IP literal is connected to without a lookup: check it here.
+      if (options.publicOnly && isIP(bare(url.hostname))) await resolvePublic(url.hostname);
+      const res = await undiciFetch(url, { ...request, redirect: "manual", dispatcher });
+      if (!REDIRECTS.has(res.status)) return res as unknown as Response;
+      await res.body?.cancel().catch(() => {});
+      const location = res.headers.get("location");
+      const next = location ? safeUrl(location, url) : null;
+      // Where it pointed is not repeated: it may be an internal address.
+      if (!next || next.origin !== url.origin) {
+        throw new LlmError("redirected", `The endpoint redirected elsewhere (${res.status}); the redirect was not followed`, res.status);
+      }
+      if (hop >= MAX_SAME_ORIGIN_REDIRECTS) {
+        throw new LlmError("redirected", `The endpoint redirected more than ${MAX_SAME_ORIGIN_REDIRECTS} times (${res.status})`, res.status);
+      }
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && request.method?.toUpperCase() === "POST")) {
+        request = { ...request, method: "GET", body: undefined };
+      }
+      url = next;
+    }
+  };
+}
+
+function safeUrl(location: string, base: URL): URL | null {
+  try {
+    return new URL(location, base);
+  } catch {
+    return null;
+  }
+}

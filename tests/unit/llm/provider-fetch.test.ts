@@ -1,0 +1,135 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
+import { AddressRefusedError, MAX_SAME_ORIGIN_REDIRECTS, providerFetch } from "@/lib/llm/provider-fetch";
+import { LlmError } from "@/lib/llm/types";
+
+// The fetch under every provider call: redirects stay on the endpoint's origin,
+// and with publicOnly a connection only ever goes to vetted (pinned) addresses.
+
+type Hit = { url: string; host: string | undefined };
+let hits: Hit[] = [];
+let otherHits: Hit[] = [];
+let server: Server;
+let other: Server;
+let origin: string;
+let otherOrigin: string;
+
+const MODELS = JSON.stringify({ object: "list", data: [{ id: "m1", object: "model", created: 0, owned_by: "t" }] });
+
+function handle(req: IncomingMessage, res: ServerResponse) {
+  hits.push({ url: req.url ?? "", host: req.headers.host });
+  const url = req.url ?? "";
+  if (url === "/v1/models" || url === "/moved/models") {
+    res.writeHead(200, { "content-type": "application/json" }).end(MODELS);
+  } else if (url === "/old/models") {
+    res.writeHead(307, { location: "/moved/models" }).end();
+  } else if (url === "/away/models") {
+    res.writeHead(302, { location: `${otherOrigin}/v1/models`, "content-type": "text/plain" }).end("secret internal redirect body");
+  } else if (url.startsWith("/loop")) {
+    res.writeHead(301, { location: `/loop${url.length}` }).end();
+  } else {
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "nope" } }));
+  }
+}
+
+const listen = (s: Server) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
+
+beforeAll(async () => {
+  server = createServer(handle);
+  other = createServer((req, res) => {
+    otherHits.push({ url: req.url ?? "", host: req.headers.host });
+    res.writeHead(200, { "content-type": "application/json" }).end(MODELS);
+  });
+  origin = await listen(server);
+  otherOrigin = await listen(other);
+});
+
+beforeEach(() => {
+  hits = [];
+  otherHits = [];
+});
+
+afterAll(async () => {
+  for (const s of [server, other]) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a rejection");
+}
+
+const rootCause = (e: unknown): unknown => {
+  let c = e;
+  while ((c as { cause?: unknown })?.cause) c = (c as { cause: unknown }).cause;
+  return c;
+};
+
+describe("redirects", () => {
+  const f = providerFetch({ publicOnly: false });
+
+  it("a redirect on the same origin is followed", async () => {
+    const res = await f(`${origin}/old/models`);
+    expect(res.status).toBe(200);
+    expect(hits.map((h) => h.url)).toEqual(["/old/models", "/moved/models"]);
+  });
+
+  it("a redirect to another origin (another port) is not followed: an error, no request there", async () => {
+    const e = await rejection(f(`${origin}/away/models`));
+    expect(e).toBeInstanceOf(LlmError);
+    expect(e).toMatchObject({ kind: "redirected", status: 302 });
+    expect((e as Error).message).not.toContain(otherOrigin);
+    expect((e as Error).message).not.toContain("secret internal");
+    expect(otherHits).toEqual([]);
+  });
+
+  it(`at most ${MAX_SAME_ORIGIN_REDIRECTS} same-origin redirects`, async () => {
+    expect(await rejection(f(`${origin}/loop`))).toMatchObject({ kind: "redirected", status: 301 });
+    expect(hits).toHaveLength(MAX_SAME_ORIGIN_REDIRECTS + 1);
+  });
+
+  it("through the provider: 'redirected', without the target or the body", async () => {
+    const provider = new OpenAiCompatibleProvider({ baseUrl: `${origin}/away`, apiKey: "sk-unit-9Qz7Lm2Xw8RtB4nZ" });
+    const e = await rejection(provider.listModels());
+    expect(e).toMatchObject({ kind: "redirected", status: 302, message: "The endpoint redirected elsewhere (302); the redirect was not followed" });
+    expect(otherHits).toEqual([]);
+  });
+});
+
+describe("publicOnly", () => {
+  it("an IP literal that is not public is refused before any connection", async () => {
+    const e = await rejection(providerFetch({ publicOnly: true })(`${origin}/v1/models`));
+    expect(e).toBeInstanceOf(AddressRefusedError);
+    expect(hits).toEqual([]);
+  });
+
+  it("a name is resolved and vetted at connect time: localhost is refused", async () => {
+    const e = await rejection(providerFetch({ publicOnly: true })(`${origin.replace("127.0.0.1", "localhost")}/v1/models`));
+    expect(rootCause(e)).toBeInstanceOf(AddressRefusedError);
+    expect(hits).toEqual([]);
+  });
+
+  it("a pinned name connects to the pinned address only (DNS is not asked again)", async () => {
+    const port = new URL(origin).port;
+    // .invalid never resolves: reaching the server proves the pin was used.
+    const f = providerFetch({ publicOnly: true, pin: { hostname: "pinned.invalid", addresses: [{ address: "127.0.0.1", family: 4 }] } });
+    const res = await f(`http://pinned.invalid:${port}/v1/models`);
+    expect(res.status).toBe(200);
+    expect(hits).toEqual([{ url: "/v1/models", host: `pinned.invalid:${port}` }]);
+  });
+
+  it("through the provider: 'blocked', naming PROVIDER_NETWORK=public", async () => {
+    const provider = new OpenAiCompatibleProvider({ baseUrl: `${origin.replace("127.0.0.1", "localhost")}/v1`, publicOnly: true });
+    const e = await rejection(provider.listModels());
+    expect(e).toMatchObject({ kind: "blocked" });
+    expect((e as Error).message).toMatch(/^localhost resolves to a loopback address .*PROVIDER_NETWORK=public/);
+  });
+});
