@@ -34,6 +34,8 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
   const edited = () => { if (update.error) update.reset(); };
   const trimmedUrl = baseUrl.trim();
   const typedKey = apiKey.trim();
+  // A stored key the studio can no longer open is of no use: the only way forward is typing it again (or removing it).
+  const unreadable = provider.keyState === "unreadable";
 
   const changes: UpdateProviderInput = {
     ...(name.trim() !== provider.name ? { name: name.trim() } : {}),
@@ -43,9 +45,9 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
   };
   const dirty = Object.keys(changes).length > 0;
 
-  // Without a typed key the server tests with the stored one, unless it is about to be removed.
+  // Without a typed key the server tests with the stored one, unless it is about to be removed or cannot be read.
   const testRequest = trimmedUrl
-    ? { baseUrl: trimmedUrl, ...(typedKey ? { apiKey: typedKey } : removeKey ? {} : { providerId: provider.id }) }
+    ? { baseUrl: trimmedUrl, ...(typedKey ? { apiKey: typedKey } : removeKey || unreadable ? {} : { providerId: provider.id }) }
     : null;
 
   return (
@@ -81,10 +83,17 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
         error={fieldError(update.error, "apiKey")}
         hint={
           removeKey ? "The key will be removed when you save."
+            : unreadable ? undefined
             : provider.hasKey ? `Leave empty to keep the current key (${provider.keyMask}).`
             : "No key stored. Type one to add it."
         }
       >
+        {unreadable && !removeKey ? (
+          <p className="rounded-md bg-rose-50 px-3 py-2 text-xs text-rose-800 ring-1 ring-inset ring-rose-200" role="alert" data-testid="key-unreadable-hint">
+            The stored key ({provider.keyMask}) can no longer be read: the studio&apos;s encryption key changed. Re-enter this key
+            (or remove it) and save.
+          </p>
+        ) : null}
         <div className="flex gap-2">
           <Input
             id={ids.apiKey}
@@ -92,7 +101,7 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
             autoComplete="off"
             value={apiKey}
             disabled={removeKey}
-            placeholder={provider.hasKey && !removeKey ? provider.keyMask ?? "" : ""}
+            placeholder={unreadable ? "Paste the API key again" : provider.hasKey && !removeKey ? provider.keyMask ?? "" : ""}
             onChange={(e) => { setApiKey(e.target.value); setTested(null); edited(); }}
           />
           {provider.hasKey ? (

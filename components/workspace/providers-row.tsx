@@ -19,6 +19,7 @@ export function ProviderRow({
   onRemove: () => void;
 }) {
   const simulator = p.kind === "simulator";
+  const unreadable = p.keyState === "unreadable";
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 px-5 py-3 text-sm" data-testid="provider-row">
       <div className="min-w-0 flex-1 space-y-1">
@@ -27,8 +28,15 @@ export function ProviderRow({
           <Badge tone={simulator ? "amber" : "sky"}>{simulator ? "Simulator" : "OpenAI-compatible"}</Badge>
           {p.builtIn && !simulator ? <Badge>From environment</Badge> : null}
           {p.isDefault ? <Badge tone="green">Default</Badge> : null}
+          {unreadable ? <Badge tone="rose">Key unreadable</Badge> : null}
         </div>
         {simulator ? <p className="text-xs text-amber-800">{SIMULATOR_NOTE}</p> : null}
+        {unreadable ? (
+          <p className="text-xs text-rose-700" role="alert" data-testid="key-unreadable">
+            The stored API key can no longer be read (the studio&apos;s encryption key changed), so this provider cannot be used.{" "}
+            {owner ? "Re-enter this key to use it again." : "Ask an owner to re-enter this key."}
+          </p>
+        ) : null}
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
           {p.baseUrl ? (
             <div className="flex min-w-0 gap-1">
@@ -43,7 +51,10 @@ export function ProviderRow({
           {!simulator ? (
             <div className="flex gap-1">
               <dt className="text-slate-400">Key</dt>
-              <dd className={p.keyMask ? "font-mono" : undefined}>{p.keyMask ?? "none"}</dd>
+              <dd className={p.keyMask ? "font-mono" : undefined}>
+                {p.keyMask ?? "none"}
+                {unreadable ? <span className="ml-1 font-sans text-rose-700">(unreadable)</span> : null}
+              </dd>
             </div>
           ) : null}
           {defaultModel && defaultModel !== p.defaultModel ? (
@@ -60,6 +71,9 @@ export function ProviderRow({
             <Button size="sm" variant="secondary" disabled={busy} onClick={onMakeDefault} title={`Use ${p.name} with ${p.defaultModel} unless something else is chosen`}>
               Make default
             </Button>
+          ) : null}
+          {!p.builtIn && unreadable ? (
+            <Button size="sm" variant="primary" disabled={busy} aria-label={`Re-enter the key of ${p.name}`} onClick={onEdit}>Re-enter key</Button>
           ) : null}
           {!p.builtIn ? (
             <>

@@ -19,7 +19,8 @@ export const env = {
   trustedProxies: (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   /** Largest request body in bytes (imports have their own, larger cap). */
   bodyLimitBytes: positiveInt(process.env.BODY_LIMIT_BYTES, 1024 * 1024),
-  importBodyLimitBytes: positiveInt(process.env.IMPORT_BODY_LIMIT_BYTES, 8 * 1024 * 1024),
+  // Imports carry the file base64-encoded in JSON: an 8 MB file (MAX_IMPORT_BYTES) is ≈10.7 MB of body.
+  importBodyLimitBytes: positiveInt(process.env.IMPORT_BODY_LIMIT_BYTES, 12 * 1024 * 1024),
   /** "off" disables the per-member / per-token limits on costly routes (never in production). */
   costRateLimit: (process.env.COST_RATE_LIMIT ?? "on") !== "off",
 };
@@ -32,9 +33,10 @@ function positiveInt(raw: string | undefined, fallback: number): number {
 /**
  * A secret from the environment, or one generated once and kept in the data
  * directory (never in the database), so a fresh install needs no setup and a
- * restart keeps sessions valid.
+ * restart keeps sessions valid. `beforeGenerate` may throw to refuse generating
+ * (the encryption key must not be replaced while values sealed with it exist).
  */
-export function persistentSecret(envName: string, fileName: string): string {
+export function persistentSecret(envName: string, fileName: string, options: { beforeGenerate?: () => void } = {}): string {
   const fromEnv = process.env[envName];
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
   if (fromEnv) throw new Error(`${envName} must be at least 32 characters`);
@@ -42,6 +44,7 @@ export function persistentSecret(envName: string, fileName: string): string {
   try {
     return readFileSync(file, "utf8").trim();
   } catch {
+    options.beforeGenerate?.();
     mkdirSync(env.dataDir, { recursive: true });
     const secret = randomBytes(32).toString("base64url");
     try {

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A stored provider key the studio can no longer open (its encryption key changed): re-enter it. */
+  key_unreadable: 409,
   /** Same Idempotency-Key, different request. */
   idempotency_mismatch: 422,
   payload_too_large: 413,

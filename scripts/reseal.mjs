@@ -1,0 +1,83 @@
+// npm run secrets:reseal — seal every stored provider key again with the current
+// encryption key (PERSONA_STUDIO_SECRET, else the generated key file), so the
+// secrets in PERSONA_STUDIO_PREVIOUS_SECRETS can be dropped afterwards.
+// npm run secrets:forget-unreadable — last resort when an encryption key is lost
+// for good: removes the stored keys no available secret opens (owners re-enter them).
+// Safe while the studio runs: each row is only rewritten if it still holds what was read.
+import path from "node:path";
+import Database from "better-sqlite3";
+import { availableSecrets, keysFor, sqliteFile } from "../lib/crypto/key-ring.mjs";
+import { SecretUnreadableError, deriveKey, open, seal } from "../lib/crypto/sealed-box.mjs";
+
+/**
+ * @param {{ databaseUrl?: string, dataDir?: string, environment?: Record<string, string | undefined>, forgetUnreadable?: boolean }} [options]
+ */
+export function resealAll({
+  databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/dev.db",
+  dataDir = path.resolve(process.env.PERSONA_STUDIO_DATA_DIR ?? ".data"),
+  environment = process.env,
+  forgetUnreadable = false,
+} = {}) {
+  const file = sqliteFile(databaseUrl);
+  if (!file) throw new Error("Only SQLite databases (DATABASE_URL=file:…) are supported so far");
+  const secrets = availableSecrets(environment, dataDir);
+  const keys = keysFor(secrets.all);
+  const current = secrets.current ? deriveKey(secrets.current) : null;
+  if (!current && !forgetUnreadable) {
+    throw new Error("No current encryption key: set PERSONA_STUDIO_SECRET (or restore the encryption-key file) before re-sealing");
+  }
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  const result = { currentKeyId: current?.kid ?? null, resealed: 0, upToDate: 0, unreadable: [], forgotten: 0 };
+  try {
+    const rows = db.prepare(
+      "SELECT p.id, p.name, p.apiKeyEnc, w.name AS workspace FROM ModelProvider p JOIN Workspace w ON w.id = p.workspaceId WHERE p.apiKeyEnc IS NOT NULL",
+    ).all();
+    const replace = db.prepare("UPDATE ModelProvider SET apiKeyEnc = ? WHERE id = ? AND apiKeyEnc = ?");
+    const forget = db.prepare("UPDATE ModelProvider SET apiKeyEnc = NULL, apiKeyMask = NULL WHERE id = ? AND apiKeyEnc = ?");
+    for (const row of rows) {
+      let opened;
+      try {
+        opened = open(row.apiKeyEnc, keys); // keys[0] is the current key: `stale` is relative to it
+      } catch (e) {
+        if (!(e instanceof SecretUnreadableError)) throw e;
+        result.unreadable.push({ id: row.id, name: row.name, workspace: row.workspace, reason: e.reason });
+        if (forgetUnreadable) result.forgotten += forget.run(row.id, row.apiKeyEnc).changes;
+        continue;
+      }
+      if (!opened.stale || forgetUnreadable) {
+        result.upToDate++;
+        continue;
+      }
+      result.resealed += replace.run(seal(opened.plain, current), row.id, row.apiKeyEnc).changes;
+    }
+  } finally {
+    db.close();
+  }
+  return result;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const forgetUnreadable = process.argv.includes("--forget-unreadable");
+  try {
+    const r = resealAll({ forgetUnreadable });
+    const list = r.unreadable.map((u) => `    • ${u.workspace} / ${u.name}`).join("\n");
+    if (forgetUnreadable) {
+      console.log(r.forgotten
+        ? `✔ Removed ${r.forgotten} provider key(s) that no available secret opens; their owners must re-enter them:\n${list}`
+        : "✔ Every stored provider key opens; nothing removed");
+      process.exit(0);
+    }
+    console.log(`✔ Re-sealed ${r.resealed} provider key(s) with the current encryption key (id ${r.currentKeyId}); ${r.upToDate} already were`);
+    if (r.unreadable.length) {
+      console.error(`✖ ${r.unreadable.length} key(s) could not be opened with any available secret:\n${list}`);
+      console.error("  Add the secret they were sealed with to PERSONA_STUDIO_PREVIOUS_SECRETS and run this again,");
+      console.error("  or remove them with `npm run secrets:forget-unreadable` (owners re-enter them).");
+      process.exit(1);
+    }
+    console.log("  Every key now opens with the current secret alone: PERSONA_STUDIO_PREVIOUS_SECRETS can be removed.");
+  } catch (e) {
+    console.error(`✖ ${e.message}`);
+    process.exit(1);
+  }
+}
