@@ -42,10 +42,16 @@ export function handle<O extends Operation>(
       const rawParams = (await context?.params) ?? {};
       if (op.auth === "public") {
         // No session: the params (a share token) are the credential, so a malformed one is simply not found.
-        const params = op.params ? parse(op.params, rawParams, "params") : undefined;
-        const query = op.query ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
-        const result = await fn({ ctx: null, params, query, body: undefined, request } as HandlerInput<O>);
-        return result instanceof Response ? result : Response.json(result, { status: op.status ?? 200, headers: PUBLIC_HEADERS });
+        try {
+          const params = op.params ? parse(op.params, rawParams, "params") : undefined;
+          const query = op.query ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+          const result = await fn({ ctx: null, params, query, body: undefined, request } as HandlerInput<O>);
+          return result instanceof Response ? result : Response.json(result, { status: op.status ?? 200, headers: PUBLIC_HEADERS });
+        } catch (error) {
+          // Malformed, unknown, revoked, expired: the same bytes and headers, so a probe learns nothing.
+          if (error instanceof AppError && error.code === "not_found") return Response.json(PUBLIC_GONE, { status: 404, headers: PUBLIC_HEADERS });
+          throw error;
+        }
       }
       const user = await requireUser(request.headers);
       // Cookie-authenticated writes must come from the studio's own pages (CSRF); Bearer calls are exempt.
@@ -64,8 +70,8 @@ export function handle<O extends Operation>(
       const query = op.query
         ? parse(op.query, Object.fromEntries(new URL(request.url).searchParams), "query")
         : undefined;
-      const bodyText = op.body ? await readBodyCapped(request, bodyLimitFor(op)) : "";
-      const body = op.body ? parseBody(op.body, bodyText) : undefined;
+      const bodyText = op.body || request.body ? await readBodyCapped(request, bodyLimitFor(op)) : "";
+      const body = op.body ? parseBody(op.body, bodyText) : refuseBody(bodyText);
       const limitHeaders = op.cost ? await meterCost(op, ctx) : {};
       const run = async (): Promise<Response> => {
         const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
@@ -85,6 +91,7 @@ export function handle<O extends Operation>(
 
 /** Public responses are per-token secrets: never cached by shared caches, never sent as a referrer. */
 const PUBLIC_HEADERS = { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+const PUBLIC_GONE = new AppError("not_found", "This link does not exist, has expired or was revoked").toJSON();
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.output<T> {
   const result = schema.safeParse(value);
@@ -95,16 +102,28 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "
 /** A JSON body that must be present, parsed by the schema; fields the schema does not know are refused. */
 function parseBody<T extends z.ZodType>(schema: T, text: string): z.output<T> {
   if (!text.trim()) throw new AppError("validation", "body: a JSON body is required", { field: "body" });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON", { field: "body" });
-  }
+  const value = parseJson(text);
   const data = parse(schema, value, "body");
   const unknown = unknownFields(value, data);
   if (unknown.length) throw new AppError("validation", `${unknown[0]}: unknown field`, { field: unknown[0] });
   return data;
+}
+
+/** An operation without a body schema takes no fields: nothing, or `{}`. */
+function refuseBody(text: string): undefined {
+  if (!text.trim()) return undefined;
+  const value = parseJson(text);
+  const field = unknownFields(value, {})[0] ?? (JSON.stringify(value) === "{}" ? undefined : "body");
+  if (field) throw new AppError("validation", `${field}: unknown field (this operation takes no body)`, { field });
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON", { field: "body" });
+  }
 }
 
 export function errorResponse(error: unknown): Response {

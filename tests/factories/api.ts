@@ -190,6 +190,19 @@ export async function send(cookie: string | null, method: Method, path: string, 
   return { status: res.status, body, headers: res.headers };
 }
 
+/**
+ * A request exactly as given (no default Origin or Content-Type), answered by the route's handler:
+ * for the header checks (CSRF, JSON only) and streamed bodies (size caps).
+ */
+export async function rawSend(method: Method, path: string, init: { cookie?: string; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Response> {
+  const url = new URL(path, BASE_URL);
+  const { module, params } = matchRoute(url.pathname);
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(url, { method, headers, body: init.body, duplex: "half" } as RequestInit);
+  return module[method]!(request, { params: Promise.resolve(params) });
+}
+
 export function api(cookie: string | null) {
   return {
     get: (path: string, query?: SendOptions["query"]) => send(cookie, "GET", path, { query }),

@@ -6,3 +6,5 @@ export const dynamic = "force-static";
 export function GET() {
   return Response.json(openApiDocument());
 }
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { traitLibrary } from "@/lib/services/probes/trait-library";
 
 export const GET = handle(ops.traitLibrary, async () => traitLibrary());
+
+export * from "@/lib/http/method-not-allowed";

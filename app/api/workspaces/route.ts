@@ -6,3 +6,5 @@ import { listWorkspaces } from "@/lib/services/workspaces/list-workspaces";
 
 export const GET = handle(ops.listWorkspaces, ({ ctx }) => listWorkspaces(ctx));
 export const POST = handle(ops.createWorkspace, ({ ctx, body }) => createWorkspace(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { openShare } from "@/lib/services/sharing/open-share";
 
 export const GET = handle(ops.openShare, ({ params }) => openShare(params.token));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { updateWorkspace } from "@/lib/services/workspaces/create-workspace";
 
 export const PATCH = handle(ops.updateWorkspace, ({ ctx, body }) => updateWorkspace(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

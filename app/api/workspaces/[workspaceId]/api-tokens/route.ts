@@ -7,3 +7,5 @@ import { createApiToken, listApiTokens } from "@/lib/services/api-tokens/api-tok
 
 export const GET = handle(ops.listApiTokens, ({ ctx }) => listApiTokens(ctx), SESSION_ONLY);
 export const POST = handle(ops.createApiToken, ({ ctx, body }) => createApiToken(ctx, body), SESSION_ONLY);
+
+export * from "@/lib/http/method-not-allowed";

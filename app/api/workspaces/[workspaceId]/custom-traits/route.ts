@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = handle(ops.listCustomTraits, ({ ctx }) => listCustomTraits(ctx));
 export const POST = handle(ops.saveCustomTrait, ({ ctx, body }) => saveCustomTrait(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

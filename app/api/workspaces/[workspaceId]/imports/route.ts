@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { importPersona } from "@/lib/services/interop/import-persona";
 
 export const POST = handle(ops.importPersona, ({ ctx, body }) => importPersona(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { measuredCorrelations } from "@/lib/services/probes/measured-correlations";
 
 export const GET = handle(ops.measuredCorrelations, ({ ctx, query }) => measuredCorrelations(ctx, query.traits));
+
+export * from "@/lib/http/method-not-allowed";

@@ -5,3 +5,5 @@ import { addMember, listMembers } from "@/lib/services/members/members";
 
 export const GET = handle(ops.listMembers, ({ ctx }) => listMembers(ctx));
 export const POST = handle(ops.addMember, ({ ctx, body }) => addMember(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

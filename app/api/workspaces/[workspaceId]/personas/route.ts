@@ -6,3 +6,5 @@ import { listPersonas } from "@/lib/services/personas/list-personas";
 
 export const GET = handle(ops.listPersonas, ({ ctx, query }) => listPersonas(ctx, query));
 export const POST = handle(ops.createPersona, ({ ctx, body }) => createPersona(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

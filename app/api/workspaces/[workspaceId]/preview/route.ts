@@ -6,3 +6,5 @@ import { streamPreview } from "@/lib/services/preview/stream-preview";
 export const dynamic = "force-dynamic";
 
 export const POST = handle(ops.preview, ({ ctx, body, request }) => streamPreview(ctx, body, request.signal));
+
+export * from "@/lib/http/method-not-allowed";

@@ -6,3 +6,5 @@ import { listProviders } from "@/lib/services/providers/list-providers";
 
 export const GET = handle(ops.listProviders, ({ ctx }) => listProviders(ctx));
 export const POST = handle(ops.createProvider, ({ ctx, body }) => createProvider(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { reviewQueue } from "@/lib/services/review/review-queue";
 
 export const GET = handle(ops.reviewQueue, ({ ctx }) => reviewQueue(ctx));
+
+export * from "@/lib/http/method-not-allowed";

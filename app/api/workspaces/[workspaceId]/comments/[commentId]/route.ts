@@ -6,3 +6,5 @@ import { deleteComment, editComment } from "@/lib/services/review/comments";
 
 export const PATCH = handle(ops.editComment, ({ ctx, params, body }) => editComment(ctx, params.commentId, body));
 export const DELETE = handle(ops.deleteComment, ({ ctx, params }) => deleteComment(ctx, params.commentId));
+
+export * from "@/lib/http/method-not-allowed";

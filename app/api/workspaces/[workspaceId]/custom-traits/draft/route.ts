@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { draftCustomTrait } from "@/lib/services/custom-traits/draft-custom-trait";
 
 export const POST = handle(ops.draftCustomTrait, ({ ctx, body }) => draftCustomTrait(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -7,3 +7,5 @@ import { changeMemberRole, removeMember } from "@/lib/services/members/members";
 const sessionOnly = "Change members from a signed-in session, not with an API token";
 export const PATCH = handle(ops.updateMember, ({ ctx, params, body }) => changeMemberRole(ctx, params.memberId, body), { sessionOnly });
 export const DELETE = handle(ops.removeMember, ({ ctx, params }) => removeMember(ctx, params.memberId), { sessionOnly });
+
+export * from "@/lib/http/method-not-allowed";

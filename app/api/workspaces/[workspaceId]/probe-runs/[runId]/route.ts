@@ -6,3 +6,5 @@ import { getProbeRun } from "@/lib/services/probes/probe-runs";
 export const dynamic = "force-dynamic";
 
 export const GET = handle(ops.getProbeRun, ({ ctx, params }) => getProbeRun(ctx, params.runId));
+
+export * from "@/lib/http/method-not-allowed";

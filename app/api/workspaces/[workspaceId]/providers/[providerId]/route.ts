@@ -6,3 +6,5 @@ import { updateProvider } from "@/lib/services/providers/update-provider";
 
 export const PATCH = handle(ops.updateProvider, ({ ctx, params, body }) => updateProvider(ctx, params.providerId, body));
 export const DELETE = handle(ops.deleteProvider, ({ ctx, params }) => deleteProvider(ctx, params.providerId));
+
+export * from "@/lib/http/method-not-allowed";

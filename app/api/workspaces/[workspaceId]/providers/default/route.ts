@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { setDefaultProvider } from "@/lib/services/providers/set-default-provider";
 
 export const PUT = handle(ops.setDefaultProvider, ({ ctx, body }) => setDefaultProvider(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { testProvider } from "@/lib/services/providers/test-provider";
 
 export const POST = handle(ops.testProvider, ({ ctx, body }) => testProvider(ctx, body));
+
+export * from "@/lib/http/method-not-allowed";

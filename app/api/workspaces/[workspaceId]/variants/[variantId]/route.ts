@@ -8,3 +8,5 @@ import { deleteVariant, getVariant, updateVariant } from "@/lib/services/variant
 export const GET = handle(ops.getVariant, ({ ctx, params }) => getVariant(ctx, params.variantId));
 export const PATCH = handle(ops.updateVariant, ({ ctx, params, body }) => updateVariant(ctx, params.variantId, body));
 export const DELETE = handle(ops.deleteVariant, ({ ctx, params }) => deleteVariant(ctx, params.variantId));
+
+export * from "@/lib/http/method-not-allowed";

@@ -5,3 +5,5 @@ import { ops } from "@/lib/http/operations";
 import { revokeApiToken } from "@/lib/services/api-tokens/api-tokens";
 
 export const POST = handle(ops.revokeApiToken, ({ ctx, params }) => revokeApiToken(ctx, params.tokenId), SESSION_ONLY);
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { resolveComment } from "@/lib/services/review/comments";
 
 export const POST = handle(ops.resolveComment, ({ ctx, params, body }) => resolveComment(ctx, params.commentId, body));
+
+export * from "@/lib/http/method-not-allowed";

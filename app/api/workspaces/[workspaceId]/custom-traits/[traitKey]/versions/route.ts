@@ -6,3 +6,5 @@ import { listCustomTraitVersions } from "@/lib/services/custom-traits/custom-tra
 export const dynamic = "force-dynamic";
 
 export const GET = handle(ops.listCustomTraitVersions, ({ ctx, params }) => listCustomTraitVersions(ctx, params.traitKey));
+
+export * from "@/lib/http/method-not-allowed";

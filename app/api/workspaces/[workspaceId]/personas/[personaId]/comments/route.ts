@@ -6,3 +6,5 @@ import { createComment, listComments } from "@/lib/services/review/comments";
 
 export const GET = handle(ops.listComments, ({ ctx, params, query }) => listComments(ctx, params.personaId, query));
 export const POST = handle(ops.createComment, ({ ctx, params, body }) => createComment(ctx, params.personaId, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { diffVersions } from "@/lib/services/versions/versions";
 
 export const GET = handle(ops.diff, ({ ctx, params, query }) => diffVersions(ctx, params.personaId, query));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { exportPersona } from "@/lib/services/interop/export-persona";
 
 export const GET = handle(ops.exportPersona, ({ ctx, params, query }) => exportPersona(ctx, params.personaId, query));
+
+export * from "@/lib/http/method-not-allowed";

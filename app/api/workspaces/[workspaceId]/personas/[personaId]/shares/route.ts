@@ -6,3 +6,5 @@ import { createShareLink, listShareLinks } from "@/lib/services/sharing/share-li
 
 export const GET = handle(ops.listShares, ({ ctx, params }) => listShareLinks(ctx, params.personaId));
 export const POST = handle(ops.createShare, ({ ctx, params, body }) => createShareLink(ctx, params.personaId, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { probeVariants } from "@/lib/services/variants/variant-probes";
 
 export const POST = handle(ops.probeVariants, ({ ctx, params, body }) => probeVariants(ctx, params.personaId, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -6,3 +6,5 @@ import { createVariant, listVariants } from "@/lib/services/variants/variants";
 
 export const GET = handle(ops.listVariants, ({ ctx, params }) => listVariants(ctx, params.personaId));
 export const POST = handle(ops.createVariant, ({ ctx, params, body }) => createVariant(ctx, params.personaId, body));
+
+export * from "@/lib/http/method-not-allowed";

@@ -5,3 +5,5 @@ import { createVersion, listVersions } from "@/lib/services/versions/versions";
 
 export const GET = handle(ops.listVersions, ({ ctx, params }) => listVersions(ctx, params.personaId));
 export const POST = handle(ops.createVersion, ({ ctx, params, body }) => createVersion(ctx, params.personaId, body));
+
+export * from "@/lib/http/method-not-allowed";

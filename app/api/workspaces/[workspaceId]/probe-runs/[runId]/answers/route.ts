@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { listProbeAnswers } from "@/lib/services/probes/probe-runs";
 
 export const GET = handle(ops.listProbeAnswers, ({ ctx, params, query }) => listProbeAnswers(ctx, params.runId, query));
+
+export * from "@/lib/http/method-not-allowed";

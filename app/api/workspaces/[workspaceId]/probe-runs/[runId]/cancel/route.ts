@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { cancelProbeRun } from "@/lib/services/probes/probe-runs";
 
 export const POST = handle(ops.cancelProbeRun, ({ ctx, params }) => cancelProbeRun(ctx, params.runId));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { resumeProbeRun } from "@/lib/services/probes/probe-runs";
 
 export const POST = handle(ops.resumeProbeRun, ({ ctx, params }) => resumeProbeRun(ctx, params.runId));
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { revokeShareLink } from "@/lib/services/sharing/share-links";
 
 export const POST = handle(ops.revokeShare, ({ ctx, params }) => revokeShareLink(ctx, params.shareId));
+
+export * from "@/lib/http/method-not-allowed";

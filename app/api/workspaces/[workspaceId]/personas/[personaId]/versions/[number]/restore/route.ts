@@ -6,3 +6,5 @@ import { restoreVersion } from "@/lib/services/versions/versions";
 export const POST = handle(ops.restoreVersion, ({ ctx, params, body }) =>
   restoreVersion(ctx, params.personaId, params.number, body),
 );
+
+export * from "@/lib/http/method-not-allowed";

@@ -4,3 +4,5 @@ import { ops } from "@/lib/http/operations";
 import { getVersionReview } from "@/lib/services/review/review";
 
 export const GET = handle(ops.getVersionReview, ({ ctx, params }) => getVersionReview(ctx, params.personaId, params.number));
+
+export * from "@/lib/http/method-not-allowed";

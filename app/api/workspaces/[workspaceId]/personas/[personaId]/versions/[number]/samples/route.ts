@@ -6,3 +6,5 @@ import { getSamples, recordSamples } from "@/lib/services/review/sample-answers"
 
 export const GET = handle(ops.getSamples, ({ ctx, params }) => getSamples(ctx, params.personaId, params.number));
 export const POST = handle(ops.recordSamples, ({ ctx, params, body }) => recordSamples(ctx, params.personaId, params.number, body));
+
+export * from "@/lib/http/method-not-allowed";
