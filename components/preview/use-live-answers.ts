@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "@/lib/query/api";
 import { readPreviewStream } from "@/lib/query/preview-stream";
 import type { PreviewBody } from "@/lib/schemas/preview";
 
@@ -54,7 +55,9 @@ export function useLiveAnswers(workspaceId: string, lane: LaneInput, messages: s
         controller.signal,
       ).catch((err: Error) => {
         if (err.name === "AbortError") return;
-        patch({ status: "error", error: { kind: "request", message: err.message } });
+        // The studio's own limit (429 rate_limited): its message says which limit and when to retry.
+        const kind = err instanceof ApiError && err.code === "rate_limited" ? "studio_limit" : "request";
+        patch({ status: "error", error: { kind, message: err.message } });
       });
     },
     [workspaceId],

@@ -3,7 +3,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/config/env";
 
-// One client per process (Next dev reloads modules, so keep it on globalThis).
+// One client per process, kept on globalThis: Next dev reloads modules, and a
+// production build instantiates this module once per bundle (routes, the
+// instrumentation that runs the probe worker). Two connections in one process
+// deadlock: better-sqlite3 waits for a lock synchronously, so the connection
+// holding it (inside a transaction, between awaits) can never finish.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
@@ -20,7 +24,7 @@ function createClient(): PrismaClient {
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+globalForPrisma.prisma = db;
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,11 +1,62 @@
 import "server-only";
-import type { Operation } from "@/lib/http/operation";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "@/lib/config/env";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import type { CostBucket, Operation } from "@/lib/http/operation";
+import { costLimit, describeRate } from "@/lib/http/rate-limit-config";
 import type { UserContext } from "@/lib/http/session";
 
 // Costly routes (a model call each) are metered per member and per API token.
-// (Issue 10, item 7 — filled in by the rate-limit work.)
+// Counts live in the database (RateLimiterFlexible), so every process serving
+// the same database shares them; a window starts at a caller's first request.
+
+const WHAT: Record<CostBucket, string> = {
+  preview: "preview answers",
+  probe: "probe runs started",
+  suggest: "archetype suggestions",
+  draft: "custom-trait drafts",
+  samples: "sample recordings",
+};
+
+const limiters = new Map<CostBucket, RateLimiterPrisma>();
+
+function limiterFor(bucket: CostBucket): RateLimiterPrisma {
+  let limiter = limiters.get(bucket);
+  if (!limiter) {
+    const { points, seconds } = costLimit(bucket);
+    // tableName is the Prisma client's property for the model (db.rateLimiterFlexible), not the SQL table.
+    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: `cost:${bucket}`, points, duration: seconds });
+    limiters.set(bucket, limiter);
+  }
+  return limiter;
+}
+
+/** An API token is metered on its own; a person per workspace membership. */
+function callerKey(caller: UserContext & { workspaceId?: string }): string {
+  if (caller.apiToken) return `token:${caller.apiToken.id}`;
+  return caller.workspaceId ? `member:${caller.workspaceId}:${caller.userId}` : `user:${caller.userId}`;
+}
 
 /** Consumes one unit of the operation's bucket; headers to add to the answer, or throws AppError("rate_limited"). */
-export async function meterCost(_op: Operation, _caller: UserContext & { workspaceId?: string }): Promise<Record<string, string>> {
-  return {};
+export async function meterCost(op: Operation, caller: UserContext & { workspaceId?: string }): Promise<Record<string, string>> {
+  if (!op.cost || !env.costRateLimit) return {};
+  const bucket = op.cost;
+  const limiter = limiterFor(bucket);
+  const headers = (res: RateLimiterRes) => ({
+    "X-RateLimit-Limit": String(limiter.points),
+    "X-RateLimit-Remaining": String(Math.max(0, res.remainingPoints)),
+    "X-RateLimit-Reset": String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
+  });
+  try {
+    return headers(await limiter.consume(callerKey(caller)));
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error; // the database failed: a 500, logged
+    const h = headers(error);
+    const retry = h["X-RateLimit-Reset"];
+    const limit = describeRate({ points: limiter.points, seconds: limiter.duration });
+    throw new AppError("rate_limited", `Too many ${WHAT[bucket]}: the limit is ${limit} for each member and API token. Try again in ${retry} s.`, {
+      headers: { ...h, "Retry-After": retry },
+    });
+  }
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from "@/lib/schemas/api-token";
 
 // A workspace's API tokens (owners only). The created token is returned once
@@ -20,8 +21,10 @@ export const useApiTokens = (ws: string, enabled = true) =>
 
 export function useCreateApiToken(ws: string) {
   const qc = useQueryClient();
+  // No Idempotency-Key: the server would have to store the answer, and it holds the token itself.
+  const post = useIdempotentPost({ keyHeader: false });
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) => api<CreatedApiToken>("POST", apiTokenPaths.list(ws), body),
+    mutationFn: (body: CreateApiTokenBody) => post<CreatedApiToken>(apiTokenPaths.list(ws), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: apiTokenKeys.list(ws) }),
   });
 }

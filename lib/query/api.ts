@@ -18,13 +18,17 @@ export async function api<T>(
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   body?: unknown,
-  init: { signal?: AbortSignal } = {},
+  init: { signal?: AbortSignal; idempotencyKey?: string } = {},
 ): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  // A creating POST sent again with the same key is answered with the first answer (see idempotent-post.ts).
+  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: init.signal,
       credentials: "same-origin",

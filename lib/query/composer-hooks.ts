@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { MeasuredCorrelations } from "@/lib/schemas/coherence";
 import type { ProbeRun } from "@/lib/schemas/probe";
 import type { CreateVariantBody, ProbeVariantsBody, Variant, VariantBatch } from "@/lib/schemas/variant";
@@ -38,14 +39,16 @@ export const useVariant = (ws: string, variantId: string) =>
 export function useVariantMutations(ws: string, id: string) {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ["variants", ws] });
+  const post = useIdempotentPost();
+  const postProbe = useIdempotentPost();
   return {
-    create: useMutation({ mutationFn: (body: CreateVariantBody) => api<Variant>("POST", `${P(ws, id)}/variants`, body), onSuccess: refresh }),
+    create: useMutation({ mutationFn: (body: CreateVariantBody) => post<Variant>(`${P(ws, id)}/variants`, body), onSuccess: refresh }),
     update: useMutation({
       mutationFn: ({ variantId, ...body }: { variantId: string; revision: number; name?: string; spec?: PersonaSpec }) => api<Variant>("PATCH", `/api/workspaces/${ws}/variants/${variantId}`, body),
       onSuccess: refresh,
     }),
     remove: useMutation({ mutationFn: (variantId: string) => api<null>("DELETE", `/api/workspaces/${ws}/variants/${variantId}`), onSuccess: refresh }),
-    probe: useMutation({ mutationFn: (body: ProbeVariantsBody) => api<{ batchId: string; runs: ProbeRun[] }>("POST", `${P(ws, id)}/variant-probes`, body) }),
+    probe: useMutation({ mutationFn: (body: ProbeVariantsBody) => postProbe<{ batchId: string; runs: ProbeRun[] }>(`${P(ws, id)}/variant-probes`, body) }),
   };
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { CustomTrait, CustomTraitDraft, DraftCustomTraitBody, SaveCustomTraitBody } from "@/lib/schemas/custom-trait";
 
 // A workspace's custom traits: list (latest versions), per-key history, draft with the model, save as a new version.
@@ -27,8 +28,9 @@ export const useDraftCustomTrait = (ws: string) =>
 
 export function useSaveCustomTrait(ws: string) {
   const qc = useQueryClient();
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: SaveCustomTraitBody) => api<CustomTrait>("POST", base(ws), body),
+    mutationFn: (body: SaveCustomTraitBody) => post<CustomTrait>(base(ws), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: customTraitKeys.list(ws) }),
   });
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, paths } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { PersonaDetail, PersonaDiffResponse, PersonaSummary, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
 import type { Me, Member, Role, Workspace } from "@/lib/schemas/workspace";
@@ -52,16 +53,18 @@ export const useMembers = (ws: string) =>
 
 export function useCreatePersona(ws: string) {
   const qc = useQueryClient();
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: { name: string; archetype?: string; spec?: PersonaSpec }) => api<PersonaDetail>("POST", paths.personas(ws), body),
+    mutationFn: (body: { name: string; archetype?: string; spec?: PersonaSpec }) => post<PersonaDetail>(paths.personas(ws), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.personas(ws) }),
   });
 }
 
 export function useCreateVersion(ws: string, id: string) {
   const qc = useQueryClient();
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: { message: string; revision: number }) => api<VersionDetail>("POST", paths.versions(ws, id), body),
+    mutationFn: (body: { message: string; revision: number }) => post<VersionDetail>(paths.versions(ws, id), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.persona(ws, id) }),
   });
 }
@@ -107,8 +110,9 @@ export function useMemberMutations(ws: string) {
     void qc.invalidateQueries({ queryKey: keys.members(ws) });
     void qc.invalidateQueries({ queryKey: keys.me });
   };
+  const post = useIdempotentPost();
   return {
-    add: useMutation({ mutationFn: (b: { email: string; role: Role }) => api<Member>("POST", paths.members(ws), b), onSuccess: done }),
+    add: useMutation({ mutationFn: (b: { email: string; role: Role }) => post<Member>(paths.members(ws), b), onSuccess: done }),
     update: useMutation({ mutationFn: ({ id, role }: { id: string; role: Role }) => api<Member>("PATCH", paths.member(ws, id), { role }), onSuccess: done }),
     remove: useMutation({ mutationFn: (id: string) => api<void>("DELETE", paths.member(ws, id)), onSuccess: done }),
   };
@@ -117,8 +121,9 @@ export function useMemberMutations(ws: string) {
 export function useWorkspaceMutations() {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: keys.me });
+  const post = useIdempotentPost();
   return {
-    create: useMutation({ mutationFn: (name: string) => api<Workspace>("POST", paths.workspaces(), { name }), onSuccess: done }),
+    create: useMutation({ mutationFn: (name: string) => post<Workspace>(paths.workspaces(), { name }), onSuccess: done }),
     rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api<Workspace>("PATCH", paths.workspace(id), { name }), onSuccess: done }),
     setApprovalPolicy: useMutation({
       mutationFn: ({ id, approvalPolicy }: { id: string; approvalPolicy: "warn" | "block" }) => api<Workspace>("PATCH", paths.workspace(id), { approvalPolicy }),

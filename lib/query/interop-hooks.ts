@@ -1,13 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import { keys } from "@/lib/query/hooks";
 import type { ImportPersonaBody, ImportResult } from "@/lib/schemas/interop";
 
 export function useImportPersona(ws: string) {
   const qc = useQueryClient();
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: ImportPersonaBody) => api<ImportResult>("POST", `/api/workspaces/${ws}/imports`, body),
+    mutationFn: (body: ImportPersonaBody) => post<ImportResult>(`/api/workspaces/${ws}/imports`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.personas(ws) }),
   });
 }

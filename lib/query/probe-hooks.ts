@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { CreateProbeRunBody, ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus, TraitLibrary } from "@/lib/schemas/probe";
 
 // Trait library, probe runs and their answers. A run's detail is polled about
@@ -77,8 +78,9 @@ export function useProbeAnswers(ws: string, runId: string, q: AnswersQuery | nul
 
 export function useCreateProbeRun(ws: string, personaId: string) {
   const qc = useQueryClient();
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: CreateProbeRunBody) => api<ProbeRun>("POST", probePaths.runs(ws, personaId), body),
+    mutationFn: (body: CreateProbeRunBody) => post<ProbeRun>(probePaths.runs(ws, personaId), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: probeKeys.runs(ws, personaId) }),
   });
 }

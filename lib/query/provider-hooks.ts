@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { ProviderInfo, ProviderList, TestResult } from "@/lib/schemas/provider";
 
 // Model provider settings: the list (with the workspace default) and the owner's changes.
@@ -27,9 +28,10 @@ export const useProviders = (ws: string) =>
 export function useProviderMutations(ws: string) {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: providerKeys.list(ws) });
+  const post = useIdempotentPost();
   return {
     create: useMutation({
-      mutationFn: (body: CreateProviderInput) => api<ProviderInfo>("POST", providerPaths.list(ws), body),
+      mutationFn: (body: CreateProviderInput) => post<ProviderInfo>(providerPaths.list(ws), body),
       onSuccess: done,
     }),
     update: useMutation({

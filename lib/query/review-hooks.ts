@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import { keys } from "@/lib/query/hooks";
 import type {
   Activity, Comment, CommentThread, CreateCommentBody, DecideBody, RequestReviewBody, ReviewDecision, ReviewQueue,
@@ -37,8 +38,9 @@ export const useSamples = (ws: string, id: string, n: number) =>
 
 export function useRecordSamples(ws: string, id: string, n: number) {
   const refresh = useRefresh(ws, id);
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: { providerId?: string; model?: string }) => api<SampleRecording>("POST", `${P(ws, id)}/versions/${n}/samples`, body),
+    mutationFn: (body: { providerId?: string; model?: string }) => post<SampleRecording>(`${P(ws, id)}/versions/${n}/samples`, body),
     onSuccess: refresh,
   });
 }
@@ -48,7 +50,8 @@ export const useComments = (ws: string, id: string) =>
 
 export function useCreateComment(ws: string, id: string) {
   const refresh = useRefresh(ws, id);
-  return useMutation({ mutationFn: (body: CreateCommentBody) => api<Comment>("POST", `${P(ws, id)}/comments`, body), onSuccess: refresh });
+  const post = useIdempotentPost();
+  return useMutation({ mutationFn: (body: CreateCommentBody) => post<Comment>(`${P(ws, id)}/comments`, body), onSuccess: refresh });
 }
 
 export function useEditComment(ws: string, id: string) {
@@ -73,13 +76,15 @@ export const useVersionReview = (ws: string, id: string, n: number) =>
 
 export function useRequestReview(ws: string, id: string) {
   const refresh = useRefresh(ws, id);
-  return useMutation({ mutationFn: (body: RequestReviewBody) => api<ReviewRequest[]>("POST", `${P(ws, id)}/review-requests`, body), onSuccess: refresh });
+  const post = useIdempotentPost();
+  return useMutation({ mutationFn: (body: RequestReviewBody) => post<ReviewRequest[]>(`${P(ws, id)}/review-requests`, body), onSuccess: refresh });
 }
 
 export function useDecide(ws: string, id: string, n: number) {
   const refresh = useRefresh(ws, id);
+  const post = useIdempotentPost();
   return useMutation({
-    mutationFn: (body: DecideBody) => api<{ decision: ReviewDecision; status: string; warnings: string[] }>("POST", `${P(ws, id)}/versions/${n}/decision`, body),
+    mutationFn: (body: DecideBody) => post<{ decision: ReviewDecision; status: string; warnings: string[] }>(`${P(ws, id)}/versions/${n}/decision`, body),
     onSuccess: refresh,
   });
 }

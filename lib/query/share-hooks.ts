@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { AnswersQuery } from "@/lib/query/probe-hooks";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
 import type { CreatedShare, CreateShareBody, ShareLink } from "@/lib/schemas/share";
@@ -26,8 +27,10 @@ export const useShareLinks = (ws: string, personaId: string) =>
 
 export function useCreateShareLink(ws: string, personaId: string) {
   const qc = useQueryClient();
+  // No Idempotency-Key: the server would have to store the answer, and it holds the link's token.
+  const post = useIdempotentPost({ keyHeader: false });
   return useMutation({
-    mutationFn: (body: CreateShareBody) => api<CreatedShare>("POST", sharePaths.links(ws, personaId), body),
+    mutationFn: (body: CreateShareBody) => post<CreatedShare>(sharePaths.links(ws, personaId), body),
     onSuccess: () => qc.invalidateQueries({ queryKey: shareKeys.links(ws, personaId) }),
   });
 }

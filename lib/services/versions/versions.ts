@@ -46,6 +46,11 @@ export async function getVersion(ctx: WorkspaceContext, personaId: string, numbe
  * Snapshots the draft exactly as the caller last saw it (its revision), so a
  * version never contains text its author has not seen. Numbering is guarded by
  * the (personaId, number) unique key inside one transaction.
+ *
+ * A revision is saved once: saving the current revision when it already has
+ * a version answers with that version (201, its message kept), so a double
+ * click or 20 concurrent saves yield one version. The (personaId, draftRevision) unique key
+ * settles the race: the losers read the winner's version.
  */
 export async function createVersion(
   ctx: WorkspaceContext,
@@ -54,21 +59,35 @@ export async function createVersion(
 ): Promise<VersionDetail> {
   const persona = await findPersonaRow(ctx, personaId);
   if (persona.revision !== input.revision) throw staleDraft(persona);
+  const saved = await versionOfRevision(persona.id, input.revision);
+  if (saved) return toVersionDetail(saved);
   const spec = parseStoredSpec(persona.spec);
   const number = persona.latestVersion + 1;
-  const version = await db.$transaction(async (tx) => {
-    const v = await tx.personaVersion.create({
-      data: {
-        personaId: persona.id, number, message: input.message, spec: persona.spec,
-        compiledPrompt: compilePersona(spec).prompt, authorId: ctx.userId, authorName: ctx.userName,
-      },
+  try {
+    const version = await db.$transaction(async (tx) => {
+      const v = await tx.personaVersion.create({
+        data: {
+          personaId: persona.id, number, message: input.message, spec: persona.spec, draftRevision: persona.revision,
+          compiledPrompt: compilePersona(spec).prompt, authorId: ctx.userId, authorName: ctx.userName,
+        },
+      });
+      // An approval is of one version: a newer one starts as a draft again (approvedVersion keeps the approved one).
+      await tx.persona.update({ where: { id: persona.id }, data: { latestVersion: number, ...(persona.status === "approved" ? { status: "draft" } : {}) } });
+      await recordActivity(ctx, persona.id, "version_saved", `saved v${number}: “${input.message.slice(0, 120)}”`, { version: number }, tx);
+      return v;
     });
-    // An approval is of one version: a newer one starts as a draft again (approvedVersion keeps the approved one).
-    await tx.persona.update({ where: { id: persona.id }, data: { latestVersion: number, ...(persona.status === "approved" ? { status: "draft" } : {}) } });
-    await recordActivity(ctx, persona.id, "version_saved", `saved v${number}: “${input.message.slice(0, 120)}”`, { version: number }, tx);
-    return v;
-  });
-  return toVersionDetail(version);
+    return toVersionDetail(version);
+  } catch (error) {
+    // Lost a race: if the winner saved this same revision, its version is the answer; otherwise a 409 as before.
+    if ((error as { code?: unknown })?.code !== "P2002") throw error;
+    const winner = await versionOfRevision(persona.id, input.revision);
+    if (winner) return toVersionDetail(winner);
+    throw error;
+  }
+}
+
+function versionOfRevision(personaId: string, draftRevision: number): Promise<VersionRow | null> {
+  return db.personaVersion.findUnique({ where: { personaId_draftRevision: { personaId, draftRevision } } });
 }
 
 /** Copies a version's spec into the draft (a new revision); history is untouched. */
