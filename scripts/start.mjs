@@ -1,10 +1,13 @@
 // npm start — apply migrations, build when the production build is missing or
 // stale, then serve the studio (default http://localhost:3000, SQLite file,
 // simulator provider). Nothing else to install or configure.
-import { spawn } from "node:child_process";
+// The server runs in this process (scripts/server.mjs), so the SIGTERM / SIGINT
+// that npm forwards reach it: it drains, releases the probe worker's leases and exits 0.
 import { writeFileSync } from "node:fs";
 import { bin, buildIsCurrent, fingerprintFile, mustRun, root, sourceFingerprint } from "./lib.mjs";
+import { serve } from "./server.mjs";
 
+process.chdir(root);
 const port = process.env.PORT ?? "3000";
 process.env.DATABASE_URL ??= "file:./prisma/dev.db";
 process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
@@ -20,11 +23,14 @@ if (buildIsCurrent()) {
   writeFileSync(fingerprintFile, sourceFingerprint());
 }
 
-console.log(`▸ Persona Studio on http://localhost:${port}`);
-const child = spawn(bin("next"), ["start", "-p", port, ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+const { stop } = await serve({ port: Number(port), hostname: process.env.HOST });
+console.log(`▸ Persona Studio on http://${process.env.HOST ?? "localhost"}:${port}`);
+
+// Under npm, npm is our parent and forwards signals. If it dies without doing so
+// (kill -9), stop as well rather than keep serving as an orphan holding the port.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("npm exited");
+  }, 1000).unref();
+}

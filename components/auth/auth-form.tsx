@@ -22,7 +22,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
-      setError(result.error.message ?? (signUp ? "Could not create the account" : "Wrong email or password"));
+      setError(result.error.message || fallbackMessage(result.error.status, signUp));
       return;
     }
     // A full navigation: the server picks the workspace with the fresh session cookie.
@@ -42,13 +42,13 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
         {signUp ? (
           <Field label="Name" htmlFor="name">
-            <Input id="name" name="name" autoComplete="name" required placeholder="Ada Lovelace" />
+            <Input id="name" name="name" autoComplete="name" required maxLength={100} placeholder="Ada Lovelace" />
           </Field>
         ) : null}
         <Field label="Email" htmlFor="email">
-          <Input id="email" name="email" type="email" autoComplete="email" required placeholder="you@company.com" />
+          <Input id="email" name="email" type="email" autoComplete="email" required maxLength={254} placeholder="you@company.com" />
         </Field>
-        <Field label="Password" htmlFor="password" hint={signUp ? "At least 8 characters" : undefined}>
+        <Field label="Password" htmlFor="password" hint={signUp ? "At least 8 characters. Common or easily guessed passwords are refused; a few unrelated words work well." : undefined}>
           <Input id="password" name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required minLength={8} />
         </Field>
         {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">{error}</p> : null}
@@ -64,4 +64,12 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       </p>
     </div>
   );
+}
+
+/** When the server gave no message: what the status means for the person at the form. */
+function fallbackMessage(status: number, signUp: boolean): string {
+  if (status === 429) return "Too many attempts. Wait a moment and try again.";
+  if (status === 413) return "That is more than the form can send.";
+  if (status === 422) return "Check the fields and try again.";
+  return signUp ? "Could not create the account" : "Wrong email or password";
 }

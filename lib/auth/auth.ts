@@ -3,33 +3,34 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { env, persistentSecret } from "@/lib/config/env";
+import { allowedOrigins } from "@/lib/config/origins";
 import { ensurePersonalWorkspace } from "@/lib/services/workspaces/ensure-personal-workspace";
-
-function origins(): string[] {
-  const base = new URL(env.authUrl);
-  const list = new Set<string>([base.origin, ...env.trustedOrigins]);
-  // localhost and 127.0.0.1 are the same machine; accept both so a designer can use either.
-  if (base.hostname === "localhost") list.add(`${base.protocol}//127.0.0.1${base.port ? `:${base.port}` : ""}`);
-  if (base.hostname === "127.0.0.1") list.add(`${base.protocol}//localhost${base.port ? `:${base.port}` : ""}`);
-  return [...list];
-}
 
 export const auth = betterAuth({
   appName: "Persona Studio",
   baseURL: env.authUrl,
   secret: persistentSecret("BETTER_AUTH_SECRET", "auth-secret"),
-  trustedOrigins: origins(),
+  trustedOrigins: allowedOrigins(),
   database: prismaAdapter(db, { provider: "sqlite" }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: !env.allowSignUp,
-    minPasswordLength: 8,
+    minPasswordLength: PASSWORD_MIN_LENGTH,
+    maxPasswordLength: PASSWORD_MAX_LENGTH,
     autoSignIn: true,
   },
   // better-auth's defaults in production: 100 requests / 10 s, and 3 sign-in or sign-up
-  // attempts / 10 s per client. AUTH_RATE_LIMIT=off exists for the e2e server only.
+  // attempts / 10 s per client address. AUTH_RATE_LIMIT=off exists for the e2e server only.
   rateLimit: env.authRateLimit ? {} : { enabled: false },
+  advanced: {
+    // The client address the limiter keys on. Only x-forwarded-for is read, and the
+    // custom server (scripts/server.mjs) always sets it to one address taken from the
+    // socket (or, behind TRUSTED_PROXIES, from the proxies' chain), so a client cannot
+    // pick a fresh address per request. Per-account backoff: lib/auth/sign-in-throttle.ts.
+    ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+  },
   telemetry: { enabled: false },
   databaseHooks: {
     user: {

@@ -6,13 +6,14 @@ import type { CostBucket } from "@/lib/http/operation";
 export type Rate = { points: number; seconds: number };
 
 /**
- * Defaults: a designer typing fast with the live preview (8 sample messages,
- * two models side by side, a refresh every ~1.3 s for a whole minute) stays
- * under them; a script looping on a costly route is stopped within its window.
+ * Defaults: a designer typing fast with the live preview (4 sample messages,
+ * two models side by side, a refresh every ~1.6 s for a whole minute) stays
+ * under them; a script looping on a costly route is stopped within its window
+ * (at most 5 paid calls a second on average for previews).
  */
 export const COST_LIMIT_DEFAULTS: Record<CostBucket, Rate> = {
   /** One preview answer (one message, one model). */
-  preview: { points: 720, seconds: 60 },
+  preview: { points: 300, seconds: 60 },
   /** Starting a probe run (or one batch of variant probes): each is hundreds of model calls. */
   probe: { points: 30, seconds: 600 },
   /** Archetype suggestions for a trait mix. */

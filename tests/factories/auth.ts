@@ -1,7 +1,8 @@
-import { auth } from "@/lib/auth/auth";
+import { POST as authPost } from "@/app/api/auth/[...all]/route";
 
-// Accounts are created through the real better-auth handler, exactly as the
-// sign-up form does, so the sign-up hook (personal workspace) runs too.
+// Accounts are created through the real auth route (our guards, then better-auth),
+// exactly as the sign-up form does, so the password policy, the sign-in throttle
+// and the sign-up hook (personal workspace) all run too.
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -9,12 +10,20 @@ export type TestUser = { id: string; name: string; email: string; password: stri
 
 let counter = 0;
 
-function authRequest(path: string, body: unknown): Request {
+/** A strong passphrase (zxcvbn score 4): the password policy refuses weak ones. */
+export const DEFAULT_PASSWORD = "correct horse battery";
+
+export function authRequest(path: string, body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(`${BASE_URL}/api/auth${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: BASE_URL },
+    headers: { "content-type": "application/json", origin: BASE_URL, ...headers },
     body: JSON.stringify(body),
   });
+}
+
+/** POST /api/auth/{path} through the route handler, as the browser would. */
+export function authPostRequest(path: string, body: unknown, headers?: Record<string, string>): Promise<Response> {
+  return authPost(authRequest(path, body, headers));
 }
 
 /** "name=value" pairs from Set-Cookie, ready for a Cookie header. */
@@ -30,8 +39,8 @@ export async function signUp(overrides: { name?: string; email?: string; passwor
   counter += 1;
   const name = overrides.name ?? `Tester ${counter}`;
   const email = overrides.email ?? `tester-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-  const password = overrides.password ?? "correct horse battery";
-  const res = await auth.handler(authRequest("/sign-up/email", { name, email, password }));
+  const password = overrides.password ?? DEFAULT_PASSWORD;
+  const res = await authPostRequest("/sign-up/email", { name, email, password });
   if (res.status !== 200) throw new Error(`sign-up failed (${res.status}): ${await res.text()}`);
   const body = (await res.json()) as { user: { id: string; email: string } };
   const cookie = cookieFrom(res);
@@ -39,6 +48,6 @@ export async function signUp(overrides: { name?: string; email?: string; passwor
   return { id: body.user.id, name, email: body.user.email, password, cookie };
 }
 
-export async function signIn(email: string, password: string): Promise<Response> {
-  return auth.handler(authRequest("/sign-in/email", { email, password }));
+export async function signIn(email: string, password: string, headers?: Record<string, string>): Promise<Response> {
+  return authPostRequest("/sign-in/email", { email, password }, headers);
 }
