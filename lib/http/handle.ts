@@ -128,6 +128,12 @@ function parseJson(text: string): unknown {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status, headers: error.headers });
+  if ((error as Error)?.name === "EncryptionKeyMissingError") {
+    // The key file vanished while the studio ran: the operator's problem to fix, said without paths.
+    console.error("[api] encryption key missing", (error as Error).message);
+    const e = new AppError("key_unreadable", "The studio's encryption key is missing, so API keys cannot be stored or read; ask the administrator to restore it (README: Secrets and backups)", { field: "apiKey" });
+    return Response.json(e.toJSON(), { status: e.status });
+  }
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {
     const e = new AppError("conflict", "Someone else changed this at the same moment; reload and try again");

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { buildSpec, createPersona, personaPath, saveDraft, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 let owner: Member;
 const ids: Record<string, string> = {};
@@ -113,7 +113,8 @@ describe("deleting", () => {
     const p = await createPersona(owner, { name: "Short-lived" });
     const path = personaPath(owner.workspaceId, p.id);
     await saveVersion(owner, p.id, p.revision, "v1");
-    await saveVersion(owner, p.id, p.revision, "v2");
+    const edited = await saveDraft(owner, p.id, p.revision, buildSpec({ name: "Short-lived", archetype: "A night-shift pharmacist" }));
+    await saveVersion(owner, p.id, edited.revision, "v2");
     expect(await db.personaVersion.count({ where: { personaId: p.id } })).toBe(2);
 
     const res = await owner.api.delete(path);

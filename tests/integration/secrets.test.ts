@@ -126,6 +126,11 @@ describe("a stored key the studio can no longer open", () => {
     expect(await keyState(p.id)).toMatchObject({ keyState: "unreadable" });
     expectReEnter(await testConnection(p.id), "Deleted Key File");
     expect(() => readFileSync(keyFile)).toThrow(); // not silently replaced
+    // Storing a new key needs the lost one too: a 409 for the owner, no path of the server in it, never a 500.
+    const stored = await owner.api.post(`${ws()}/providers`, { name: "New", baseUrl: simUrl, apiKey: KEY, defaultModel: "persona-sim-1" });
+    expect(expectError(stored, 409, "apiKey").message).toMatch(/encryption key is missing/);
+    expect(JSON.stringify(stored.body)).not.toContain(dataDir);
+    expect(() => readFileSync(keyFile)).toThrow();
 
     writeFileSync(keyFile, fileSecret); // put back from the backup: everything works again
     expect(await keyState(p.id)).toMatchObject({ keyState: "ok" });
