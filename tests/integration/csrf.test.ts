@@ -1,11 +1,11 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Operation } from "@/lib/http/operation";
 import { ops } from "@/lib/http/operations";
 import { allOps, expectOk, rawSend, tokenApi } from "@/tests/factories/api";
-import { BASE_URL, signUp } from "@/tests/factories/auth";
-import { snapshotDb } from "@/tests/factories/db";
-import { addTeammate, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
-import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests";
+import { BASE_URL } from "@/tests/factories/auth";
+import { sweepWorkspace } from "@/tests/factories/sweep";
+import { wsPath } from "@/tests/factories/personas";
+import { opsWithBody, validRequest } from "@/tests/factories/requests";
 
 // CSRF: a write with a session cookie must come from the studio's own origin and
 // be declared JSON; a page elsewhere can submit forms (text/plain, urlencoded) and
@@ -13,33 +13,14 @@ import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests"
 // API tokens are not ambient credentials, so Bearer calls are exempt.
 
 const EVIL = "http://127.0.0.1:3211";
-let owner: Member;
-let outsiderEmail: string;
-let ids: Ids;
-let before: Awaited<ReturnType<typeof snapshotDb>>;
+const sweep = sweepWorkspace("Victim", "Attacker");
+const { expectNothingWritten } = sweep;
 
-beforeAll(async () => {
-  owner = await signUpWithWorkspace({ name: "Victim" });
-  const persona = await createPersona(owner);
-  await saveVersion(owner, persona.id, persona.revision, "first");
-  const teammate = await addTeammate(owner, "editor");
-  outsiderEmail = (await signUp({ name: "Attacker" })).email;
-  ids = { workspaceId: owner.workspaceId, personaId: persona.id, memberId: teammate.memberId, number: 1, revision: persona.revision, email: outsiderEmail };
-});
-
-beforeEach(async () => {
-  before = await snapshotDb();
-});
-
-async function expectNothingWritten() {
-  expect(await snapshotDb()).toEqual(before);
-}
-
-const membersPath = () => `${wsPath(owner.workspaceId)}/members`;
+const membersPath = () => `${wsPath(sweep.owner.workspaceId)}/members`;
 const addAttacker = JSON.stringify({ email: "placeholder", role: "owner" });
 
-function addMember(headers: Record<string, string>, body = addAttacker.replace("placeholder", outsiderEmail)) {
-  return rawSend("POST", membersPath(), { cookie: owner.cookie, headers, body });
+function addMember(headers: Record<string, string>, body = addAttacker.replace("placeholder", sweep.outsiderEmail)) {
+  return rawSend("POST", membersPath(), { cookie: sweep.owner.cookie, headers, body });
 }
 
 async function errorOf(res: Response) {
@@ -69,31 +50,31 @@ describe("the Origin of a cookie-authenticated write", () => {
   });
 
   it("accepts Sec-Fetch-Site: same-origin when a browser sent no Origin", async () => {
-    const res = await rawSend("POST", `${wsPath(owner.workspaceId)}/personas`, {
-      cookie: owner.cookie, headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: JSON.stringify({ name: "Same origin" }),
+    const res = await rawSend("POST", `${wsPath(sweep.owner.workspaceId)}/personas`, {
+      cookie: sweep.owner.cookie, headers: { "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: JSON.stringify({ name: "Same origin" }),
     });
     expect(res.status).toBe(201);
   });
 
   it("accepts the configured origin and its localhost ↔ 127.0.0.1 alias", async () => {
     for (const origin of [BASE_URL, "http://127.0.0.1:3000"]) {
-      const res = await rawSend("POST", `${wsPath(owner.workspaceId)}/personas`, {
-        cookie: owner.cookie, headers: { origin, "content-type": "application/json; charset=utf-8" }, body: JSON.stringify({ name: `From ${origin}` }),
+      const res = await rawSend("POST", `${wsPath(sweep.owner.workspaceId)}/personas`, {
+        cookie: sweep.owner.cookie, headers: { origin, "content-type": "application/json; charset=utf-8" }, body: JSON.stringify({ name: `From ${origin}` }),
       });
       expect(res.status, origin).toBe(201);
     }
   });
 
   it("never checks reads", async () => {
-    const res = await rawSend("GET", membersPath(), { cookie: owner.cookie, headers: { origin: EVIL } });
+    const res = await rawSend("GET", membersPath(), { cookie: sweep.owner.cookie, headers: { origin: EVIL } });
     expect(res.status).toBe(200);
   });
 
   it("exempts API tokens (Bearer): they are not sent by browsers on their own", async () => {
-    const created = expectOk(ops.createApiToken, await owner.api.post(`${wsPath(owner.workspaceId)}/api-tokens`, { name: "CI", role: "editor" }));
-    const res = await tokenApi(created.token).send("POST", `${wsPath(owner.workspaceId)}/personas`, { body: { name: "From CI" }, headers: { origin: EVIL } });
+    const created = expectOk(ops.createApiToken, await sweep.owner.api.post(`${wsPath(sweep.owner.workspaceId)}/api-tokens`, { name: "CI", role: "editor" }));
+    const res = await tokenApi(created.token).send("POST", `${wsPath(sweep.owner.workspaceId)}/personas`, { body: { name: "From CI" }, headers: { origin: EVIL } });
     expectOk(ops.createPersona, res);
-    const noOrigin = await rawSend("POST", `${wsPath(owner.workspaceId)}/personas`, {
+    const noOrigin = await rawSend("POST", `${wsPath(sweep.owner.workspaceId)}/personas`, {
       headers: { authorization: `Bearer ${created.token}`, "content-type": "application/json" }, body: JSON.stringify({ name: "From curl" }),
     });
     expect(noOrigin.status).toBe(201);
@@ -103,7 +84,7 @@ describe("the Origin of a cookie-authenticated write", () => {
 describe("the Content-Type of a cookie-authenticated write", () => {
   it("refuses a text/plain body (what an HTML form with enctype=text/plain sends) with 403 json_required", async () => {
     // The classic trick: name="{"email":"…","role":"owner","x":"" value=""}" makes a body that parses as JSON.
-    const body = `{"email":"${outsiderEmail}","role":"owner","x":"="}`;
+    const body = `{"email":"${sweep.outsiderEmail}","role":"owner","x":"="}`;
     const error = await errorOf(await addMember({ origin: BASE_URL, "content-type": "text/plain" }, body));
     expect(error).toMatchObject({ status: 403, code: "json_required" });
     expect(error.message).toContain("application/json");
@@ -118,16 +99,16 @@ describe("the Content-Type of a cookie-authenticated write", () => {
   });
 
   it("refuses a body without any Content-Type", async () => {
-    const body = new TextEncoder().encode(addAttacker.replace("placeholder", outsiderEmail));
+    const body = new TextEncoder().encode(addAttacker.replace("placeholder", sweep.outsiderEmail));
     const res = await addMember({ origin: BASE_URL, "content-length": String(body.byteLength) }, body as unknown as string);
     expect(await errorOf(res)).toMatchObject({ status: 403, code: "json_required" });
     await expectNothingWritten();
   });
 
   it("accepts a bodiless write without a Content-Type (revoking a link, cancelling a run)", async () => {
-    const share = expectOk(ops.createShare, await owner.api.post(`${wsPath(owner.workspaceId)}/personas/${ids.personaId}/shares`, {}));
-    const res = await rawSend("POST", `${wsPath(owner.workspaceId)}/shares/${share.id}/revoke`, {
-      cookie: owner.cookie, headers: { origin: BASE_URL, "content-length": "0" },
+    const share = expectOk(ops.createShare, await sweep.owner.api.post(`${wsPath(sweep.owner.workspaceId)}/personas/${sweep.ids.personaId}/shares`, {}));
+    const res = await rawSend("POST", `${wsPath(sweep.owner.workspaceId)}/shares/${share.id}/revoke`, {
+      cookie: sweep.owner.cookie, headers: { origin: BASE_URL, "content-length": "0" },
     });
     expect(res.status).toBe(200);
   });
@@ -137,9 +118,9 @@ describe("every write operation", () => {
   const writes = allOps.filter((op) => op.method !== "GET" && op.auth !== "public");
 
   function sendAs(op: Operation, headers: Record<string, string>, body?: string) {
-    const { path, query, body: valid } = validRequest(op, ids);
+    const { path, query, body: valid } = validRequest(op, sweep.ids);
     const url = query ? `${path}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` : path;
-    return rawSend(op.method, url, { cookie: owner.cookie, headers, body: body ?? (valid === undefined ? undefined : JSON.stringify(valid)) });
+    return rawSend(op.method, url, { cookie: sweep.owner.cookie, headers, body: body ?? (valid === undefined ? undefined : JSON.stringify(valid)) });
   }
 
   it("is in the sweep", () => {
@@ -158,7 +139,7 @@ describe("every write operation", () => {
     await expectNothingWritten();
   });
 
-  it("still lets the owner add the member from the studio's own origin (control)", async () => {
+  it("still lets the sweep.owner add the member from the studio's own origin (control)", async () => {
     const res = await addMember({ origin: BASE_URL, "content-type": "application/json" });
     expect(res.status).toBe(201);
   });

@@ -1,43 +1,16 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Operation } from "@/lib/http/operation";
+import { describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { expectError, expectOk } from "@/tests/factories/api";
-import { signUp } from "@/tests/factories/auth";
-import { snapshotDb } from "@/tests/factories/db";
-import {
-  addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
-} from "@/tests/factories/personas";
+import { sweepWorkspace } from "@/tests/factories/sweep";
+import { buildSpec, createPersona, personaPath, wsPath } from "@/tests/factories/personas";
 import { buildCustomTrait } from "@/tests/factories/custom-traits";
-import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests";
+import { opsWithBody } from "@/tests/factories/requests";
 
 // Bad input gets a clear 4xx naming the field at fault, never a 500, never a partial write.
 // The owner sends every request, so no role check can be what stops it.
 
-let owner: Member;
-let ids: Ids;
-let before: Awaited<ReturnType<typeof snapshotDb>>;
-
-beforeAll(async () => {
-  owner = await signUpWithWorkspace({ name: "Olive" });
-  const persona = await createPersona(owner);
-  await saveVersion(owner, persona.id, persona.revision, "first");
-  const teammate = await addTeammate(owner, "editor");
-  const outsider = await signUp();
-  ids = { workspaceId: owner.workspaceId, personaId: persona.id, memberId: teammate.memberId, number: 1, revision: persona.revision, email: outsider.email };
-});
-
-beforeEach(async () => {
-  before = await snapshotDb();
-});
-
-async function expectNothingWritten() {
-  expect(await snapshotDb()).toEqual(before);
-}
-
-function sendBody(op: Operation, init: { body?: unknown; rawBody?: string }) {
-  const { path, query } = validRequest(op, ids);
-  return owner.api.send(op.method, path, { query, ...init });
-}
+const sweep = sweepWorkspace("Olive");
+const { expectNothingWritten, send: sendBody } = sweep;
 
 const spec = buildSpec();
 
@@ -164,7 +137,7 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["empty", {}, "name"],
     ["a blank name", { name: "   " }, "name"],
     ["a name over 80 characters", { name: "x".repeat(81) }, "name"],
-    ["the owner role", { name: "CI", role: "owner" }, "role"],
+    ["the sweep.owner role", { name: "CI", role: "owner" }, "role"],
     ["an expiry of 0 days", { name: "CI", expiresInDays: 0 }, "expiresInDays"],
     ["an expiry over a year", { name: "CI", expiresInDays: 366 }, "expiresInDays"],
   ],
@@ -198,15 +171,15 @@ describe.each(opsWithBody.map((op) => [op.id, op] as const))("%s", (_id, op) => 
 });
 
 describe("query strings", () => {
-  const list = () => `${wsPath(owner.workspaceId)}/personas`;
-  const diff = () => `${personaPath(owner.workspaceId, ids.personaId)}/diff`;
+  const list = () => `${wsPath(sweep.owner.workspaceId)}/personas`;
+  const diff = () => `${personaPath(sweep.owner.workspaceId, sweep.ids.personaId)}/diff`;
 
   it.each([
     [{ sort: "sideways" }, "sort"],
     [{ status: "deleted" }, "status"],
     [{ q: "x".repeat(201) }, "q"],
   ])("listPersonas %j → 422 on %s", async (query, field) => {
-    expectError(await owner.api.get(list(), query), 422, field);
+    expectError(await sweep.owner.api.get(list(), query), 422, field);
   });
 
   it.each([
@@ -215,42 +188,42 @@ describe("query strings", () => {
     [{ from: 0 }, "from"],
     [{ from: 1, to: "later" }, "to"],
   ])("diffVersions %j → 422 on %s", async (query, field) => {
-    expectError(await owner.api.get(diff(), query), 422, field);
+    expectError(await sweep.owner.api.get(diff(), query), 422, field);
   });
 
   it("diffVersions with a version that does not exist → 404", async () => {
-    expectError(await owner.api.get(diff(), { from: 99 }), 404);
+    expectError(await sweep.owner.api.get(diff(), { from: 99 }), 404);
   });
 });
 
 describe("path parameters that cannot name anything", () => {
-  const persona = () => personaPath(owner.workspaceId, ids.personaId);
+  const persona = () => personaPath(sweep.owner.workspaceId, sweep.ids.personaId);
 
   it.each(["abc", "0", "-1", "1.5", "99"])("GET versions/%s → 404", async (number) => {
-    expectError(await owner.api.get(`${persona()}/versions/${number}`), 404);
+    expectError(await sweep.owner.api.get(`${persona()}/versions/${number}`), 404);
   });
 
   it.each(["abc", "0", "99"])("restore versions/%s → 404 and the draft is untouched", async (number) => {
-    expectError(await owner.api.post(`${persona()}/versions/${number}/restore`, { revision: ids.revision }), 404);
+    expectError(await sweep.owner.api.post(`${persona()}/versions/${number}/restore`, { revision: sweep.ids.revision }), 404);
     await expectNothingWritten();
   });
 
   it("an unknown or over-long persona id → 404", async () => {
-    expectError(await owner.api.get(personaPath(owner.workspaceId, "no-such-persona")), 404);
-    expectError(await owner.api.get(personaPath(owner.workspaceId, "x".repeat(65))), 404);
-    expectError(await owner.api.patch(personaPath(owner.workspaceId, "no-such-persona"), { revision: 1, spec }), 404);
+    expectError(await sweep.owner.api.get(personaPath(sweep.owner.workspaceId, "no-such-persona")), 404);
+    expectError(await sweep.owner.api.get(personaPath(sweep.owner.workspaceId, "x".repeat(65))), 404);
+    expectError(await sweep.owner.api.patch(personaPath(sweep.owner.workspaceId, "no-such-persona"), { revision: 1, spec }), 404);
     await expectNothingWritten();
   });
 
   it("an unknown workspace or member id → 404", async () => {
-    expectError(await owner.api.get(`${wsPath("no-such-workspace")}/personas`), 404);
-    expectError(await owner.api.patch(`${wsPath(owner.workspaceId)}/members/no-such-member`, { role: "viewer" }), 404);
-    expectError(await owner.api.delete(`${wsPath(owner.workspaceId)}/members/no-such-member`), 404);
+    expectError(await sweep.owner.api.get(`${wsPath("no-such-workspace")}/personas`), 404);
+    expectError(await sweep.owner.api.patch(`${wsPath(sweep.owner.workspaceId)}/members/no-such-member`, { role: "viewer" }), 404);
+    expectError(await sweep.owner.api.delete(`${wsPath(sweep.owner.workspaceId)}/members/no-such-member`), 404);
     await expectNothingWritten();
   });
 
   it("the persona is still intact after all of the above", async () => {
-    const p = expectOk(ops.getPersona, await owner.api.get(persona()));
-    expect(p).toMatchObject({ revision: ids.revision, latestVersion: 1, name: "Nurse Ada" });
+    const p = expectOk(ops.getPersona, await sweep.owner.api.get(persona()));
+    expect(p).toMatchObject({ revision: sweep.ids.revision, latestVersion: 1, name: "Nurse Ada" });
   });
 });

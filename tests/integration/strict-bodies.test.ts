@@ -1,57 +1,32 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Operation } from "@/lib/http/operation";
+import { describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { allOps, expectError } from "@/tests/factories/api";
-import { signUp } from "@/tests/factories/auth";
-import { snapshotDb } from "@/tests/factories/db";
-import { addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
-import { opsWithBody, validRequest, type Ids } from "@/tests/factories/requests";
+import { sweepWorkspace } from "@/tests/factories/sweep";
+import { buildSpec, personaPath } from "@/tests/factories/personas";
+import { opsWithBody, validRequest } from "@/tests/factories/requests";
 
 // Loose bodies are refused: a field the schema does not know is a 422 naming it
 // (a typo like `budget` must not silently start a 60-per-trait run on a paid
 // model), and an operation with a body schema needs a body.
 
-let owner: Member;
-let ids: Ids;
-let before: Awaited<ReturnType<typeof snapshotDb>>;
-
-beforeAll(async () => {
-  owner = await signUpWithWorkspace({ name: "Strict" });
-  const persona = await createPersona(owner);
-  await saveVersion(owner, persona.id, persona.revision, "first");
-  const teammate = await addTeammate(owner, "editor");
-  const outsider = await signUp();
-  ids = { workspaceId: owner.workspaceId, personaId: persona.id, memberId: teammate.memberId, number: 1, revision: persona.revision, email: outsider.email };
-});
-
-beforeEach(async () => {
-  before = await snapshotDb();
-});
-
-async function expectNothingWritten() {
-  expect(await snapshotDb()).toEqual(before);
-}
-
-function sendWith(op: Operation, init: { body?: unknown; rawBody?: string }) {
-  const { path, query } = validRequest(op, ids);
-  return owner.api.send(op.method, path, { query, ...init });
-}
+const sweep = sweepWorkspace("Strict");
+const { expectNothingWritten, send: sendWith } = sweep;
 
 describe("unknown fields", () => {
   it('refuses {"budget": 6} on createProbeRun with 422 naming "budget", and starts no run', async () => {
-    const error = expectError(await owner.api.post(`${personaPath(owner.workspaceId, ids.personaId)}/probe-runs`, { budget: 6 }), 422, "budget");
+    const error = expectError(await sweep.owner.api.post(`${personaPath(sweep.owner.workspaceId, sweep.ids.personaId)}/probe-runs`, { budget: 6 }), 422, "budget");
     expect(error.message).toContain("budget");
     await expectNothingWritten();
   });
 
   it("names a nested unknown field with its path", async () => {
     const spec = { ...buildSpec(), voice: { ...buildSpec().voice, pitch: "low" } };
-    expectError(await owner.api.patch(personaPath(owner.workspaceId, ids.personaId), { revision: ids.revision, spec }), 422, "spec.voice.pitch");
+    expectError(await sweep.owner.api.patch(personaPath(sweep.owner.workspaceId, sweep.ids.personaId), { revision: sweep.ids.revision, spec }), 422, "spec.voice.pitch");
     await expectNothingWritten();
   });
 
   it.each(opsWithBody.map((op) => [op.id, op] as const))("%s: its valid body plus an unknown field is a 422 naming the field", async (_id, op) => {
-    const valid = validRequest(op, ids).body as Record<string, unknown>;
+    const valid = validRequest(op, sweep.ids).body as Record<string, unknown>;
     const error = expectError(await sendWith(op, { body: { ...valid, zzUnknown: 1 } }), 422, "zzUnknown");
     expect(error.code).toBe("validation");
     await expectNothingWritten();
