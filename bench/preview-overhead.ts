@@ -63,14 +63,16 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   spawnSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  const studio = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  // The production server exactly as `npm start` runs it (scripts/server.mjs).
+  const serveScript = `import("./scripts/server.mjs").then((m) => m.serve({ port: ${PORT}, hostname: "127.0.0.1" }))`;
+  const studio = spawn("node", ["-e", serveScript], { cwd: root, env, stdio: "ignore" });
   const base = `http://127.0.0.1:${PORT}`;
   try {
     await waitFor(`${base}/sign-in`);
     const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },
-      body: JSON.stringify({ name: "Bench", email: `bench-${Date.now()}@example.com`, password: "bench-password" }),
+      body: JSON.stringify({ name: "Bench", email: `bench-${Date.now()}@example.com`, password: "violet lantern orbits quietly" }),
     });
     const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     const me = await (await fetch(`${base}/api/me`, { headers: { cookie } })).json();
@@ -79,7 +81,7 @@ async function main() {
       name: "Rosa", archetype: "a veteran ER triage nurse", background: "", values: [], boundaries: [], examples: [], notes: "",
       voice: { register: "conversational", tone: "calm", length: "brief" }, traitTargets: { empathetic: 85, firm: 80 }, promptOverride: null,
     };
-    const prompt = (await (await fetch(`${base}/api/compile`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ spec }) })).json()).prompt as string;
+    const prompt = (await (await fetch(`${base}/api/compile`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: base }, body: JSON.stringify({ spec }) })).json()).prompt as string;
     const client = new OpenAI({ baseURL: simUrl, apiKey: "bench-key", maxRetries: 0 });
     const message = "I've been waiting for two hours and nobody will tell me anything.";
 
@@ -97,7 +99,7 @@ async function main() {
       const t0 = performance.now();
       const res = await fetch(`${base}/api/workspaces/${ws}/preview`, {
         method: "POST",
-        headers: { cookie, "content-type": "application/json" },
+        headers: { cookie, "content-type": "application/json", origin: base },
         body: JSON.stringify({ source: { kind: "spec", spec }, message, temperature: 0.7, seed: 7 }),
       });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
