@@ -2,9 +2,11 @@
 // Serves the simulator as an OpenAI-compatible endpoint (see docs/simulator.md).
 //   npm run sim -- --tables        print the generated tables for docs/simulator.md
 //   npm run sim -- --write-docs    rewrite those tables in docs/simulator.md in place
+//   npm run sim -- --adversarial [--judge-noise-sd 5 …]   adversarial mode (docs/simulator.md §10; env SIM_ADVERSARIAL=1, SIM_<KNOB>)
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { adversarialFromArgs } from "../lib/llm/simulator/adversarial-config";
 import { createSimulatorServer } from "../lib/llm/simulator/http-server";
 import { SIMULATOR_LABEL } from "../lib/llm/simulator/provider";
 import { GENERATED_TABLES, renderGeneratedTables } from "../lib/llm/simulator/tables";
@@ -52,7 +54,15 @@ const latencyMs = numberArg(args, "latency", 0);
 const apiKey = typeof args.get("api-key") === "string" ? (args.get("api-key") as string) : undefined;
 const host = typeof args.get("host") === "string" ? (args.get("host") as string) : "127.0.0.1";
 
-const server = createSimulatorServer({ latencyMs, apiKey });
+let adversarial: ReturnType<typeof adversarialFromArgs>;
+try {
+  adversarial = adversarialFromArgs(args, process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
+const server = createSimulatorServer({ latencyMs, apiKey, adversarial });
 server.on("error", (err) => {
   console.error(`Could not start the simulator: ${err.message}`);
   process.exit(1);
@@ -63,6 +73,7 @@ server.listen(port, host, () => {
   console.log(SIMULATOR_LABEL);
   console.log(`OpenAI-compatible endpoint: http://${host.includes(":") ? `[${host}]` : host}:${actualPort}/v1`);
   console.log(`Model: persona-sim-1${apiKey ? " · API key required" : ""}${latencyMs ? ` · ${latencyMs} ms latency` : ""}`);
+  if (adversarial) console.log(`Adversarial mode: ${Object.entries(adversarial).map(([k, v]) => `${k}=${v}`).join(", ")}`);
 });
 
 function shutdown() {

@@ -25,12 +25,25 @@ export type ComposeInput = {
   /** Turn of the conversation (or any extra index) that should change the draw. */
   sampleIndex: number;
   temperature: number;
+  /** Adversarial mode: a fixed shift of each trait's projection for this item (adversarial.ts itemShift). */
+  itemShift?: Readonly<Record<string, number>>;
+  /**
+   * Adversarial mode: draw ε independently per (salt, message, seed, turn), like
+   * a real model, instead of the quasi-random antithetic sequence shared by every
+   * system prompt (which makes prompts' samples move together and intervals conservative).
+   */
+  noiseSalt?: string;
 };
 
 const STEPS = rdSteps(K);
 
 /** The latent jitter ε of one sample (σ grows with temperature). */
 export function sampleNoise(input: Omit<ComposeInput, "position">): number[] {
+  if (input.noiseSalt !== undefined) {
+    const sigma = noiseSigma(input.temperature);
+    const draw = mulberry32(hashString("iid-noise", input.noiseSalt, input.userMessage, input.seed, input.sampleIndex));
+    return Array.from({ length: K }, () => sigma * normalQuantile((Math.floor(draw() * 2 ** 32) + 0.5) / 2 ** 32));
+  }
   const shiftRand = mulberry32(hashString("noise", input.userMessage, input.sampleIndex));
   const shift = Array.from({ length: K }, () => shiftRand());
   const n = Number.isFinite(input.seed) ? Math.trunc(input.seed) % 2 ** 32 : 0;
@@ -45,7 +58,8 @@ export function sampleNoise(input: Omit<ComposeInput, "position">): number[] {
 export function sampleLevels(input: ComposeInput): Record<string, number> {
   const eps = sampleNoise(input);
   const z = input.position.z.map((v, i) => v + eps[i]);
-  return Object.fromEntries(TRAIT_KEYS.map((k) => [k, levelFromProjection(dot(TRAIT_LOADINGS[k], z))]));
+  const shift = input.itemShift;
+  return Object.fromEntries(TRAIT_KEYS.map((k) => [k, levelFromProjection(dot(TRAIT_LOADINGS[k], z) + (shift?.[k] ?? 0))]));
 }
 
 const PRONOUNS: [RegExp, string][] = [

@@ -1,4 +1,8 @@
 import type { ChatMessage, ChatRequest, Usage } from "@/lib/llm/types";
+import {
+  adversarialOptions, answerOutcome, BARE_REFUSAL, distortScores, isDistorting, itemShift, noiseSalt, POSITIVITY_TRAITS, truncateAnswer,
+  type AdversarialOptions, type JudgeMemory,
+} from "@/lib/llm/simulator/adversarial";
 import { composeAnswer } from "@/lib/llm/simulator/compose";
 import { inferPosition } from "@/lib/llm/simulator/infer";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
@@ -14,7 +18,13 @@ import { descriptionFrom, draftTrait } from "@/lib/llm/simulator/trait-draft";
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
 
-export type SimulateOptions = { defaultTemperature?: number };
+export type SimulateOptions = {
+  defaultTemperature?: number;
+  /** Adversarial mode (adversarial.ts): distortions of answers and judge, all off unless set. */
+  adversarial?: Partial<AdversarialOptions>;
+  /** The sticky judge's memory; keep one per simulator instance. Without it stickiness does nothing. */
+  memory?: JudgeMemory;
+};
 export type SimulateResult = { text: string; usage: Usage; finishReason: "stop" | "length" };
 
 export const SIMULATOR_MODEL = "persona-sim-1";
@@ -62,9 +72,12 @@ function scoresObject(schema: Schema, judge: (keys: string[]) => JudgeResult): R
 }
 
 /** Fills a judge schema: trait properties (top level or under `scores`) → score, `refusal` → boolean, the rest → null. */
-export function fillJudgeSchema(schemaIn: unknown, answer: string): Record<string, unknown> {
+export function fillJudgeSchema(
+  schemaIn: unknown,
+  answer: string,
+  judge: (keys: string[]) => JudgeResult = (keys) => judgeAnswer(answer, keys),
+): Record<string, unknown> {
   const schema = asSchema(schemaIn);
-  const judge = (keys: string[]) => judgeAnswer(answer, keys);
   if (!schema.properties) return { scores: scoresObject({}, judge), refusal: judge([]).refusal };
   const props = schema.properties;
   const traitProps = Object.keys(props).filter((k) => TRAIT_KEYS.includes(k));
@@ -79,30 +92,65 @@ export function fillJudgeSchema(schemaIn: unknown, answer: string): Record<strin
   return out;
 }
 
-function respond(req: ChatRequest, opts: SimulateOptions): string {
+/**
+ * The adversarial judge for one request: the honest reading, then the
+ * distortions. Each key is distorted once per request (fillJudgeSchema may ask
+ * twice), so the sticky judge's memory moves once per scored trait.
+ */
+function distortedJudge(answer: string, o: AdversarialOptions, salt: number, memory?: JudgeMemory) {
+  const given = new Map<string, number | null>();
+  const positivity = Object.values(judgeAnswer(answer, POSITIVITY_TRAITS).scores);
+  return (keys: string[]): JudgeResult => {
+    const honest = judgeAnswer(answer, keys);
+    const fresh = keys.filter((k) => !given.has(k));
+    const raw = Object.fromEntries(fresh.map((k) => [k, honest.scores[k] ?? null]));
+    const scores = distortScores(o, { raw, positivity, answer, builtIn: (k) => TRAIT_KEYS.includes(k), salt, memory });
+    for (const k of fresh) given.set(k, scores[k]);
+    return { scores: Object.fromEntries(keys.map((k) => [k, given.get(k) ?? null])), refusal: honest.refusal };
+  };
+}
+
+type Reply = { text: string; finishReason?: "length" };
+
+function respond(req: ChatRequest, opts: SimulateOptions): Reply {
   const format = req.responseFormat;
   const userText = lastUserMessage(req.messages);
+  const world = opts.adversarial ? adversarialOptions(opts.adversarial) : null;
+  const o = world && isDistorting(world) ? world : null;
   if (format?.name === "archetype_suggestions") {
     const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
-    return JSON.stringify({ archetypes });
+    return { text: JSON.stringify({ archetypes }) };
   }
-  if (format?.name === "trait_draft") return JSON.stringify(draftTrait(descriptionFrom(userText)));
-  if (format?.type === "json_schema") return JSON.stringify(fillJudgeSchema(format.schema, fencedAnswer(userText)));
+  if (format?.name === "trait_draft") return { text: JSON.stringify(draftTrait(descriptionFrom(userText))) };
+  if (format?.type === "json_schema") {
+    const answer = fencedAnswer(userText);
+    const judge = o ? distortedJudge(answer, o, req.seed ?? 0, opts.memory) : undefined;
+    return { text: JSON.stringify(fillJudgeSchema(format.schema, answer, judge)) };
+  }
 
   const system = req.messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
-  return composeAnswer({
+  const seed = req.seed ?? 0;
+  // Each assistant turn so far moves the draw, so a multi-turn conversation does not repeat itself.
+  const sampleIndex = req.messages.filter((m) => m.role === "assistant").length;
+  const outcome = o ? answerOutcome(o, system, userText, seed, sampleIndex) : "answer";
+  if (outcome === "empty") return { text: "" };
+  if (outcome === "refusal") return { text: BARE_REFUSAL };
+  const text = composeAnswer({
     position: inferPosition(system),
     userMessage: userText,
-    seed: req.seed ?? 0,
-    // Each assistant turn so far moves the draw, so a multi-turn conversation does not repeat itself.
-    sampleIndex: req.messages.filter((m) => m.role === "assistant").length,
+    seed,
+    sampleIndex,
     temperature: req.temperature ?? opts.defaultTemperature ?? 1,
+    itemShift: o ? itemShift(o, system, userText, TRAIT_KEYS) : undefined,
+    noiseSalt: o ? noiseSalt(o, system) : undefined,
   });
+  return outcome === "truncated" && o ? { text: truncateAnswer(o, text, seed), finishReason: "length" } : { text };
 }
 
 export function simulateChat(req: ChatRequest, opts: SimulateOptions = {}): SimulateResult {
-  let text = respond(req, opts);
-  let finishReason: SimulateResult["finishReason"] = "stop";
+  const reply = respond(req, opts);
+  let text = reply.text;
+  let finishReason: SimulateResult["finishReason"] = reply.finishReason ?? "stop";
   // max_tokens cuts like a real model would, at a word boundary (even mid-JSON).
   if (req.maxTokens !== undefined && req.maxTokens >= 0 && tokens(text.length) > req.maxTokens) {
     const cut = text.slice(0, req.maxTokens * 4);

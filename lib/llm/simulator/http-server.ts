@@ -1,5 +1,6 @@
 import http from "node:http";
-import { SIMULATOR_MODEL, simulateChat } from "@/lib/llm/simulator/engine";
+import type { AdversarialOptions, JudgeMemory } from "@/lib/llm/simulator/adversarial";
+import { SIMULATOR_MODEL, simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
 import {
   chunkJson, completionJson, parseChatBody, usageChunkJson, wireError, type WireError,
 } from "@/lib/llm/simulator/openai-wire";
@@ -12,7 +13,12 @@ import { wordDeltas } from "@/lib/llm/simulator/provider";
 // fail-429 (429, retry-after: 1), fail-500 (500), hang (waits until the client
 // goes away). See docs/simulator.md.
 
-export type SimulatorServerOptions = { latencyMs?: number; apiKey?: string };
+export type SimulatorServerOptions = {
+  latencyMs?: number;
+  apiKey?: string;
+  /** Adversarial mode (docs/simulator.md §10); off unless given. */
+  adversarial?: Partial<AdversarialOptions>;
+};
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const OWNER = "persona-studio-simulator";
@@ -76,7 +82,7 @@ async function streamCompletion(res: http.ServerResponse, gone: AbortSignal, met
   if (await send("[DONE]")) res.end();
 }
 
-async function chatCompletions(res: http.ServerResponse, gone: AbortSignal, raw: string) {
+async function chatCompletions(res: http.ServerResponse, gone: AbortSignal, raw: string, simOptions: SimulateOptions) {
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -101,13 +107,16 @@ async function chatCompletions(res: http.ServerResponse, gone: AbortSignal, raw:
       return sendError(res, wireError(404, `The model '${chat.model}' does not exist`, "invalid_request_error", "model_not_found", "model"));
   }
 
-  const { text, usage, finishReason } = simulateChat(chat);
+  const { text, usage, finishReason } = simulateChat(chat, simOptions);
   const meta = { id: `chatcmpl-sim-${Date.now().toString(36)}${(++sequence).toString(36)}`, created: Math.floor(Date.now() / 1000), model: chat.model };
   if (!stream) return sendJson(res, 200, completionJson(meta, text, finishReason, usage));
   await streamCompletion(res, gone, meta, text, finishReason, usage, includeUsage);
 }
 
-export function createSimulatorServer({ latencyMs = 0, apiKey }: SimulatorServerOptions = {}): http.Server {
+export function createSimulatorServer({ latencyMs = 0, apiKey, adversarial }: SimulatorServerOptions = {}): http.Server {
+  // One sticky-judge memory per server, like one judge model behind one endpoint.
+  const memory: JudgeMemory = new Map();
+  const simOptions: SimulateOptions = adversarial ? { adversarial, memory } : {};
   return http.createServer(async (req, res) => {
     res.setHeader("x-simulator", "true");
     const goneController = new AbortController();
@@ -122,7 +131,7 @@ export function createSimulatorServer({ latencyMs = 0, apiKey }: SimulatorServer
       const path = new URL(req.url ?? "/", "http://simulator").pathname.replace(/\/+$/, "");
       if (req.method === "GET" && path === "/v1/models") return sendJson(res, 200, { object: "list", data: [modelObject()] });
       if (req.method === "GET" && path === `/v1/models/${SIMULATOR_MODEL}`) return sendJson(res, 200, modelObject());
-      if (req.method === "POST" && path === "/v1/chat/completions") return await chatCompletions(res, gone, raw);
+      if (req.method === "POST" && path === "/v1/chat/completions") return await chatCompletions(res, gone, raw, simOptions);
       return sendError(res, wireError(404, `Unknown request URL: ${req.method} ${path || "/"}.`, "invalid_request_error", "unknown_url"));
     } catch (err) {
       if (err instanceof BodyTooLarge) return sendError(res, wireError(413, "The request body is too large.", "invalid_request_error"));

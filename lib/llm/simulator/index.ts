@@ -12,3 +12,7 @@ export {
   FACTORS, TRAIT_KEYS, TRAIT_LOADINGS, NEUTRAL_Z, traitCorrelation, correlationMatrix, traitLevel, levelsAt,
   baselineLevels, expectedLanding, noiseSigma,
 } from "@/lib/llm/simulator/space";
+export {
+  ADVERSARIAL_DEFAULTS, NO_DISTORTION, ADVERSARIAL_KNOBS, adversarialOptions, isDistorting, itemShift, answerOutcome, distortScores,
+  type AdversarialOptions, type AnswerOutcome, type JudgeMemory,
+} from "@/lib/llm/simulator/adversarial";

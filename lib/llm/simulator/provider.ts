@@ -51,8 +51,12 @@ export class SimulatorProvider implements Provider {
   readonly models = [SIMULATOR_MODEL];
   private readonly latencyMs: number;
 
-  constructor(private readonly options: SimulatorProviderOptions = {}) {
+  private readonly options: SimulatorProviderOptions;
+
+  constructor(options: SimulatorProviderOptions = {}) {
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
+    // The sticky judge (adversarial mode) remembers per provider instance.
+    this.options = options.adversarial && !options.memory ? { ...options, memory: new Map() } : options;
   }
 
   async listModels(signal?: AbortSignal): Promise<string[]> {

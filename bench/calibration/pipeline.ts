@@ -1,0 +1,145 @@
+import { asPlannerState, samplingFrom, type MutableSampling } from "../../lib/jobs/sampling-state";
+import type { AdversarialOptions, JudgeMemory } from "../../lib/llm/simulator/adversarial";
+import { simulateChat, SIMULATOR_MODEL } from "../../lib/llm/simulator/engine";
+import type { ChatRequest } from "../../lib/llm/types";
+import { buildJudgeRequest, parseJudgeOutput } from "../../lib/probing/judge";
+import { rngFor } from "../../lib/probing/random";
+import { buildReport, type JudgedAnswer } from "../../lib/probing/report";
+import { nextRequests, type DoneReason, type SampleRequest } from "../../lib/probing/stats/adaptive";
+import { probeTrait } from "../../lib/probing/traits";
+import { createProbeRunBody, type ProbeReport } from "../../lib/schemas/probe";
+
+// One probe run, in process, exactly as lib/jobs/probe-worker.ts does it but
+// without a database: the same planner calls (nextRequests over the state
+// sampling-state.ts rebuilds), the same pipeline (C answers in flight, the
+// oldest comes back first — the simulator has no latency — and the planner is
+// asked again when its queue runs dry), the same generation and judge requests
+// (buildJudgeRequest with rngFor(runId, kind, trait, item, sample)), the same
+// strict parse, and the report the API serves (lib/probing/report.ts
+// buildReport, as lib/services/probes/serialize-run.ts calls it).
+
+/** lib/jobs/probe-worker.ts NEUTRAL_PROMPT (not imported: that module is server-only and opens the database). */
+export const NEUTRAL_PROMPT = "You are a helpful assistant.";
+
+const defaultOf = <K extends "temperature" | "seed" | "targetHalfWidth" | "budgetPerTrait" | "concurrency">(k: K): number =>
+  createProbeRunBody.shape[k].parse(undefined) as number;
+
+/** The API's defaults for a new run (lib/schemas/probe.ts), read from the schema so they cannot drift. */
+export const RUN_DEFAULTS = {
+  temperature: defaultOf("temperature"),
+  seed: defaultOf("seed"),
+  targetHalfWidth: defaultOf("targetHalfWidth"),
+  budgetPerTrait: defaultOf("budgetPerTrait"),
+  concurrency: defaultOf("concurrency"),
+};
+export type RunSettings = typeof RUN_DEFAULTS;
+
+/**
+ * One simulated model behind one endpoint, with the worker's identical-call
+ * cache (lib/jobs/model-call.ts keys on endpoint, model, messages, temperature,
+ * seed, response format). A world is one model: its distortions, its judge's
+ * memory and its cache are shared by every run in it.
+ */
+export class SimWorld {
+  readonly cache = new Map<string, string>();
+  readonly memory: JudgeMemory = new Map();
+  calls = { generate: 0, judge: 0, cacheHits: 0 };
+
+  constructor(readonly adversarial: Partial<AdversarialOptions>) {}
+
+  /** Returns the text and whether it came from the cache. */
+  chat(req: ChatRequest): { text: string; cached: boolean } {
+    const key = JSON.stringify([req.model, req.messages, req.temperature ?? null, req.seed ?? null, req.responseFormat ?? null, req.maxTokens ?? null]);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) {
+      this.calls.cacheHits++;
+      return { text: hit, cached: true };
+    }
+    if (req.responseFormat) this.calls.judge++;
+    else this.calls.generate++;
+    const { text } = simulateChat(req, { adversarial: this.adversarial, memory: this.memory });
+    this.cache.set(key, text);
+    return { text, cached: false };
+  }
+}
+
+export type ProbeRunInput = {
+  runId: string;
+  systemPrompt: string;
+  targets: Readonly<Record<string, number>>;
+  watched: readonly string[];
+  settings: RunSettings;
+};
+
+export type ProbeRunResult = {
+  report: ProbeReport;
+  done: Record<string, DoneReason>;
+  answers: { persona: number; baseline: number };
+  /** Judge calls made on baseline answers whose generation came from the cache (what reusing their judgments would save). */
+  baselineJudgeCallsOnCachedAnswers: number;
+  judgeCalls: number;
+  generateCalls: number;
+};
+
+type Kind = "persona" | "baseline";
+
+export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult {
+  const { runId, settings, watched } = input;
+  const before = { ...world.calls };
+  const items = watched.map((key) => ({ key, itemCount: probeTrait(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
+  const states: Record<Kind, MutableSampling[]> = { persona: samplingFrom(items, [], "persona"), baseline: samplingFrom(items, [], "baseline") };
+  const stored: Record<Kind, JudgedAnswer[]> = { persona: [], baseline: [] };
+  let savedJudgeCalls = 0;
+
+  const answerOne = (kind: Kind, req: SampleRequest) => {
+    const item = probeTrait(req.traitKey)!.probes[req.itemIndex];
+    const gen = world.chat({
+      model: SIMULATOR_MODEL,
+      messages: [{ role: "system", content: kind === "persona" ? input.systemPrompt : NEUTRAL_PROMPT }, { role: "user", content: item.text }],
+      temperature: settings.temperature,
+      seed: settings.seed + req.sampleIndex,
+    });
+    const judgeReq = buildJudgeRequest({
+      answer: gen.text, question: item.text, traitKeys: watched, model: SIMULATOR_MODEL,
+      rng: rngFor(runId, kind, req.traitKey, req.itemIndex, req.sampleIndex),
+    });
+    const verdict = world.chat(judgeReq);
+    if (kind === "baseline" && gen.cached && !verdict.cached) savedJudgeCalls++;
+    const ok = parseJudgeOutput(verdict.text, watched);
+    if (!ok.ok) throw new Error(`simulator judge output rejected: ${ok.reason}`);
+    const id = `${runId}:${kind}:${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`;
+    stored[kind].push({ id, traitKey: req.traitKey, scores: ok.scores });
+    const own = ok.scores[req.traitKey];
+    if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
+  };
+
+  const sampling = { targetHalfWidth: settings.targetHalfWidth, budget: settings.budgetPerTrait, maxBatch: settings.concurrency * 2 };
+  const queue: (readonly [Kind, SampleRequest])[] = [];
+  const inflight: (readonly [Kind, SampleRequest])[] = [];
+  let done: Record<string, DoneReason> = {};
+  for (;;) {
+    if (queue.length === 0) {
+      for (const kind of ["persona", "baseline"] as const) for (const s of states[kind]) s.pending = 0;
+      for (const [kind, r] of inflight) states[kind].find((s) => s.key === r.traitKey)!.pending++;
+      const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
+      const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
+      done = personaPlan.done;
+      queue.push(...personaPlan.requests.map((r) => ["persona", r] as const), ...baselinePlan.requests.map((r) => ["baseline", r] as const));
+      for (const [kind, r] of queue) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
+    }
+    if (queue.length === 0 && inflight.length === 0) break;
+    while (queue.length > 0 && inflight.length < settings.concurrency) inflight.push(queue.shift()!);
+    const [kind, r] = inflight.shift()!;
+    answerOne(kind, r);
+  }
+
+  const report = buildReport({ watched, targets: input.targets, persona: stored.persona, baseline: stored.baseline, done, final: true });
+  return {
+    report,
+    done,
+    answers: { persona: stored.persona.length, baseline: stored.baseline.length },
+    baselineJudgeCallsOnCachedAnswers: savedJudgeCalls,
+    judgeCalls: world.calls.judge - before.judge,
+    generateCalls: world.calls.generate - before.generate,
+  };
+}
