@@ -212,7 +212,6 @@ async function adaptiveVsFixed() {
   const { compilePersona } = await import("../lib/persona/compile");
   const { emptySpec } = await import("../lib/schemas/persona");
   const { probeTrait } = await import("../lib/probing/traits");
-  const { perTraitRng } = await import("../lib/probing/random");
   const { NEUTRAL_PROMPT } = await import("../lib/jobs/probe-worker");
   const { fixedPlanCalls, fixedPlanRequests, initialSampling, landingTable, nextRequests } = await import("../lib/probing/stats");
   type SampleRequest = import("../lib/probing/stats").SampleRequest;
@@ -236,13 +235,17 @@ async function adaptiveVsFixed() {
     return scores;
   };
   const widths = (prompt: string, reqs: readonly SampleRequest[]) => {
-    const own = Object.fromEntries(WATCHED.map((k) => [k, reqs.filter((r) => r.traitKey === k).map((r) => judged(prompt, r)[k] ?? null)]));
-    return landingTable({ keys: WATCHED, landing: own, baseline: {} }, perTraitRng()).map((row) => row.landing.halfWidth);
+    const own = Object.fromEntries(WATCHED.map((k) => {
+      const byItem: Record<string, (number | null)[]> = {};
+      for (const r of reqs) if (r.traitKey === k) (byItem[String(r.itemIndex)] ??= []).push(judged(prompt, r)[k] ?? null);
+      return [k, byItem];
+    }));
+    return landingTable({ keys: WATCHED, landing: own, baseline: {} }).map((row) => row.landing.halfWidth);
   };
   // The worker's loop with equal latencies: C answers in flight, the oldest comes back first, and the
   // planner (told what is still pending) is asked again whenever its queue runs dry.
   const adaptive = (prompt: string) => {
-    const states = initialSampling(plan) as unknown as { key: string; issuedPerItem: number[]; pending: number; scores: number[] }[];
+    const states = initialSampling(plan) as unknown as { key: string; issuedPerItem: number[]; pending: number; scores: number[]; scoreItems: number[] }[];
     const state = (key: string) => states.find((s) => s.key === key)!;
     const sampling = { targetHalfWidth: TARGET_HALF_WIDTH, budget: 10 * plan[0].itemCount, maxBatch: 2 * CONCURRENCY };
     const queue: SampleRequest[] = [];
@@ -262,7 +265,10 @@ async function adaptiveVsFixed() {
       const r = inFlight.shift()!;
       issued.push(r);
       const own = judged(prompt, r)[r.traitKey];
-      if (typeof own === "number") state(r.traitKey).scores.push(own);
+      if (typeof own === "number") {
+        state(r.traitKey).scores.push(own);
+        state(r.traitKey).scoreItems.push(r.itemIndex);
+      }
     }
   };
 

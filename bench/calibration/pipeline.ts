@@ -108,9 +108,13 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
     const ok = parseJudgeOutput(verdict.text, watched);
     if (!ok.ok) throw new Error(`simulator judge output rejected: ${ok.reason}`);
     const id = `${runId}:${kind}:${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`;
-    stored[kind].push({ id, traitKey: req.traitKey, scores: ok.scores });
+    stored[kind].push({ id, traitKey: req.traitKey, itemIndex: req.itemIndex, scores: ok.scores });
     const own = ok.scores[req.traitKey];
-    if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
+    if (typeof own === "number") {
+      const state = states[kind].find((s) => s.key === req.traitKey)!;
+      state.scores.push(own);
+      state.scoreItems.push(req.itemIndex);
+    }
   };
 
   const sampling = { targetHalfWidth: settings.targetHalfWidth, budget: settings.budgetPerTrait, maxBatch: settings.concurrency * 2 };

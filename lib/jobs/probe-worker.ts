@@ -149,7 +149,11 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
       await store({ ...unique, message: item.text, answer: gen.text, scores: JSON.stringify(ok.scores), refusal: ok.refusal, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
       const own = ok.scores[req.traitKey];
-      if (typeof own === "number") states[kind].find((s) => s.key === req.traitKey)!.scores.push(own);
+      if (typeof own === "number") {
+        const state = states[kind].find((s) => s.key === req.traitKey)!;
+        state.scores.push(own);
+        state.scoreItems.push(req.itemIndex);
+      }
       consecutiveFailures = 0;
     } catch (e) {
       const err = failureOf(e, ...holders);

@@ -5,7 +5,8 @@ import { initialSampling, type TraitSampling } from "@/lib/probing/stats/adaptiv
 
 export type StoredAnswer = { kind: string; traitKey: string; itemIndex: number; sampleIndex: number; status: string; scores: string | null };
 
-export type MutableSampling = { key: string; issuedPerItem: number[]; pending: number; scores: number[] };
+/** scoreItems: the item index of each score (the planner's interval is over items). */
+export type MutableSampling = { key: string; issuedPerItem: number[]; pending: number; scores: number[]; scoreItems: number[] };
 
 export function samplingFrom(
   watched: readonly { key: string; itemCount: number }[],
@@ -20,7 +21,10 @@ export function samplingFrom(
     s.issuedPerItem[a.itemIndex] = Math.max(s.issuedPerItem[a.itemIndex], a.sampleIndex + 1);
     if (a.status === "done" && a.scores) {
       const own = (JSON.parse(a.scores) as Record<string, number | null>)[a.traitKey];
-      if (typeof own === "number") s.scores.push(own);
+      if (typeof own === "number") {
+        s.scores.push(own);
+        s.scoreItems.push(a.itemIndex);
+      }
     }
   }
   return states;

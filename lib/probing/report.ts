@@ -1,5 +1,4 @@
 import { computeFlags, describeThresholds, type Thresholds } from "@/lib/probing/flags";
-import { perTraitRng } from "@/lib/probing/random";
 import { correlationMatrix, landingTable, type ScoreRow } from "@/lib/probing/stats";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
@@ -9,7 +8,8 @@ import type { ProbeReport } from "@/lib/schemas/probe";
 // give the same numbers, a running probe shows a partial report, and a finished
 // one can be recomputed at any time.
 
-export type JudgedAnswer = { id: string; traitKey: string; scores: ScoreRow };
+/** itemIndex: which of its trait's probe items the answer is to (items are the landing's unit). */
+export type JudgedAnswer = { id: string; traitKey: string; itemIndex: number; scores: ScoreRow };
 
 export type ReportInput = {
   watched: readonly string[];
@@ -24,22 +24,21 @@ export type ReportInput = {
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
 
-/** A trait's landing uses its own probe items' answers; correlations use every answer. */
-function ownScores(answers: readonly JudgedAnswer[], key: string): (number | null)[] {
-  return answers.filter((a) => a.traitKey === key).map((a) => a.scores[key] ?? null);
+/** A trait's landing uses its own probe items' answers, grouped by item; correlations use every answer. */
+function ownScores(answers: readonly JudgedAnswer[], key: string): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  for (const a of answers) if (a.traitKey === key) (out[String(a.itemIndex)] ??= []).push(a.scores[key] ?? null);
+  return out;
 }
 
 export function buildReport(input: ReportInput): ProbeReport {
   const keys = [...input.watched];
-  const rows = landingTable(
-    {
-      keys,
-      targets: input.targets,
-      landing: Object.fromEntries(keys.map((k) => [k, ownScores(input.persona, k)])),
-      baseline: Object.fromEntries(keys.map((k) => [k, ownScores(input.baseline, k)])),
-    },
-    perTraitRng(),
-  );
+  const rows = landingTable({
+    keys,
+    targets: input.targets,
+    landing: Object.fromEntries(keys.map((k) => [k, ownScores(input.persona, k)])),
+    baseline: Object.fromEntries(keys.map((k) => [k, ownScores(input.baseline, k)])),
+  });
   const correlations = correlationMatrix(input.persona.map((a) => a.scores), keys);
   const name = (k: string) => input.names?.[k] ?? findTrait(k)?.name ?? humanizeTraitKey(k);
   const flags = computeFlags({

@@ -1,3 +1,4 @@
+import { benjaminiHochberg } from "@/lib/probing/methods/multiplicity";
 import { defaultRng } from "@/lib/probing/random";
 import { pairFlags, shortTraitsOf } from "@/lib/probing/flags/pair-flags";
 import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
@@ -10,12 +11,26 @@ import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 // tension or compromise alert already explains gets no separate miss flag: one
 // finding, one flag (its overshoot, if any, is still reported).
 
+/**
+ * BH q-values of "no shift" for the untargeted traits (the leakage family:
+ * every watched trait the designer did not target and whose shift was tested).
+ * Targeted traits are not in the family: their movement is asked for.
+ */
+export function leakageQValues(traits: FlagInput["traits"], alpha: number): Map<string, number> {
+  const family = traits.filter((t) => t.target === undefined && typeof t.shift.pValue === "number");
+  const { adjusted } = benjaminiHochberg(family.map((t) => t.shift.pValue), alpha);
+  return new Map(family.map((t, i) => [t.key, adjusted[i]!]));
+}
+
 const KIND_ORDER: readonly FlagKind[] = ["tension", "compromise", "miss", "overshoot", "leakage"];
 
 export function computeFlags(input: FlagInput): Flag[] {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   const level = input.level ?? 0.95;
-  const ctx = { answers: input.answers, thresholds, level, untargeted: input.traits.every((t) => t.target === undefined) };
+  const ctx = {
+    answers: input.answers, thresholds, level, untargeted: input.traits.every((t) => t.target === undefined),
+    leakageQ: leakageQValues(input.traits, thresholds.leakageQ),
+  };
 
   const pairs = pairFlags(input.traits, { ...ctx, correlations: input.correlations, rng: input.rng ?? defaultRng() });
   const explained = shortTraitsOf(pairs, input.traits, thresholds);

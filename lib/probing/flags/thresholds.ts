@@ -5,6 +5,7 @@ export type Thresholds = {
   highTarget: number;
   tolerance: number;
   leakageShift: number;
+  leakageQ: number;
   tensionR: number;
   minCorrelationN: number;
   reinforcingR: number;
@@ -17,6 +18,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
   highTarget: 65,
   tolerance: 10,
   leakageShift: 8,
+  leakageQ: 0.05,
   tensionR: -0.3,
   minCorrelationN: 10,
   reinforcingR: 0.3,
@@ -37,6 +39,10 @@ export const THRESHOLD_INFO: Readonly<Record<keyof Thresholds, { label: string; 
   leakageShift: {
     label: "Leakage: smallest shift from baseline (points)",
     rationale: "A clear but smaller drift rarely changes how the persona reads; 8 sits just under the tolerance, so leakage shows before it would be a miss.",
+  },
+  leakageQ: {
+    label: "Leakage: false-discovery rate (Benjamini–Hochberg q)",
+    rationale: "Every untargeted watched trait is tested for a shift from baseline (paired by item); with 8–24 tests, some clear by chance alone. A shift counts only when its Benjamini–Hochberg q-value across the run's untargeted traits is at most 0.05 and it is at least the smallest shift above, so when the persona moves nothing, at most about 1 run in 20 shows a false leak.",
   },
   tensionR: {
     label: "Tension: answer-level correlation at or below",

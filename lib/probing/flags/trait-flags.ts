@@ -5,19 +5,26 @@ import type { AnswerScores, Flag, FlagTrait } from "@/lib/probing/flags/types";
 
 // Single-trait flags.
 //   leakage   — a watched trait the designer did not target moved from
-//               baseline: the shift's interval excludes 0 and |shift| ≥ threshold.
+//               baseline: its paired shift survives Benjamini–Hochberg at
+//               q ≤ leakageQ across the run's untargeted traits, and
+//               |shift| ≥ leakageShift. A shift without a test (no p-value) is
+//               never a leak.
 //   miss      — a targeted trait's whole interval lies outside target ± tolerance,
 //               on the baseline side (it did not get far enough);
 //   overshoot — … on the far side (it went further than asked).
 // Direction is taken from baseline to target; with no baseline, from 50.
 
 /** untargeted: nothing at all is targeted (an archetype-only persona), so every shift is the character type's own. */
-export type TraitContext = { answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number; untargeted?: boolean };
+/** leakageQ: BH q-value per untargeted trait (compute-flags.ts leakageQValues). */
+export type TraitContext = {
+  answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number; untargeted?: boolean; leakageQ?: ReadonlyMap<string, number>;
+};
 
 export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   const th = ctx.thresholds;
-  const { difference, lo, hi, excludesZero } = t.shift;
-  if (t.target !== undefined || difference === null || !excludesZero || Math.abs(difference) < th.leakageShift) return null;
+  const { difference, lo, hi } = t.shift;
+  const q = ctx.leakageQ?.get(t.key);
+  if (t.target !== undefined || difference === null || q === undefined || q > th.leakageQ || Math.abs(difference) < th.leakageShift) return null;
   const up = difference > 0;
   const name = traitName(t);
   const baseline = t.baseline.mean!;

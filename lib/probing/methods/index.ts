@@ -1,4 +1,4 @@
-// Item-level statistics for issue 11 (not yet wired into the report): see README.md.
+// Item-level statistics for issue 11 (landing, paired shift, BH are wired; the rest not yet): see README.md.
 export { itemGroups, scoresByItem, type ItemScores, type ItemAnswer, type ItemGroup } from "@/lib/probing/methods/items";
 export { floorSe, applyFloor, roundingSd, type VarianceFloor } from "@/lib/probing/methods/variance-floor";
 export {

@@ -1,17 +1,20 @@
-import { perTraitRng, type Rng } from "@/lib/probing/random";
-import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, summarize } from "@/lib/probing/stats/summarize";
+import type { VarianceFloor } from "@/lib/probing/methods/variance-floor";
+import { DEFAULT_FLOOR } from "@/lib/probing/stats/floor";
+import { landingSummary } from "@/lib/probing/stats/landing-table";
+import { DEFAULT_LEVEL } from "@/lib/probing/stats/summarize";
 
 // Adaptive sampling: keep asking a trait's probe items until its landing
 // interval is narrow enough or its budget is spent. A pure planner the worker
 // calls again whenever results arrive: it reads what has been issued and
 // scored so far and says which traits are finished and what to ask next.
 //
-// Items are visited round-robin (always the least-asked item next) so a trait
-// that stops early has still seen its items evenly. By default a trait is not
-// "precise" before it has at least one scored answer per item: the landing
-// estimates the mean over the whole item set, and an interval from a few items
-// says nothing about the others (item-to-item differences are real for real
-// models, and the bootstrap treats answers as exchangeable).
+// It stops on the report's own interval (stats/landing-table.ts
+// landingSummary: mean of item means, t over item means, variance floor), so
+// "precise" in the report and here are the same number. Items are the unit, so
+// new items beat repeats: items are visited round-robin (always the least-asked
+// item next), and by default a trait is not "precise" before every item has a
+// scored answer — the landing estimates the mean over the item population, and
+// item-to-item differences are real for real models.
 
 export type TraitSampling = {
   key: string;
@@ -21,6 +24,12 @@ export type TraitSampling = {
   pending?: number;
   /** The judge's scores for this trait from the answers that came back (nulls dropped). */
   scores: readonly number[];
+  /**
+   * The item index of each score (parallel to `scores`). Without it every
+   * score counts as its own item — answers treated as independent, which is
+   * too narrow when items differ: callers that know the items must pass them.
+   */
+  scoreItems?: readonly number[];
 };
 
 export type SamplingConfig = {
@@ -30,12 +39,13 @@ export type SamplingConfig = {
   budget: number;
   /** Never call a trait precise on fewer scored answers than this. */
   minN: number;
-  /** Also require at least as many scored answers as the trait has items. */
+  /** Also require a scored answer for every item. */
   coverItems: boolean;
   /** Cap on requests per trait per call (e.g. to keep a progress bar moving); default unlimited. */
   maxBatch?: number;
   level?: number;
-  resamples?: number;
+  /** Variance floor of the interval (default DEFAULT_FLOOR, as the report). */
+  floor?: VarianceFloor;
 };
 
 export const DEFAULT_SAMPLING: SamplingConfig = {
@@ -44,7 +54,7 @@ export const DEFAULT_SAMPLING: SamplingConfig = {
   minN: 6,
   coverItems: true,
   level: DEFAULT_LEVEL,
-  resamples: DEFAULT_RESAMPLES,
+  floor: DEFAULT_FLOOR,
 };
 
 export type SampleRequest = { traitKey: string; itemIndex: number; sampleIndex: number };
@@ -52,7 +62,7 @@ export type DoneReason = "precise" | "budget";
 export type SamplingPlan = { done: Record<string, DoneReason>; requests: SampleRequest[] };
 
 export function initialSampling(traits: readonly { key: string; itemCount: number }[]): TraitSampling[] {
-  return traits.map((t) => ({ key: t.key, issuedPerItem: Array<number>(t.itemCount).fill(0), pending: 0, scores: [] }));
+  return traits.map((t) => ({ key: t.key, issuedPerItem: Array<number>(t.itemCount).fill(0), pending: 0, scores: [], scoreItems: [] }));
 }
 
 /** Round-robin: the least-asked item next (lowest index on ties); sampleIndex = times that item was asked before. */
@@ -70,7 +80,17 @@ export function pickItems(state: TraitSampling, count: number): SampleRequest[] 
 
 type TraitDecision = { done?: DoneReason; count: number };
 
-function decide(state: TraitSampling, config: SamplingConfig, rng: Rng): TraitDecision {
+/** The state's scores grouped by item index (each score its own item when the items are not given). */
+export function itemScoresOf(state: TraitSampling): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  state.scores.forEach((score, i) => {
+    const item = state.scoreItems ? state.scoreItems[i] : `answer-${i}`;
+    (out[String(item)] ??= []).push(score);
+  });
+  return out;
+}
+
+function decide(state: TraitSampling, config: SamplingConfig): TraitDecision {
   const itemCount = state.issuedPerItem.length;
   const issued = state.issuedPerItem.reduce((s, x) => s + x, 0);
   const pending = state.pending ?? 0;
@@ -78,18 +98,21 @@ function decide(state: TraitSampling, config: SamplingConfig, rng: Rng): TraitDe
   // Answers that came back without a score (not applicable, failed) are replaced.
   const lost = Math.max(0, issued - pending - n);
   const floorN = Math.min(config.budget, Math.max(2, config.minN, config.coverItems ? itemCount : 0));
+  const floorItems = Math.max(2, config.coverItems ? itemCount : 0);
 
-  const summary = n >= 2 ? summarize(state.scores, rng, { level: config.level, resamples: config.resamples }) : null;
-  if (summary && n >= floorN && summary.halfWidth <= config.targetHalfWidth) return { done: "precise", count: 0 };
+  const summary = n >= 2 ? landingSummary(itemScoresOf(state), { level: config.level, floor: config.floor }) : null;
+  const items = summary?.nItems ?? 0;
+  if (summary && n >= floorN && items >= floorItems && summary.halfWidth <= config.targetHalfWidth) return { done: "precise", count: 0 };
   if (itemCount === 0 || issued >= config.budget) return pending > 0 ? { count: 0 } : { done: "budget", count: 0 };
 
   let want: number;
-  if (!summary || n < floorN || !Number.isFinite(summary.halfWidth)) {
+  if (!summary || n < floorN || items < floorItems || !Number.isFinite(summary.halfWidth)) {
     want = floorN + lost;
   } else {
     // Half-width shrinks like 1/√n: n · (h/target)² answers should reach the
-    // target. Growth is capped at doubling per step, because a small sample's
-    // spread is itself a noisy guess.
+    // target (round-robin spreads them over items, least-asked first). Growth
+    // is capped at doubling per step, because a small sample's spread is
+    // itself a noisy guess.
     const needed = Math.ceil(n * (summary.halfWidth / config.targetHalfWidth) ** 2);
     want = Math.min(needed, 2 * n) + lost;
   }
@@ -103,17 +126,16 @@ function decide(state: TraitSampling, config: SamplingConfig, rng: Rng): TraitDe
  * requests in `requests`, or neither: it waits for results in flight. When
  * `requests` is empty and nothing is pending, every trait is done.
  *
- * Without `rng`, each trait's bootstrap uses perTraitRng()(key, "landing"),
- * so a report built with landingTable(…, perTraitRng()) shows exactly the
- * half-width sampling stopped on (bootstrap noise is ~2% of the width).
+ * The interval is deterministic (no resampling), so a report built with
+ * landingTable() from the same answers shows exactly the half-width sampling
+ * stopped on.
  */
-export function nextRequests(states: readonly TraitSampling[], config: Partial<SamplingConfig> = {}, rng?: Rng): SamplingPlan {
+export function nextRequests(states: readonly TraitSampling[], config: Partial<SamplingConfig> = {}): SamplingPlan {
   const full: SamplingConfig = { ...DEFAULT_SAMPLING, ...config };
-  const rngOf = rng ? () => rng : (key: string) => perTraitRng()(key, "landing");
   const done: Record<string, DoneReason> = {};
   const requests: SampleRequest[] = [];
   for (const state of states) {
-    const decision = decide(state, full, rngOf(state.key));
+    const decision = decide(state, full);
     if (decision.done) done[state.key] = decision.done;
     else requests.push(...pickItems(state, decision.count));
   }

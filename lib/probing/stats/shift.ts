@@ -3,6 +3,9 @@ import {
   DEFAULT_LEVEL, DEFAULT_RESAMPLES, finiteValues, mean, percentileInterval, randomIndex, type BootstrapOptions,
 } from "@/lib/probing/stats/summarize";
 
+// The report's shift is paired by item (landing-table.ts pairedShift); this
+// unpaired answer-level version is kept for comparisons in tests and benches.
+//
 // Shift from baseline: landing mean − baseline mean, with a bootstrap interval
 // that resamples the two samples independently (they are different answers to
 // the same items under different prompts). The small-sample expansion uses the
@@ -18,6 +21,10 @@ export type ShiftSummary = {
   excludesZero: boolean;
   nLanding: number;
   nBaseline: number;
+  /** Items answered in both arms (the unit of the paired shift). */
+  nItems?: number;
+  /** Two-sided p-value of "no shift" from the paired t (null without an interval); leakage tests it. */
+  pValue?: number | null;
 };
 
 export function shift(landingIn: readonly number[], baselineIn: readonly number[], rng: Rng, options: BootstrapOptions = {}): ShiftSummary {

@@ -21,7 +21,10 @@ export type BootstrapOptions = {
  * serialises to null in JSON.
  */
 export type Summary = {
+  /** Scored answers. */
   n: number;
+  /** Items with at least one scored answer (the unit of an item-level landing; absent for answer-level summaries). */
+  nItems?: number;
   mean: number | null;
   lo: number | null;
   hi: number | null;

@@ -56,7 +56,7 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
 const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
   rows
     .filter((r) => r.kind === kind && r.status === "done" && r.scores)
-    .map((r) => ({ id: r.id, traitKey: r.traitKey, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
+    .map((r) => ({ id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
 
 export function toRunDetail(run: RunRow, answers: Row[], labels: Labels): ProbeRunDetail {
   const counts = { done: answers.filter((a) => a.status === "done").length, failed: answers.filter((a) => a.status === "failed").length };

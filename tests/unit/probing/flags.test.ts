@@ -3,6 +3,7 @@ import {
   byDistance, computeFlags, DEFAULT_THRESHOLDS, describeThresholds, evidenceFor, pairShortfall, THRESHOLD_INFO,
   type AnswerScores, type Flag, type FlagTrait,
 } from "@/lib/probing/flags";
+import { tQuantile, twoSidedP } from "@/lib/probing/methods";
 import { mulberry32 } from "@/lib/probing/random";
 import { correlationMatrix, type CorrelationMatrix, type Summary } from "@/lib/probing/stats";
 
@@ -12,13 +13,18 @@ import { correlationMatrix, type CorrelationMatrix, type Summary } from "@/lib/p
 const S = (mean: number, halfWidth: number, n = 40): Summary => ({ n, mean, lo: mean - halfWidth, hi: mean + halfWidth, halfWidth });
 
 type RowSpec = { key: string; target?: number; mean: number; hw?: number; base?: number; shiftHw?: number; name?: string };
+/** The shift is a paired t over 40 items: its p-value follows from the interval (df 39). */
 function row({ key, target, mean, hw = 3, base = 50, shiftHw = 4, name }: RowSpec): FlagTrait {
   const difference = mean - base;
+  const pValue = twoSidedP(difference, shiftHw / tQuantile(0.975, 39), 39);
   return {
     key, ...(target === undefined ? {} : { target }), ...(name ? { name } : {}),
     landing: S(mean, hw),
     baseline: S(base, 3),
-    shift: { difference, lo: difference - shiftHw, hi: difference + shiftHw, halfWidth: shiftHw, excludesZero: Math.abs(difference) > shiftHw, nLanding: 40, nBaseline: 40 },
+    shift: {
+      difference, lo: difference - shiftHw, hi: difference + shiftHw, halfWidth: shiftHw, excludesZero: Math.abs(difference) > shiftHw,
+      nLanding: 40, nBaseline: 40, nItems: 40, pValue,
+    },
   };
 }
 
@@ -136,6 +142,24 @@ describe("computeFlags — single traits", () => {
     expect(computeFlags({ traits, correlations: none })).toEqual([]);
   });
 
+  it("controls false discoveries across the untargeted traits (Benjamini–Hochberg), not trait by trait", () => {
+    // A 9-point shift just clear of 0 (p ≈ 0.03): alone it is a leak; among 15 untargeted traits that did not move, q ≈ 0.5.
+    const marginal = row({ key: "contrarian", mean: 55, base: 46, shiftHw: 8.4 });
+    expect(marginal.shift.excludesZero).toBe(true);
+    expect(kinds(computeFlags({ traits: [asked, marginal], correlations: none }))).toEqual(["warn leakage:contrarian"]);
+    const quiet = Array.from({ length: 15 }, (_, i) => row({ key: `t${i}`, mean: 50 + (i % 3) - 1, base: 50, shiftHw: 4 }));
+    expect(computeFlags({ traits: [asked, marginal, ...quiet], correlations: none })).toEqual([]);
+    // A clear leak survives the same family; the targeted trait is not part of it.
+    const clear = row({ key: "contrarian", mean: 72, base: 46 });
+    expect(kinds(computeFlags({ traits: [asked, clear, ...quiet], correlations: none }))).toEqual(["alert leakage:contrarian"]);
+  });
+
+  it("never calls a shift without a test (no p-value) a leak", () => {
+    const r = row({ key: "contrarian", mean: 72, base: 46 });
+    const untested = { ...r, shift: { ...r.shift, pValue: null } };
+    expect(computeFlags({ traits: [asked, untested], correlations: none })).toEqual([]);
+  });
+
   it("tells a miss (not far enough from baseline) from an overshoot (further than asked), both directions", () => {
     const flags = computeFlags({
       correlations: none,
@@ -213,6 +237,6 @@ describe("evidence and thresholds", () => {
     const shown = describeThresholds({ tolerance: 15 });
     expect(shown.find((t) => t.key === "tolerance")).toMatchObject({ value: 15, label: expect.any(String) });
     for (const t of shown) expect(t.rationale.length).toBeGreaterThan(20);
-    expect(DEFAULT_THRESHOLDS).toMatchObject({ highTarget: 65, tolerance: 10, leakageShift: 8, tensionR: -0.3, minCorrelationN: 10 });
+    expect(DEFAULT_THRESHOLDS).toMatchObject({ highTarget: 65, tolerance: 10, leakageShift: 8, leakageQ: 0.05, tensionR: -0.3, minCorrelationN: 10 });
   });
 });

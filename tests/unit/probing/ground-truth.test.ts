@@ -6,7 +6,7 @@ import { expectedLanding, TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { compilePersona } from "@/lib/persona/compile";
 import { emptySpec } from "@/lib/schemas/persona";
 import { computeFlags, type AnswerScores, type Flag } from "@/lib/probing/flags";
-import { mulberry32, perTraitRng, seedFrom } from "@/lib/probing/random";
+import { mulberry32, seedFrom } from "@/lib/probing/random";
 import {
   correlationMatrix, fixedPlanCalls, fixedPlanRequests, initialSampling, landingTable, nextRequests,
   type LandingRow, type SampleRequest, type TraitSampling,
@@ -71,13 +71,14 @@ function answerScores(prompt: string, message: string, seed: number, watched: re
   return scores;
 }
 
-type Answer = AnswerScores & { traitKey: string };
+type Answer = AnswerScores & { traitKey: string; itemIndex: number };
 type Run = { answers: Answer[]; calls: number; done: Record<string, string> };
 
 function answer(prompt: string, req: SampleRequest, watched: readonly string[]): Answer {
   return {
     id: `${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`,
     traitKey: req.traitKey,
+    itemIndex: req.itemIndex,
     scores: answerScores(prompt, itemsFor(req.traitKey)[req.itemIndex], req.sampleIndex, watched),
   };
 }
@@ -85,10 +86,10 @@ function answer(prompt: string, req: SampleRequest, watched: readonly string[]):
 /** What a probe-run worker does: ask the planner, answer and judge, record, repeat. */
 function adaptiveRun(prompt: string, watched: readonly string[]): Run {
   const states = initialSampling(watched.map((key) => ({ key, itemCount: ITEMS_PER_TRAIT })));
-  const mutable = states as { key: string; issuedPerItem: number[]; scores: number[] }[];
+  const mutable = states as { key: string; issuedPerItem: number[]; scores: number[]; scoreItems: number[] }[];
   const answers: Answer[] = [];
   for (let round = 0; round < 50; round++) {
-    const plan = nextRequests(states as TraitSampling[]);
+    const plan = nextRequests(mutable as TraitSampling[]);
     if (plan.requests.length === 0) return { answers, calls: answers.length, done: plan.done };
     for (const req of plan.requests) {
       const state = mutable.find((s) => s.key === req.traitKey)!;
@@ -96,7 +97,10 @@ function adaptiveRun(prompt: string, watched: readonly string[]): Run {
       const a = answer(prompt, req, watched);
       answers.push(a);
       const own = a.scores[req.traitKey];
-      if (own !== null && own !== undefined) state.scores.push(own);
+      if (own !== null && own !== undefined) {
+        state.scores.push(own);
+        state.scoreItems.push(req.itemIndex);
+      }
     }
   }
   throw new Error("adaptive sampling did not finish in 50 rounds");
@@ -108,9 +112,13 @@ function fixedRun(prompt: string, watched: readonly string[], samplesPerItem = 1
   return { answers, calls: answers.length, done: {} };
 }
 
-/** A trait's landing uses the judge's score for it on answers to its own items. */
+/** A trait's landing uses the judge's score for it on answers to its own items, grouped by item. */
 const ownScores = (run: Run, keys: readonly string[]) =>
-  Object.fromEntries(keys.map((k) => [k, run.answers.filter((a) => a.traitKey === k).map((a) => a.scores[k] ?? null)]));
+  Object.fromEntries(keys.map((k) => {
+    const byItem: Record<string, (number | null)[]> = {};
+    for (const a of run.answers) if (a.traitKey === k) (byItem[String(a.itemIndex)] ??= []).push(a.scores[k] ?? null);
+    return [k, byItem];
+  }));
 
 type Scenario = { name: string; prompt: string; targets: Record<string, number>; watched: string[] };
 type Probe = { scenario: Scenario; run: Run; table: LandingRow[]; flags: Flag[]; expected: Record<string, number> };
@@ -160,7 +168,6 @@ function probe(scenario: Scenario): Probe {
   const run = adaptiveRun(scenario.prompt, scenario.watched);
   const table = landingTable(
     { keys: scenario.watched, targets: scenario.targets, landing: ownScores(run, scenario.watched), baseline: ownScores(baseline, scenario.watched) },
-    perTraitRng(),
   );
   const correlations = correlationMatrix(run.answers.map((a) => a.scores), scenario.watched);
   const flags = computeFlags({ traits: table, correlations, answers: run.answers, rng: mulberry32(seedFrom(scenario.name)) });
@@ -212,7 +219,7 @@ describe("probe pipeline against the simulator's ground truth", () => {
     for (const { name, prompt, watched, run } of runs) {
       expect(Object.values(run.done).every((reason) => reason === "precise"), name).toBe(true);
       const plan = watched.map((key) => ({ key, itemCount: ITEMS_PER_TRAIT }));
-      const widths = (r: Run) => landingTable({ keys: watched, landing: ownScores(r, watched), baseline: {} }, perTraitRng()).map((row) => row.landing.halfWidth);
+      const widths = (r: Run) => landingTable({ keys: watched, landing: ownScores(r, watched), baseline: {} }).map((row) => row.landing.halfWidth);
       const adaptiveWidth = Math.max(...widths(run));
       const fixedWidth = Math.max(...widths(fixedRun(prompt, watched)));
       expect(adaptiveWidth, name).toBeLessThanOrEqual(5);

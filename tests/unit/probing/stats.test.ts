@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32, perTraitRng, rngFor, seedFrom, type Rng } from "@/lib/probing/random";
-import { correlationMatrix, correlationOf, landingTable, scoresByTrait, shift, summarize } from "@/lib/probing/stats";
+import { itemLandingT, pairedShiftT } from "@/lib/probing/methods";
+import { correlationMatrix, correlationOf, DEFAULT_FLOOR, landingTable, scoresByTrait, shift, summarize } from "@/lib/probing/stats";
 import { expandedTail, normalCdf, normalQuantile, tQuantile } from "@/lib/probing/stats/distributions";
 
 const normal = (rng: Rng, mean: number, sd: number) => () =>
@@ -157,28 +158,50 @@ describe("correlationMatrix", () => {
 });
 
 describe("landingTable", () => {
-  it("assembles target, landing, baseline and shift per trait", () => {
+  it("assembles target, landing, baseline and shift per trait, by item", () => {
     const rows = [{ firm: 80, warm: 40 }, { firm: 70, warm: null }, { firm: 75, warm: 50 }];
-    const landing = scoresByTrait(rows, ["firm", "warm"]);
-    expect(landing).toEqual({ firm: [80, 70, 75], warm: [40, 50] });
-    const table = landingTable(
-      { keys: ["firm", "warm"], targets: { firm: 85 }, landing, baseline: { firm: [45, 50, 40], warm: [55, 60] } },
-      perTraitRng(),
-    );
+    expect(scoresByTrait(rows, ["firm", "warm"])).toEqual({ firm: [80, 70, 75], warm: [40, 50] });
+    const table = landingTable({
+      keys: ["firm", "warm"], targets: { firm: 85 },
+      landing: { firm: { a: [75, 85], b: [70], c: [75] }, warm: { a: [40], b: [null], c: [50] } },
+      baseline: { firm: { a: [45], b: [50], c: [40] }, warm: { a: [55], c: [60] } },
+    });
     expect(table.map((r) => r.key)).toEqual(["firm", "warm"]);
     expect(table[0].target).toBe(85);
     expect("target" in table[1]).toBe(false);
-    expect(table[0].landing.mean).toBe(75);
+    expect(table[0].landing).toMatchObject({ mean: 75, n: 4, nItems: 3 }); // mean of item means (80, 70, 75), not of answers (76.25)
     expect(table[0].baseline.mean).toBe(45);
-    expect(table[0].shift.difference).toBe(30);
-    expect(table[1].landing.n).toBe(2);
+    expect(table[0].shift).toMatchObject({ difference: 30, nLanding: 4, nBaseline: 3, nItems: 3 });
+    expect(table[0].shift.pValue).toBeGreaterThan(0);
+    expect(table[1].landing).toMatchObject({ n: 2, nItems: 2 });
   });
 
-  it("with perTraitRng, a trait's interval depends only on its own scores", () => {
-    const scores = draw(30, 60, 15, 2);
-    const alone = landingTable({ keys: ["firm"], landing: { firm: scores }, baseline: {} }, perTraitRng());
-    const together = landingTable({ keys: ["warm", "firm"], landing: { warm: draw(30, 50, 10, 3), firm: scores }, baseline: {} }, perTraitRng());
-    expect(together[1].landing).toEqual(alone[0].landing);
-    expect(alone[0].landing).toEqual(summarize(scores, perTraitRng()("firm", "landing")));
+  it("uses the item-level t-interval with the default variance floor, and pairs the shift by item", () => {
+    // 20 items whose effects (SD 12) are shared by persona and baseline; the persona adds 6 points.
+    const rng = mulberry32(9);
+    const z = normal(rng, 0, 1);
+    const persona: Record<string, number[]> = {}, baseline: Record<string, number[]> = {};
+    for (let i = 0; i < 20; i++) {
+      const effect = 12 * z();
+      persona[`i${i}`] = [56 + effect + 4 * z(), 56 + effect + 4 * z()];
+      baseline[`i${i}`] = [50 + effect + 4 * z(), 50 + effect + 4 * z()];
+    }
+    const [row] = landingTable({ keys: ["firm"], landing: { firm: persona }, baseline: { firm: baseline } });
+    const t = itemLandingT(persona, { floor: DEFAULT_FLOOR });
+    expect(row.landing).toEqual({ n: 40, nItems: 20, mean: t.estimate, lo: t.lo, hi: t.hi, halfWidth: t.halfWidth });
+    expect(row.shift.difference).toBeCloseTo(pairedShiftT(persona, baseline).estimate!, 10);
+    // Paired: item effects cancel, so the shift is far narrower than the landing and clearly above 0.
+    expect(row.shift.halfWidth).toBeLessThan(row.landing.halfWidth / 2);
+    expect(row.shift.excludesZero).toBe(true);
+    expect(row.shift.pValue).toBeLessThan(0.001);
+    expect(landingTable({ keys: ["firm"], landing: { firm: persona }, baseline: { firm: baseline } })).toEqual([row]);
+  });
+
+  it("never reports ±0: identical scores on every item still get the floor", () => {
+    const same = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`i${i}`, [80]]));
+    const [row] = landingTable({ keys: ["firm"], landing: { firm: same }, baseline: { firm: same } });
+    expect(row.landing.halfWidth).toBeGreaterThan(1.5);
+    expect(row.shift.halfWidth).toBeGreaterThan(2);
+    expect(row.shift.excludesZero).toBe(false);
   });
 });
