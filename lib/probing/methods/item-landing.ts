@@ -117,22 +117,27 @@ export function bootstrapEstimate(
   };
 }
 
+/** `resamples` bootstrap means of m items, each draw picking an item at random and taking `valueOf` it. */
+export function resampleItemMeans(m: number, resamples: number, rng: Rng, valueOf: (item: number) => number): Float64Array {
+  const stats = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += valueOf(randomIndex(rng, m));
+    stats[b] = s / m;
+  }
+  return stats;
+}
+
 export function itemLandingBootstrap(scores: ItemScores, rng: Rng, options: ItemBootstrapOptions = {}): ItemEstimate {
   const groups = itemGroups(scores);
   const m = groups.length;
   const answers = groups.reduce((s, g) => s + g.scores.length, 0);
   if (m < 2) return noInterval(m ? groups[0].mean : null, m, answers, "bootstrap");
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const twoStage = options.within === "resample";
-  const stats = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) {
-      const g = groups[randomIndex(rng, m)];
-      s += twoStage ? resampledMean(g, rng) : g.mean;
-    }
-    stats[b] = s / m;
-  }
+  const stats = resampleItemMeans(m, options.resamples ?? DEFAULT_RESAMPLES, rng, (i) => {
+    const g = groups[i];
+    return twoStage ? resampledMean(g, rng) : g.mean;
+  });
   const floor = floorSe(options.floor, m, sumInverseN(groups));
   return bootstrapEstimate(average(groups.map((g) => g.mean)), stats, m, answers, floor, options.level ?? DEFAULT_LEVEL);
 }

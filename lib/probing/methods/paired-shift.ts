@@ -1,8 +1,8 @@
 import type { Rng } from "@/lib/probing/random";
-import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, randomIndex } from "@/lib/probing/stats/summarize";
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES } from "@/lib/probing/stats/summarize";
 import { itemGroups, type ItemGroup, type ItemScores } from "@/lib/probing/methods/items";
 import {
-  bootstrapEstimate, noInterval, resampledMean, tIntervalOf,
+  bootstrapEstimate, noInterval, resampleItemMeans, resampledMean, tIntervalOf,
   type ItemBootstrapOptions, type ItemEstimate, type ItemIntervalOptions,
 } from "@/lib/probing/methods/item-landing";
 import { floorSe } from "@/lib/probing/methods/variance-floor";
@@ -71,17 +71,9 @@ export function pairedShiftBootstrap(
   const answers = pairAnswers(pairs);
   const diffs = pairs.map((x) => x.persona.mean - x.baseline.mean);
   if (m < 2) return { ...noInterval(m ? diffs[0] : null, m, answers, "bootstrap"), personaOnly, baselineOnly };
-  const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const twoStage = options.within === "resample";
-  const stats = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    let s = 0;
-    for (let i = 0; i < m; i++) {
-      const j = randomIndex(rng, m);
-      s += twoStage ? resampledMean(pairs[j].persona, rng) - resampledMean(pairs[j].baseline, rng) : diffs[j];
-    }
-    stats[b] = s / m;
-  }
+  const stats = resampleItemMeans(m, options.resamples ?? DEFAULT_RESAMPLES, rng, (j) =>
+    twoStage ? resampledMean(pairs[j].persona, rng) - resampledMean(pairs[j].baseline, rng) : diffs[j]);
   const floor = floorSe(options.floor, m, pairInverseN(pairs));
   const estimate = diffs.reduce((s, d) => s + d, 0) / m;
   return { ...bootstrapEstimate(estimate, stats, m, answers, floor, options.level ?? DEFAULT_LEVEL), personaOnly, baselineOnly };
