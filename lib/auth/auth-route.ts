@@ -3,7 +3,7 @@ import { auth } from "@/lib/auth/auth";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { throttledSignIn } from "@/lib/auth/sign-in-throttle";
 import { env } from "@/lib/config/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { assertSameOriginWrite, readBodyCapped } from "@/lib/http/request-guards";
 
 // /api/auth/* goes to better-auth through here. Every POST passes the same guards as

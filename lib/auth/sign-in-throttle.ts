@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 // Per-account backoff for password sign-in. The key is the normalised email,
 // whether or not such an account exists, so the answer never tells an attacker

@@ -1,20 +1,10 @@
 import "server-only";
 import { auth } from "@/lib/auth/auth";
 import { AppError, notFound } from "@/lib/http/errors";
-import type { Role } from "@/lib/schemas/workspace";
 import { authenticateApiToken } from "@/lib/services/api-tokens/authenticate-token";
-import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import type { ApiTokenGrant, UserContext, WorkspaceContext } from "@/lib/services/workspaces/access";
 
-/** What an API token grants: one workspace, with its effective role (never above its creator's). */
-export type ApiTokenGrant = { id: string; workspaceId: string; role: Role };
-
-export type UserContext = {
-  userId: string;
-  userName: string;
-  email: string;
-  /** Set when the caller sent `Authorization: Bearer ps_…` instead of a session cookie. */
-  apiToken?: ApiTokenGrant;
-};
+export type { ApiTokenGrant, UserContext };
 
 const BEARER = /^Bearer(?:\s+(.*))?$/i;
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { ApiToken as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import type { ApiToken, ApiTokenRole, CreatedApiToken, createApiTokenBody } from "@/lib/schemas/api-token";
 import { newApiToken } from "@/lib/services/api-tokens/token-secret";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";

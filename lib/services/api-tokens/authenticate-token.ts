@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { UserContext } from "@/lib/http/session";
+import { AppError } from "@/lib/errors/app-error";
+import type { UserContext } from "@/lib/services/workspaces/access";
 import { API_TOKEN_PATTERN } from "@/lib/schemas/api-token";
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 import { hashApiToken, tokenMatches } from "@/lib/services/api-tokens/token-secret";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import type { CustomTrait as CustomTraitRow } from "@/generated/prisma/client";
 import {
   customTraitItemSchema, customTraitRubricSchema, type CustomTrait, type SaveCustomTraitBody,

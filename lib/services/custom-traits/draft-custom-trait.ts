@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, parseJsonOutput } from "@/lib/llm/types";
 import { PROBE_TOPICS } from "@/lib/probing/traits/types";

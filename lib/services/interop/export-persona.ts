@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { exportCharacterCard, exportPlainPrompt, exportPngCard, exportPromptfoo, exportStudioJson, InteropError } from "@/lib/interop";
 import { probeTrait } from "@/lib/probing/traits";
 import type { PersonaSpec } from "@/lib/schemas/persona";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { CARD_OWNED_FIELDS, cardRemainder, importFile, InteropError, type ImportedFile } from "@/lib/interop";
 import { compilePersona } from "@/lib/persona/compile";
 import { serializeSpec } from "@/lib/persona/normalize";

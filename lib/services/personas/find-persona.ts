@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 /** Ownership lives in the where clause: another workspace's persona is simply not found. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 import { serializeSpec } from "@/lib/persona/normalize";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { failureOf } from "@/lib/llm/provider-error";
 import type { PreviewEvent, previewBody } from "@/lib/schemas/preview";

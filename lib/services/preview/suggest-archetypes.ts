@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, parseJsonOutput } from "@/lib/llm/types";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { isBuiltInId } from "@/lib/services/providers/serialize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 

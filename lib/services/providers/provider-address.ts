@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { AddressRefusedError, vetProviderAddress, type NetworkAccess } from "@/lib/llm/network-policy";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import type { Provider } from "@/lib/llm/types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID, type ProviderList } from "@/lib/schemas/provider";
 import { listProviders } from "@/lib/services/providers/list-providers";
 import { envProviderConfig } from "@/lib/services/providers/resolve-provider";

@@ -1,7 +1,7 @@
 import "server-only";
 import { SecretUnreadableError, encryptSecret, openSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 // A stored provider key, opened for one use. A key the studio can no longer open
 // (its encryption key was lost or changed) is the owner's to re-enter: a 409 that

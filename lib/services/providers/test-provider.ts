@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
 import { failureOf } from "@/lib/llm/provider-error";
 import { ENV_PROVIDER_ID, type TestResult, type testProviderBody } from "@/lib/schemas/provider";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import type { ProviderInfo, updateProviderBody } from "@/lib/schemas/provider";
 import { keyColumns } from "@/lib/services/providers/create-provider";
 import { findProviderRow } from "@/lib/services/providers/find-provider";

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Comment as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import type { Comment, CommentThread, createCommentBody, listCommentsQuery } from "@/lib/schemas/review";

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { ReviewDecision as DecisionRow, ReviewRequest as RequestRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type {
   ApprovalPolicy, decideBody, requestReviewBody, ReviewDecision, ReviewRequest, VersionReview,
 } from "@/lib/schemas/review";

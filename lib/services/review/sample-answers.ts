@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import type { SampleAnswer as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { failureOf, safeErrorText } from "@/lib/llm/provider-error";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
 import type { Comment, CommentThread, SampleRecording } from "@/lib/schemas/review";
 import {

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { ShareLink as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type { CreatedShare, createShareBody, ShareLink } from "@/lib/schemas/share";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { PersonaVariant as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { serializeSpec } from "@/lib/persona/normalize";
 import type { PersonaSpec } from "@/lib/schemas/persona";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { diffPersonas } from "@/lib/persona/diff";
 import type { PersonaDetail, PersonaDiffResponse, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";

@@ -1,8 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
-import type { UserContext } from "@/lib/http/session";
+
+/** What an API token grants: one workspace, with its effective role (never above its creator's). */
+export type ApiTokenGrant = { id: string; workspaceId: string; role: Role };
+
+export type UserContext = {
+  userId: string;
+  userName: string;
+  email: string;
+  /** Set when the caller sent `Authorization: Bearer ps_…` instead of a session cookie. */
+  apiToken?: ApiTokenGrant;
+};
 
 export type WorkspaceContext = UserContext & { workspaceId: string; role: Role };
 

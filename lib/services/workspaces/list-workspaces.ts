@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { UserContext } from "@/lib/http/session";
+import type { UserContext } from "@/lib/services/workspaces/access";
 import type { Me, Role, Workspace } from "@/lib/schemas/workspace";
 import { ensurePersonalWorkspace } from "@/lib/services/workspaces/ensure-personal-workspace";
 
