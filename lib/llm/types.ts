@@ -1,6 +1,8 @@
 // The one interface every model provider implements. Only lib/llm imports
 // vendor SDKs; the rest of the studio talks to this.
 
+import { readJsonReply } from "@/lib/probing/judge/json-reply";
+
 export type ChatRole = "system" | "user" | "assistant";
 export type ChatMessage = { role: ChatRole; content: string };
 
@@ -70,9 +72,8 @@ export interface Provider {
 
 /** Parses the JSON of a structured-output answer or throws LlmError("invalid_output"). */
 export function parseJsonOutput(text: string): unknown {
-  const trimmed = text.trim().replace(/^```(?:json)?\s*/i, "").replace(/```$/, "").trim();
   try {
-    return JSON.parse(trimmed);
+    return readJsonReply(text);
   } catch {
     throw new LlmError("invalid_output", "The model's structured output is not valid JSON");
   }

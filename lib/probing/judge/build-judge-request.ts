@@ -1,10 +1,20 @@
-import type { ChatRequest } from "@/lib/llm/types";
 import { fence } from "@/lib/probing/judge/fence";
 import { judgeSystemPrompt } from "@/lib/probing/judge/prompt";
 import { JUDGE_SCHEMA_NAME, judgeSchema } from "@/lib/probing/judge/schema";
 import { shuffled } from "@/lib/probing/judge/shuffle";
 import { probeTrait } from "@/lib/probing/traits/library";
 import type { ProbeTrait } from "@/lib/probing/traits/types";
+
+/**
+ * The judge call as plain data. It has the shape of lib/llm's ChatRequest (the
+ * worker passes it straight to a provider) without lib/probing importing lib/llm.
+ */
+export type JudgeChatRequest = {
+  model: string;
+  temperature: number;
+  messages: { role: "system" | "user"; content: string }[];
+  responseFormat: { type: "json_schema"; name: string; schema: Record<string, unknown>; strict: boolean };
+};
 
 export type JudgeRequestInput = {
   /** The answer to rate (untrusted text). */
@@ -35,7 +45,7 @@ function resolveTraits(keys: readonly string[], extra: readonly ProbeTrait[]): P
  * the traits in a fresh random order (rubric and schema alike) so position
  * effects average out across a run instead of biasing one trait.
  */
-export function buildJudgeRequest(input: JudgeRequestInput): ChatRequest {
+export function buildJudgeRequest(input: JudgeRequestInput): JudgeChatRequest {
   const traits = shuffled(resolveTraits(input.traitKeys, input.traits ?? []), input.rng);
   const user = [
     "Rate the answer below on every trait in the rubric.",

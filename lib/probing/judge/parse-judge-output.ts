@@ -1,4 +1,4 @@
-import { parseJsonOutput } from "@/lib/llm/types";
+import { readJsonReply } from "@/lib/probing/judge/json-reply";
 
 // Strict reading of a judge's reply. Anything off — a missing or extra key, a
 // score out of range or not an integer — is a failure with a precise reason,
@@ -28,7 +28,7 @@ function scoreProblem(key: string, v: unknown): string | null {
 export function parseJudgeOutput(text: string, traitKeys: readonly string[]): JudgeOutput {
   let data: unknown;
   try {
-    data = parseJsonOutput(text);
+    data = readJsonReply(text);
   } catch {
     const start = text.trim().slice(0, 40);
     return { ok: false, reason: `judge output is not valid JSON (starts with ${JSON.stringify(start)})` };
