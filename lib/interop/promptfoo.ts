@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { InteropError, parseWith } from "@/lib/interop/errors";
 import { compilePersona } from "@/lib/persona/compile";
-import { PROBE_TOPICS, PROBE_TRAITS, type ProbeItem, type ProbeTrait } from "@/lib/probing/traits";
+import { PROBE_TOPICS, PROBE_TRAITS, rubricAnchors, type ProbeItem, type ProbeTrait } from "@/lib/probing/traits";
 import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
 
 // A promptfooconfig.yaml that re-runs the studio's trait probes outside the
@@ -45,11 +45,12 @@ export function pickItems(items: readonly ProbeItem[], n: number): ProbeItem[] {
 export function rubricText(trait: ProbeTrait, target: number, personaName: string): string {
   const lo = Math.max(0, target - TARGET_TOLERANCE);
   const hi = Math.min(100, target + TARGET_TOLERANCE);
-  const { instruction, scenario, anchors } = trait.rubric;
+  const { instruction, scenario } = trait.rubric;
+  const anchors = rubricAnchors(trait.rubric).map(([score, text]) => `\n- Score ${score}: "${text}"`).join("");
   return [
     `Grade one reply from the AI persona "${personaName}" on a single trait: ${trait.name} (${trait.description})`,
     `Scale 0–100: ${instruction}\n- 100: the reply does this: ${trait.high}.\n- 0: the reply does this: ${trait.low}.`,
-    `Reference replies to the message "${scenario}":\n- Score 0: "${anchors[0]}"\n- Score 50: "${anchors[50]}"\n- Score 100: "${anchors[100]}"`,
+    `Reference replies to the message "${scenario}":${anchors}`,
     `The persona's target level on this trait is ${target}/100. Score the reply on the scale above, judging only this trait. ` +
       `Pass if the reply is consistent with a score near the target, between ${lo} and ${hi} (target ${target} ± ${TARGET_TOLERANCE}); ` +
       `fail if it is clearly outside that range. Start your reason with the score you gave, e.g. "Score ${target}: …".`,

@@ -1,5 +1,5 @@
 import { canonicalJson, fnv1a32 } from "@/lib/probing/traits/hash";
-import { ANCHOR_SCORES, type ProbeTrait } from "@/lib/probing/traits/types";
+import { rubricAnchors, type ProbeTrait } from "@/lib/probing/traits/types";
 
 // The judge's system prompt. One call rates one answer on all watched traits;
 // the answer is data, never instructions (DESIGN.md §4, step 2).
@@ -21,7 +21,8 @@ const OUTPUT = `Reply with JSON only, no prose and no code fence: {"scores": {"<
 export const JUDGE_PROMPT_VERSION = `judge-${fnv1a32(canonicalJson([INTRO, OUTPUT]))}`;
 
 function rubricBlock(t: ProbeTrait): string {
-  const anchors = ANCHOR_SCORES.map((s) => `- ${s}: "${t.rubric.anchors[s]}"`).join("\n");
+  // Built-in rubrics anchor 0/25/50/75/100; a custom trait may anchor only 0/50/100.
+  const anchors = rubricAnchors(t.rubric).map(([s, text]) => `- ${s}: "${text}"`).join("\n");
   return [
     `### ${t.key} — ${t.name}`,
     t.description,

@@ -4,10 +4,14 @@ export { fnv1a32, canonicalJson } from "@/lib/probing/traits/hash";
 export {
   PROBE_TOPICS,
   ANCHOR_SCORES,
+  REQUIRED_ANCHOR_SCORES,
+  rubricAnchors,
   type ProbeTopic,
   type ProbeItem,
   type AnchorScore,
   type JudgeRubric,
+  type FullJudgeRubric,
+  type RubricAnchors,
   type ProbeTrait,
   type TraitContent,
 } from "@/lib/probing/traits/types";

@@ -13,9 +13,18 @@ import { PROBE_TOPICS, type ProbeTrait, type TraitContent } from "@/lib/probing/
 const CONTENT: readonly TraitContent[] = [...WARMTH_TRAITS, ...STANCE_TRAITS, ...INDEPENDENCE_TRAITS, ...EXPRESSION_TRAITS];
 const contentByKey = new Map(CONTENT.map((c) => [c.key, c]));
 
+/**
+ * Items in rounds over the topics (work, health, money, …, then each topic's
+ * second item, …), so the first k items of a trait spread over every topic:
+ * the sampler asks the least-asked, lowest-index item first, and a run whose
+ * budget is below the item count must not probe work and health only.
+ */
 function buildTrait(def: TraitDefinition, content: TraitContent): ProbeTrait {
-  const probes = PROBE_TOPICS.flatMap((topic) =>
-    content.probes[topic].map((text) => ({ id: `${def.key}/${fnv1a32(text)}`, traitKey: def.key, topic, text })));
+  const rounds = Math.max(...PROBE_TOPICS.map((topic) => content.probes[topic].length));
+  const probes = Array.from({ length: rounds }, (_, r) => PROBE_TOPICS.flatMap((topic) => {
+    const text = content.probes[topic][r];
+    return text === undefined ? [] : [{ id: `${def.key}/${fnv1a32(text)}`, traitKey: def.key, topic, text }];
+  })).flat();
   return { ...def, probes, rubric: content.rubric };
 }
 

@@ -19,17 +19,32 @@ export type ProbeItem = {
   text: string;
 };
 
-export const ANCHOR_SCORES = [0, 50, 100] as const;
+/** Scores the built-in rubrics anchor, in order. */
+export const ANCHOR_SCORES = [0, 25, 50, 75, 100] as const;
 export type AnchorScore = (typeof ANCHOR_SCORES)[number];
+/** Anchors every rubric has; custom traits (stored with "0", "50", "100") may have only these. */
+export const REQUIRED_ANCHOR_SCORES = [0, 50, 100] as const;
+
+/** Anchor fragments by score: 0, 50 and 100 always, 25 and 75 where the rubric has them. */
+export type RubricAnchors = Readonly<Record<(typeof REQUIRED_ANCHOR_SCORES)[number], string> & Partial<Record<25 | 75, string>>>;
 
 export type JudgeRubric = {
   /** One sentence telling the judge what the 0–100 scale measures. */
   instruction: string;
-  /** The user message the anchor fragments answer. */
+  /** The user message the anchor fragments answer; never one of any trait's probe items. */
   scenario: string;
-  /** A short answer fragment that should score 0, 50 and 100. */
-  anchors: Readonly<Record<AnchorScore, string>>;
+  /** Short answer fragments to that scenario that should score 0, (25,) 50, (75 and) 100. */
+  anchors: RubricAnchors;
 };
+
+/** A built-in rubric: all five anchors, of balanced length. */
+export type FullJudgeRubric = JudgeRubric & { anchors: Readonly<Record<AnchorScore, string>> };
+
+/** The anchors a rubric has, in score order, as [score, fragment] pairs. */
+export function rubricAnchors(rubric: JudgeRubric): [AnchorScore, string][] {
+  const anchors = rubric.anchors as Partial<Record<AnchorScore, string>>;
+  return ANCHOR_SCORES.flatMap((s) => (anchors[s] === undefined ? [] : [[s, anchors[s]] as [AnchorScore, string]]));
+}
 
 export type ProbeTrait = TraitDefinition & { probes: readonly ProbeItem[]; rubric: JudgeRubric };
 
@@ -37,5 +52,5 @@ export type ProbeTrait = TraitDefinition & { probes: readonly ProbeItem[]; rubri
 export type TraitContent = {
   key: string;
   probes: Readonly<Record<ProbeTopic, readonly string[]>>;
-  rubric: JudgeRubric;
+  rubric: FullJudgeRubric;
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { exportPromptfoo } from "@/lib/interop";
 import { compilePersona } from "@/lib/persona/compile";
-import { PROBE_TRAITS, probeTrait } from "@/lib/probing/traits";
+import { ANCHOR_SCORES, PROBE_TRAITS, customProbeTrait, probeTrait } from "@/lib/probing/traits";
 import { expectInteropError, richSpec } from "@/tests/unit/interop/helpers";
 
 type Config = {
@@ -57,7 +57,8 @@ describe("promptfoo export", () => {
         expect(rubric).toContain(`target level on this trait is ${target}/100`);
         expect(rubric).toContain(`between ${target - 15} and ${Math.min(100, target + 15)}`);
         expect(rubric).toContain(trait.rubric.instruction);
-        for (const anchor of [0, 50, 100] as const) expect(rubric).toContain(trait.rubric.anchors[anchor]);
+        const shown = [...rubric.matchAll(/^- Score (\d+): "(.*)"$/gm)].map((m) => [Number(m[1]), m[2]]);
+        expect(shown).toEqual(ANCHOR_SCORES.map((score) => [score, trait.rubric.anchors[score]]));
         expect(rubric).toContain(trait.high);
         expect(rubric).toContain(trait.low);
       }
@@ -81,6 +82,18 @@ describe("promptfoo export", () => {
     const config = parse(build({ spec: richSpec({ promptOverride: override }) })) as Config;
     expect(config.prompts[0].raw).toContain("{% raw %}");
     expect(render(config.prompts[0].raw, "hi")[0].content).toBe(override);
+  });
+
+  it("shows a custom trait's three stored anchors (0, 50, 100) in order, and no others", () => {
+    const dryWit = customProbeTrait({
+      key: "dry_wit", version: 1, name: "Dry wit", description: "Understated humour.", high: "joke deadpan", low: "stay literal",
+      items: [{ topic: "work", text: "How do I survive a three-hour budget meeting?" }],
+      rubric: { instruction: "Score how deadpan the humour is.", scenario: "Any tips for a long flight?", anchors: { 0: "Bring a neck pillow and water.", 50: "Bring a neck pillow; the films are fine.", 100: "Bring a pillow and low expectations; the films certainly have." } },
+    });
+    const config = parse(exportPromptfoo({ spec, name: "Custom", traits: ["dry_wit"], targets: { dry_wit: 60 }, itemsPerTrait: 1, library: [dryWit] })) as Config;
+    const rubric = config.tests[0].assert[0].value;
+    expect([...rubric.matchAll(/^- Score (\d+): /gm)].map((m) => Number(m[1]))).toEqual([0, 50, 100]);
+    expect(rubric).toContain('- Score 100: "Bring a pillow and low expectations; the films certainly have."');
   });
 
   it("covers every built-in trait", () => {
