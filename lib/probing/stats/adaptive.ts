@@ -12,9 +12,12 @@ import { DEFAULT_LEVEL } from "@/lib/probing/stats/summarize";
 // landingSummary: mean of item means, t over item means, variance floor), so
 // "precise" in the report and here are the same number. Items are the unit, so
 // new items beat repeats: items are visited round-robin (always the least-asked
-// item next), and by default a trait is not "precise" before every item has a
-// scored answer — the landing estimates the mean over the item population, and
-// item-to-item differences are real for real models.
+// item next), and by default a trait is not "precise" before 12 distinct items
+// (or all of them, when it has fewer) have a scored answer — the landing
+// estimates the mean over the item population, item-to-item differences are
+// real for real models, and a t-interval over fewer items is mostly its own
+// quantile. Built-in traits have 30 items; the planner moves on to new items
+// until the interval is narrow enough, so a noisy trait uses more of them.
 
 export type TraitSampling = {
   key: string;
@@ -39,8 +42,8 @@ export type SamplingConfig = {
   budget: number;
   /** Never call a trait precise on fewer scored answers than this. */
   minN: number;
-  /** Also require a scored answer for every item. */
-  coverItems: boolean;
+  /** Never call a trait precise before this many distinct items (or all, if fewer) have a scored answer. */
+  minItems: number;
   /** Cap on requests per trait per call (e.g. to keep a progress bar moving); default unlimited. */
   maxBatch?: number;
   level?: number;
@@ -52,7 +55,7 @@ export const DEFAULT_SAMPLING: SamplingConfig = {
   targetHalfWidth: 5,
   budget: 120,
   minN: 6,
-  coverItems: true,
+  minItems: 12,
   level: DEFAULT_LEVEL,
   floor: DEFAULT_FLOOR,
 };
@@ -97,8 +100,8 @@ function decide(state: TraitSampling, config: SamplingConfig): TraitDecision {
   const n = state.scores.length;
   // Answers that came back without a score (not applicable, failed) are replaced.
   const lost = Math.max(0, issued - pending - n);
-  const floorN = Math.min(config.budget, Math.max(2, config.minN, config.coverItems ? itemCount : 0));
-  const floorItems = Math.max(2, config.coverItems ? itemCount : 0);
+  const floorItems = Math.max(2, Math.min(itemCount, config.minItems));
+  const floorN = Math.min(config.budget, Math.max(2, config.minN, floorItems));
 
   const summary = n >= 2 ? landingSummary(itemScoresOf(state), { level: config.level, floor: config.floor }) : null;
   const items = summary?.nItems ?? 0;

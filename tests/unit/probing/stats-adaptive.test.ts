@@ -38,12 +38,12 @@ describe("adaptive sampling planner", () => {
   });
 
   it("asks only minN answers when item coverage is not required", () => {
-    const plan = nextRequests(initialSampling([{ key: "firm", itemCount: 20 }]), { coverItems: false, minN: 6 });
+    const plan = nextRequests(initialSampling([{ key: "firm", itemCount: 20 }]), { minItems: 0, minN: 6 });
     expect(plan.requests.map((r) => r.itemIndex)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it("continues round-robin from the least-asked item with the next sample index", () => {
-    const plan = nextRequests([state("warm", [2, 1, 1, 2], draw(6, 50, 20), 0)], { coverItems: false, minN: 8 });
+    const plan = nextRequests([state("warm", [2, 1, 1, 2], draw(6, 50, 20), 0)], { minItems: 0, minN: 8 });
     expect(plan.requests).toEqual([{ traitKey: "warm", itemIndex: 1, sampleIndex: 1 }, { traitKey: "warm", itemIndex: 2, sampleIndex: 1 }]);
   });
 
@@ -103,6 +103,15 @@ describe("adaptive sampling planner", () => {
     const s = [state("firm", Array(12).fill(1), draw(12, 50, 25))];
     expect(nextRequests(s)).toEqual(nextRequests(s));
     expect(nextRequests(s).requests.length).toBeGreaterThan(0);
+  });
+
+  it("needs 12 distinct items, not every item of a 30-item trait, before calling it precise", () => {
+    const rng = mulberry32(5);
+    const { states, done } = simulate([{ key: "steady", itemCount: 30, score: normal(rng, 70, 4) }], { budget: 60 });
+    expect(done).toEqual({ steady: "precise" });
+    const asked = states[0].issuedPerItem.filter((x) => x > 0).length;
+    expect(asked).toBe(12); // the old floor asked all 30 items first
+    expect(states[0].scores).toHaveLength(12);
   });
 
   it("reaches ±5 on every trait, spending more answers on noisier traits and stopping at the budget", () => {
