@@ -9,6 +9,27 @@ import type { ReportFlag } from "@/lib/schemas/probe";
 // Tensions, compromises and misses are shown in full; leakage flags (often many,
 // and alike) one line each so they do not bury the rest.
 
+/** "Compromise" only when control arms showed each trait lower together than alone; otherwise the pair "pulls apart". */
+const labelOf = (flag: ReportFlag): string =>
+  flag.kind === "compromise" && !flag.title.includes("compromise") ? "Pulls apart" : KIND_LABEL[flag.kind];
+
+/** The numbers behind a flag, plainly: "+12 (±4), q = 0.003 · equivalent within ±5: no". */
+export function evidenceLine(flag: ReportFlag): string | null {
+  const e = flag.evidence;
+  const parts: string[] = [];
+  if (e.value) {
+    const { estimate, lo, hi } = e.value;
+    const half = lo === null || hi === null ? null : Math.round(Math.max(estimate - lo, hi - estimate));
+    const sign = flag.kind === "leakage" && Math.round(estimate) > 0 ? "+" : "";
+    const num = e.correlation ? estimate.toFixed(2) : `${sign}${Math.round(estimate)}`;
+    parts.push(`${num.replace(/^-/, "\u2212")}${half === null || e.correlation ? "" : ` (\u00b1${half})`}`);
+  }
+  if (typeof e.q === "number") parts.push(`q = ${e.q < 0.001 ? "< 0.001" : e.q < 0.01 ? e.q.toFixed(3) : e.q.toFixed(2)}`);
+  if (e.basis) parts.push(e.basis);
+  if (e.controls?.length) parts.push(`control arms: ${e.controls.map((c) => c.arm).join(", ")}`);
+  return parts.length ? parts.join(" \u00b7 ") : null;
+}
+
 const KIND_LABEL: Record<ReportFlag["kind"], string> = {
   tension: "Tension",
   compromise: "Compromise",
@@ -31,7 +52,7 @@ export function FlagsPanel({
   if (flags.length === 0) {
     return final ? (
       <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="no-flags">
-        <b>No flags:</b> every targeted trait landed within ±{tolerance} of its target and nothing leaked.
+        <b>No flags:</b> no targeted trait is clearly more than ±{tolerance} off its target and no untargeted trait clearly moved. &ldquo;No leakage&rdquo; is claimed per trait only where an equivalence test shows it (see each trait&rsquo;s row).
       </p>
     ) : (
       <p className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="no-flags">
@@ -70,9 +91,10 @@ function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: ReportFlag; onSho
     <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-3", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge flag={flag} />
-        <Badge tone="slate">{KIND_LABEL[flag.kind]}</Badge>
+        <Badge tone="slate">{labelOf(flag)}</Badge>
         <h3 className="text-sm font-semibold text-slate-900">{flag.title}</h3>
       </div>
+      {evidenceLine(flag) ? <p className="mt-1 text-xs tabular-nums text-slate-500" data-testid="flag-evidence">{evidenceLine(flag)}</p> : null}
       <p className="mt-1.5 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
       <div className="mt-2 flex flex-wrap gap-2">
         {evidence ? <Button size="sm" onClick={() => onShowAnswers(flag)}>Show the answers ({evidence})</Button> : null}
@@ -91,7 +113,7 @@ function CompactFlag({ flag, detail, onShowAnswers }: { flag: ReportFlag; detail
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1">
           <SeverityBadge flag={flag} />
           <h3 className="text-sm font-semibold text-slate-900">{flag.title}</h3>
-          <span className="text-sm tabular-nums text-slate-600">{detail}</span>
+          <span className="text-sm tabular-nums text-slate-600">{evidenceLine(flag) ?? detail}</span>
           <span className="ml-auto flex items-center gap-2">
             <span className="text-xs text-slate-500 group-open:hidden">Why?</span>
             {evidence ? (

@@ -1,8 +1,9 @@
 import { benjaminiHochberg } from "@/lib/probing/methods/multiplicity";
-import { defaultRng } from "@/lib/probing/random";
 import { pairFlags, shortTraitsOf } from "@/lib/probing/flags/pair-flags";
-import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
-import { leakageFlag, targetFlag } from "@/lib/probing/flags/trait-flags";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "@/lib/probing/flags/thresholds";
+import {
+  leakageFlag, leakageVerdict, leakShiftOf, targetFlag, targetVerdict, type LeakageVerdict, type TargetVerdict, type TraitContext,
+} from "@/lib/probing/flags/trait-flags";
 import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 
 // All flags for one probe run: flags about what the designer asked for
@@ -13,27 +14,33 @@ import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 
 /**
  * BH q-values of "no shift" for the untargeted traits (the leakage family:
- * every watched trait the designer did not target and whose shift was tested).
+ * every watched trait the designer did not target and whose shift was tested,
+ * on the shift leakage reads — over all the run's items when the table has it).
  * Targeted traits are not in the family: their movement is asked for.
  */
 export function leakageQValues(traits: FlagInput["traits"], alpha: number): Map<string, number> {
-  const family = traits.filter((t) => t.target === undefined && typeof t.shift.pValue === "number");
-  const { adjusted } = benjaminiHochberg(family.map((t) => t.shift.pValue), alpha);
+  const family = traits.filter((t) => t.target === undefined && typeof leakShiftOf(t).pValue === "number");
+  const { adjusted } = benjaminiHochberg(family.map((t) => leakShiftOf(t).pValue), alpha);
   return new Map(family.map((t, i) => [t.key, adjusted[i]!]));
 }
 
 const KIND_ORDER: readonly FlagKind[] = ["tension", "compromise", "miss", "overshoot", "leakage"];
 
-export function computeFlags(input: FlagInput): Flag[] {
+function traitContext(input: FlagInput): TraitContext & { thresholds: Thresholds } {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
-  const level = input.level ?? 0.95;
-  const ctx = {
-    answers: input.answers, thresholds, level, untargeted: input.traits.every((t) => t.target === undefined),
+  return {
+    answers: input.answers, thresholds, level: input.level ?? 0.95, untargeted: input.traits.every((t) => t.target === undefined),
     leakageQ: leakageQValues(input.traits, thresholds.leakageQ),
   };
+}
 
-  const pairs = pairFlags(input.traits, { ...ctx, correlations: input.correlations, rng: input.rng ?? defaultRng() });
-  const explained = shortTraitsOf(pairs, input.traits, thresholds);
+export function computeFlags(input: FlagInput): Flag[] {
+  const ctx = traitContext(input);
+  const pairs = pairFlags(input.traits, {
+    ...ctx, correlations: input.correlations, itemAnswers: input.itemAnswers, personaScores: input.personaScores,
+    controls: input.controls, rng: input.rng,
+  });
+  const explained = shortTraitsOf(pairs, input.traits, ctx.thresholds);
   const singles = input.traits.flatMap((t) => {
     const target = targetFlag(t, ctx);
     return [target && !(target.kind === "miss" && explained.has(t.key)) ? target : null, leakageFlag(t, ctx)];
@@ -46,4 +53,20 @@ export function computeFlags(input: FlagInput): Flag[] {
       || (x.flag.severity === y.flag.severity ? 0 : x.flag.severity === "alert" ? -1 : 1)
       || x.i - y.i)
     .map(({ flag }) => flag);
+}
+
+export type TraitVerdicts = { targets: TargetVerdict[]; leakage: LeakageVerdict[] };
+
+/**
+ * What the report may say about every trait, flagged or not: a targeted trait
+ * is within tolerance, missed, overshot, or "not clearly off target" (its
+ * interval reaches the tolerance line); an untargeted one leaked, showed "no
+ * leakage (equivalent within ±X)" by TOST, or gave not enough evidence either way.
+ */
+export function traitVerdicts(input: FlagInput): TraitVerdicts {
+  const ctx = traitContext(input);
+  return {
+    targets: input.traits.flatMap((t) => targetVerdict(t, ctx.thresholds) ?? []),
+    leakage: input.traits.flatMap((t) => leakageVerdict(t, ctx) ?? []),
+  };
 }

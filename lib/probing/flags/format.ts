@@ -18,3 +18,21 @@ export function interval(lo: number | null, hi: number | null, level: number, si
   const f = sign ? signed : pts;
   return `${pct(level)} interval ${f(lo)} to ${f(hi)}`;
 }
+
+/** A p- or q-value as a reader wants it: "0.003", "< 0.001", "0.41". */
+export function pValue(p: number): string {
+  if (p < 0.001) return "< 0.001";
+  return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+}
+
+/** "+12 (±4)": an estimate with the half-width of its interval (asymmetric intervals: the larger side). */
+export function withHalfWidth(estimate: number, lo: number | null, hi: number | null, sign = true): string {
+  const f = sign ? signed : pts;
+  if (lo === null || hi === null) return f(estimate);
+  return `${f(estimate)} (±${Math.round(Math.max(estimate - lo, hi - estimate))})`;
+}
+
+/** An interval of correlations: "95% interval −0.52 to −0.31". */
+export function rInterval(lo: number | null, hi: number | null, level: number): string {
+  return lo === null || hi === null ? "no interval yet" : `${pct(level)} interval ${r2(lo)} to ${r2(hi)}`;
+}

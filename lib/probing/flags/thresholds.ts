@@ -17,7 +17,7 @@ export type Thresholds = {
 export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
   highTarget: 65,
   tolerance: 10,
-  leakageShift: 8,
+  leakageShift: 5,
   leakageQ: 0.05,
   tensionR: -0.3,
   minCorrelationN: 10,
@@ -34,35 +34,35 @@ export const THRESHOLD_INFO: Readonly<Record<keyof Thresholds, { label: string; 
   },
   tolerance: {
     label: "Tolerance around a target (points)",
-    rationale: "Two steps of a 5-point scale: a gap a reader of the answers would notice; smaller gaps are within judge-to-judge disagreement.",
+    rationale: "Two steps of a 5-point scale: a gap a reader of the answers would notice; smaller gaps are within judge-to-judge disagreement. A miss or overshoot needs the landing's whole 95% interval beyond the line; an interval that reaches it is \"not clearly off target\".",
   },
   leakageShift: {
-    label: "Leakage: smallest shift from baseline (points)",
-    rationale: "A clear but smaller drift rarely changes how the persona reads; 8 sits just under the tolerance, so leakage shows before it would be a miss.",
+    label: "Leakage: smallest shift from baseline, and the \"no leakage\" margin (points)",
+    rationale: "Leakage reads the shift over all the run's items (every answer is judged on every watched trait), paired by item: with 16 traits that is 300–500 items and an interval of about ±2. A leak must be at least 5 points: half the tolerance and the precision the planner aims a landing at, so a smaller drift cannot show in the landings the designer reads. A true 10-point leak on a trait's own items is about 8 points over all items (items written for other traits leave it less room) and clears 5 nearly always; a persona whose true shifts stay under 3 points would need a two-standard-error fluke as well as q ≤ 0.05. \"No leakage\" is said only when an equivalence test (TOST, 90% interval) puts the shift within ±5; otherwise the report says there is not enough evidence either way.",
   },
   leakageQ: {
     label: "Leakage: false-discovery rate (Benjamini–Hochberg q)",
-    rationale: "Every untargeted watched trait is tested for a shift from baseline (paired by item); with 8–24 tests, some clear by chance alone. A shift counts only when its Benjamini–Hochberg q-value across the run's untargeted traits is at most 0.05 and it is at least the smallest shift above, so when the persona moves nothing, at most about 1 run in 20 shows a false leak.",
+    rationale: "Every untargeted watched trait is tested for a shift from baseline; with 8–24 tests, some clear by chance alone. A shift counts only when its Benjamini–Hochberg q-value across the run's untargeted traits is at most 0.05 and it is at least the smallest shift above: when the persona moves nothing, at most about 1 run in 20 shows a false leak, and in the calibration harness far fewer.",
   },
   tensionR: {
-    label: "Tension: answer-level correlation at or below",
-    rationale: "At −0.3 the trade-off is visible answer by answer (more of one comes with less of the other), not just noise.",
+    label: "Tension: within-item correlation, persona − baseline, below",
+    rationale: "Correlations are taken within items (each answer minus its item's means), so items written to give one trait room cannot fake a trade-off, and relative to the neutral assistant on the same items, since some pairs trade off for any persona. A trade-off tension needs the whole 95% interval of that difference below −0.3: the persona makes the pair pull against each other clearly more than the model does anyway.",
   },
   minCorrelationN: {
-    label: "Fewest answers for a correlation to count",
-    rationale: "Below 10 answers r swings too much by chance to mean anything.",
+    label: "Fewest answers within items for a correlation to count",
+    rationale: "A within-item correlation needs answers to items asked more than once; below 10 such answers r swings too much by chance to mean anything.",
   },
   reinforcingR: {
-    label: "Reinforcing pair: correlation at or above",
-    rationale: "Traits that rise and fall together are not in tension; when both miss, they are reported as two misses.",
+    label: "Reinforcing pair: within-item correlation at or above",
+    rationale: "Pairs the trait library calls reinforcing, and pairs whose answers rise and fall together (within-item r ≥ 0.3), get no tension or pull-apart flag: when both miss, they are reported as two misses.",
   },
   tensionShortfall: {
     label: "Trade-off tension: smallest average shortfall (points)",
-    rationale: "A trade-off only matters when it costs a target: the pair must land at least 3 points below target on average, with an interval above 0. A coherent character (a triage nurse, kind in one answer and firm in the next) shows the same negative r and no flag.",
+    rationale: "A trade-off only matters when it costs a target: the pair must land at least 3 points below target on average, with an interval above 0. A coherent character (a triage nurse, kind in one answer and firm in the next) shows the same trade-off and no flag.",
   },
   alertFactor: {
     label: "Alert at this multiple of a threshold",
-    rationale: "Twice the threshold (a 20-point miss, a 16-point leak) is an alert; between one and two times, a warning.",
+    rationale: "Twice the threshold (a 20-point miss, a 10-point leak) is an alert; between one and two times, a warning.",
   },
   evidenceCount: {
     label: "Answers shown as evidence per flag",

@@ -1,17 +1,25 @@
+import { equivalenceTest } from "@/lib/probing/methods/equivalence";
+import type { ShiftSummary } from "@/lib/probing/stats/shift";
 import { byDistance, evidenceFor } from "@/lib/probing/flags/evidence";
-import { interval, pts, signed, traitName } from "@/lib/probing/flags/format";
+import { interval, pts, pValue, signed, traitName } from "@/lib/probing/flags/format";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
-import type { AnswerScores, Flag, FlagTrait } from "@/lib/probing/flags/types";
+import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/flags/types";
 
-// Single-trait flags.
+// Single-trait flags and verdicts.
 //   leakage   — a watched trait the designer did not target moved from
-//               baseline: its paired shift survives Benjamini–Hochberg at
-//               q ≤ leakageQ across the run's untargeted traits, and
-//               |shift| ≥ leakageShift. A shift without a test (no p-value) is
-//               never a leak.
-//   miss      — a targeted trait's whole interval lies outside target ± tolerance,
+//               baseline. Evidence: the paired shift over ALL the run's items
+//               (`leakShift`: every answer is judged on every watched trait, so
+//               each answer to any item is a paired observation of this trait;
+//               falls back to the trait's own items without it). A leak needs
+//               its Benjamini–Hochberg q ≤ leakageQ across the run's untargeted
+//               traits AND |shift| ≥ leakageShift (the minimum size). A shift
+//               without a test is never a leak.
+//   "no leakage" is a claim of its own: TOST within ±leakageShift on the same
+//               shift (methods/equivalence.ts). Neither → not enough evidence.
+//   miss      — a targeted trait's whole interval lies beyond target ± tolerance
 //               on the baseline side (it did not get far enough);
-//   overshoot — … on the far side (it went further than asked).
+//   overshoot — … on the far side (it went further than asked). An interval
+//               that reaches the tolerance line is "not clearly off target".
 // Direction is taken from baseline to target; with no baseline, from 50.
 
 /** untargeted: nothing at all is targeted (an archetype-only persona), so every shift is the character type's own. */
@@ -20,21 +28,71 @@ export type TraitContext = {
   answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number; untargeted?: boolean; leakageQ?: ReadonlyMap<string, number>;
 };
 
+/** The shift leakage reads: over all the run's items when the table has it, else the trait's own items. */
+export const leakShiftOf = (t: FlagTrait): ShiftSummary => t.leakShift ?? t.shift;
+
+const basisOf = (t: FlagTrait): string => {
+  const s = leakShiftOf(t);
+  const items = s.nItems ?? 0;
+  return t.leakShift ? `shift from baseline over all ${items} items of the run, paired by item` : `shift from baseline over its own ${items} items, paired by item`;
+};
+
+/** TOST within ±margin on the leakage shift; null when the shift has no standard error. */
+export function leakageEquivalence(t: FlagTrait, margin: number, alpha = 0.05): Equivalence | null {
+  const s = leakShiftOf(t);
+  if (s.difference === null || typeof s.se !== "number" || !(s.se >= 0) || !(margin > 0)) return null;
+  const e = equivalenceTest({ estimate: s.difference, se: s.se, df: s.df }, margin, alpha);
+  return { decision: e.decision, margin, p: e.p, lo: e.lo, hi: e.hi };
+}
+
+export type LeakageVerdict = {
+  key: string;
+  verdict: "leak" | "no leakage" | "not enough evidence";
+  shift: number | null;
+  lo: number | null;
+  hi: number | null;
+  items: number;
+  q: number | null;
+  equivalence: Equivalence | null;
+};
+
+/** Every untargeted trait's leakage verdict: a leak (the flag), no leakage (TOST passed), or not enough evidence either way. */
+export function leakageVerdict(t: FlagTrait, ctx: TraitContext): LeakageVerdict | null {
+  if (t.target !== undefined) return null;
+  const s = leakShiftOf(t);
+  const q = ctx.leakageQ?.get(t.key) ?? null;
+  const equivalence = leakageEquivalence(t, ctx.thresholds.leakageShift, 1 - ctx.level);
+  const leak = s.difference !== null && q !== null && q <= ctx.thresholds.leakageQ && Math.abs(s.difference) >= ctx.thresholds.leakageShift;
+  return {
+    key: t.key,
+    verdict: leak ? "leak" : equivalence?.decision === "equivalent" ? "no leakage" : "not enough evidence",
+    shift: s.difference, lo: s.lo, hi: s.hi, items: s.nItems ?? 0, q, equivalence,
+  };
+}
+
 export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   const th = ctx.thresholds;
-  const { difference, lo, hi } = t.shift;
-  const q = ctx.leakageQ?.get(t.key);
-  if (t.target !== undefined || difference === null || q === undefined || q > th.leakageQ || Math.abs(difference) < th.leakageShift) return null;
+  const v = leakageVerdict(t, ctx);
+  if (!v || v.verdict !== "leak" || v.shift === null) return null;
+  const difference = v.shift;
   const up = difference > 0;
   const name = traitName(t);
-  const baseline = t.baseline.mean!;
-  const evidence = { answerIds: evidenceFor(ctx.answers, byDistance(t.key, baseline, up ? 1 : -1), th.evidenceCount) };
+  const baseline = t.baseline.mean;
+  const evidence = {
+    answerIds: baseline === null ? [] : evidenceFor(ctx.answers, byDistance(t.key, baseline, up ? 1 : -1), th.evidenceCount),
+    basis: basisOf(t),
+    value: { estimate: difference, lo: v.lo, hi: v.hi, level: ctx.level },
+    q: v.q!,
+    ...(v.equivalence ? { equivalence: v.equivalence } : {}),
+  };
+  const moved = `over all ${v.items} items of this run its score ${up ? "rose" : "fell"} by ${signed(difference)} against the neutral baseline (${interval(v.lo, v.hi, ctx.level, true)}; q = ${pValue(v.q!)})`;
+  const own = t.landing.mean === null || baseline === null ? "" : ` On its own probe items it lands at ${pts(t.landing.mean)} against a baseline of ${pts(baseline)}.`;
   if (ctx.untargeted) {
     // Nothing was asked for, so nothing "leaked": report the movement the character type brings, never as an alert.
     return {
       id: `leakage:${t.key}`, kind: "leakage", traits: [t.key], severity: "warn",
       title: `${name} ${up ? "rose" : "fell"} with the character type (no targets set)`,
-      explanation: `The persona targets no trait, so this shift comes from the character type itself: ${name} lands at ${pts(t.landing.mean!)} against a neutral baseline of ${pts(baseline)}, a shift of ${signed(difference)} (${interval(lo, hi, ctx.level, true)}). Set a target for ${name} to check it against what you intend.`,
+      explanation: `The persona targets no trait, so this shift comes from the character type itself: ${moved}.${own} Set a target for ${name} to check it against what you intend.`,
       evidence,
     };
   }
@@ -42,28 +100,46 @@ export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
     id: `leakage:${t.key}`, kind: "leakage", traits: [t.key],
     severity: Math.abs(difference) >= th.alertFactor * th.leakageShift ? "alert" : "warn",
     title: `${name} ${up ? "rose" : "fell"} without being asked for`,
-    explanation: `${name} is not targeted, yet it lands at ${pts(t.landing.mean!)} against a neutral baseline of ${pts(baseline)}: a shift of ${signed(difference)} (${interval(lo, hi, ctx.level, true)}). Traits travel in clusters, so asking for one moves its neighbours; set a target for ${name} if it matters.`,
+    explanation: `${name} is not targeted, yet ${moved}.${own} Traits travel in clusters, so asking for one moves its neighbours; set a target for ${name} if it matters.`,
     evidence,
   };
 }
 
-export function targetFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
-  const th = ctx.thresholds;
+export type TargetVerdict = { key: string; verdict: "within tolerance" | "miss" | "overshoot" | "not clearly off target" | "not measured" };
+
+/** Where a targeted trait stands, judged with its interval (never its point estimate alone). */
+export function targetVerdict(t: FlagTrait, th: Thresholds): TargetVerdict | null {
+  if (t.target === undefined) return null;
   const { mean, lo, hi } = t.landing;
-  if (t.target === undefined || mean === null || lo === null || hi === null) return null;
+  if (mean === null || lo === null || hi === null) return { key: t.key, verdict: "not measured" };
   const below = hi < t.target - th.tolerance;
   const above = lo > t.target + th.tolerance;
-  if (!below && !above) return null;
-  const from = t.baseline.mean ?? 50;
-  const wanted = Math.sign(t.target - from);
-  const kind = (below && wanted < 0) || (above && wanted > 0) ? "overshoot" : "miss";
+  if (!below && !above) {
+    const inside = lo >= t.target - th.tolerance && hi <= t.target + th.tolerance;
+    return { key: t.key, verdict: inside ? "within tolerance" : "not clearly off target" };
+  }
+  const wanted = Math.sign(t.target - (t.baseline.mean ?? 50));
+  return { key: t.key, verdict: (below && wanted < 0) || (above && wanted > 0) ? "overshoot" : "miss" };
+}
+
+export function targetFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
+  const th = ctx.thresholds;
+  const v = targetVerdict(t, th);
+  if (!v || (v.verdict !== "miss" && v.verdict !== "overshoot") || t.target === undefined) return null;
+  const { mean, lo, hi } = t.landing;
+  const kind = v.verdict;
   const name = traitName(t);
-  const gap = mean - t.target;
+  const gap = mean! - t.target;
+  const below = gap < 0;
   return {
     id: `${kind}:${t.key}`, kind, traits: [t.key],
     severity: Math.abs(gap) >= th.alertFactor * th.tolerance ? "alert" : "warn",
     title: kind === "miss" ? `${name} misses its target` : `${name} overshoots its target`,
-    explanation: `${name} lands at ${pts(mean)} (${interval(lo, hi, ctx.level)}), ${pts(Math.abs(gap))} points ${gap < 0 ? "below" : "above"} its target of ${t.target}; the whole interval is outside the ±${th.tolerance} tolerance. Baseline: ${t.baseline.mean === null ? "not measured" : pts(t.baseline.mean)}.`,
-    evidence: { answerIds: evidenceFor(ctx.answers, byDistance(t.key, t.target, below ? -1 : 1), th.evidenceCount) },
+    explanation: `${name} lands at ${pts(mean!)} (${interval(lo, hi, ctx.level)}), ${pts(Math.abs(gap))} points ${below ? "below" : "above"} its target of ${t.target}; the whole interval is outside the ±${th.tolerance} tolerance. Baseline: ${t.baseline.mean === null ? "not measured" : pts(t.baseline.mean)}.`,
+    evidence: {
+      answerIds: evidenceFor(ctx.answers, byDistance(t.key, t.target, below ? -1 : 1), th.evidenceCount),
+      basis: `landing over its own ${t.landing.nItems ?? t.landing.n} items`,
+      value: { estimate: mean!, lo, hi, level: ctx.level },
+    },
   };
 }

@@ -1,10 +1,39 @@
 import type { Rng } from "@/lib/probing/random";
+import type { ItemAnswer } from "@/lib/probing/methods/items";
 import type { CorrelationMatrix, ScoreRow } from "@/lib/probing/stats/correlation";
 import type { LandingRow } from "@/lib/probing/stats/landing-table";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
 
 export type FlagKind = "tension" | "compromise" | "leakage" | "miss" | "overshoot";
 export type Severity = "warn" | "alert";
+
+/** An estimate with its interval, as a flag cites it ("warm +12 (±4)"). */
+export type Estimate = { estimate: number; lo: number | null; hi: number | null; level: number };
+
+/** TOST against ±margin on the paired shift (methods/equivalence.ts). */
+export type Equivalence = { decision: "equivalent" | "not equivalent" | "inconclusive"; margin: number; p: number; lo: number; hi: number };
+
+/** Together vs alone on the same items (single-trait control arms): together − alone, paired by item. */
+export type ControlComparison = { trait: string; arm: string; alone: number | null; together: number | null } & Estimate & { items: number };
+
+export type FlagEvidence = {
+  /** The answers that show it best, most telling first. */
+  answerIds?: string[];
+  /** What the flag reads, in words ("shift over all 190 items of the run"). */
+  basis?: string;
+  /** The number behind the flag with its interval (shift, landing, correlation difference). */
+  value?: Estimate;
+  /** Benjamini–Hochberg q-value across the family tested (leakage). */
+  q?: number;
+  /** Equivalence test within ±the minimum size (leakage). */
+  equivalence?: Equivalence;
+  /** Within-item correlation: persona, baseline and persona − baseline with its interval (tension). */
+  correlation?: { persona: number | null; baseline: number | null; difference: Estimate | null; items: number };
+  /** The library's expected relation of the pair. */
+  relation?: "reinforcing" | "neutral" | "tension";
+  /** Control arms "A alone", "B alone" against the pair (compromise). Absent: no control arm ran. */
+  controls?: ControlComparison[];
+};
 
 export type Flag = {
   /** Stable within a report: kind plus trait keys ("tension:empathetic+firm"). */
@@ -16,8 +45,7 @@ export type Flag = {
   title: string;
   /** Plain language with the numbers behind the flag. */
   explanation: string;
-  /** The answers that show it best, most telling first. */
-  evidence: { answerIds?: string[] };
+  evidence: FlagEvidence;
 };
 
 /** One row of the landing table, optionally with a display name (custom traits). */
@@ -26,14 +54,33 @@ export type FlagTrait = LandingRow & { name?: string };
 /** One persona answer: its id and the judge's score for every watched trait. */
 export type AnswerScores = { id: string; scores: ScoreRow };
 
+/** One control arm (role "control"): the traits it targets alone, and its answers' scores per trait per item. */
+export type ControlArm = {
+  kind: string;
+  label?: string;
+  traits: readonly string[];
+  /** Judged scores per trait per item id (the same item ids as the persona's landing). */
+  scores: Readonly<Record<string, Readonly<Record<string, readonly (number | null)[]>>>>;
+};
+
 export type FlagInput = {
   traits: readonly FlagTrait[];
-  /** Answer-level correlations of the persona's answers (stats/correlation). */
+  /** Correlations the flags may cite (the report passes the persona's within-item matrix). */
   correlations: CorrelationMatrix;
-  /** The persona's answers: evidence, and the per-answer test behind a trade-off tension. */
+  /** The persona's answers: evidence. */
   answers?: readonly AnswerScores[];
+  /**
+   * Every answer of the run with its item (ids unique across traits) and all its
+   * scores, persona and baseline: the within-item correlation difference behind
+   * an r-based tension flag. Without it no r-based tension is raised.
+   */
+  itemAnswers?: { persona: readonly ItemAnswer[]; baseline: readonly ItemAnswer[] };
+  /** Persona scores per trait per item (own items), to pair with control arms. */
+  personaScores?: Readonly<Record<string, Readonly<Record<string, readonly (number | null)[]>>>>;
+  /** Single-trait control arms; "compromise" is said only with them. */
+  controls?: readonly ControlArm[];
   thresholds?: Partial<Thresholds>;
-  /** For the pair shortfall bootstrap; defaults to a fixed seed so flags are reproducible. */
+  /** For the correlation-difference bootstrap; defaults to a seed per pair so flags are reproducible. */
   rng?: Rng;
   /** Level of the intervals in the table, for the wording (default 0.95). */
   level?: number;

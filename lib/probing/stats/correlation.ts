@@ -1,7 +1,17 @@
-// Answer-level correlations: for each pair of traits, Pearson's r over the
-// answers where the judge scored both. This is what the tension heatmap shows:
-// a clearly negative r means that, answer by answer, more of one trait comes
-// with less of the other.
+import { itemMoments, MIN_DF, MIN_ITEMS } from "@/lib/probing/methods/within-item-correlation";
+import type { ItemAnswer } from "@/lib/probing/methods/items";
+
+// Correlations between traits, two kinds:
+// - withinItemMatrix (what the report's heatmap shows, issue 11 §2): for each
+//   pair, the pooled within-item r — every answer's scores minus its item's
+//   means, pooled over items (methods/within-item-correlation.ts). Library items
+//   are written to give one trait room, which drives the two traits' item means
+//   apart; over all answers that reads as a trade-off the persona does not have
+//   (pooled r −0.73 where the within-item r was 0 in the issue-11 review). Within
+//   an item the prompt is fixed, so what co-varies there is the model's answer.
+//   Pool answers of one run only (one persona, one model).
+// - correlationMatrix: Pearson's r over all answers scoring both (answer-level),
+//   kept for comparisons; no flag reads it.
 
 export type ScoreRow = Readonly<Record<string, number | null | undefined>>;
 
@@ -57,4 +67,27 @@ export function correlationOf(matrix: CorrelationMatrix, a: string, b: string): 
   const j = matrix.keys.indexOf(b);
   if (i === -1 || j === -1) return { r: null, n: 0 };
   return { r: matrix.r[i][j], n: matrix.n[i][j] };
+}
+
+/**
+ * Pooled within-item r for every pair of keys. `n` = answers in items with ≥ 2
+ * answers scoring both (the answers that carry within-item information); r is
+ * null with fewer than 3 such items, fewer than 5 residual degrees of freedom
+ * (answers − items), or a trait constant within every item.
+ */
+export function withinItemMatrix(answers: readonly ItemAnswer[], keys: readonly string[]): CorrelationMatrix {
+  const size = keys.length;
+  const r: (number | null)[][] = Array.from({ length: size }, () => Array<number | null>(size).fill(null));
+  const n: number[][] = Array.from({ length: size }, () => Array<number>(size).fill(0));
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) {
+      const moments = itemMoments(answers, keys[i], keys[j]);
+      let sxx = 0, syy = 0, sxy = 0, count = 0;
+      for (const m of moments) { sxx += m.sxx; syy += m.syy; sxy += m.sxy; count += m.n; }
+      const enough = moments.length >= MIN_ITEMS && count - moments.length >= MIN_DF && sxx > 0 && syy > 0;
+      r[i][j] = r[j][i] = enough ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : null;
+      n[i][j] = n[j][i] = count;
+    }
+  }
+  return { keys: [...keys], r, n };
 }

@@ -1,6 +1,6 @@
 export { summarize, finiteValues, DEFAULT_LEVEL, DEFAULT_RESAMPLES, type Summary, type BootstrapOptions } from "@/lib/probing/stats/summarize";
 export { shift, type ShiftSummary } from "@/lib/probing/stats/shift";
-export { correlationMatrix, correlationOf, pearson, type CorrelationMatrix, type ScoreRow } from "@/lib/probing/stats/correlation";
+export { correlationMatrix, correlationOf, pearson, withinItemMatrix, type CorrelationMatrix, type ScoreRow } from "@/lib/probing/stats/correlation";
 export {
   landingTable, landingSummary, pairedShift, scoresByTrait, toSummary, type LandingRow, type LandingTableInput,
 } from "@/lib/probing/stats/landing-table";

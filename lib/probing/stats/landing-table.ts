@@ -23,6 +23,12 @@ export type LandingRow = {
   landing: Summary;
   baseline: Summary;
   shift: ShiftSummary;
+  /**
+   * The shift over ALL the run's items (every answer is judged on every watched
+   * trait, so an answer to any trait's item is evidence of this trait's shift):
+   * leakage reads it. Absent when the caller gives no all-item scores.
+   */
+  leakShift?: ShiftSummary;
 };
 
 export type LandingTableInput = {
@@ -32,6 +38,15 @@ export type LandingTableInput = {
   landing: Readonly<Record<string, ItemScores | undefined>>;
   /** Judged scores per trait per item id under the neutral assistant prompt. */
   baseline: Readonly<Record<string, ItemScores | undefined>>;
+  /**
+   * Judged scores per trait per item over every item the run asked (any
+   * trait's items, item ids unique across traits), both arms: the evidence for
+   * the leakage shift. The landing stays on the trait's own items (its estimand).
+   */
+  allItems?: {
+    landing: Readonly<Record<string, ItemScores | undefined>>;
+    baseline: Readonly<Record<string, ItemScores | undefined>>;
+  };
 };
 
 /** Scores per trait from answer rows, nulls ("not applicable") dropped. */
@@ -61,6 +76,8 @@ export function pairedShift(persona: ItemScores, baseline: ItemScores, options: 
     excludesZero: tested && (e.lo! > 0 || e.hi! < 0),
     nLanding: answerCount(persona), nBaseline: answerCount(baseline), nItems: e.items,
     pValue: tested ? twoSidedP(e.estimate!, e.se!, e.df) : null,
+    se: tested ? e.se : null,
+    df: e.df,
   };
 }
 
@@ -75,6 +92,7 @@ export function landingTable(input: LandingTableInput, options: LandingOptions =
       landing: landingSummary(landing, options),
       baseline: landingSummary(baseline, options),
       shift: pairedShift(landing, baseline, options),
+      ...(input.allItems ? { leakShift: pairedShift(input.allItems.landing[key] ?? {}, input.allItems.baseline[key] ?? {}, options) } : {}),
     };
   });
 }

@@ -25,6 +25,9 @@ export type ShiftSummary = {
   nItems?: number;
   /** Two-sided p-value of "no shift" from the paired t (null without an interval); leakage tests it. */
   pValue?: number | null;
+  /** Standard error and degrees of freedom of the paired t (items − 1): the equivalence test (TOST) reads them. */
+  se?: number | null;
+  df?: number;
 };
 
 export function shift(landingIn: readonly number[], baselineIn: readonly number[], rng: Rng, options: BootstrapOptions = {}): ShiftSummary {

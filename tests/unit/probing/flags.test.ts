@@ -52,9 +52,9 @@ describe("computeFlags — pairs targeted high", () => {
     expect(kinds(flags)).toEqual(["alert compromise:empathetic+firm"]);
     const [f] = flags;
     expect(f.id).toBe("compromise:empathetic+firm");
-    expect(f.title).toBe("Empathetic and Firm / boundary-setting settle in between");
+    expect(f.title).toBe("Empathetic and Firm / boundary-setting pull apart: both land short");
+    expect(f.explanation).toContain("needs the control arms");
     expect(f.explanation).toContain("Empathetic lands at 70 (95% interval 67 to 73) against a target of 85");
-    expect(f.explanation).toContain("r = −1.00");
     expect(f.evidence.answerIds).toHaveLength(3);
   });
 
@@ -67,16 +67,6 @@ describe("computeFlags — pairs targeted high", () => {
     expect(flags[0].explanation).toContain("more than 10 points short");
     // The most telling answers: empathetic highest while firm lowest (d = +12 at i ≡ 8 mod 9).
     for (const id of flags[0].evidence.answerIds!) expect(Number(id.slice(4)) % 9).toBe(8);
-  });
-
-  it("flags a trade-off tension (warn) when r is clearly negative and the pair lands below target on average", () => {
-    const traits = [row({ key: "empathetic", target: 85, mean: 81 }), row({ key: "firm", target: 85, mean: 79 })];
-    const answers = tradeOff("empathetic", 81, "firm", 79);
-    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.43 }), answers });
-    expect(kinds(flags)).toEqual(["warn tension:empathetic+firm"]);
-    expect(flags[0].title).toBe("Empathetic and Firm / boundary-setting pull against each other");
-    expect(flags[0].explanation).toContain("r = −0.43 across 60 answers");
-    expect(flags[0].explanation).toContain("lands 5 points below its targets on average");
   });
 
   it("does not flag a coherent character whose kind and firm answers trade off but land on target", () => {
@@ -105,7 +95,7 @@ describe("computeFlags — pairs targeted high", () => {
   it("estimates the pair's shortfall from the two summaries when no answers are given", () => {
     const a = row({ key: "empathetic", target: 85, mean: 81, hw: 2 }) as FlagTrait & { target: number };
     const b = row({ key: "firm", target: 85, mean: 77, hw: 4 }) as FlagTrait & { target: number };
-    const s = pairShortfall(a, b, { correlations: matrix([], {}), thresholds: DEFAULT_THRESHOLDS, rng: mulberry32(1), level: 0.95 });
+    const s = pairShortfall(a, b);
     expect(s).toEqual({ mean: 6, lo: 3, hi: 9, n: 40 });
   });
 });
@@ -119,8 +109,9 @@ describe("computeFlags — single traits", () => {
     const flags = computeFlags({ traits: [asked, row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
     expect(kinds(flags)).toEqual(["alert leakage:contrarian"]);
     expect(flags[0].title).toBe("Contrarian rose without being asked for");
-    expect(flags[0].explanation).toContain("lands at 72 against a neutral baseline of 46: a shift of +26 (95% interval +22 to +30)");
-    const down = computeFlags({ traits: [asked, row({ key: "playful", mean: 38, base: 48 })], correlations: none });
+    expect(flags[0].explanation).toContain("its score rose by +26 against the neutral baseline (95% interval +22 to +30; q = < 0.001)");
+    expect(flags[0].evidence).toMatchObject({ value: { estimate: 26, lo: 22, hi: 30 }, q: expect.any(Number) });
+    const down = computeFlags({ traits: [asked, row({ key: "playful", mean: 41, base: 48 })], correlations: none }); // −7: at least 5, under twice 5
     expect(kinds(down)).toEqual(["warn leakage:playful"]);
     expect(down[0].title).toBe("Playful fell without being asked for");
   });
@@ -130,12 +121,12 @@ describe("computeFlags — single traits", () => {
     expect(kinds(flags)).toEqual(["warn leakage:contrarian"]);
     expect(flags[0].title).toBe("Contrarian rose with the character type (no targets set)");
     expect(flags[0].explanation).toContain("targets no trait");
-    expect(flags[0].explanation).toContain("a shift of +26");
+    expect(flags[0].explanation).toContain("rose by +26");
   });
 
   it("does not flag small, unclear or targeted shifts", () => {
     const traits = [
-      row({ key: "a", mean: 55, base: 50, shiftHw: 2 }), // clear but < 8
+      row({ key: "a", mean: 54, base: 50, shiftHw: 2 }), // clear but < 5
       row({ key: "b", mean: 62, base: 50, shiftHw: 14 }), // large but interval includes 0
       row({ key: "c", target: 62, mean: 62, base: 40 }), // targeted: not leakage
     ];
@@ -210,7 +201,8 @@ describe("computeFlags — a whole report", () => {
     ];
     const answers = tradeOff("empathetic", 81, "firm", 79).map((a, i) => ({ ...a, scores: { ...a.scores, warm: 70 + (i % 5) * 4, direct: 85 } }));
     const flags = computeFlags({ traits, correlations: matrix(["warm", "empathetic", "firm", "direct"], { "empathetic|firm": -0.43 }), answers });
-    expect(kinds(flags)).toEqual(["warn tension:empathetic+firm", "alert overshoot:direct", "alert leakage:warm"]);
+    // The trade-off tension needs item-level answers (flags-within-item.test.ts); here: the overshoot before the leak.
+    expect(kinds(flags)).toEqual(["alert overshoot:direct", "alert leakage:warm"]);
     expect(flags.every((f) => f.evidence.answerIds?.length === 3)).toBe(true);
   });
 
@@ -237,6 +229,6 @@ describe("evidence and thresholds", () => {
     const shown = describeThresholds({ tolerance: 15 });
     expect(shown.find((t) => t.key === "tolerance")).toMatchObject({ value: 15, label: expect.any(String) });
     for (const t of shown) expect(t.rationale.length).toBeGreaterThan(20);
-    expect(DEFAULT_THRESHOLDS).toMatchObject({ highTarget: 65, tolerance: 10, leakageShift: 8, leakageQ: 0.05, tensionR: -0.3, minCorrelationN: 10 });
+    expect(DEFAULT_THRESHOLDS).toMatchObject({ highTarget: 65, tolerance: 10, leakageShift: 5, leakageQ: 0.05, tensionR: -0.3, minCorrelationN: 10 });
   });
 });

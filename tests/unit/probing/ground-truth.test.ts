@@ -170,7 +170,11 @@ function probe(scenario: Scenario): Probe {
     { keys: scenario.watched, targets: scenario.targets, landing: ownScores(run, scenario.watched), baseline: ownScores(baseline, scenario.watched) },
   );
   const correlations = correlationMatrix(run.answers.map((a) => a.scores), scenario.watched);
-  const flags = computeFlags({ traits: table, correlations, answers: run.answers, rng: mulberry32(seedFrom(scenario.name)) });
+  // As lib/probing/report.ts: every answer with an item id unique across traits, for the within-item correlations.
+  const items = (r: Run) => r.answers.map((a) => ({ item: `${a.traitKey}#${a.itemIndex}`, scores: a.scores }));
+  const flags = computeFlags({
+    traits: table, correlations, answers: run.answers, itemAnswers: { persona: items(run), baseline: items(baseline) }, rng: mulberry32(seedFrom(scenario.name)),
+  });
   return { scenario, run, table, flags, expected: expectedLanding(inferPosition(scenario.prompt).z, TEMPERATURE) };
 }
 
@@ -179,7 +183,15 @@ const [empFirmSpec, empFirmPlain, skeptical, rosa] = probes;
 const summary = (p: Probe) => p.flags.map((f) => `${f.severity} ${f.kind}(${f.traits.join(",")})`).join("; ") || "no flags";
 
 describe("probe pipeline against the simulator's ground truth", () => {
-  it.each([empFirmSpec, empFirmPlain])("flags empathetic + firm as a tension or compromise: $scenario.name", (p) => {
+  // Under the compiled spec the simulator lands both within the ±10 tolerance (≈ 80 vs 85), and the within-item
+  // trade-off it shows is the model's own (the neutral baseline trades them off as much): no pair flag is the
+  // honest answer there. Under the plain prompt the pair lands short together (≈ 70 vs 85).
+  it("does not flag empathetic + firm when both land within tolerance (compiled spec)", () => {
+    console.info(`[ground truth] ${empFirmSpec.scenario.name}: ${summary(empFirmSpec)}`);
+    expect(empFirmSpec.flags.some((f) => f.kind === "tension" || f.kind === "compromise")).toBe(false);
+  });
+
+  it.each([empFirmPlain])("flags empathetic + firm as a tension or compromise: $scenario.name", (p) => {
     const flag = p.flags.find((f) => (f.kind === "tension" || f.kind === "compromise") && f.traits.includes("empathetic") && f.traits.includes("firm"));
     console.info(`[ground truth] ${p.scenario.name}: ${summary(p)}\n  → ${flag?.explanation}`);
     expect(flag).toBeDefined();
