@@ -2,8 +2,9 @@ import { asPlannerState, samplingFrom, type MutableSampling } from "../../lib/jo
 import type { AdversarialOptions, JudgeMemory } from "../../lib/llm/simulator/adversarial";
 import { simulateChat, SIMULATOR_MODEL } from "../../lib/llm/simulator/engine";
 import type { ChatRequest } from "../../lib/llm/types";
-import { buildJudgeRequest, parseJudgeOutput } from "../../lib/probing/judge";
-import { rngFor } from "../../lib/probing/random";
+import { parseJudgeOutput } from "../../lib/probing/judge";
+import { judgeRequestForAnswer } from "../../lib/probing/judge/answer-order";
+import { countOutcomes, outcomeAfterJudge, outcomeBeforeJudge, type AnswerOutcome, type OutcomeCounts } from "../../lib/probing/outcome";
 import { buildReport, type JudgedAnswer } from "../../lib/probing/report";
 import { nextRequests, type DoneReason, type SampleRequest } from "../../lib/probing/stats/adaptive";
 import { probeTrait } from "../../lib/probing/traits";
@@ -14,9 +15,12 @@ import { createProbeRunBody, type ProbeReport } from "../../lib/schemas/probe";
 // sampling-state.ts rebuilds), the same pipeline (C answers in flight, the
 // oldest comes back first — the simulator has no latency — and the planner is
 // asked again when its queue runs dry), the same generation and judge requests
-// (buildJudgeRequest with rngFor(runId, kind, trait, item, sample)), the same
-// strict parse, and the report the API serves (lib/probing/report.ts
-// buildReport, as lib/services/probes/serialize-run.ts calls it).
+// (judgeRequestForAnswer: the trait order fixed per answer, so a cached answer
+// gets its cached verdict), the same strict parse, the same outcomes (empty,
+// truncated and bare-refused answers are not judged, not scored, and asked
+// again once on the same item within the budget: lib/probing/outcome.ts), and
+// the report the API serves (lib/probing/report.ts buildReport, as
+// lib/services/probes/serialize-run.ts calls it, scored answers only).
 
 /** lib/jobs/probe-worker.ts NEUTRAL_PROMPT (not imported: that module is server-only and opens the database). */
 export const NEUTRAL_PROMPT = "You are a helpful assistant.";
@@ -41,25 +45,26 @@ export type RunSettings = typeof RUN_DEFAULTS;
  * memory and its cache are shared by every run in it.
  */
 export class SimWorld {
-  readonly cache = new Map<string, string>();
+  /** The text and the finish reason (the worker caches it beside the text: lib/jobs/model-call.ts). */
+  readonly cache = new Map<string, { text: string; finishReason: string }>();
   readonly memory: JudgeMemory = new Map();
   calls = { generate: 0, judge: 0, cacheHits: 0 };
 
   constructor(readonly adversarial: Partial<AdversarialOptions>) {}
 
-  /** Returns the text and whether it came from the cache. */
-  chat(req: ChatRequest): { text: string; cached: boolean } {
+  /** Returns the text, its finish reason and whether it came from the cache. */
+  chat(req: ChatRequest): { text: string; finishReason: string; cached: boolean } {
     const key = JSON.stringify([req.model, req.messages, req.temperature ?? null, req.seed ?? null, req.responseFormat ?? null, req.maxTokens ?? null]);
     const hit = this.cache.get(key);
     if (hit !== undefined) {
       this.calls.cacheHits++;
-      return { text: hit, cached: true };
+      return { ...hit, cached: true };
     }
     if (req.responseFormat) this.calls.judge++;
     else this.calls.generate++;
-    const { text } = simulateChat(req, { adversarial: this.adversarial, memory: this.memory });
-    this.cache.set(key, text);
-    return { text, cached: false };
+    const { text, finishReason } = simulateChat(req, { adversarial: this.adversarial, memory: this.memory });
+    this.cache.set(key, { text, finishReason });
+    return { text, finishReason, cached: false };
   }
 }
 
@@ -73,10 +78,16 @@ export type ProbeRunInput = {
 
 export type ProbeRunResult = {
   report: ProbeReport;
+  /** The persona answers the report was built from (what the variants page pairs by item). */
+  personaAnswers: JudgedAnswer[];
   done: Record<string, DoneReason>;
   answers: { persona: number; baseline: number };
-  /** Judge calls made on baseline answers whose generation came from the cache (what reusing their judgments would save). */
+  /** Judge calls still made on baseline answers whose generation came from the cache (their watched set or judge differed). */
   baselineJudgeCallsOnCachedAnswers: number;
+  /** Judge verdicts on baseline answers that came from the cache: judge calls saved by the per-answer judge order. */
+  baselineJudgeCacheHits: number;
+  /** Answers per arm by outcome; only scored ones are in the report. */
+  outcomes: Record<string, OutcomeCounts>;
   judgeCalls: number;
   generateCalls: number;
 };
@@ -89,9 +100,21 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
   const items = watched.map((key) => ({ key, itemCount: probeTrait(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
   const states: Record<Kind, MutableSampling[]> = { persona: samplingFrom(items, [], "persona"), baseline: samplingFrom(items, [], "baseline") };
   const stored: Record<Kind, JudgedAnswer[]> = { persona: [], baseline: [] };
-  let savedJudgeCalls = 0;
+  const rows: { kind: Kind; status: string; outcome: AnswerOutcome }[] = [];
+  let judgeCallsOnCachedBaseline = 0;
+  let baselineJudgeCacheHits = 0;
+  type Job = readonly [Kind, SampleRequest, boolean];
+  const queue: Job[] = [];
 
-  const answerOne = (kind: Kind, req: SampleRequest) => {
+  /** lib/jobs/probe-worker.ts retry(): a not-scored answer is asked again once, same item, new sample index, within budget. */
+  const retry = ([kind, req, retried]: Job) => {
+    const state = states[kind].find((s) => s.key === req.traitKey)!;
+    if (retried || state.issuedPerItem.reduce((n, x) => n + x, 0) >= settings.budgetPerTrait) return;
+    queue.unshift([kind, { ...req, sampleIndex: state.issuedPerItem[req.itemIndex]++ }, true]);
+  };
+
+  const answerOne = (job: Job) => {
+    const [kind, req] = job;
     const item = probeTrait(req.traitKey)!.probes[req.itemIndex];
     const gen = world.chat({
       model: SIMULATOR_MODEL,
@@ -99,27 +122,34 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
       temperature: settings.temperature,
       seed: settings.seed + req.sampleIndex,
     });
-    const judgeReq = buildJudgeRequest({
-      answer: gen.text, question: item.text, traitKeys: watched, model: SIMULATOR_MODEL,
-      rng: rngFor(runId, kind, req.traitKey, req.itemIndex, req.sampleIndex),
-    });
-    const verdict = world.chat(judgeReq);
-    if (kind === "baseline" && gen.cached && !verdict.cached) savedJudgeCalls++;
-    const ok = parseJudgeOutput(verdict.text, watched);
-    if (!ok.ok) throw new Error(`simulator judge output rejected: ${ok.reason}`);
-    const id = `${runId}:${kind}:${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`;
-    stored[kind].push({ id, traitKey: req.traitKey, itemIndex: req.itemIndex, scores: ok.scores });
-    const own = ok.scores[req.traitKey];
-    if (typeof own === "number") {
-      const state = states[kind].find((s) => s.key === req.traitKey)!;
-      state.scores.push(own);
-      state.scoreItems.push(req.itemIndex);
+    let outcome: AnswerOutcome | null = outcomeBeforeJudge({ text: gen.text, finishReason: gen.finishReason, refusal: null });
+    if (outcome === null) {
+      const { request } = judgeRequestForAnswer({ answer: gen.text, question: item.text, traitKeys: watched, model: SIMULATOR_MODEL });
+      const verdict = world.chat(request);
+      if (kind === "baseline" && gen.cached) {
+        if (verdict.cached) baselineJudgeCacheHits++;
+        else judgeCallsOnCachedBaseline++;
+      }
+      const ok = parseJudgeOutput(verdict.text, watched);
+      if (!ok.ok) throw new Error(`simulator judge output rejected: ${ok.reason}`);
+      outcome = outcomeAfterJudge(ok);
+      if (outcome === "scored") {
+        const id = `${runId}:${kind}:${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`;
+        stored[kind].push({ id, traitKey: req.traitKey, itemIndex: req.itemIndex, scores: ok.scores });
+        const own = ok.scores[req.traitKey];
+        if (typeof own === "number") {
+          const state = states[kind].find((s) => s.key === req.traitKey)!;
+          state.scores.push(own);
+          state.scoreItems.push(req.itemIndex);
+        }
+      }
     }
+    rows.push({ kind, status: "done", outcome });
+    if (outcome !== "scored") retry(job);
   };
 
   const sampling = { targetHalfWidth: settings.targetHalfWidth, budget: settings.budgetPerTrait, maxBatch: settings.concurrency * 2 };
-  const queue: (readonly [Kind, SampleRequest])[] = [];
-  const inflight: (readonly [Kind, SampleRequest])[] = [];
+  const inflight: Job[] = [];
   let done: Record<string, DoneReason> = {};
   for (;;) {
     if (queue.length === 0) {
@@ -128,21 +158,24 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
       const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
       const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
       done = personaPlan.done;
-      queue.push(...personaPlan.requests.map((r) => ["persona", r] as const), ...baselinePlan.requests.map((r) => ["baseline", r] as const));
+      queue.push(...personaPlan.requests.map((r) => ["persona", r, false] as const), ...baselinePlan.requests.map((r) => ["baseline", r, false] as const));
       for (const [kind, r] of queue) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
     }
     if (queue.length === 0 && inflight.length === 0) break;
     while (queue.length > 0 && inflight.length < settings.concurrency) inflight.push(queue.shift()!);
-    const [kind, r] = inflight.shift()!;
-    answerOne(kind, r);
+    answerOne(inflight.shift()!);
   }
 
-  const report = buildReport({ watched, targets: input.targets, persona: stored.persona, baseline: stored.baseline, done, final: true });
+  const outcomes = countOutcomes(rows);
+  const report = buildReport({ watched, targets: input.targets, persona: stored.persona, baseline: stored.baseline, done, final: true, outcomes });
   return {
     report,
+    personaAnswers: stored.persona,
     done,
     answers: { persona: stored.persona.length, baseline: stored.baseline.length },
-    baselineJudgeCallsOnCachedAnswers: savedJudgeCalls,
+    baselineJudgeCallsOnCachedAnswers: judgeCallsOnCachedBaseline,
+    baselineJudgeCacheHits,
+    outcomes,
     judgeCalls: world.calls.judge - before.judge,
     generateCalls: world.calls.generate - before.generate,
   };

@@ -10,8 +10,28 @@ import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider
 // shared across runs and a resumed run repeats nothing it already paid for),
 // retryable failures (429, 5xx, timeouts, refused connections) back off and
 // retry, and an output the caller rejects is never cached.
+//
+// What the provider said besides the text (finish reason, the model that
+// served it, its refusal field) is cached beside it, in a second row keyed
+// `<key>:meta`, so a cached answer keeps its outcome (a truncated answer from
+// the cache is still truncated) without a change to the cache table.
 
 export type CallStats = { modelCalls: number; cacheHits: number };
+
+/** One model answer as a probe stores it; `cached` when it came from the identical-call cache. */
+export type CallResult = {
+  text: string;
+  tokens: number;
+  promptTokens: number;
+  latencyMs: number;
+  cached: boolean;
+  finishReason: string | null;
+  /** The model that served it, as the provider reported it (null on cache rows from before it was kept). */
+  servedModel: string | null;
+  refusal: string | null;
+};
+
+type CallMeta = { finishReason: string | null; servedModel: string | null; refusal: string | null };
 
 export type CallDeps = {
   sleep: (ms: number) => Promise<void>;
@@ -40,12 +60,16 @@ export async function cachedChat(
   stats: CallStats,
   deps: CallDeps,
   accept: (text: string) => boolean = () => true,
-): Promise<{ text: string; tokens: number; latencyMs: number; cached: boolean }> {
+): Promise<CallResult> {
   const key = cacheKey(workspaceId, target, req);
-  const hit = await db.callCache.findUnique({ where: { key } });
+  const metaKey = `${key}:meta`;
+  const rows = await db.callCache.findMany({ where: { key: { in: [key, metaKey] } } });
+  const hit = rows.find((r) => r.key === key);
   if (hit) {
     stats.cacheHits++;
-    return { text: hit.text, tokens: hit.completionTokens, latencyMs: 0, cached: true };
+    const metaRow = rows.find((r) => r.key === metaKey);
+    const meta: CallMeta = metaRow ? (JSON.parse(metaRow.text) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
+    return { text: hit.text, tokens: hit.completionTokens, promptTokens: hit.promptTokens, latencyMs: 0, cached: true, ...meta };
   }
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 0; ; attempt++) {
@@ -54,13 +78,14 @@ export async function cachedChat(
       stats.modelCalls++;
       const res = await target.provider.chat({ ...req, signal: deps.signal });
       if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
-      // Plain insert (one statement); a concurrent identical call may have stored it first.
-      await db.callCache
-        .create({ data: { key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens } })
-        .catch((e: { code?: string }) => {
-          if (e?.code !== "P2002") throw e;
-        });
-      return { text: res.text, tokens: res.usage.completionTokens, latencyMs: Math.round(res.latencyMs), cached: false };
+      const meta: CallMeta = { finishReason: res.finishReason ?? null, servedModel: res.model || null, refusal: res.refusal ?? null };
+      // Meta first: a reader that finds the text finds its meta too. Plain inserts; a concurrent identical call may have stored them first.
+      await insertOnce({ key: metaKey, workspaceId, text: JSON.stringify(meta), promptTokens: 0, completionTokens: 0 });
+      await insertOnce({ key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens });
+      return {
+        text: res.text, tokens: res.usage.completionTokens, promptTokens: res.usage.promptTokens,
+        latencyMs: Math.round(res.latencyMs), cached: false, ...meta,
+      };
     } catch (e) {
       const err = failureOf(e, target.provider);
       const retryable = err.retryable || err.kind === "invalid_output";
@@ -68,4 +93,10 @@ export async function cachedChat(
       await deps.sleep(err.kind === "invalid_output" ? 0 : backoffMs(attempt, deps.rng, err.retryAfterMs));
     }
   }
+}
+
+async function insertOnce(data: { key: string; workspaceId: string; text: string; promptTokens: number; completionTokens: number }) {
+  await db.callCache.create({ data }).catch((e: { code?: string }) => {
+    if (e?.code !== "P2002") throw e;
+  });
 }

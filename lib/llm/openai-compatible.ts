@@ -87,11 +87,15 @@ export class OpenAiCompatibleProvider implements Provider {
     const started = performance.now();
     try {
       const res = await this.client.chat.completions.create({ ...this.body(req), stream: false }, { signal: req.signal });
+      const choice = res.choices[0];
       return {
-        text: res.choices[0]?.message?.content ?? "",
-        model: res.model ?? req.model,
+        text: choice?.message?.content ?? "",
+        model: res.model || req.model,
         usage: { promptTokens: res.usage?.prompt_tokens ?? 0, completionTokens: res.usage?.completion_tokens ?? 0 },
         latencyMs: performance.now() - started,
+        finishReason: choice?.finish_reason ?? null,
+        // Servers that do not know the field leave it out; an empty string is no refusal either.
+        refusal: typeof choice?.message?.refusal === "string" && choice.message.refusal ? choice.message.refusal : null,
       };
     } catch (e) {
       throw this.fail(e, req.signal);
@@ -103,6 +107,7 @@ export class OpenAiCompatibleProvider implements Provider {
     let firstTokenMs: number | null = null;
     let usage: Usage | null = null;
     let model = req.model;
+    let finishReason: string | null = null;
     let chars = 0;
     try {
       const stream = await this.client.chat.completions.create(
@@ -112,6 +117,7 @@ export class OpenAiCompatibleProvider implements Provider {
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+        if (chunk.choices[0]?.finish_reason) finishReason = chunk.choices[0].finish_reason;
         const text = chunk.choices[0]?.delta?.content;
         if (text) {
           firstTokenMs ??= performance.now() - started;
@@ -131,6 +137,7 @@ export class OpenAiCompatibleProvider implements Provider {
       usage: usage ?? { promptTokens: Math.ceil(req.messages.reduce((n, m) => n + m.content.length, 0) / 4), completionTokens: Math.ceil(chars / 4) },
       latencyMs: performance.now() - started,
       firstTokenMs,
+      finishReason,
     };
   }
 }

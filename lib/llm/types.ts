@@ -21,12 +21,17 @@ export type ChatRequest = {
 
 export type Usage = { promptTokens: number; completionTokens: number };
 
-export type ChatResult = { text: string; model: string; usage: Usage; latencyMs: number };
+/**
+ * `model`: the model that actually served the answer (a provider may route an alias elsewhere).
+ * `finishReason`: why generation stopped ("stop", "length" = cut at the token limit, "content_filter", …), null when not said.
+ * `refusal`: the provider's own refusal text (OpenAI `message.refusal`), null when it did not refuse.
+ */
+export type ChatResult = { text: string; model: string; usage: Usage; latencyMs: number; finishReason?: string | null; refusal?: string | null };
 
 /** Streamed pieces; the last event is always `done` (or the iterator throws an LlmError). */
 export type StreamEvent =
   | { type: "delta"; text: string }
-  | { type: "done"; model: string; usage: Usage; latencyMs: number; firstTokenMs: number | null };
+  | { type: "done"; model: string; usage: Usage; latencyMs: number; firstTokenMs: number | null; finishReason?: string | null };
 
 export type LlmErrorKind =
   | "auth" // 401/403: bad or missing key

@@ -15,7 +15,7 @@ describe("calibration harness smoke", () => {
     prep = prepare({ worlds: 2, seed: 5, truthItems: 20, settings: { ...RUN_DEFAULTS, budgetPerTrait: 12 } });
     worlds = [runWorld(prep, 0), runWorld(prep, 1)];
     figures = summarize(prep, worlds);
-  });
+  }, 120_000); // two worlds of the adversarial simulator: seconds alone, much longer on a shared CI core
 
   it("prints every figure issue 11 asks for, with its Monte Carlo error, run count and target", () => {
     const byKey = Object.fromEntries(figures.map((f) => [f.key, f]));
@@ -42,12 +42,13 @@ describe("calibration harness smoke", () => {
         expect(r.covered).toBeLessThanOrEqual(r.intervals);
         expect(r.judgeCalls).toBeGreaterThan(0);
       }
-      // Later runs in a world answer the baseline from the cache and re-judge it.
-      expect(w.runs[1].savedJudgeCalls).toBeGreaterThan(0);
+      // The variant run watches what the coherent run watched: its baseline answers and their verdicts come from the cache.
+      expect(w.runs[2].savedJudgeCalls).toBeGreaterThan(0);
+      expect(w.runs[2].unsavedJudgeCalls).toBe(0);
     }
     expect(prep.scenarios.null.watched).toHaveLength(16);
     expect(prep.leak.trait in prep.scenarios.leak.targets).toBe(false);
     expect(prep.scenarios.leak.watched).toContain(prep.leak.trait);
     expect(runWorld(prep, 1)).toEqual(worlds[1]);
-  });
+  }, 120_000);
 });
