@@ -5,6 +5,7 @@ import { AddMemberForm } from "@/components/workspace/add-member-form";
 import { ApiTokensSection } from "@/components/workspace/api-tokens-section";
 import { MembersSection } from "@/components/workspace/members-section";
 import { ProvidersSection } from "@/components/workspace/providers-section";
+import { ReferenceJudgeSection } from "@/components/workspace/reference-judge";
 import { RolesLegend } from "@/components/workspace/roles-legend";
 import { WorkspaceSection } from "@/components/workspace/workspace-section";
 
@@ -34,6 +35,7 @@ export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
           <MembersSection workspace={workspace} />
           {can.manageMembers(workspace.role) ? <AddMemberForm workspaceId={workspace.id} /> : null}
           <ProvidersSection workspace={workspace} />
+          <ReferenceJudgeSection workspace={workspace} />
           <ApiTokensSection workspace={workspace} />
           <RolesLegend />
         </div>

@@ -32,9 +32,21 @@ export const createWorkspaceBody = z.object({ name: workspaceNameSchema });
 export const approvalPolicySetting = z.enum(["warn", "block"])
   .describe("warn (default): approving a version without a clean probe report shows a warning; block: it is refused");
 
+/** The workspace's reference judge (issue 11 §6): new probes are judged by it unless they name a judge. */
+export const referenceJudgeSetting = z
+  .object({
+    providerId: z.string().min(1).max(64).describe("'simulator', 'env' or one of this workspace's providers"),
+    model: z.string().trim().min(1, "Choose the judge's model").max(200),
+  })
+  .nullable()
+  .describe("null: none — a probe that names no judge is judged by its target model (self-judged)");
+export type ReferenceJudge = z.infer<typeof referenceJudgeSetting>;
+
 export const updateWorkspaceBody = z
-  .object({ name: workspaceNameSchema.optional(), approvalPolicy: approvalPolicySetting.optional() })
-  .refine((b) => b.name !== undefined || b.approvalPolicy !== undefined, { message: "Send a name or an approvalPolicy", path: ["name"] });
+  .object({ name: workspaceNameSchema.optional(), approvalPolicy: approvalPolicySetting.optional(), referenceJudge: referenceJudgeSetting.optional() })
+  .refine((b) => b.name !== undefined || b.approvalPolicy !== undefined || b.referenceJudge !== undefined, {
+    message: "Send a name, an approvalPolicy or a referenceJudge", path: ["name"],
+  });
 
 export const workspaceSchema = z.object({
   id: z.string(),
@@ -44,6 +56,7 @@ export const workspaceSchema = z.object({
   memberCount: z.number().int(),
   personaCount: z.number().int(),
   approvalPolicy: approvalPolicySetting,
+  referenceJudge: referenceJudgeSetting,
   createdAt: z.string(),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import type { UserContext } from "@/lib/services/workspaces/access";
 import type { Workspace } from "@/lib/schemas/workspace";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { referenceJudgeUpdate, storedReferenceJudge } from "@/lib/services/workspaces/reference-judge";
+import type { ReferenceJudge } from "@/lib/schemas/workspace";
 
 export async function createWorkspace(user: UserContext, input: { name: string }): Promise<Workspace> {
   const ws = await db.workspace.create({
@@ -10,20 +12,23 @@ export async function createWorkspace(user: UserContext, input: { name: string }
   });
   return {
     id: ws.id, name: ws.name, personal: false, role: "owner",
-    memberCount: 1, personaCount: 0, approvalPolicy: "warn", createdAt: ws.createdAt.toISOString(),
+    memberCount: 1, personaCount: 0, approvalPolicy: "warn", referenceJudge: null, createdAt: ws.createdAt.toISOString(),
   };
 }
 
-/** Rename a workspace and/or set its approval policy (owners). */
-export async function updateWorkspace(ctx: WorkspaceContext, input: { name?: string; approvalPolicy?: "warn" | "block" }): Promise<Workspace> {
+/** Rename a workspace, set its approval policy and/or its reference judge (owners). */
+export async function updateWorkspace(
+  ctx: WorkspaceContext, input: { name?: string; approvalPolicy?: "warn" | "block"; referenceJudge?: ReferenceJudge },
+): Promise<Workspace> {
+  const judge = await referenceJudgeUpdate(ctx, input.referenceJudge);
   const ws = await db.workspace.update({
     where: { id: ctx.workspaceId },
-    data: { name: input.name, approvalPolicy: input.approvalPolicy },
+    data: { name: input.name, approvalPolicy: input.approvalPolicy, ...judge },
     include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } },
   });
   return {
     id: ws.id, name: ws.name, personal: ws.personalForId === ctx.userId, role: ctx.role,
     memberCount: ws._count.memberships, personaCount: ws._count.personas,
-    approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", createdAt: ws.createdAt.toISOString(),
+    approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", referenceJudge: storedReferenceJudge(ws), createdAt: ws.createdAt.toISOString(),
   };
 }

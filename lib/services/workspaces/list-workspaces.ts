@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { UserContext } from "@/lib/services/workspaces/access";
 import type { Me, Role, Workspace } from "@/lib/schemas/workspace";
 import { ensurePersonalWorkspace } from "@/lib/services/workspaces/ensure-personal-workspace";
+import { storedReferenceJudge } from "@/lib/services/workspaces/reference-judge";
 
 export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
   const memberships = await db.membership.findMany({
@@ -21,6 +22,7 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
       memberCount: m.workspace._count.memberships,
       personaCount: m.workspace._count.personas,
       approvalPolicy: m.workspace.approvalPolicy === "block" ? ("block" as const) : ("warn" as const),
+      referenceJudge: storedReferenceJudge(m.workspace),
       createdAt: m.workspace.createdAt.toISOString(),
     }))
     .sort((a, b) => Number(b.personal) - Number(a.personal));
