@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { ProgressPanel } from "@/components/probes/progress-panel";
+import { ReportMethod, useReportMethod } from "@/components/probes/report-method";
 import { ReportView } from "@/components/probes/report-view";
 import { TraitDiscussion } from "@/components/review/trait-discussion";
 import { modelLabel, RunStatusBadge, SimulatedBadge, versionLabel } from "@/components/probes/run-status";
@@ -16,7 +17,7 @@ import type { ProbeRunDetail } from "@/lib/schemas/probe";
 import { can } from "@/lib/schemas/workspace";
 
 export function ProbeReportPage({ workspaceId, personaId, runId }: { workspaceId: string; personaId: string; runId: string }) {
-  const run = useProbeRun(workspaceId, runId);
+  const run = useProbeRun(workspaceId, runId, useReportMethod());
   const viewer = useWorkspace(workspaceId);
   const base = `/w/${workspaceId}/personas/${personaId}`;
 
@@ -44,6 +45,7 @@ export function ProbeReportPage({ workspaceId, personaId, runId }: { workspaceId
           ]}
         />
         <ReportHeader workspaceId={workspaceId} run={data} />
+        <ReportMethod workspaceId={workspaceId} run={data} />
       </div>
       <Card className="px-5 py-4"><ProgressPanel run={data} /></Card>
       <ReportView workspaceId={workspaceId} run={data} />

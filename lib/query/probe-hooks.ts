@@ -12,7 +12,7 @@ import type { CreateProbeRunBody, ProbeAnswer, ProbeRun, ProbeRunDetail, RunStat
 export const probeKeys = {
   traits: ["traits"] as const,
   runs: (ws: string, personaId: string) => ["probe-runs", ws, "persona", personaId] as const,
-  run: (ws: string, runId: string) => ["probe-runs", ws, "run", runId] as const,
+  run: (ws: string, runId: string, method?: string) => (method ? ["probe-runs", ws, "run", runId, { method }] as const : ["probe-runs", ws, "run", runId] as const),
   answers: (ws: string, runId: string, q: AnswersQuery) => ["probe-runs", ws, "run", runId, "answers", q] as const,
 };
 
@@ -23,6 +23,7 @@ export const probePaths = {
   cancel: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/cancel`,
   resume: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/resume`,
   answers: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/answers`,
+  reanalyse: (ws: string, runId: string) => `/api/workspaces/${ws}/probe-runs/${runId}/reanalyse`,
 };
 
 export type AnswersQuery = { ids?: string[]; trait?: string; kind?: "persona" | "baseline"; limit?: number };
@@ -41,11 +42,12 @@ export const useProbeRuns = (ws: string, personaId: string) =>
     refetchInterval: (q) => (q.state.data?.some((r) => isActive(r.status)) ? 2 * POLL_MS : false),
   });
 
-export function useProbeRun(ws: string, runId: string | null) {
+/** `method`: read the analysis stored under that method version (default: the newest stored). */
+export function useProbeRun(ws: string, runId: string | null, method?: string | null) {
   const qc = useQueryClient();
   const query = useQuery({
-    queryKey: probeKeys.run(ws, runId ?? ""),
-    queryFn: () => api<ProbeRunDetail>("GET", probePaths.run(ws, runId!)),
+    queryKey: probeKeys.run(ws, runId ?? "", method ?? undefined),
+    queryFn: () => api<ProbeRunDetail>("GET", `${probePaths.run(ws, runId!)}${method ? `?method=${encodeURIComponent(method)}` : ""}`),
     enabled: !!runId,
     refetchInterval: (q) => (isActive(q.state.data?.status) ? POLL_MS : false),
     refetchIntervalInBackground: false,
@@ -94,5 +96,14 @@ export function useProbeRunAction(ws: string, runId: string, action: "cancel" | 
       void qc.invalidateQueries({ queryKey: probeKeys.run(ws, runId) });
       void qc.invalidateQueries({ queryKey: probeKeys.runs(ws, run.personaId) });
     },
+  });
+}
+
+/** Re-analyse a finished run with the current method; the older analysis stays readable. */
+export function useReanalyseProbeRun(ws: string, runId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<ProbeRunDetail>("POST", probePaths.reanalyse(ws, runId)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: probeKeys.run(ws, runId) }),
   });
 }

@@ -1,0 +1,32 @@
+// Which analysis produced a stored report. A completed run's report is computed
+// once and stored under METHOD_VERSION (lib/services/probes/stored-report.ts);
+// when the analysis changes what a report says — an interval, a flag rule, a new
+// field the UI reads — bump METHOD_VERSION and add a line below. Old reports stay
+// as they were computed; re-analysing a run with the new method is an explicit
+// action that keeps the old analysis beside the new one.
+
+export type MethodVersionNote = { version: string; summary: string };
+
+/** Oldest first. The last entry is the method the code computes today. */
+export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
+  {
+    version: "2026-11-answers-v0",
+    summary: "Answers resampled as independent (bootstrap); unpaired shift; leakage on each trait alone. Never stored — listed so older exports can be read.",
+  },
+  {
+    version: "2026-12-items-v1",
+    summary: "Items are the unit: landing = mean of item means with a t-interval over items and a variance floor; shift paired by item; leakage needs Benjamini–Hochberg q ≤ 0.05 and |shift| ≥ 8.",
+  },
+];
+
+export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;
+
+/** Position in the changelog (newer = higher); a version the code does not know ranks below all known ones. */
+export function methodRank(version: string): number {
+  return METHOD_CHANGELOG.findIndex((m) => m.version === version);
+}
+
+/** Newest method first; ties (and unknown versions) newest computation first. */
+export function byNewestMethod<T extends { methodVersion: string; computedAt: Date | string }>(a: T, b: T): number {
+  return methodRank(b.methodVersion) - methodRank(a.methodVersion) || new Date(b.computedAt).getTime() - new Date(a.computedAt).getTime();
+}
