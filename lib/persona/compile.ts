@@ -1,5 +1,6 @@
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
+import { traitBand } from "@/lib/persona/target-scale";
 
 // Compiles a PersonaSpec into a system prompt. Pure and deterministic: the same
 // spec always yields the same text, so versions, diffs and probe caches can key
@@ -10,15 +11,8 @@ import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/pers
 
 export type CompiledPrompt = { prompt: string; source: "compiled" | "override" };
 
-export type TraitBand = "always_high" | "usually_high" | "balanced" | "usually_low" | "always_low";
-
-export function traitBand(target: number): TraitBand {
-  if (target >= 85) return "always_high";
-  if (target >= 65) return "usually_high";
-  if (target > 35) return "balanced";
-  if (target > 15) return "usually_low";
-  return "always_low";
-}
+// The five bands (and the range of targets each instruction covers) live in target-scale.ts.
+export { traitBand, type TraitBand } from "@/lib/persona/target-scale";
 
 export function describeTraitTarget(key: string, target: number): string {
   const trait = findTrait(key);
