@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ControlArmsChoice } from "@/components/probes/control-arms";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -10,12 +11,13 @@ import { ModelFields, type ModelChoice } from "@/components/probes/model-fields"
 import { TraitChips } from "@/components/probes/trait-chips";
 import { relatedTraits } from "@/lib/probing/traits/relations";
 import { api, ApiError, paths } from "@/lib/query/api";
-import { keys, useVersions } from "@/lib/query/hooks";
+import { keys, useVersions, useWorkspace } from "@/lib/query/hooks";
 import { useCustomTraits } from "@/lib/query/custom-trait-hooks";
 import { useCreateProbeRun, useTraitLibrary } from "@/lib/query/probe-hooks";
 import { useProviders } from "@/lib/query/provider-hooks";
 import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
-import { createProbeRunBody, type CreateProbeRunBody } from "@/lib/schemas/probe";
+import { isSelfJudged, SELF_JUDGED_HINT } from "@/lib/probing/judge-reliability";
+import { createProbeRunBody, PANEL_MAX_EXTRA_JUDGES, RETEST_MAX_ANSWERS, RETEST_SHARE_DEFAULT, type CreateProbeRunBody } from "@/lib/schemas/probe";
 import type { ProviderInfo } from "@/lib/schemas/provider";
 
 // "New probe": which snapshot, which models, which traits to watch (default:
@@ -71,7 +73,11 @@ function NewProbeForm({
   const [target, setTarget] = useState<ModelChoice | null>(null);
   const [judgeSame, setJudgeSame] = useState(true);
   const [judge, setJudge] = useState<ModelChoice | null>(null);
+  const [panel, setPanel] = useState<ModelChoice[]>([]);
+  const [retestPercent, setRetestPercent] = useState(String(RETEST_SHARE_DEFAULT * 100));
+  const reference = useWorkspace(workspaceId)?.referenceJudge ?? null;
   const [traits, setTraits] = useState<string[] | null>(null);
+  const [tensionControls, setTensionControls] = useState(true); // control arms for tension pairs (components/probes/control-arms.tsx)
   const [advanced, setAdvanced] = useState(ADVANCED_DEFAULTS);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -91,7 +97,11 @@ function NewProbeForm({
   const list: ProviderInfo[] = providers.data?.providers ?? [];
   const fallback = providers.data ? { providerId: providers.data.default.providerId, model: providers.data.default.model } : null;
   const targetChoice = target ?? fallback;
-  const judgeChoice = judge ?? targetChoice;
+  const judgeChoice = judge ?? reference ?? targetChoice;
+  // Judge left to the default: the workspace's reference judge, else the target itself.
+  const effectiveJudge = judgeSame ? reference ?? targetChoice : judgeChoice;
+  const selfJudged = !!targetChoice && !!effectiveJudge && isSelfJudged(targetChoice, effectiveJudge);
+  const providerName = (id: string) => list.find((p) => p.id === id)?.name ?? id;
   const options = library.data ? [...library.data.traits.map((t) => ({ key: t.key, name: t.name })), ...customOptions] : watched.map((k) => ({ key: k, name: k }));
   const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
 
@@ -112,6 +122,9 @@ function NewProbeForm({
       ...(judgeSame ? {} : { judgeProviderId: judgeChoice?.providerId, judgeModel: judgeChoice?.model || undefined }),
       traits: watched,
       ...Object.fromEntries(ADVANCED.map(({ key }) => [key, Number(advanced[key])])),
+      panelJudges: panel.map((p) => ({ providerId: p.providerId, model: p.model.trim() })),
+      retestShare: retestPercent.trim() === "" ? 0 : Number(retestPercent) / 100,
+      tensionControls,
     };
     const parsed = createProbeRunBody.safeParse(input);
     if (!parsed.success) {
@@ -150,9 +163,14 @@ function NewProbeForm({
         <Field label="Judge model" htmlFor="probe-judge-same" error={errors.judgeProviderId ?? errors.judgeModel} hint="Scores every answer on all watched traits, at temperature 0.">
           <label className="flex h-9 items-center gap-2 text-sm">
             <input id="probe-judge-same" type="checkbox" checked={judgeSame} onChange={(e) => setJudgeSame(e.target.checked)} className="accent-brand-600" />
-            Same as target
+            {reference ? `Workspace reference judge (${providerName(reference.providerId)} · ${reference.model})` : "Same as target"}
           </label>
           {!judgeSame && judgeChoice ? <ModelFields id="probe-judge" label="Judge" providers={list} value={judgeChoice} onChange={setJudge} /> : null}
+          {selfJudged ? (
+            <p role="note" className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="self-judged-warning">
+              Self-judged: the target model will score its own answers. {SELF_JUDGED_HINT}
+            </p>
+          ) : null}
         </Field>
       </div>
 
@@ -178,6 +196,7 @@ function NewProbeForm({
           </>
         )}
       </Field>
+      <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
 
       <details className="rounded-lg border border-slate-200 px-4 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced: sampling and budget</summary>
@@ -193,6 +212,31 @@ function NewProbeForm({
               />
             </Field>
           ))}
+        </div>
+      </details>
+      <details className="rounded-lg border border-slate-200 px-4 py-2">
+        <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced: judge reliability</summary>
+        <div className="mt-3 space-y-4 pb-2">
+          <Field label="Re-judge a sample (%)" htmlFor="probe-retest" error={errors.retestShare}
+            hint={`The judge scores this share of the answers again (new seed, not from the cache) to show how consistent it is; at most ${RETEST_MAX_ANSWERS} answers. 0 turns it off.`}>
+            <Input id="probe-retest" type="number" min={0} max={100} step="1" className="max-w-32" value={retestPercent} onChange={(e) => setRetestPercent(e.target.value)} />
+          </Field>
+          <Field label="Judge panel" htmlFor="probe-panel-0" error={Object.entries(errors).find(([k]) => k.startsWith("panelJudges"))?.[1]}
+            hint={`Up to ${PANEL_MAX_EXTRA_JUDGES} more judge models score the same sample; the report shows how well the judges agree on each trait (Krippendorff's α).`}>
+            <div className="space-y-2">
+              {panel.map((p, i) => (
+                <div key={i} className="flex items-center gap-2">
+                  <div className="min-w-0 flex-1">
+                    <ModelFields id={`probe-panel-${i}`} label={`Panel judge ${i + 1}`} providers={list} value={p} onChange={(v) => setPanel((all) => all.map((q, j) => (j === i ? v : q)))} />
+                  </div>
+                  <Button variant="ghost" size="sm" onClick={() => setPanel((all) => all.filter((_, j) => j !== i))}>Remove</Button>
+                </div>
+              ))}
+              {panel.length < PANEL_MAX_EXTRA_JUDGES && fallback ? (
+                <Button size="sm" onClick={() => setPanel((all) => [...all, fallback])}>Add a panel judge</Button>
+              ) : null}
+            </div>
+          </Field>
         </div>
       </details>
       {errors.form ? <p role="alert" className="text-sm text-rose-600">{errors.form}</p> : null}

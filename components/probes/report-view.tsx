@@ -7,7 +7,11 @@ import { LandingRadar } from "@/components/charts/landing-radar";
 import { PairScatter } from "@/components/charts/pair-scatter";
 import { TensionHeatmap } from "@/components/charts/tension-heatmap";
 import { AnswersDialog, type AnswersRequest } from "@/components/probes/answers-dialog";
+import { ControlArms } from "@/components/probes/control-arms";
 import { FlagsPanel } from "@/components/probes/flags-panel";
+import { JudgeReliability } from "@/components/probes/judge-reliability";
+import { OutcomeRates } from "@/components/probes/outcome-rates";
+import { RangeCheck } from "@/components/probes/range-check";
 import { ThresholdsTable } from "@/components/probes/thresholds-table";
 import { defaultPair, heatmap, intervalRows, pairScatter, radarRows, shiftText, thresholdValue } from "@/lib/probing/chart-prep";
 import type { AnswersFetcher } from "@/lib/query/share-hooks";
@@ -47,12 +51,16 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
 
   return (
     <div className="space-y-6">
+      <OutcomeRates outcomes={report.outcomes} />
       <Section title="Flags" description={report.final ? "Findings to act on, most important first" : "Provisional: recomputed as answers arrive"}>
         <FlagsPanel
           flags={report.flags} final={report.final} tolerance={tolerance} onShowAnswers={showFlag} onPlotPair={plotPair}
           shiftOf={(key) => { const row = report.rows.find((r) => r.key === key); return row ? shiftText(row.shift) : ""; }}
         />
       </Section>
+      {report.judgeReliability ? <JudgeReliability reliability={report.judgeReliability} /> : null}
+      <RangeCheck workspaceId={workspaceId} run={run} />
+      <ControlArms pairs={report.controlPairs} nameOf={nameOf} />
 
       {!hasData ? (
         <Section title="Where the persona lands">

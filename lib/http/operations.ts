@@ -35,7 +35,7 @@ export const ops = {
 
   listWorkspaces: defineOperation({ id: "listWorkspaces", method: "GET", path: "/api/workspaces", tag: "Workspaces", summary: "Workspaces the caller belongs to", auth: "user", response: z.array(workspaceSchema) }),
   createWorkspace: defineOperation({ id: "createWorkspace", method: "POST", path: "/api/workspaces", tag: "Workspaces", summary: "Create a workspace; the caller becomes its owner", auth: "user", body: createWorkspaceBody, response: workspaceSchema, status: 201, idempotent: true }),
-  updateWorkspace: defineOperation({ id: "updateWorkspace", method: "PATCH", path: W, tag: "Workspaces", summary: "Rename a workspace or set its approval policy", auth: "workspace", role: "owner", params: ws, body: updateWorkspaceBody, response: workspaceSchema }),
+  updateWorkspace: defineOperation({ id: "updateWorkspace", method: "PATCH", path: W, tag: "Workspaces", summary: "Rename a workspace, set its approval policy or its reference judge (the judge new probes use unless they name one)", auth: "workspace", role: "owner", params: ws, body: updateWorkspaceBody, response: workspaceSchema }),
 
   listMembers: defineOperation({ id: "listMembers", method: "GET", path: `${W}/members`, tag: "Members", summary: "Members and their roles", auth: "workspace", role: "viewer", params: ws, response: z.array(memberSchema) }),
   addMember: defineOperation({ id: "addMember", method: "POST", path: `${W}/members`, tag: "Members", summary: "Add an existing account by email", auth: "workspace", role: "owner", params: ws, body: addMemberBody, response: memberSchema, status: 201, idempotent: true }),

@@ -2,24 +2,33 @@ import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db/client";
 import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
+import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
+import { runArms } from "@/lib/jobs/run-arms";
 import { asPlannerState, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError } from "@/lib/llm/types";
-import { buildJudgeRequest, parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
-import { rngFor } from "@/lib/probing/random";
+import { parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
+import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
+import { outcomeAfterJudge, outcomeBeforeJudge, type AnswerOutcome } from "@/lib/probing/outcome";
 import { nextRequests, type DoneReason, type SampleRequest } from "@/lib/probing/stats/adaptive";
 import { probeTrait, type FrozenCustomTrait, type ProbeTrait } from "@/lib/probing/traits";
 import type { RunConfig } from "@/lib/services/probes/run-config";
+import { computeAndStoreReport } from "@/lib/services/probes/stored-report";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 
 // Processes one probe run: ask the adaptive planner what to sample, answer each
-// probe item under the persona (and under a neutral prompt for the baseline),
-// judge every answer on all watched traits, store it the moment it is judged,
-// repeat until every trait is precise or out of budget. Everything it needs to
-// resume is in the database, so a crash or restart loses nothing and repeats no
-// paid call (finished calls are in the identical-call cache).
+// probe item under the persona (and under a neutral prompt for the baseline,
+// and under each extra arm's prompt: run-arms.ts), judge every answer on all
+// watched traits, store it the moment it is judged, repeat until every trait is
+// precise or out of budget. Everything it needs to resume is in the database,
+// so a crash or restart loses nothing and repeats no paid call (finished calls
+// are in the identical-call cache).
+//
+// An answer that is empty, cut short or a bare refusal (lib/probing/outcome.ts)
+// is stored with its outcome but never scored: it is asked again once, on the
+// same item with a new sample index, and counts toward the trait's budget.
 
-export const NEUTRAL_PROMPT = "You are a helpful assistant.";
+export { NEUTRAL_PROMPT } from "@/lib/jobs/run-arms";
 const LEASE_MS = 30_000;
 const MAX_CONSECUTIVE_FAILURES = 8;
 
@@ -31,7 +40,10 @@ export type WorkerDeps = CallDeps & {
   onAnswer?: () => void | Promise<void>;
 };
 
-type Kind = "persona" | "baseline";
+/** An arm's name: "persona", "baseline" or an extra arm's kind (ProbeRun.arms). */
+type Kind = string;
+/** retry: this request re-asks an item whose answer was not scored (it is not re-asked again). */
+type Job = { kind: Kind; req: SampleRequest; retry: boolean };
 
 /** Takes the run if it is queued, or running under a lease that expired (its worker died). */
 export async function claimRun(runId: string, workerId: string, now = new Date()): Promise<boolean> {
@@ -112,45 +124,61 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const holders: KeyHolder[] = [target.provider, judge.provider];
 
   const items = watched.map((key) => ({ key, itemCount: traitOf(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
+  const arms = runArms(run, watched);
   const stored = await db.probeAnswer.findMany({ where: { runId } });
-  const states: Record<Kind, MutableSampling[]> = {
-    persona: samplingFrom(items, stored, "persona"),
-    baseline: samplingFrom(items, stored, "baseline"),
-  };
+  const states: Record<Kind, MutableSampling[]> = Object.fromEntries(arms.map((arm) =>
+    [arm.kind, samplingFrom(items.filter((t) => arm.traits.includes(t.key)), stored, arm.kind)]));
+  const stateOf = (kind: Kind, key: string) => states[kind].find((s) => s.key === key)!;
+  const promptOf = Object.fromEntries(arms.map((a) => [a.kind, a.systemPrompt]));
   const stats: CallStats = { modelCalls: 0, cacheHits: 0 };
   const limit = pLimit(config.concurrency);
-  const pendingRequests = new Set<readonly [Kind, SampleRequest]>();
+  const pendingRequests = new Set<Job>();
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
 
-  const answerOne = async (kind: Kind, req: SampleRequest) => {
+  /** Not scored: ask the same item once more with a new sample index, within the trait's budget. */
+  const retry = (job: Job) => {
+    const state = stateOf(job.kind, job.req.traitKey);
+    if (job.retry || state.issuedPerItem.reduce((n, x) => n + x, 0) >= config.budgetPerTrait) return;
+    const req = { ...job.req, sampleIndex: state.issuedPerItem[job.req.itemIndex]++ };
+    queue.unshift({ kind: job.kind, req, retry: true });
+  };
+
+  const answerOne = async (job: Job) => {
+    const { kind, req } = job;
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const item = traitOf(req.traitKey)!.probes[req.itemIndex];
-    const system = kind === "persona" ? run.systemPrompt : NEUTRAL_PROMPT;
     const unique = { runId, kind, traitKey: req.traitKey, itemIndex: req.itemIndex, sampleIndex: req.sampleIndex };
     try {
       const gen = await cachedChat(run.workspaceId, target, {
         model: run.targetModel,
-        messages: [{ role: "system", content: system }, { role: "user", content: item.text }],
+        messages: [{ role: "system", content: promptOf[kind] }, { role: "user", content: item.text }],
         temperature: config.temperature,
         seed: config.seed + req.sampleIndex,
       }, stats, deps);
-      const judgeReq = buildJudgeRequest({
-        answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel, traits: custom,
-        rng: rngFor(runId, kind, req.traitKey, req.itemIndex, req.sampleIndex),
-      });
-      // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.
-      const judged: { out: JudgeOutput | null } = { out: null };
-      const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
-      const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, deps, accept);
-      const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
-      if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
-      await store({ ...unique, message: item.text, answer: gen.text, scores: JSON.stringify(ok.scores), refusal: ok.refusal, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
-      const own = ok.scores[req.traitKey];
-      if (typeof own === "number") {
-        const state = states[kind].find((s) => s.key === req.traitKey)!;
+      const provider = { finishReason: gen.finishReason, servedModel: gen.servedModel, promptTokens: gen.promptTokens };
+      let outcome: AnswerOutcome | null = outcomeBeforeJudge(gen);
+      let judgedFields: { scores: string; refusal: boolean; judgeOrder: string } | { refusal: boolean | null } = { refusal: outcome === "refused" ? true : null };
+      let own: number | null = null;
+      if (outcome === null) {
+        // The trait order is fixed per answer, so the same (cached) answer gets the same judge request and its cached verdict.
+        const { request: judgeReq, order } = judgeRequestForAnswer({ answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel, traits: custom });
+        // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.
+        const judged: { out: JudgeOutput | null } = { out: null };
+        const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
+        const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, deps, accept);
+        const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
+        if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
+        outcome = outcomeAfterJudge(ok);
+        judgedFields = { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) };
+        own = ok.scores[req.traitKey] ?? null;
+      }
+      await store({ ...unique, message: item.text, answer: gen.text, ...judgedFields, outcome, ...provider, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
+      if (outcome !== "scored") retry(job);
+      else if (own !== null) {
+        const state = stateOf(kind, req.traitKey);
         state.scores.push(own);
         state.scoreItems.push(req.itemIndex);
       }
@@ -170,7 +198,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   // planned queue runs dry, ask the planner again (it counts what is still in
   // flight), so no slot idles waiting for the slowest answer of a batch.
   let done: Record<string, DoneReason> = {};
-  const queue: (readonly [Kind, SampleRequest])[] = [];
+  const queue: Job[] = [];
   const inflight = new Set<Promise<void>>();
   const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
   let lastBeat = 0;
@@ -213,29 +241,29 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       return halt;
     }
     if (queue.length === 0) {
-      for (const kind of ["persona", "baseline"] as const) {
-        for (const s of states[kind]) s.pending = 0;
+      for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
+      for (const p of pendingRequests) stateOf(p.kind, p.req.traitKey).pending++;
+      for (const arm of arms) {
+        const plan = nextRequests(asPlannerState(states[arm.kind]), sampling);
+        if (arm.kind === "persona") done = plan.done;
+        queue.push(...plan.requests.map((req) => ({ kind: arm.kind, req, retry: false })));
       }
-      for (const p of pendingRequests) states[p[0]].find((s) => s.key === p[1].traitKey)!.pending++;
-      const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
-      const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
-      done = personaPlan.done;
-      queue.push(
-        ...personaPlan.requests.map((r) => ["persona", r] as const),
-        ...baselinePlan.requests.map((r) => ["baseline", r] as const),
-      );
-      for (const [kind, r] of queue) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;
+      for (const { kind, req } of queue) stateOf(kind, req.traitKey).issuedPerItem[req.itemIndex]++;
     }
     if (queue.length === 0 && inflight.size === 0) {
+      // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
+      const paused = await judgeReliabilityPass(run, judge, stats, deps, stop);
+      if (paused) return paused;
       lastBeat = 0;
       if ((await beat(true)) !== "ok") return "cancelled";
       await finish(runId, "completed", null);
+      await computeAndStoreReport(runId); // computed once, served from storage (never throws)
       return "completed";
     }
     while (queue.length > 0 && inflight.size < config.concurrency) {
       const job = queue.shift()!;
       pendingRequests.add(job);
-      const task: Promise<void> = limit(() => answerOne(job[0], job[1])).finally(() => {
+      const task: Promise<void> = limit(() => answerOne(job)).finally(() => {
         pendingRequests.delete(job);
         inflight.delete(task);
       });

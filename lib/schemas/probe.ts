@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { flagEvidenceSchema, traitVerdictsSchema } from "@/lib/schemas/report-flags";
+import { reportAnalysisSchema } from "@/lib/schemas/report-analysis";
 
 // Probe runs as the API and the report UI see them. A report is recomputed from
 // the stored answers (pure, lib/probing/report.ts), so a running probe shows a
@@ -8,12 +10,35 @@ export const RUN_STATUSES = ["queued", "running", "completed", "failed", "cancel
 export const runStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
+/** Judge reliability (issue 11 §6): one source for the defaults the API, the worker and the dialog use. */
+export const PANEL_MAX_EXTRA_JUDGES = 2;
+export const RETEST_SHARE_DEFAULT = 0.1;
+export const RETEST_MAX_ANSWERS = 60;
+export const judgeChoiceSchema = z.object({
+  providerId: z.string().min(1).max(64),
+  model: z.string().trim().min(1, "Choose the judge's model").max(200),
+});
+export type JudgeChoice = z.infer<typeof judgeChoiceSchema>;
+
+const traitKeySchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
+
+/** An extra arm of a run (ProbeRun.arms): a single-trait control ("A alone") or a range-check level. */
+export const runArmSchema = z.object({
+  kind: z.string().min(1).max(80), label: z.string(), role: z.enum(["control", "level"]),
+  systemPrompt: z.string(), traits: z.array(z.string()).optional(), level: z.number().optional(),
+  without: z.array(z.string()).optional().describe("A control arm: the partners whose targets it drops (its pairs)"),
+});
+export type RunArm = z.infer<typeof runArmSchema>;
+
+/** Start a range check from a run: one trait asked at 0/25/50/75/100 on the run's persona, model and judge. */
+export const startRangeCheckBody = z.object({ trait: traitKeySchema.describe("The trait whose dose–response curve to draw") });
+
 export const createProbeRunBody = z.object({
   version: z.union([z.literal("draft"), z.number().int().min(1)]).default("draft")
     .describe("A saved version number, or 'draft' (the draft is frozen into the run)"),
   targetProviderId: z.string().max(64).optional().describe("Default: the workspace default provider"),
   targetModel: z.string().max(200).optional(),
-  judgeProviderId: z.string().max(64).optional().describe("Default: same as the target"),
+  judgeProviderId: z.string().max(64).optional().describe("Default: the workspace's reference judge, else the target (self-judged)"),
   judgeModel: z.string().max(200).optional(),
   traits: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/)).min(1).max(24).optional()
     .describe("Traits to watch. Default: targeted traits plus their related traits"),
@@ -22,6 +47,14 @@ export const createProbeRunBody = z.object({
   targetHalfWidth: z.number().min(1).max(25).default(5).describe("Stop a trait once its 95% interval half-width is at most this"),
   budgetPerTrait: z.number().int().min(6).max(400).default(60).describe("At most this many answers per trait (persona and baseline each)"),
   concurrency: z.number().int().min(1).max(16).default(4),
+  panelJudges: z.array(judgeChoiceSchema).max(PANEL_MAX_EXTRA_JUDGES, `At most ${PANEL_MAX_EXTRA_JUDGES} panel judges beside the run's judge`).default([])
+    .describe("Extra judges that score a sample of the answers too, for inter-judge agreement (Krippendorff's α per trait)"),
+  retestShare: z.number().min(0).max(1).default(RETEST_SHARE_DEFAULT)
+    .describe(`Share of scored answers the run's judge scores again (new seed, no cache) for test–retest reliability; at most ${RETEST_MAX_ANSWERS} answers; 0 turns it off. Panel judges score the same sample`),
+  tensionControls: z.boolean().default(true)
+    .describe("Add single-trait control arms (\"A alone\", \"B alone\") for every pair of targets the library calls tension, both targeted high"),
+  controls: z.array(z.tuple([traitKeySchema, traitKeySchema])).max(6).default([])
+    .describe("Further pairs of targeted traits to control with \"A alone\" / \"B alone\" arms (both must be targets)"),
 });
 export type CreateProbeRunBody = z.input<typeof createProbeRunBody>;
 
@@ -34,6 +67,41 @@ const shiftSummary = z.object({
   halfWidth: z.number().nullable(), excludesZero: z.boolean(), nLanding: z.number().int(), nBaseline: z.number().int(),
 });
 
+const instructedSchema = z.object({ band: z.string(), lo: z.number(), hi: z.number(), word: z.string(), label: z.string() });
+const reachSchema = z.object({ level: z.number(), mean: z.number(), lo: z.number().nullable(), hi: z.number().nullable(), label: z.string().optional() });
+const achievableSchema = z.object({ lo: reachSchema, hi: reachSchema });
+const landingJudgementSchema = z.object({
+  verdict: z.enum(["within tolerance", "not clearly off target", "miss", "overshoot", "beyond reach", "not measured"]),
+  window: z.object({ lo: z.number(), hi: z.number() }),
+  against: z.enum(["instructed", "target"]),
+  reach: z.number().optional(),
+  note: z.string().optional(),
+  rangeRunId: z.string().optional().describe("The range check whose achievable range was used"),
+});
+const controlComparisonSchema = z.object({
+  trait: z.string(), arm: z.string(), alone: z.number().nullable(), together: z.number().nullable(),
+  estimate: z.number(), lo: z.number().nullable(), hi: z.number().nullable(), items: z.number().int(),
+});
+export const controlPairSchema = z.object({
+  traits: z.tuple([z.string(), z.string()]),
+  comparisons: z.array(controlComparisonSchema).describe("Together − alone per trait, paired by item"),
+  verdict: z.enum(["compromise", "no evidence of compromise", "not enough evidence"]),
+});
+export type ControlPairView = z.infer<typeof controlPairSchema>;
+export const rangeReportSchema = z.object({
+  trait: z.string(),
+  levels: z.array(z.object({
+    kind: z.string(), level: z.number(), instructed: z.object({ lo: z.number(), hi: z.number(), label: z.string().optional() }),
+    landing: summary.extend({ halfWidth: z.number().nullable() }),
+    shift: z.object({ difference: z.number().nullable(), lo: z.number().nullable(), hi: z.number().nullable() }),
+  })),
+  baseline: summary,
+  achievable: achievableSchema.nullable(),
+  monotone: z.boolean().nullable(),
+  reading: z.array(z.string()),
+});
+export type RangeReport = z.infer<typeof rangeReportSchema>;
+
 export const reportRowSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -41,7 +109,10 @@ export const reportRowSchema = z.object({
   landing: summary,
   baseline: summary,
   shift: shiftSummary,
+  leakShift: shiftSummary.optional().describe("Shift over all the run's items, paired by item: the evidence leakage reads"),
   done: z.enum(["precise", "budget"]).nullable().describe("Why sampling stopped for this trait; null while still sampling"),
+  instructed: instructedSchema.optional().describe("The instruction the target compiled to, as the range of targets that share it (targeted traits)"),
+  judged: landingJudgementSchema.optional().describe("The landing judged against the instructed range (and the achievable range, when a range check exists)"),
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
@@ -52,9 +123,39 @@ export const flagSchema = z.object({
   severity: z.enum(["warn", "alert"]),
   title: z.string(),
   explanation: z.string(),
-  evidence: z.object({ answerIds: z.array(z.string()).optional() }),
+  evidence: flagEvidenceSchema,
 });
 export type ReportFlag = z.infer<typeof flagSchema>;
+
+const traitReliabilitySchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  retest: z.object({
+    answers: z.number().int(), icc: z.number().nullable(), lo: z.number().nullable(), hi: z.number().nullable(),
+    meanAbsoluteDifference: z.number(), meanDifference: z.number(),
+  }).nullable().describe("The run's judge against itself (new seed, no cache): ICC(2,1) with its 95% interval; null without a retest"),
+  panel: z.object({
+    answers: z.number().int(), judges: z.number().int(), alpha: z.number().nullable(), lo: z.number().nullable(), hi: z.number().nullable(),
+  }).nullable().describe("Krippendorff's α (interval) across the run's judge and the panel; null without a panel"),
+});
+export type TraitReliability = z.infer<typeof traitReliabilitySchema>;
+
+export const judgeReliabilitySchema = z.object({
+  selfJudged: z.boolean().describe("The judge is the target model (same provider and model): it scored its own answers"),
+  judge: z.object({ model: z.string() }).describe("Models only: a shared report never names the workspace's provider ids"),
+  panel: z.array(z.object({ model: z.string() })),
+  retestShare: z.number(),
+  judgments: z.object({ retest: z.number().int(), panel: z.number().int(), failed: z.number().int() }),
+  traits: z.array(traitReliabilitySchema),
+});
+export type JudgeReliability = z.infer<typeof judgeReliabilitySchema>;
+
+/** What became of a run's answers, per arm (lib/probing/outcome.ts): only "scored" ones are behaviour. */
+export const outcomeCountsSchema = z.object({
+  scored: z.number().int(), empty: z.number().int(), refused: z.number().int(), truncated: z.number().int(),
+  failed: z.number().int().describe("The call failed after its retries"),
+});
+export type OutcomeCountsView = z.infer<typeof outcomeCountsSchema>;
 
 export const reportSchema = z.object({
   rows: z.array(reportRowSchema),
@@ -64,6 +165,12 @@ export const reportSchema = z.object({
   /** One dot per persona answer for the pair scatter: its id, own trait, and every watched score. */
   points: z.array(z.object({ id: z.string(), traitKey: z.string(), scores: z.record(z.string(), z.number().nullable()) })),
   final: z.boolean().describe("false while the run is still collecting answers"),
+  verdicts: traitVerdictsSchema.optional(),
+  judgeReliability: judgeReliabilitySchema.optional().describe("Self-judged or not, and the judge's test–retest and inter-judge agreement per trait"),
+  outcomes: z.record(z.string(), outcomeCountsSchema).optional()
+    .describe("Answers per arm (persona, baseline, extra arms) by outcome; empty, refused, truncated and failed answers are never scored"),
+  controlPairs: z.array(controlPairSchema).optional().describe("Pairs with single-trait control arms: together vs alone per trait, and the verdict"),
+  range: rangeReportSchema.optional().describe("A range check's dose–response curve (mode \"range\")"),
 });
 export type ProbeReport = z.infer<typeof reportSchema>;
 
@@ -82,6 +189,8 @@ export const probeRunSchema = z.object({
     .describe("The workspace custom traits this run measures, at the version frozen into it"),
   variant: z.object({ id: z.string(), name: z.string() }).nullable().describe("The named variant this run probed, if any"),
   batchId: z.string().nullable().describe("Runs started together (variants compared) share it"),
+  mode: z.enum(["landing", "range"]).optional().describe("landing: persona + baseline (+ controls); range: one trait asked at 0/25/50/75/100"),
+  arms: z.array(runArmSchema.omit({ systemPrompt: true })).optional().describe("Extra arms answered beside persona and baseline"),
   config: z.object({
     temperature: z.number(), seed: z.number(), targetHalfWidth: z.number(), budgetPerTrait: z.number(), concurrency: z.number(),
   }),
@@ -101,12 +210,12 @@ export const probeRunSchema = z.object({
 });
 export type ProbeRun = z.infer<typeof probeRunSchema>;
 
-export const probeRunDetailSchema = probeRunSchema.extend({ report: reportSchema, systemPrompt: z.string() });
+export const probeRunDetailSchema = probeRunSchema.extend({ report: reportSchema, systemPrompt: z.string(), analysis: reportAnalysisSchema });
 export type ProbeRunDetail = z.infer<typeof probeRunDetailSchema>;
 
 export const probeAnswerSchema = z.object({
   id: z.string(),
-  kind: z.enum(["persona", "baseline"]),
+  kind: z.string().describe("The arm: persona, baseline, or an extra arm's kind (control:<trait>, level:<n>)"),
   traitKey: z.string(),
   itemIndex: z.number().int(),
   sampleIndex: z.number().int(),
@@ -124,7 +233,7 @@ export type ProbeAnswer = z.infer<typeof probeAnswerSchema>;
 export const listAnswersQuery = z.object({
   ids: z.string().max(4000).optional().describe("Comma-separated answer ids (e.g. a flag's evidence)"),
   trait: z.string().max(40).optional(),
-  kind: z.enum(["persona", "baseline"]).optional(),
+  kind: z.string().max(80).optional().describe("persona, baseline, or an extra arm's kind"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -22,6 +22,8 @@ import * as probeRunRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[r
 import * as probeCancelRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/cancel/route";
 import * as probeResumeRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/resume/route";
 import * as probeAnswersRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/answers/route";
+import * as probeReanalyseRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/reanalyse/route";
+import * as probeRangeCheckRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/range-check/route";
 import * as traitsRoute from "@/app/api/traits/route";
 import * as customTraitsRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/route";
 import * as customTraitDraftRoute from "@/app/api/workspaces/[workspaceId]/custom-traits/draft/route";
@@ -91,6 +93,8 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/probe-runs/{runId}/cancel`]: probeCancelRoute,
   [`${W}/probe-runs/{runId}/resume`]: probeResumeRoute,
   [`${W}/probe-runs/{runId}/answers`]: probeAnswersRoute,
+  [`${W}/probe-runs/{runId}/reanalyse`]: probeReanalyseRoute,
+  [`${W}/probe-runs/{runId}/range-check`]: probeRangeCheckRoute,
   [`${W}/archetypes/suggest`]: suggestRoute,
   [`${W}/custom-traits`]: customTraitsRoute,
   [`${W}/custom-traits/draft`]: customTraitDraftRoute,

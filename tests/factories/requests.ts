@@ -79,6 +79,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
   listPersonas: () => ({ q: "a", status: "all", sort: "name" }),
   diffVersions: (ids) => ({ from: ids.number, to: "draft" }),
+  getProbeRun: () => ({}),
   listProbeAnswers: () => ({ kind: "persona", limit: 10 }),
   listComments: () => ({ status: "all" }),
   listActivity: () => ({ limit: 20 }),

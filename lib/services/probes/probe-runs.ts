@@ -4,15 +4,19 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { customProbeTrait, probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
-import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail } from "@/lib/schemas/probe";
+import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail, RunArm } from "@/lib/schemas/probe";
+import type { reportQuery } from "@/lib/schemas/report-analysis";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { controlArmsFor } from "@/lib/services/probes/control-arms";
+import { resolveJudging } from "@/lib/services/probes/judge-settings";
 import { wakeWorker } from "@/lib/services/probes/wake";
 import type { RunConfig } from "@/lib/services/probes/run-config";
-import { toAnswer, toRun, toRunDetail } from "@/lib/services/probes/serialize-run";
+import { toAnswer, toRun } from "@/lib/services/probes/serialize-run";
+import { reanalyseStoredReport, runDetail } from "@/lib/services/probes/stored-report";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -31,6 +35,12 @@ export type RunSubject = {
   versionNumber: number | null;
   variant?: { id: string; name: string };
   batchId?: string;
+  /** Extra arms (ProbeRun.arms): control arms, range-check levels. */
+  arms?: RunArm[];
+  /** "range": a range check (lib/services/probes/range-check.ts). */
+  mode?: "landing" | "range";
+  /** Overrides the judge settings (a range check has no panel or retest). */
+  judges?: unknown;
 };
 
 /** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
@@ -47,7 +57,9 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
     prompt = v.compiledPrompt;
   }
   const spec = parseStoredSpec(specJson);
-  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version }], input);
+  // Single-trait control arms ("A alone", "B alone"): lib/services/probes/control-arms.ts.
+  const arms = controlArmsFor(spec, spec.traitTargets, input);
+  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version, arms }], input);
   return run;
 }
 
@@ -60,9 +72,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
   const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
   const measurable = (k: string) => Boolean(probeTrait(k) || custom.has(k));
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
-  const judge = input.judgeProviderId || input.judgeModel
-    ? await resolveProvider(ctx, input.judgeProviderId ?? target.providerId, input.judgeModel ?? (input.judgeProviderId ? undefined : target.model))
-    : target;
+  const { judge, settings: judges } = await resolveJudging(ctx, input, target);
   const config: RunConfig = {
     temperature: input.temperature, seed: input.seed, targetHalfWidth: input.targetHalfWidth,
     budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
@@ -88,6 +98,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
           workspaceId: ctx.workspaceId, personaId, personaName: subject.name, versionNumber: subject.versionNumber,
           systemPrompt: subject.prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
           targetProviderId: target.providerId, targetModel: target.model, judgeProviderId: judge.providerId, judgeModel: judge.model,
+          judges: JSON.stringify(subject.judges ?? judges), mode: subject.mode ?? "landing", arms: JSON.stringify(subject.arms ?? []),
           config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
           variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
           createdById: ctx.userId, createdByName: ctx.userName,
@@ -119,10 +130,16 @@ async function findRun(ctx: WorkspaceContext, runId: string) {
   return run;
 }
 
-export async function getProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRunDetail> {
+/** A run with its stored report (the newest method's analysis, or `method`'s): lib/services/probes/stored-report.ts. */
+export async function getProbeRun(ctx: WorkspaceContext, runId: string, q: z.output<typeof reportQuery> = {}): Promise<ProbeRunDetail> {
   const run = await findRun(ctx, runId);
-  const answers = await db.probeAnswer.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } });
-  return toRunDetail(run, answers, await providerLabels(ctx.workspaceId));
+  return runDetail(run, await providerLabels(ctx.workspaceId), q.method);
+}
+
+/** Re-analyses a run's answers with today's method now (a running run: its partial report); older analyses stay readable. */
+export async function reanalyseProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRunDetail> {
+  const run = await findRun(ctx, runId);
+  return reanalyseStoredReport(run, await providerLabels(ctx.workspaceId));
 }
 
 export async function cancelProbeRun(ctx: WorkspaceContext, runId: string): Promise<ProbeRun> {

@@ -1,13 +1,17 @@
 import "server-only";
-import type { ProbeAnswer as Row, ProbeRun as RunRow } from "@/generated/prisma/client";
+import type { ProbeAnswer as Row, ProbeJudgment as JudgmentRow, ProbeRun as RunRow } from "@/generated/prisma/client";
+import { countOutcomes, isScored } from "@/lib/probing/outcome";
 import { buildReport, type JudgedAnswer } from "@/lib/probing/report";
+import { extendReport, parseRunArms, type Achievable } from "@/lib/probing/scale-report";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import type { FrozenCustomTrait } from "@/lib/probing/traits";
-import type { ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
+import type { ProbeAnswer, ProbeReport, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
+import type { ReportAnalysis } from "@/lib/schemas/report-analysis";
 import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { runJudgeReliability } from "@/lib/services/probes/judge-reliability";
 import type { RunConfig } from "@/lib/services/probes/run-config";
 
-type Counts = { done: number; failed: number };
+export type Counts = { done: number; failed: number };
 type Labels = Record<string, string>;
 
 function side(providerId: string, model: string, labels: Labels) {
@@ -37,6 +41,8 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
     customTraits: frozenCustom(run).map((t) => ({ key: t.key, name: t.name, version: t.version })),
     variant: run.variantId ? { id: run.variantId, name: run.variantName ?? "variant" } : null,
     batchId: run.batchId,
+    mode: run.mode === "range" ? "range" : "landing",
+    arms: parseRunArms(run.arms),
     progress: {
       answers: counts.done,
       failed: counts.failed,
@@ -55,25 +61,42 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
 
 const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
   rows
-    .filter((r) => r.kind === kind && r.status === "done" && r.scores)
+    // Only scored answers are behaviour: empty, refused and truncated ones are counted (outcomes), never landed.
+    .filter((r) => r.kind === kind && isScored(r) && r.scores)
     .map((r) => ({ id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
 
-export function toRunDetail(run: RunRow, answers: Row[], labels: Labels): ProbeRunDetail {
-  const counts = { done: answers.filter((a) => a.status === "done").length, failed: answers.filter((a) => a.status === "failed").length };
-  const base = toRun(run, counts, labels);
-  return {
-    ...base,
-    systemPrompt: run.systemPrompt,
-    report: buildReport({
-      watched: base.watched,
-      targets: base.targets,
-      persona: judged(answers, "persona"),
-      baseline: judged(answers, "baseline"),
-      done: JSON.parse(run.doneTraits) as Record<string, DoneReason>,
-      final: run.status === "completed",
-      names: Object.fromEntries(frozenCustom(run).map((t) => [t.key, t.name])),
-    }),
-  };
+/**
+ * The report of a run from its stored answers, by the method the code computes today (lib/probing/report.ts),
+ * plus the instructed range per target, control pairs and a range check's curve (lib/probing/scale-report.ts);
+ * `achievable`: the traits' achievable ranges on this model (lib/services/probes/achievable-range.ts).
+ */
+export function computeRunReport(run: RunRow, answers: Row[], judgments: JudgmentRow[] = [], achievable: Record<string, Achievable> = {}): ProbeReport {
+  const arms = parseRunArms(run.arms);
+  const armAnswers = Object.fromEntries(arms.map((a) => [a.kind, judged(answers, a.kind)]));
+  const targets = JSON.parse(run.targets) as Record<string, number>;
+  const persona = judged(answers, "persona");
+  const baseline = judged(answers, "baseline");
+  const built = buildReport({
+    watched: JSON.parse(run.watched) as string[],
+    targets,
+    persona,
+    baseline,
+    arms,
+    controls: armAnswers,
+    done: JSON.parse(run.doneTraits) as Record<string, DoneReason>,
+    final: run.status === "completed",
+    names: Object.fromEntries(frozenCustom(run).map((t) => [t.key, t.name])),
+    outcomes: countOutcomes(answers),
+  });
+  const report = extendReport(built, { mode: run.mode === "range" ? "range" : "landing", arms, armAnswers, persona, baseline, targets, achievable });
+  return { ...report, judgeReliability: runJudgeReliability(run, answers, judgments) }; // self-judged, retest, panel (issue 11 §6)
+}
+
+/** A report as served: stored (lib/services/probes/stored-report.ts) with the analysis that produced it. */
+export type ServedReport = { report: ProbeReport; analysis: ReportAnalysis };
+
+export function toRunDetail(run: RunRow, counts: Counts, labels: Labels, served: ServedReport): ProbeRunDetail {
+  return { ...toRun(run, counts, labels), systemPrompt: run.systemPrompt, report: served.report, analysis: served.analysis };
 }
 
 export function toAnswer(r: Row): ProbeAnswer {

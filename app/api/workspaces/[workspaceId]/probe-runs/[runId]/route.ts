@@ -5,6 +5,6 @@ import { getProbeRun } from "@/lib/services/probes/probe-runs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handle(ops.getProbeRun, ({ ctx, params }) => getProbeRun(ctx, params.runId));
+export const GET = handle(ops.getProbeRun, ({ ctx, params, query }) => getProbeRun(ctx, params.runId, query));
 
 export * from "@/lib/http/method-not-allowed";
