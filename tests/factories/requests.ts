@@ -58,6 +58,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   testProvider: () => ({ baseUrl: "http://127.0.0.1:9/v1" }),
   setDefaultProvider: () => ({ providerId: "simulator", model: "persona-sim-1" }),
   createProbeRun: () => ({ version: "draft", budgetPerTrait: 12 }),
+  startRangeCheck: () => ({ trait: "warm" }),
   streamPreview: () => ({ source: { kind: "spec", spec: buildSpec() }, message: "Hello there" }),
   suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
   draftCustomTrait: () => ({ description: "Stays calm when the user is angry" }),
