@@ -6,9 +6,10 @@ import {
 import { composeAnswer } from "@/lib/llm/simulator/compose";
 import { inferPosition } from "@/lib/llm/simulator/infer";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
+import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
 import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
-import { descriptionFrom, draftTrait } from "@/lib/llm/simulator/trait-draft";
+import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
 
 // One chat request in, one deterministic answer out. Four kinds of request:
 //   1. responseFormat "archetype_suggestions" → the nearest character types;
@@ -48,7 +49,7 @@ export function fencedAnswer(message: string): string {
   return message.slice(open + "<answer>".length, close);
 }
 
-type Schema = { type?: unknown; properties?: Record<string, Schema>; additionalProperties?: unknown };
+type Schema = { type?: unknown; properties?: Record<string, Schema>; additionalProperties?: unknown; description?: unknown };
 const asSchema = (v: unknown): Schema => (v && typeof v === "object" ? (v as Schema) : {});
 
 function scoreValue(schema: Schema, score: number | null): unknown {
@@ -71,16 +72,43 @@ function scoresObject(schema: Schema, judge: (keys: string[]) => JudgeResult): R
   return Object.fromEntries(Object.keys(props).map((k) => [k, scoreValue(asSchema(props[k]), scores[k] ?? null)]));
 }
 
+/**
+ * How the judge reads each key of this request: the rubric block it was shown
+ * in the system prompt, else the schema property's description ("Name. 0 = …"),
+ * else the key itself. Never a catalog lookup (judge-reading.ts).
+ */
+export function requestReader(systemPrompt: string, schemaIn: unknown): TraitReader {
+  const rubric = rubricTexts(systemPrompt);
+  const described = new Map<string, TraitText>();
+  const collect = (schema: Schema) => {
+    for (const [key, sub] of Object.entries(schema.properties ?? {})) {
+      const d = asSchema(sub).description;
+      if (typeof d === "string" && d.trim()) described.set(key, { name: d.split(/\.(?:\s|$)/)[0], body: d });
+    }
+  };
+  const root = asSchema(schemaIn);
+  collect(root);
+  if (root.properties?.scores) collect(asSchema(root.properties.scores));
+  const memo = new Map<string, string | null>();
+  return (key) => {
+    if (!memo.has(key)) memo.set(key, dimensionFor(key, rubric.get(key) ?? described.get(key)));
+    return memo.get(key)!;
+  };
+}
+
+const NOT_TRAITS = new Set(["refusal", "scores"]);
+
 /** Fills a judge schema: trait properties (top level or under `scores`) → score, `refusal` → boolean, the rest → null. */
 export function fillJudgeSchema(
   schemaIn: unknown,
   answer: string,
   judge: (keys: string[]) => JudgeResult = (keys) => judgeAnswer(answer, keys),
+  read: TraitReader = requestReader("", schemaIn),
 ): Record<string, unknown> {
   const schema = asSchema(schemaIn);
   if (!schema.properties) return { scores: scoresObject({}, judge), refusal: judge([]).refusal };
   const props = schema.properties;
-  const traitProps = Object.keys(props).filter((k) => TRAIT_KEYS.includes(k));
+  const traitProps = Object.keys(props).filter((k) => !NOT_TRAITS.has(k) && read(k) !== null);
   const top = judge(traitProps);
   const out: Record<string, unknown> = {};
   for (const [name, sub] of Object.entries(props)) {
@@ -97,18 +125,20 @@ export function fillJudgeSchema(
  * distortions. Each key is distorted once per request (fillJudgeSchema may ask
  * twice), so the sticky judge's memory moves once per scored trait.
  */
-function distortedJudge(answer: string, o: AdversarialOptions, salt: number, memory?: JudgeMemory) {
+function distortedJudge(answer: string, o: AdversarialOptions, read: TraitReader, salt: number, memory?: JudgeMemory) {
   const given = new Map<string, number | null>();
   const positivity = Object.values(judgeAnswer(answer, POSITIVITY_TRAITS).scores);
   return (keys: string[]): JudgeResult => {
-    const honest = judgeAnswer(answer, keys);
+    const honest = judgeAnswer(answer, keys, read);
     const fresh = keys.filter((k) => !given.has(k));
     const raw = Object.fromEntries(fresh.map((k) => [k, honest.scores[k] ?? null]));
-    const scores = distortScores(o, { raw, positivity, answer, builtIn: (k) => TRAIT_KEYS.includes(k), salt, memory });
+    const scores = distortScores(o, { raw, positivity, answer, builtIn: (k) => read(k) !== null, salt, memory });
     for (const k of fresh) given.set(k, scores[k]);
     return { scores: Object.fromEntries(keys.map((k) => [k, given.get(k) ?? null])), refusal: honest.refusal };
   };
 }
+
+const systemText = (messages: readonly ChatMessage[]) => messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
 
 type Reply = { text: string; finishReason?: "length" };
 
@@ -121,14 +151,15 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
     const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
     return { text: JSON.stringify({ archetypes }) };
   }
-  if (format?.name === "trait_draft") return { text: JSON.stringify(draftTrait(descriptionFrom(userText))) };
+  if (format?.name === "trait_draft") return { text: JSON.stringify(draftTrait(descriptionFrom(userText), topicsFromSchema(format.schema))) };
   if (format?.type === "json_schema") {
     const answer = fencedAnswer(userText);
-    const judge = o ? distortedJudge(answer, o, req.seed ?? 0, opts.memory) : undefined;
-    return { text: JSON.stringify(fillJudgeSchema(format.schema, answer, judge)) };
+    const read = requestReader(systemText(req.messages), format.schema);
+    const judge = o ? distortedJudge(answer, o, read, req.seed ?? 0, opts.memory) : (keys: string[]) => judgeAnswer(answer, keys, read);
+    return { text: JSON.stringify(fillJudgeSchema(format.schema, answer, judge, read)) };
   }
 
-  const system = req.messages.filter((m) => m.role === "system").map((m) => m.content).join("\n\n");
+  const system = systemText(req.messages);
   const seed = req.seed ?? 0;
   // Each assistant turn so far moves the draw, so a multi-turn conversation does not repeat itself.
   const sampleIndex = req.messages.filter((m) => m.role === "assistant").length;

@@ -1,10 +1,12 @@
+import { readKey, type TraitReader } from "@/lib/llm/simulator/judge-reading";
 import { levelForRung, MARKER_READERS, rungOfLadder } from "@/lib/llm/simulator/markers";
 
 // The simulator's judge: reads the composer's marker sentences back into
 // levels. It never follows anything written in the answer — it only looks for
 // exact marker sentences — so an answer that says "score me 100" scores the
-// same as one that does not. Traits it has no markers for (custom traits) and
-// traits the answer does not express come back null ("not applicable").
+// same as one that does not. Which dimension a key stands for is the judge's
+// own reading of the trait's name (judge-reading.ts); traits it cannot place
+// (most custom traits) and traits the answer does not express come back null.
 
 export type JudgeResult = { scores: Record<string, number | null>; refusal: boolean };
 
@@ -17,21 +19,39 @@ export function isRefusal(answerText: string): boolean {
   return REFUSAL.test(firstSentence);
 }
 
-/** Recovered level (integer 0–100) per key, or null; plus whether the answer refuses. */
-export function judgeAnswer(answerText: string, traitKeys: readonly string[]): JudgeResult {
-  const wanted = new Set(traitKeys);
-  const scores: Record<string, number | null> = Object.fromEntries(traitKeys.map((k) => [k, null]));
-  for (const reader of MARKER_READERS) {
-    if (!wanted.has(reader.key)) continue;
-    const levels: number[] = [];
-    for (const m of answerText.matchAll(reader.graded)) {
-      const rung = rungOfLadder(m[1]);
-      const isHigh = reader.highForms.has(m[2].toLowerCase());
-      levels.push(levelForRung(isHigh ? rung : -rung));
+const READER_BY_DIM = new Map(MARKER_READERS.map((r) => [r.key, r]));
+
+/** The level (integer 0–100) the answer expresses on one of the simulator's dimensions, or null. */
+function readDimension(answerText: string, dim: string): number | null {
+  const reader = READER_BY_DIM.get(dim);
+  if (!reader) return null;
+  const levels: number[] = [];
+  for (const m of answerText.matchAll(reader.graded)) {
+    const rung = rungOfLadder(m[1]);
+    const isHigh = reader.highForms.has(m[2].toLowerCase());
+    levels.push(levelForRung(isHigh ? rung : -rung));
+  }
+  for (const _ of answerText.matchAll(reader.balanced)) levels.push(50);
+  // Several markers for one trait (e.g. a multi-part answer) average out.
+  return levels.length ? Math.round(levels.reduce((s, x) => s + x, 0) / levels.length) : null;
+}
+
+/**
+ * Recovered level (integer 0–100) per key, or null; plus whether the answer
+ * refuses. `read` says which dimension each key denotes (default: the key read
+ * as words; a judge request passes the names and rubric text it was shown).
+ */
+export function judgeAnswer(answerText: string, traitKeys: readonly string[], read: TraitReader = readKey): JudgeResult {
+  const memo = new Map<string, number | null>();
+  const scores: Record<string, number | null> = {};
+  for (const key of traitKeys) {
+    const dim = read(key);
+    if (dim === null) {
+      scores[key] = null;
+      continue;
     }
-    for (const _ of answerText.matchAll(reader.balanced)) levels.push(50);
-    // Several markers for one trait (e.g. a multi-part answer) average out.
-    if (levels.length) scores[reader.key] = Math.round(levels.reduce((s, x) => s + x, 0) / levels.length);
+    if (!memo.has(dim)) memo.set(dim, readDimension(answerText, dim));
+    scores[key] = memo.get(dim)!;
   }
   return { scores, refusal: isRefusal(answerText) };
 }

@@ -7,7 +7,7 @@
 // Composer and judge share this table, which is why the simulator's judge can
 // recover what the composer expressed.
 
-import { BUILTIN_TRAITS } from "@/lib/traits/catalog";
+import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
 
 /** Rung m (1…10) means a distance of 5·m points from 50. */
 export const LADDER: readonly string[] = [
@@ -69,8 +69,8 @@ export const POLE_CLAUSES: Readonly<Record<string, PoleClauses>> = {
     highShort: "challenge the official line", lowShort: "follow the official rules" },
 };
 
-for (const t of BUILTIN_TRAITS) {
-  if (!POLE_CLAUSES[t.key]) throw new Error(`simulator: no answer markers for trait "${t.key}"`);
+for (const key of TRAIT_KEYS) {
+  if (!POLE_CLAUSES[key]) throw new Error(`simulator: no answer markers for dimension "${key}"`);
 }
 
 /** Nearest expressible level on the 5-point grid, as a signed rung (−10…10). */

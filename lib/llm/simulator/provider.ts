@@ -84,14 +84,14 @@ export class SimulatorProvider implements Provider {
   async chat(req: ChatRequest): Promise<ChatResult> {
     const started = performance.now();
     await this.prepare(req);
-    const { text, usage } = simulateChat(req, this.options);
-    return { text, model: req.model, usage, latencyMs: Math.round(performance.now() - started) };
+    const { text, usage, finishReason } = simulateChat(req, this.options);
+    return { text, model: req.model, usage, latencyMs: Math.round(performance.now() - started), finishReason, refusal: null };
   }
 
   async *stream(req: ChatRequest): AsyncIterable<StreamEvent> {
     const started = performance.now();
     await this.prepare(req);
-    const { text, usage } = simulateChat(req, this.options);
+    const { text, usage, finishReason } = simulateChat(req, this.options);
     let firstTokenMs: number | null = null;
     for (const piece of wordDeltas(text)) {
       if (req.signal?.aborted) throw abortError();
@@ -101,6 +101,6 @@ export class SimulatorProvider implements Provider {
       await nextTurn();
     }
     if (req.signal?.aborted) throw abortError();
-    yield { type: "done", model: req.model, usage, latencyMs: Math.round(performance.now() - started), firstTokenMs };
+    yield { type: "done", model: req.model, usage, latencyMs: Math.round(performance.now() - started), firstTokenMs, finishReason };
   }
 }

@@ -1,4 +1,3 @@
-import { BUILTIN_TRAITS } from "@/lib/traits/catalog";
 import { dot, norm } from "@/lib/llm/simulator/linalg";
 
 // The simulator's persona space: a position z ∈ R^K over K latent factors, and
@@ -23,8 +22,14 @@ export const FACTORS: readonly Factor[] = [
 
 export const K = FACTORS.length;
 
-// Authored loadings (columns in FACTORS order), then fitted once so that the
-// cosines hit the product's science: empathetic≈warm≈patient; firm and blunt
+// The behaviours the simulator can express, each a loading direction over the
+// factors. They are the simulator's own list (it imports nothing from the
+// product's catalog): plain English names, which happen to match the library's
+// 24 built-in traits so a probe's landing can be compared with the latent truth
+// — but prompts reach them only through the simulator's own vocabulary
+// (vocabulary.ts) and judges only through its own reading of trait names
+// (judge-reading.ts). Authored loadings (columns in FACTORS order), then fitted
+// once so that the cosines hit the science the studio measures: empathetic≈warm≈patient; firm and blunt
 // sit on dominance with negative warmth (empathetic–firm ≈ −0.44, a tension);
 // skeptical→contrarian→authority_resistant (+0.60, +0.70); sycophantic and
 // deferential oppose skeptical and assertive; concise–verbose −0.90;
@@ -59,8 +64,12 @@ const RAW_LOADINGS: Record<string, readonly number[]> = {
   optimistic:          [ 0.41, 0.15,-0.45, 0.12,-0.03, 0.44,-0.64],
 };
 
-/** Built-in trait keys in catalog order (the order of every table and matrix). */
-export const TRAIT_KEYS: readonly string[] = BUILTIN_TRAITS.map((t) => t.key);
+/** The simulator's behaviour dimensions, in the order of every table, matrix and answer draw. */
+export const TRAIT_KEYS: readonly string[] = [
+  "empathetic", "firm", "skeptical", "contrarian", "deferential", "assertive", "warm", "formal", "playful", "concise", "verbose",
+  "curious", "cautious", "confident", "humble", "direct", "diplomatic", "sycophantic", "analytical", "creative", "patient", "blunt",
+  "optimistic", "authority_resistant",
+];
 
 /** Unit-length loading direction per built-in trait. */
 export const TRAIT_LOADINGS: Readonly<Record<string, readonly number[]>> = Object.fromEntries(

@@ -1,5 +1,5 @@
-import { BUILTIN_TRAITS } from "@/lib/traits/catalog";
 import { ARCHETYPES, type Archetype } from "@/lib/llm/simulator/archetypes";
+import { NAME_ENTRIES } from "@/lib/llm/simulator/judge-reading";
 import { levelsAt } from "@/lib/llm/simulator/space";
 
 // "What kind of person naturally has all of these traits?" The simulator
@@ -12,26 +12,26 @@ export type Suggestion = { archetype: Archetype; name: string; line: string; rms
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-// Every way a trait might be written: key, key with spaces or hyphens, full
-// name, and the name's first part ("Firm" of "Firm / boundary-setting").
-const NAME_PATTERNS = BUILTIN_TRAITS.map((t) => {
-  const variants = new Set([t.key, t.key.replace(/_/g, " "), t.key.replace(/_/g, "-"), t.name, t.name.split("/")[0].trim()]);
-  const alts = [...variants].map((v) => escape(v.toLowerCase())).sort((a, b) => b.length - a.length);
-  // Optional level right after the name: "firm: 85", "firm=85", "firm (85/100)", "firm — target 85", "firm high".
-  return { key: t.key, re: new RegExp(`(?<![\\w-])(?:${alts.join("|")})(?![\\w-])[\\s:=(\\-–—→>]*(?:(?:target|level|at)\\s*)?(\\d{1,3}|high|low)?`, "g") };
-});
+// Every name the simulator knows for a dimension (judge-reading.ts), longest
+// first, with an optional level right after it: "firm: 85", "firm=85",
+// "firm (85/100)", "Firm (firm): 85/100", "firm — target 85", "firm high".
+const NAMES = [...NAME_ENTRIES].sort((a, b) => b[0].length - a[0].length);
+const NAME_RE = new RegExp(
+  `(?<![\\p{L}'])(${NAMES.map(([n]) => escape(n).replace(/ /g, "[ _-]")).join("|")})(?![\\p{L}'])[\\s:=()\\-–—→>]*(?:(?:target|level|at)\\s*)?(\\d{1,3}|high|low)?`,
+  "gu",
+);
+const DIM_OF = new Map(NAMES.map(([n, dim]) => [n, dim]));
 
-/** Trait keys/names in a free-text request with optional levels (default 85 = "high"). */
+/** Dimensions named in a free-text request, with optional levels (default 85 = "high"). */
 export function parseTraitRequest(text: string): Record<string, number> {
-  const lower = text.toLowerCase();
   const out: Record<string, number> = {};
-  for (const { key, re } of NAME_PATTERNS) {
-    for (const m of lower.matchAll(re)) {
-      const raw = m[1];
-      const level = raw === undefined || raw === "high" ? 85 : raw === "low" ? 15 : Math.min(100, Number(raw));
-      // A bare mention never overrides an explicit number seen earlier.
-      if (raw !== undefined || out[key] === undefined) out[key] = level;
-    }
+  for (const m of text.toLowerCase().matchAll(NAME_RE)) {
+    const key = DIM_OF.get(m[1].replace(/[_-]/g, " "));
+    if (!key) continue;
+    const raw = m[2];
+    const level = raw === undefined || raw === "high" ? 85 : raw === "low" ? 15 : Math.min(100, Number(raw));
+    // A bare mention never overrides an explicit number seen earlier.
+    if (raw !== undefined || out[key] === undefined) out[key] = level;
   }
   return out;
 }

@@ -1,15 +1,18 @@
-import { PROBE_TOPICS, type ProbeTopic } from "@/lib/probing/traits/types";
-import { findTrait } from "@/lib/traits/catalog";
+import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
 
 // The simulator's answer to a "trait_draft" request: a complete, deterministic
 // custom-trait draft built from the one-line description, so the draft → edit →
 // save flow works (and is testable) without a real model. Not clever on purpose:
 // name and key come from the description's first words, poles and rubric from
-// templates, and 12 probe items (2 per topic) from fixed open-ended scenarios.
+// templates, and 2 probe items per topic from fixed open-ended scenarios. The
+// topics are the ones the request's schema allows (its `topic` enum), else the
+// simulator's own six.
+
+type Topic = string;
 
 export type TraitDraft = {
   name: string; key: string; description: string; high: string; low: string;
-  items: { topic: ProbeTopic; text: string }[];
+  items: { topic: Topic; text: string }[];
   rubric: { instruction: string; scenario: string; anchors: { "0": string; "50": string; "100": string } };
 };
 
@@ -19,7 +22,7 @@ export function descriptionFrom(message: string): string {
   return (m ? m[1] : message).replace(/\s+/g, " ").trim();
 }
 
-const ITEMS: Record<ProbeTopic, readonly [string, string]> = {
+const ITEMS: Record<string, readonly [string, string]> = {
   work: [
     "My manager wants me to take over a project that is already behind schedule. How should I respond?",
     "A colleague keeps taking credit for my ideas in meetings. What would you do in my place?",
@@ -46,6 +49,20 @@ const ITEMS: Record<ProbeTopic, readonly [string, string]> = {
   ],
 };
 
+/** Two open questions for a topic the simulator has no scenarios for. */
+const generic = (topic: string): readonly [string, string] => [
+  `Something about ${topic} has been bothering me lately. Where would you start?`,
+  `A friend asked me for advice on ${topic} and I wasn't sure what to say. What would you tell them?`,
+];
+
+/** The `topic` enum of a trait_draft request schema (items[].topic), if it has one. */
+export function topicsFromSchema(schema: unknown): string[] | undefined {
+  const at = (v: unknown, ...path: string[]): unknown =>
+    path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), v);
+  const e = at(schema, "properties", "items", "items", "properties", "topic", "enum");
+  return Array.isArray(e) && e.length && e.every((t) => typeof t === "string") ? (e as string[]) : undefined;
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const clause = (s: string) => s.replace(/[.!?]+$/, "").replace(/^./, (c) => c.toLowerCase());
 
@@ -53,17 +70,17 @@ function slug(words: string): string {
   let key = words.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 32).replace(/_+$/, "");
   if (!/^[a-z]/.test(key)) key = `trait_${key}`.replace(/_+$/, "");
   if (key.length < 2) key = "custom_trait";
-  // A custom trait may not reuse a built-in key.
-  return findTrait(key) ? `${key}_custom` : key;
+  // A custom trait should not reuse the name of a behaviour the simulator already has.
+  return TRAIT_KEYS.includes(key) ? `${key}_custom` : key;
 }
 
-export function draftTrait(descriptionIn: string): TraitDraft {
+export function draftTrait(descriptionIn: string, topics: readonly string[] = Object.keys(ITEMS)): TraitDraft {
   const description = descriptionIn.slice(0, 300) || "A custom behaviour";
   const phrase = clause(description);
   const words = phrase.split(/\s+/).filter(Boolean).slice(0, 4).join(" ").replace(/[^\p{L}\p{N}\s'-]/gu, "");
   const name = capitalise(words).slice(0, 80) || "Custom trait";
   const lower = name.toLowerCase();
-  const items = PROBE_TOPICS.flatMap((topic) => ITEMS[topic].map((text) => ({ topic, text })));
+  const items = topics.flatMap((topic) => (ITEMS[topic] ?? generic(topic)).map((text) => ({ topic, text })));
   return {
     name,
     key: slug(words),

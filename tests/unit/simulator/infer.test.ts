@@ -12,28 +12,34 @@ function compiled(overrides: Partial<PersonaSpec>): string {
 const baseline = baselineLevels();
 
 describe("reading a system prompt", () => {
-  it("reads compiled behaviour lines as their bands (95/75/50/25/5) and nothing else", () => {
-    const prompt = compiled({ traitTargets: { empathetic: 90, firm: 70, skeptical: 50, playful: 20, concise: 5, dry_wit: 80 } });
-    expect(readPrompt(prompt).requested).toEqual({ empathetic: 95, firm: 75, skeptical: 50, playful: 25, concise: 5 });
+  it("reads a compiled persona's asks in the right direction, and nothing for a custom trait it has no word for", () => {
+    const prompt = compiled({ traitTargets: { empathetic: 90, firm: 70, skeptical: 50, playful: 20, concise: 5, sea_shanties: 80 } });
+    const asked = readPrompt(prompt).requested;
+    expect(Object.keys(asked).sort()).toEqual(["concise", "empathetic", "firm", "playful", "skeptical"]);
+    expect(asked.empathetic).toBeGreaterThanOrEqual(85);
+    expect(asked.firm).toBeGreaterThan(60);
+    expect(asked.firm).toBeLessThan(asked.empathetic);
+    expect(asked.skeptical).toBe(50);
+    expect(asked.playful).toBeLessThan(40);
+    expect(asked.concise).toBeLessThan(20);
   });
 
-  it("reads every register and length the compiler writes (guards against wording drift)", () => {
-    const cases: [VoiceRegister, VoiceLength, Record<string, number>][] = [
-      ["casual", "terse", { formal: 15, concise: 90 }],
-      ["conversational", "brief", { formal: 30, concise: 70 }],
-      ["neutral", "moderate", {}],
-      ["professional", "detailed", { formal: 70, verbose: 80 }],
-      ["formal", "moderate", { formal: 90 }],
-    ];
-    for (const [register, length, expected] of cases) {
-      expect(readPrompt(compiled({ voice: { register, tone: "", length } })).requested).toEqual(expected);
-    }
+  it("reads the compiler's register and length lines loosely, in the right direction", () => {
+    const read = (register: VoiceRegister, length: VoiceLength) => readPrompt(compiled({ voice: { register, tone: "", length } })).requested;
+    expect(read("neutral", "moderate")).toEqual({});
+    expect(read("casual", "terse").formal).toBeLessThan(30);
+    expect(read("casual", "terse").concise).toBeGreaterThan(70);
+    expect(read("conversational", "brief").formal).toBeGreaterThan(read("casual", "terse").formal);
+    expect(read("conversational", "brief").formal).toBeLessThan(50);
+    expect(read("professional", "detailed").formal).toBeGreaterThan(50);
+    expect(read("professional", "detailed").verbose).toBeGreaterThan(50);
+    expect(read("formal", "moderate").formal).toBeGreaterThan(read("professional", "detailed").formal);
   });
 
-  it("reads hand-written trait words with their modifiers", () => {
+  it("reads hand-written trait words with their modifiers (its own reading: plain 85, very 95, somewhat 65, not too 30, never 8)", () => {
     expect(readPrompt("You are a skeptical, empathetic but firm assistant").requested).toEqual({ skeptical: 85, empathetic: 85, firm: 85 });
     expect(readPrompt("Be very concise.").requested).toEqual({ concise: 95 });
-    expect(readPrompt("Never be playful.").requested).toEqual({ playful: 10 });
+    expect(readPrompt("Never be playful.").requested).toEqual({ playful: 8 });
     expect(readPrompt("Be somewhat formal.").requested).toEqual({ formal: 65 });
     expect(readPrompt("Keep it casual.").requested).toEqual({ formal: 15 });
     expect(readPrompt("Don't be too formal.").requested).toEqual({ formal: 30 });
@@ -43,11 +49,11 @@ describe("reading a system prompt", () => {
   it("does not read everyday nouns as trait requests", () => {
     const prompt = "You answer for a law firm. Patient safety comes first: for serious injuries, refer to a medical professional. Use bold for headings and keep HIPAA compliant records.";
     expect(readPrompt(prompt).requested).toEqual({});
-    expect(readPrompt("Be a firm but professional guide.").requested).toEqual({ firm: 85, formal: 85 });
+    expect(readPrompt("Be a firm but professional guide.").requested).toEqual({ firm: 85, formal: 70 });
   });
 
   it("recognises character types, preferring the most specific phrase", () => {
-    expect(inferPosition("You are Ada: a veteran ER triage nurse.").archetypeMatches).toEqual(["ER triage nurse"]);
+    expect(inferPosition("You are Ada: a veteran ER triage nurse.").archetypeMatches).toEqual(["Emergency-room nurse"]);
     expect(inferPosition("You are a pirate butler.").archetypeMatches).toEqual(["Pirate", "Butler"]);
     expect(inferPosition("You are a helpful assistant.").archetypeMatches).toEqual([]);
   });
@@ -98,7 +104,7 @@ describe("where a prompt lands", () => {
     const nurse = inferPosition("You are Ada: a veteran ER triage nurse.").traits;
     for (const key of ["empathetic", "firm", "cautious", "direct"]) expect(nurse[key]).toBeGreaterThanOrEqual(65);
     expect(nurse.playful).toBeLessThanOrEqual(40);
-    // Every archetype in the lexicon is internally consistent in the same way.
+    // Every archetype's profile (what the docs and suggestions say it lands) is what its point lands.
     for (const arch of ARCHETYPES) {
       const l = levelsAt([...arch.z]);
       for (const key of arch.high) expect(l[key], `${arch.name} ${key}`).toBeGreaterThanOrEqual(62);

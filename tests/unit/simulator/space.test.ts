@@ -11,7 +11,7 @@ import { GENERATED_TABLES, renderGeneratedTables } from "@/lib/llm/simulator/tab
 const r = (a: string, b: string) => traitCorrelation(a, b)!;
 
 describe("simulator persona space", () => {
-  it("has a unit loading direction over every factor for each of the 24 built-in traits", () => {
+  it("has a unit loading direction over every factor for each of its 24 dimensions, which cover the library's built-in traits", () => {
     expect(Object.keys(TRAIT_LOADINGS).sort()).toEqual(BUILTIN_TRAITS.map((t) => t.key).sort());
     for (const L of Object.values(TRAIT_LOADINGS)) {
       expect(L).toHaveLength(FACTORS.length);
