@@ -12,7 +12,12 @@ import { useProbeRun } from "@/lib/query/probe-hooks";
 import type { ReportFlag } from "@/lib/schemas/probe";
 
 // Two runs side by side (two versions, or one version on two models). The
-// older run is A, so every delta reads as "what changed since".
+// older run is A, so every delta reads as "what changed since". This view has
+// the two reports only, not their item-level answers, so it cannot pair by
+// item: a move is "clear" only when the two intervals do not overlap (stricter
+// than a paired test), and flag lists are shown as they are ("only in A/B"),
+// never as "resolved". The version diff pairs by item and says which flag
+// changes are clear.
 
 export function CompareRuns({
   workspaceId, base, ids, onClose,
@@ -31,7 +36,7 @@ export function CompareRuns({
     <Section
       id="compare"
       title={`Comparing A (${label(a)}) with B (${label(b)})`}
-      description="Landings of both runs, how far each trait moved, and which flags appeared or went away."
+      description="Landings of both runs, how far each trait moved, and which flags each run raised. For paired, item-by-item verdicts (resolved / new / unclear) compare two versions on the Versions page."
       actions={<Button size="sm" variant="ghost" onClick={onClose}>Close comparison</Button>}
     >
       <div className="grid gap-4 lg:grid-cols-2">
@@ -61,13 +66,13 @@ export function CompareRuns({
                 <td className="py-1.5 text-right tabular-nums">{fmt(d.landingB)}</td>
                 <td className={cn("py-1.5 pl-3 text-right font-semibold tabular-nums", d.clear ? "text-slate-900" : "text-slate-400")}>
                   {signed(d.delta)}
-                  {d.clear ? <span className="ml-1 text-[10px] font-normal text-slate-500">clear</span> : null}
+                  <span className="ml-1 text-[10px] font-normal text-slate-500">{d.clear ? "clear" : "no clear difference"}</span>
                 </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
-            <tr><td colSpan={5} className="pt-2 text-xs text-slate-500">A move is marked clear when the two runs&rsquo; 95% intervals do not overlap; grey moves may be noise.</td></tr>
+            <tr><td colSpan={5} className="pt-2 text-xs text-slate-500">A move is marked clear when the two runs&rsquo; 95% intervals do not overlap; &ldquo;no clear difference&rdquo; moves may be noise. If a target changed (shown as old → new), compare landings, not distances to target.</td></tr>
           </tfoot>
         </table>
       </div>
@@ -78,11 +83,13 @@ export function CompareRuns({
 
 function FlagDiff({ changes }: { changes: FlagChanges }) {
   const groups: { title: string; flags: ReportFlag[]; tone: "rose" | "green" | "slate"; empty: string }[] = [
-    { title: "Appeared in B", flags: changes.appeared, tone: "rose", empty: "None" },
-    { title: "Gone in B", flags: changes.disappeared, tone: "green", empty: "None" },
+    { title: "Only in B", flags: changes.appeared, tone: "rose", empty: "None" },
+    { title: "Only in A", flags: changes.disappeared, tone: "slate", empty: "None" },
     { title: "In both", flags: changes.kept, tone: "slate", empty: "None" },
   ];
   return (
+    <div className="space-y-2">
+    <p className="text-xs text-slate-500">A flag missing from one run is not evidence that it was fixed: it may have come or gone by noise or because its target changed.</p>
     <div className="grid items-start gap-4 md:grid-cols-3" aria-label="Flag changes">
       {groups.map((g) => (
         <div key={g.title} className="rounded-lg border border-slate-200 px-4 py-3">
@@ -96,6 +103,7 @@ function FlagDiff({ changes }: { changes: FlagChanges }) {
           ) : <p className="mt-2 text-sm text-slate-400">{g.empty}</p>}
         </div>
       ))}
+    </div>
     </div>
   );
 }

@@ -8,35 +8,55 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { contenderColor, VariantDotPlot, variantDotRows, type DotContender } from "@/components/charts/variant-dot-plot";
 import { modelLabel, RunStatusBadge } from "@/components/probes/run-status";
 import { VariantStandings } from "@/components/variants/variant-standings";
-import { fmt } from "@/lib/probing/chart-prep";
 import { ApiError } from "@/lib/query/api";
 import { useVariantBatch } from "@/lib/query/composer-hooks";
 import { usePersona } from "@/lib/query/hooks";
 import { isActive } from "@/lib/query/probe-hooks";
-import type { VariantBatch } from "@/lib/schemas/variant";
+import { VARIANT_MIN_DIFFERENCE, VARIANT_WIN_LEVEL, type VariantBatch } from "@/lib/schemas/variant";
 
 // Variants probed together: which lands closer to the persona's targets. The
 // batch is polled while any run is going, so the chart and the standings fill
 // in live; the verdict waits until every run has finished.
 
 type Run = VariantBatch["runs"][number];
+const LEVEL = `${Math.round(VARIANT_WIN_LEVEL * 100)}%`;
 const contenderName = (r: Run) => r.variant?.name ?? "Current draft";
 
 function joinAnd(parts: string[]): string {
   return parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 
-/** The one-line answer: who lands closer, by how much — or why there is no answer yet. */
+/** The one-line answer: who lands clearly closer, by how much — "no clear winner" and why — or why there is no answer yet. */
 export function verdictText(batch: VariantBatch): string {
   if (!batch.final) {
     if (batch.runs.some((r) => isActive(r.status))) return "Still measuring…";
     const stopped = batch.runs.filter((r) => r.status !== "completed").map((r) => `“${contenderName(r)}”`);
     return `No verdict: ${joinAnd(stopped)} did not complete. Resume ${stopped.length === 1 ? "it" : "them"} from the full report.`;
   }
-  const win = batch.standings.find((s) => s.runId === batch.winner);
-  if (!win) return "No verdict: no contender was measured on a targeted trait.";
-  const rest = batch.standings.filter((s) => s.runId !== win.runId && s.distance !== null).map((s) => `${fmt(s.distance, 1)} for “${s.name}”`);
-  return `“${win.name}” lands closer: ${fmt(win.distance, 1)} points from the targets on average${rest.length ? ` vs ${joinAnd(rest)}` : ""}.`;
+  return batch.verdict.reason;
+}
+
+function Verdict({ batch }: { batch: VariantBatch }) {
+  const noWinner = batch.final && batch.verdict.state === "no clear winner";
+  const text = verdictText(batch);
+  return (
+    <div
+      role="status"
+      className={cn("rounded-xl px-5 py-3.5", batch.winner ? "bg-emerald-50 text-emerald-900 ring-1 ring-inset ring-emerald-200" : "bg-slate-50 text-slate-700 ring-1 ring-inset ring-slate-200")}
+      data-testid="variant-verdict"
+    >
+      {noWinner ? (
+        <>
+          <p className="text-base font-semibold text-slate-900">No clear winner</p>
+          <p className="mt-1 text-sm">{text.replace(/^No clear winner: /, "")}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            A winner is named only when it is closer to the targets by at least {VARIANT_MIN_DIFFERENCE} points and the {LEVEL} interval of the
+            difference, paired item by item, excludes 0. Probe with a larger budget to narrow the intervals.
+          </p>
+        </>
+      ) : <p className="text-base font-medium">{text}</p>}
+    </div>
+  );
 }
 
 export function VariantComparePage({ workspaceId, personaId, batchId }: { workspaceId: string; personaId: string; batchId: string }) {
@@ -60,7 +80,6 @@ export function VariantComparePage({ workspaceId, personaId, batchId }: { worksp
   const contenders: DotContender[] = data.runs.map((r, i) => ({ id: r.id, name: contenderName(r), color: contenderColor(i) }));
   const rows = variantDotRows(data.targets, data.runs.map((r) => r.report));
   const running = data.runs.some((r) => isActive(r.status));
-  const verdict = verdictText(data);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6 px-4 py-8 sm:px-8">
@@ -88,13 +107,7 @@ export function VariantComparePage({ workspaceId, personaId, batchId }: { worksp
 
       {running ? <Progress runs={data.runs} contenders={contenders} /> : null}
 
-      <p
-        role="status"
-        className={cn("rounded-xl px-5 py-3.5 text-base font-medium", data.winner ? "bg-emerald-50 text-emerald-900 ring-1 ring-inset ring-emerald-200" : "bg-slate-50 text-slate-700 ring-1 ring-inset ring-slate-200")}
-        data-testid="variant-verdict"
-      >
-        {verdict}
-      </p>
+      <Verdict batch={data} />
 
       <Section
         id="landing"
@@ -105,7 +118,7 @@ export function VariantComparePage({ workspaceId, personaId, batchId }: { worksp
         <VariantDotPlot contenders={contenders} rows={rows} />
       </Section>
 
-      <Section id="standings" title="Standings" description="Ranked by distance to the targets: the root mean square of landing − target over the targeted traits. Lower is closer.">
+      <Section id="standings" title="Standings" description="Ordered by mean distance to the targets (|landing − target| averaged over the targeted traits, on the items every contender answered; lower is closer). The order is not a verdict: only the pairwise comparisons below decide one.">
         <VariantStandings batch={data} contenders={contenders} reportBase={`${base}/probes`} />
       </Section>
     </div>

@@ -5,23 +5,27 @@ import type { DotContender } from "@/components/charts/variant-dot-plot";
 import { RunStatusBadge } from "@/components/probes/run-status";
 import { fmt } from "@/lib/probing/chart-prep";
 import type { RunStatus } from "@/lib/schemas/probe";
-import type { VariantBatch } from "@/lib/schemas/variant";
+import { VARIANT_WIN_LEVEL, type VariantBatch } from "@/lib/schemas/variant";
 
-// The standings under the chart: rank by distance to the targets, how many
-// targeted traits each contender was measured on, its flags, and its report.
+// The standings under the chart: ordered by mean distance to the targets (an
+// order, not a verdict), which contenders no one is clearly closer than, how
+// many targeted traits each was measured on, its flags, and its report. Under
+// the table: every pair compared item by item, the only thing that decides.
 
 export function VariantStandings({
   batch, contenders, reportBase,
 }: { batch: VariantBatch; contenders: DotContender[]; reportBase: string }) {
   const targetCount = Object.keys(batch.targets).length;
+  const tied = batch.verdict.state === "no clear winner";
   return (
+    <div className="space-y-4">
     <div className="overflow-x-auto" data-testid="variant-standings">
       <table className="w-full min-w-[40rem] text-sm" aria-label="Standings">
         <thead>
           <tr className="border-b border-slate-100 text-left text-xs text-slate-500">
             <th className="py-2 pr-3 font-medium">#</th>
             <th className="py-2 pr-3 font-medium">Contender</th>
-            <th className="py-2 pr-3 text-right font-medium">Distance to target (RMS)</th>
+            <th className="py-2 pr-3 text-right font-medium">Mean distance to target</th>
             <th className="py-2 pr-3 text-right font-medium">Targeted traits measured</th>
             <th className="py-2 pr-3 font-medium">Flags</th>
             <th className="py-2"><span className="sr-only">Report</span></th>
@@ -46,7 +50,8 @@ export function VariantStandings({
                 <td className="py-2.5 pr-3 text-right">
                   <span className="inline-flex items-center gap-2">
                     {winner ? <Badge tone="green">closest</Badge> : null}
-                    <span className={cn("text-base font-semibold", winner ? "text-emerald-700" : "text-slate-900")}>{fmt(s.distance, 1)}</span>
+                    {!winner && batch.final && tied && s.inTopGroup ? <Badge tone="slate">no clear winner</Badge> : null}
+                    <span className={cn("text-base font-semibold", winner ? "text-emerald-700" : "text-slate-900")}>{fmt(s.meanGap, 1)}</span>
                   </span>
                 </td>
                 <td className={cn("py-2.5 pr-3 text-right", s.traitsMeasured < targetCount ? "text-amber-700" : "text-slate-700")}>
@@ -73,6 +78,37 @@ export function VariantStandings({
           })}
         </tbody>
       </table>
+    </div>
+    <PairList batch={batch} />
+    </div>
+  );
+}
+
+const level = `${Math.round(VARIANT_WIN_LEVEL * 100)}%`;
+
+/** Every pair, paired by item: the difference in mean distance and whether it is clear. */
+function PairList({ batch }: { batch: VariantBatch }) {
+  if (!batch.final || batch.comparisons.length === 0) return null;
+  const name = (id: string) => batch.standings.find((s) => s.runId === id)?.name ?? id;
+  return (
+    <div>
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Pairwise, item by item</h4>
+      <ul className="mt-2 space-y-1 text-sm text-slate-700" aria-label="Pairwise comparisons" data-testid="variant-pairs">
+        {batch.comparisons.map((p) => {
+          const diff = p.difference;
+          const closer = diff === null ? null : diff < 0 ? p.a : p.b;
+          return (
+            <li key={`${p.a}-${p.b}`} className="flex flex-wrap items-baseline gap-x-2">
+              <span className="font-medium">“{name(p.a)}” vs “{name(p.b)}”</span>
+              <span className="tabular-nums">
+                {diff === null ? "no shared items" : `${name(closer!)} closer by ${fmt(Math.abs(diff), 1)}`}
+                {p.lo !== null && p.hi !== null ? <span className="text-xs text-slate-500"> ({level} interval of a − b: {fmt(p.lo, 1)} to {fmt(p.hi, 1)}, {p.items} items)</span> : null}
+              </span>
+              {p.winner ? <Badge tone="green">clear</Badge> : <Badge tone="slate">not clear</Badge>}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

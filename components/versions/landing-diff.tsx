@@ -10,21 +10,30 @@ import type { LandingDeltaRow, LandingDiff as LandingDiffData, LandingPoint, Run
 import type { ReportFlag } from "@/lib/schemas/probe";
 
 // The version diff's last part: where the two versions land on each trait (their
-// newest completed probe runs), which way each trait moved relative to its
-// target, and which flags appeared or went away. A is the "from" side.
+// newest completed probe runs), how far each landing moved (paired by item),
+// whether it moved toward one fixed target (B's — so a moved target is never
+// mistaken for a moved landing), and which flags are new, resolved or unclear.
+// A is the "from" side.
 
 const versionName = (v: RunRef["version"]) => (v === "draft" ? "Draft" : `v${v}`);
 const pct = (x: number) => `${clamp(x)}%`;
 
 type Verdict = { tone: string; line: string; word: string };
 
-/** Green toward the target, rose away from it; slate when the move may be noise or nothing is targeted. */
+/** Green clearly toward the fixed target, rose clearly away; slate when the move may be noise or nothing is targeted. */
 function verdict(r: LandingDeltaRow): Verdict {
   if (r.delta === null) return { tone: "text-slate-400", line: "#cbd5e1", word: "" };
-  if (!r.clear) return { tone: "text-slate-400", line: "#cbd5e1", word: "unclear" };
   if (r.towardTarget === "closer") return { tone: "text-emerald-700", line: "#10b981", word: "toward target" };
   if (r.towardTarget === "further") return { tone: "text-rose-700", line: "#f43f5e", word: "away from target" };
-  return { tone: "text-slate-900", line: "#64748b", word: r.target === null ? "clear" : "same distance" };
+  if (!r.clear) return { tone: "text-slate-400", line: "#cbd5e1", word: r.target === null ? "unclear" : "no clear difference" };
+  return { tone: "text-slate-900", line: "#64748b", word: r.target === null ? "clear" : "moved; distance unclear" };
+}
+
+function gapTitle(r: LandingDeltaRow): string | undefined {
+  const parts: string[] = [];
+  if (r.deltaInterval) parts.push(`landing change ${signed(r.delta)} ${intervalText(r.deltaInterval.lo, r.deltaInterval.hi, true)}, paired over ${r.items} items`);
+  if (r.gap) parts.push(`distance to ${fmt(r.gap.target)}: A ${fmt(r.gap.a, 1)} → B ${fmt(r.gap.b, 1)} (${signed(r.gap.difference)} ${intervalText(r.gap.lo, r.gap.hi, true)})`);
+  return parts.length ? parts.join("; ") : undefined;
 }
 
 function RunChip({ letter, run, color }: { letter: "A" | "B"; run: RunRef; color: string }) {
@@ -66,7 +75,7 @@ function Dumbbell({ row, color }: { row: LandingDeltaRow; color: string }) {
 }
 
 function TargetCell({ row }: { row: LandingDeltaRow }) {
-  if (row.targetA !== null && row.targetB !== null && row.targetA !== row.targetB) return <>{fmt(row.targetA)} → {fmt(row.targetB)}</>;
+  if (row.targetChanged) return <span title="The target changed: both landings are measured against B's">{fmt(row.targetA)} → {fmt(row.targetB)}</span>;
   return <>{fmt(row.target)}</>;
 }
 
@@ -93,8 +102,7 @@ function TraitTable({ rows, a, b }: { rows: LandingDeltaRow[]; a: string; b: str
                 <td className="py-1.5 text-right text-slate-600"><TargetCell row={r} /></td>
                 <td className="py-1.5 pl-3 text-right"><Landing p={r.a} /></td>
                 <td className="py-1.5 pl-3 text-right"><Landing p={r.b} /></td>
-                <td className={cn("py-1.5 pl-3 text-right font-semibold", v.tone)}
-                  title={r.deltaInterval ? `${signed(r.delta)} ${intervalText(r.deltaInterval.lo, r.deltaInterval.hi, true)}` : undefined}>
+                <td className={cn("py-1.5 pl-3 text-right font-semibold", v.tone)} title={gapTitle(r)}>
                   {signed(r.delta)}
                   {v.word ? <span className="ml-1 text-[10px] font-normal">{v.word}</span> : null}
                 </td>
@@ -108,13 +116,18 @@ function TraitTable({ rows, a, b }: { rows: LandingDeltaRow[]; a: string; b: str
   );
 }
 
-function FlagList({ title, flags, tone }: { title: string; flags: ReportFlag[]; tone: Tone }) {
+function FlagList({ title, flags, tone, reasons }: { title: string; flags: ReportFlag[]; tone: Tone; reasons?: Record<string, string> }) {
   return (
     <div className="rounded-lg border border-slate-200 px-4 py-3">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title} ({flags.length})</h4>
       {flags.length ? (
         <ul className="mt-2 space-y-1.5 text-sm">
-          {flags.map((f) => <li key={f.id} className="flex items-start gap-2"><Badge tone={tone}>{f.kind}</Badge><span>{f.title}</span></li>)}
+          {flags.map((f) => (
+            <li key={f.id}>
+              <span className="flex items-start gap-2"><Badge tone={tone}>{f.kind}</Badge><span>{f.title}</span></span>
+              {reasons?.[f.id] ? <span className="mt-0.5 block text-xs text-slate-500">{reasons[f.id]}</span> : null}
+            </li>
+          ))}
         </ul>
       ) : <p className="mt-2 text-sm text-slate-400">None</p>}
     </div>
@@ -122,22 +135,48 @@ function FlagList({ title, flags, tone }: { title: string; flags: ReportFlag[]; 
 }
 
 function Distance({ landing, a, b }: { landing: LandingDiffData; a: string; b: string }) {
-  const d = landing.comparison.distance;
-  if (d.a.rms === null && d.b.rms === null) return null;
-  const verdictText = d.closer === "b" ? `${b} lands closer` : d.closer === "a" ? `${a} landed closer` : d.closer === "same" ? "about the same" : "";
+  const { distance: d, targetsChanged, rows } = landing.comparison;
+  if (!d.fixed) return null;
+  const verdictText = d.closer === "b" ? `${b} lands closer` : d.closer === "a" ? `${a} landed closer` : "no clear difference";
+  const names = targetsChanged.map((k) => rows.find((r) => r.key === k)?.name ?? k);
   return (
-    <p className="text-sm text-slate-700">
-      <span className="font-medium">Distance to target</span>{" "}
-      <span className="text-xs text-slate-500">(root mean square over targeted traits)</span>:{" "}
-      <span className="tabular-nums" style={{ color: COLORS.runA }}>A {fmt(d.a.rms, 1)}</span>
-      <span className="mx-1.5 text-slate-400">→</span>
-      <span className="tabular-nums" style={{ color: COLORS.runB }}>B {fmt(d.b.rms, 1)}</span>
-      {verdictText ? (
+    <div className="space-y-1 text-sm text-slate-700" data-testid="landing-distance">
+      {targetsChanged.length ? (
+        <p role="note" className="rounded-md bg-sky-50 px-3 py-2 text-sky-900 ring-1 ring-inset ring-sky-200">
+          <span className="font-medium">Targets changed</span> ({names.join(", ")}). Both versions are measured against {b}&rsquo;s targets, so
+          &ldquo;closer&rdquo; below means the landing moved, not the target. Against their own targets: A {fmt(d.a.rms, 1)}, B {fmt(d.b.rms, 1)} (RMS).
+        </p>
+      ) : null}
+      <p>
+        <span className="font-medium">Mean distance to target</span>{" "}
+        <span className="text-xs text-slate-500">(|landing − target| over targeted traits, paired by item over {d.fixed.items} items)</span>:{" "}
+        <span className="tabular-nums" style={{ color: COLORS.runA }}>A {fmt(d.fixed.a, 1)}</span>
+        <span className="mx-1.5 text-slate-400">→</span>
+        <span className="tabular-nums" style={{ color: COLORS.runB }}>B {fmt(d.fixed.b, 1)}</span>
         <span className={cn("ml-2 font-medium", d.closer === "b" ? "text-emerald-700" : d.closer === "a" ? "text-rose-700" : "text-slate-600")}>
           {verdictText}
         </span>
-      ) : null}
-    </p>
+        {d.fixed.lo !== null && d.fixed.hi !== null ? <span className="ml-1 text-xs text-slate-500">(B − A {signed(d.fixed.difference)} {intervalText(d.fixed.lo, d.fixed.hi, true)})</span> : null}
+      </p>
+    </div>
+  );
+}
+
+function UnclearFlags({ items }: { items: LandingDiffData["comparison"]["flags"]["unclear"] }) {
+  return (
+    <div className="rounded-lg border border-slate-200 px-4 py-3">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Unclear ({items.length})</h4>
+      {items.length ? (
+        <ul className="mt-2 space-y-2 text-sm">
+          {items.map((u) => (
+            <li key={u.flag.id}>
+              <span className="flex items-start gap-2"><Badge tone="slate">{u.flag.kind}</Badge><span>{u.flag.title} <span className="text-xs text-slate-500">({u.change})</span></span></span>
+              <span className="mt-0.5 block text-xs text-slate-500">{u.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : <p className="mt-2 text-sm text-slate-400">None</p>}
+    </div>
   );
 }
 
@@ -160,7 +199,7 @@ export function LandingDiff({ landing, note, probesHref }: { landing: LandingDif
     <Section
       id="landing"
       title="Where it lands"
-      description="Each version's newest completed probe run. A move counts as clear when its 95% interval excludes 0."
+      description="Each version's newest completed probe run. Both answered the same items, so every move is paired item by item; it counts as clear when its 95% interval excludes 0."
       actions={probesLink}
     >
       <div className="space-y-1">
@@ -180,11 +219,13 @@ export function LandingDiff({ landing, note, probesHref }: { landing: LandingDif
         ]}
       />
       <TraitTable rows={rows} a={a} b={b} />
-      <div className="grid items-start gap-4 md:grid-cols-3" aria-label="Flag changes">
-        <FlagList title={`Appeared in ${b}`} flags={flags.appeared} tone="rose" />
-        <FlagList title="Went away" flags={flags.resolved} tone="green" />
+      <div className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-4" aria-label="Flag changes">
+        <FlagList title={`New in ${b}`} flags={flags.appeared} tone="rose" reasons={flags.reasons} />
+        <FlagList title="Resolved" flags={flags.resolved} tone="green" reasons={flags.reasons} />
+        <UnclearFlags items={flags.unclear} />
         <FlagList title="Still open" flags={flags.kept} tone="amber" />
       </div>
+      <p className="text-xs text-slate-500">A flag is called new or resolved only when the landing behind it moved clearly (paired by item); otherwise it is unclear — it may have come or gone by noise or because its target changed.</p>
     </Section>
   );
 }

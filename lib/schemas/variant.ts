@@ -6,6 +6,15 @@ import { createProbeRunBody, probeRunSchema, reportSchema } from "@/lib/schemas/
 // type"), probed in one action on the same model and items and judged against
 // the same targets — the persona's own — so the closer one wins.
 
+/**
+ * When a variant is named the winner (lib/probing/compare/paired.ts): its mean
+ * distance to the targets is lower by at least VARIANT_MIN_DIFFERENCE points and
+ * the VARIANT_WIN_LEVEL interval of the paired difference excludes 0 (Holm over
+ * all pairs). One source for the ranking, the API description and the page.
+ */
+export const VARIANT_WIN_LEVEL = 0.99;
+export const VARIANT_MIN_DIFFERENCE = 2;
+
 export const variantNameSchema = z.string().trim().min(1, "Name the variant").max(60);
 
 export const VARIANT_STARTS = ["draft", "character_type", "trait_list"] as const;
@@ -51,17 +60,48 @@ export const variantStandingSchema = z.object({
   name: z.string(),
   variantId: z.string().nullable(),
   status: z.string(),
-  distance: z.number().nullable().describe("Root mean square of (landing − target) over the targeted traits; lower is closer"),
+  distance: z.number().nullable().describe("Root mean square of (landing − target) over the targeted traits, from the run's own report (display only; the ranking uses meanGap)"),
+  meanGap: z.number().nullable().describe("Mean over targeted traits of |landing − target| on the items every contender answered: the distance the ranking compares, paired by item"),
+  inTopGroup: z.boolean().describe("No other contender is clearly closer (paired interval, Holm over all pairs)"),
   traitsMeasured: z.number().int(),
   flags: z.number().int(),
   deltas: z.record(z.string(), z.number().nullable()).describe("landing − target per targeted trait"),
 });
 
+export type VariantStanding = z.infer<typeof variantStandingSchema>;
+
+export const variantComparisonPairSchema = z.object({
+  a: z.string().describe("runId"),
+  b: z.string().describe("runId"),
+  difference: z.number().nullable().describe("Mean distance of a − mean distance of b (points), paired by item; negative = a lands closer"),
+  lo: z.number().nullable().describe("99% interval of the difference (the level a win is decided at; t over shared items, delta method for |landing − target|)"),
+  hi: z.number().nullable(),
+  items: z.number().int().describe("Shared items the difference is over"),
+  pAdjusted: z.number().describe("Holm-adjusted p-value over all pairs"),
+  winner: z.string().nullable().describe("runId of the clearly closer one; null = no clear difference"),
+});
+export type VariantComparisonPair = z.infer<typeof variantComparisonPairSchema>;
+
+export const variantVerdictSchema = z.object({
+  state: z.enum(["winner", "no clear winner", "pending"])
+    .describe("winner: one contender is clearly closer than every other (paired intervals); no clear winner: the intervals do not separate them; pending: runs still going"),
+  reason: z.string().describe("One sentence a designer can read: who wins by how much, or why no one does"),
+  topGroup: z.array(z.string()).describe("runIds no other contender is clearly closer than"),
+  margin: z.object({
+    rival: z.string().describe("runId of the closest rival"),
+    estimate: z.number().describe("How many points of mean distance the winner is closer by"),
+    lo: z.number(), hi: z.number(), items: z.number().int(),
+  }).nullable(),
+});
+export type VariantVerdict = z.infer<typeof variantVerdictSchema>;
+
 export const variantBatchSchema = z.object({
   batchId: z.string(),
   targets: z.record(z.string(), z.number()),
   final: z.boolean().describe("Every run has finished"),
-  winner: z.string().nullable().describe("runId of the variant that lands closest, once all are final"),
+  winner: z.string().nullable().describe("runId of the variant that is clearly closest (paired intervals), once all are final; null = no clear winner"),
+  verdict: variantVerdictSchema,
+  comparisons: z.array(variantComparisonPairSchema).describe("Every pair of contenders, paired by item"),
   standings: z.array(variantStandingSchema),
   runs: z.array(probeRunSchema.extend({ report: reportSchema })),
 });

@@ -8,7 +8,8 @@ import { db } from "@/tests/factories/db";
 import { addTeammate, buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // A/B in one action: variants are probed on the same model, items, settings and
-// seed, judged against the persona's own targets; the closer one wins. With the
+// seed, judged against the persona's own targets; the one clearly closer
+// (paired by item) wins, otherwise "no clear winner". With the
 // simulator as ground truth, the character type that holds empathetic + firm
 // lands closer than the bare trait list.
 
@@ -83,6 +84,13 @@ describe("variants", () => {
     expect(second.name).toBe("Trait list");
     expect(batch.winner).toBe(first.runId);
     expect(first.distance!).toBeLessThan(second.distance!);
+    // Decided on the paired interval, and the page says by how much.
+    expect(batch.verdict).toMatchObject({ state: "winner", margin: { rival: second.runId } });
+    expect(batch.verdict.margin!.lo).toBeGreaterThan(0);
+    expect(batch.verdict.reason).toMatch(/^“Current draft” lands closer than “Trait list”: by \d+\.\d points of mean distance \(99% interval/);
+    expect(batch.comparisons).toEqual([expect.objectContaining({ winner: first.runId })]);
+    expect(first.meanGap!).toBeLessThan(second.meanGap!);
+    expect(first.inTopGroup && !second.inTopGroup).toBe(true);
     expect(second.flags).toBeGreaterThan(0); // the bare list gets its compromise flag
     expect(Object.keys(first.deltas).sort()).toEqual(["empathetic", "firm"]);
     expect(batch.runs).toHaveLength(2);
@@ -94,6 +102,27 @@ describe("variants", () => {
     expect(measured.pairs[0].measured).toEqual([expect.objectContaining({ simulated: true, runs: 2 })]);
     expect(measured.pairs[0].measured[0].n).toBeGreaterThan(20);
     expectError(await owner.api.get(`${wsPath(owner.workspaceId)}/measured-correlations`, { traits: "empathetic" }), 422, "traits");
+  });
+
+  it("that behave the same are called 'no clear winner', with the reason, never a winner from point estimates", async () => {
+    // The draft under another name: a different prompt text, the same character and targets.
+    const renamed = expectOk(ops.createVariant, await owner.api.post(`${p()}/variants`, { name: "Renamed" }));
+    expectOk(ops.updateVariant, await owner.api.patch(`${wsPath(owner.workspaceId)}/variants/${renamed.id}`, { revision: renamed.revision, spec: { ...renamed.spec, name: "Dana Desk" } }));
+    const res = expectOk(ops.probeVariants, await owner.api.post(`${p()}/variant-probes`, { variantIds: [renamed.id], includeDraft: true, traits: ["empathetic", "firm"], budgetPerTrait: 24 }));
+    const pending = expectOk(ops.getVariantBatch, await owner.api.get(`${p()}/variant-probes/${res.batchId}`));
+    expect(pending.verdict.state).toBe("pending");
+    await runAll(res.batchId);
+    const batch = expectOk(ops.getVariantBatch, await owner.api.get(`${p()}/variant-probes/${res.batchId}`));
+    expect(batch.final).toBe(true);
+    expect(batch.winner).toBeNull();
+    expect(batch.verdict).toMatchObject({ state: "no clear winner", margin: null });
+    expect(batch.verdict.reason).toMatch(/^No clear winner: .*99% interval/);
+    expect(batch.verdict.topGroup).toHaveLength(2);
+    const [pair] = batch.comparisons;
+    expect(pair.winner).toBeNull();
+    expect(pair.items).toBeGreaterThan(10);
+    expect(pair.lo!).toBeLessThanOrEqual(pair.difference!);
+    expect(batch.standings.every((s) => s.inTopGroup)).toBe(true);
   });
 
   it("are read-only while the persona is archived", async () => {

@@ -10,7 +10,10 @@ import { db } from "@/tests/factories/db";
 import { buildSpec, createPersona, personaPath, saveDraft, saveVersion, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
 
 // The version diff says where each version lands: both versions probed with the
-// worker against the simulator, then the diff route compares their reports.
+// worker against the simulator, then the diff route compares their runs item by
+// item (both answer the same library items): landing change with a paired
+// interval, distance to ONE fixed target (the newer version's), and flag changes
+// called new/resolved only when the move behind them is clear.
 
 const WATCHED = ["empathetic", "firm", "warm", "assertive"];
 const simulator = new SimulatorProvider();
@@ -78,11 +81,14 @@ describe("both versions probed", () => {
 
     const rows = landing.comparison.rows;
     expect(rows.map((r) => r.key).sort()).toEqual([...WATCHED].sort());
+    expect(landing.comparison.targetsChanged).toEqual([]);
     for (const r of rows) {
       expect(r.a!.n).toBeGreaterThan(0);
-      expect(r.delta).toBeCloseTo(r.b!.mean - r.a!.mean, 10);
+      // Paired over the items both runs answered (the adaptive plan may stop one run earlier).
+      expect(r.items).toBeGreaterThanOrEqual(10);
       expect(r.deltaInterval!.lo).toBeLessThan(r.delta!);
       expect(r.clear).toBe(r.deltaInterval!.lo > 0 || r.deltaInterval!.hi < 0);
+      expect(r.targetChanged).toBe(false);
     }
     // The same numbers as each run's own report page.
     const v1 = expectOk(ops.getProbeRun, await owner.api.get(`/api/workspaces/${owner.workspaceId}/probe-runs/${runs.v1}`));
@@ -101,11 +107,15 @@ describe("both versions probed", () => {
     expect(comparison.distance.b.rms!).toBeLessThan(comparison.distance.a.rms!);
   });
 
-  it("turns the compromise into a tension: empathetic now reaches its target, firm still falls short", async () => {
+  it("resolves the compromise: the pair clearly moved toward its targets; every other change is new, resolved or unclear", async () => {
     const { flags } = (await getDiff(path, 1, 2)).landing!.comparison;
     const ids = { appeared: flags.appeared.map((f) => f.id), resolved: flags.resolved.map((f) => f.id), kept: flags.kept.map((f) => f.id) };
-    expect(ids.resolved, JSON.stringify(ids)).toEqual(["compromise:empathetic+firm"]);
-    expect(ids.appeared, JSON.stringify(ids)).toEqual(["tension:empathetic+firm"]);
+    expect(ids.resolved, JSON.stringify(ids)).toContain("compromise:empathetic+firm");
+    expect(flags.reasons["compromise:empathetic+firm"]).toMatch(/^The pair landed \d+\.\d points closer to the target/);
+    // Nothing new about the pair: it got closer to its targets.
+    expect(flags.appeared.some(isEmpatheticFirm), JSON.stringify(ids)).toBe(false);
+    for (const u of flags.unclear) expect(u.reason.length).toBeGreaterThan(10);
+    for (const f of [...flags.appeared, ...flags.resolved]) expect(flags.reasons[f.id]).toBeTruthy();
     // What neither version targets still moves with the character: those leaks stay open.
     expect(ids.kept).toEqual(expect.arrayContaining(["leakage:warm"]));
     expect(flags.kept.every((f) => f.kind === "leakage")).toBe(true);
@@ -113,8 +123,8 @@ describe("both versions probed", () => {
 
   it("reads the other way round when the versions are swapped", async () => {
     const { comparison } = (await getDiff(path, 2, 1)).landing!;
-    expect(comparison.flags.appeared.map((f) => f.id)).toEqual(["compromise:empathetic+firm"]);
-    expect(comparison.flags.resolved.map((f) => f.id)).toEqual(["tension:empathetic+firm"]);
+    expect(comparison.flags.appeared.map((f) => f.id)).toContain("compromise:empathetic+firm");
+    expect(comparison.flags.resolved.some(isEmpatheticFirm)).toBe(false);
     expect(comparison.rows.find((r) => r.key === "firm")).toMatchObject({ clear: true, towardTarget: "further" });
     expect(comparison.distance.closer).toBe("a");
   });
@@ -139,11 +149,51 @@ describe("aiming where the character lands", () => {
     await probe(path, 1);
     await probe(path, 2);
     const { comparison } = (await getDiff(path, 1, 2)).landing!;
-    expect(comparison.flags.resolved.filter(isEmpatheticFirm)).toHaveLength(1);
+    // Gone from the flag list, but the targets moved too: resolved only if the pair clearly moved toward v2's targets.
+    const gone = [...comparison.flags.resolved.filter(isEmpatheticFirm), ...comparison.flags.unclear.filter((u) => isEmpatheticFirm(u.flag)).map((u) => u.flag)];
+    expect(gone).toHaveLength(1);
+    for (const u of comparison.flags.unclear.filter((x) => isEmpatheticFirm(x.flag))) expect(u.reason).toMatch(/target changed/);
     expect([...comparison.flags.appeared, ...comparison.flags.kept].some(isEmpatheticFirm)).toBe(false);
-    // Judged against v2's (new) targets; overall distance uses each version's own targets.
-    expect(comparison.rows.find((r) => r.key === "empathetic")).toMatchObject({ targetA: 95, targetB: 75, target: 75 });
-    expect(comparison.distance.closer).toBe("b");
+    // Both landings judged against v2's (new) targets, and the diff says the targets changed.
+    expect(comparison.targetsChanged.sort()).toEqual(["empathetic", "firm"]);
+    expect(comparison.fixedTargets).toMatchObject({ empathetic: 75, firm: 75 });
+    expect(comparison.rows.find((r) => r.key === "empathetic")).toMatchObject({ targetA: 95, targetB: 75, target: 75, targetChanged: true });
+    expect(comparison.distance.fixed!.items).toBeGreaterThan(10);
+  });
+});
+
+describe("a target that moved while the landing did not", () => {
+  it("is not 'lands closer': the diff says the targets changed and compares both against v2's", async () => {
+    // A hand-written prompt (promptOverride): v2 only moves the targets to where v1 landed, so the prompt — and the
+    // behaviour — are the same. Against their own targets v1 is far off and v2 on target; the landing did not move.
+    const prompt = "You are Eva. You are deeply empathetic and you are also firm about what you will and will not do.";
+    const first = { ...bare({ empathetic: 95, firm: 95 }), promptOverride: prompt };
+    const persona = await createPersona(owner, { name: first.name, spec: first });
+    await saveVersion(owner, persona.id, persona.revision, "Hand-written prompt");
+    const path = personaPath(owner.workspaceId, persona.id);
+    const v1 = await probe(path, 1);
+    const v1Run = expectOk(ops.getProbeRun, await owner.api.get(`/api/workspaces/${owner.workspaceId}/probe-runs/${v1.id}`));
+    const landed = (k: string) => Math.round(v1Run.report.rows.find((r) => r.key === k)!.landing.mean!);
+    const moved = { ...first, traitTargets: { empathetic: landed("empathetic"), firm: landed("firm") } };
+    const edited = await saveDraft(owner, persona.id, persona.revision, moved);
+    await saveVersion(owner, persona.id, edited.revision, "Targets where it lands");
+    await probe(path, 2);
+
+    const { comparison } = (await getDiff(path, 1, 2)).landing!;
+    expect(comparison.targetsChanged.sort()).toEqual(["empathetic", "firm"]);
+    expect(comparison.fixedTargets).toMatchObject(moved.traitTargets);
+    // Against their own targets B looks far closer (what the old diff reported as "v2 lands closer")…
+    expect(comparison.distance.b.rms!).toBeLessThan(comparison.distance.a.rms! - 10);
+    // …but against one fixed target the landings are no different.
+    expect(comparison.distance.closer).toBe("no clear difference");
+    for (const key of ["empathetic", "firm"]) {
+      const r = comparison.rows.find((x) => x.key === key)!;
+      expect(r, key).toMatchObject({ targetChanged: true, clear: false, towardTarget: "no clear difference" });
+      expect(r.gap!.target).toBe(moved.traitTargets[key as "empathetic" | "firm"]);
+    }
+    // Flags that went away because the target moved are not "resolved".
+    expect(comparison.flags.resolved).toEqual([]);
+    for (const u of comparison.flags.unclear.filter((x) => x.change === "went away")) expect(u.reason).toMatch(/target changed/);
   });
 });
 

@@ -1,29 +1,28 @@
 import type {
-  LandingComparison, LandingDeltaRow, LandingFlagChanges, LandingPoint, TowardTarget,
+  Gap, LandingComparison, LandingDeltaRow, LandingFlagChanges, LandingPoint,
 } from "@/lib/schemas/landing-compare";
-import type { ProbeReport, ReportRow } from "@/lib/schemas/probe";
+import type { ProbeReport, ReportFlag, ReportRow } from "@/lib/schemas/probe";
+import { compareGaps, landingChange, type GapComparison, type RunAnswer } from "@/lib/probing/compare/paired";
 
-// Two reports of one persona (say v1 and v2), compared trait by trait: how far
-// each landing moved, whether that move is clear of noise, whether it went
-// toward the target, and which flags appeared or went away.
-//
-// The delta's 95% interval is delta ± √(hwA² + hwB²). That is the usual width
-// for a difference of two independent estimates — variances add — applied to
-// the half-widths the reports already show. It is an approximation: bootstrap
-// intervals can be a little lopsided and this one is symmetric around the delta.
-// It errs on the wide side where it matters:
-// - both runs ask the same probe items (and, with a seeded model or the
-//   simulator, the same seeds) and use one judge rubric, so item and judge
-//   effects are shared; that makes the two means move together, and the true
-//   spread of their difference is smaller than the sum of variances assumed here;
-// - each half-width is already the small-n expanded bootstrap interval;
-// - a landing with one answer has no interval, so its delta is never clear.
-// It is less strict than "the two intervals do not overlap" (hwA + hwB, the
-// rule of the compare-runs table): with equal widths that rule needs a move of
-// 2 half-widths before it calls it clear, this one √2 ≈ 1.4.
+// Two runs of one persona (say v1 and v2), compared trait by trait, paired by
+// item (both answered the same library items; compare/paired.ts):
+// - the landing change B − A with a paired t-interval ("clear" when it
+//   excludes 0);
+// - whether B lands closer to the target than A — against ONE fixed target
+//   (B's; A's where B sets none), so "closer" means the landing moved, not the
+//   target. Issue 11 found "v2 lands closer" reported when only the target had
+//   moved. Traits whose target changed are listed (`targetsChanged`);
+// - flags that appeared or went away are called "new"/"resolved" only when
+//   the paired comparison behind the flag moved clearly the matching way;
+//   otherwise they are "unclear", with the reason.
+// The per-report numbers (a, b: landing ± interval) are the reports' own, so
+// the diff shows the same landings as each run's page.
 
-/** Moves of at most this many points (toward target, overall distance) count as "same". */
-export const SAME_WITHIN = 1;
+/** Both sides of a comparison: the run's report and its scored persona answers (the items it pairs on). */
+export type LandingSide = { report: ProbeReport; answers: readonly RunAnswer[] };
+
+const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+const interval = (lo: number | null, hi: number | null) => (lo === null || hi === null ? "no interval" : `95% interval ${f1(lo)} to ${f1(hi)}`);
 
 function point(row: ReportRow | undefined): LandingPoint | null {
   if (!row || row.landing.mean === null) return null;
@@ -31,51 +30,38 @@ function point(row: ReportRow | undefined): LandingPoint | null {
   return { mean, lo, hi, n };
 }
 
-function toward(a: LandingPoint | null, b: LandingPoint | null, target: number | null): TowardTarget | null {
-  if (!a || !b || target === null) return null;
-  const change = Math.abs(b.mean - target) - Math.abs(a.mean - target);
-  if (Math.abs(change) <= SAME_WITHIN) return "same";
-  return change < 0 ? "closer" : "further";
+function toGap(g: GapComparison, target: number | null): Gap | null {
+  if (g.items === 0 || g.gapA === null || g.gapB === null || g.difference === null) return null;
+  return { target, a: g.gapA, b: g.gapB, difference: g.difference, lo: g.lo, hi: g.hi, items: g.items };
 }
 
-function deltaRow(key: string, ra: ReportRow | undefined, rb: ReportRow | undefined): LandingDeltaRow {
-  const a = point(ra);
-  const b = point(rb);
+function deltaRow(key: string, a: LandingSide, b: LandingSide, ra: ReportRow | undefined, rb: ReportRow | undefined): LandingDeltaRow {
   const targetA = ra?.target ?? null;
   const targetB = rb?.target ?? null;
   const target = targetB ?? targetA;
-  const delta = a && b ? b.mean - a.mean : null;
-  const hwA = ra?.landing.halfWidth ?? null;
-  const hwB = rb?.landing.halfWidth ?? null;
-  const halfWidth = delta !== null && hwA !== null && hwB !== null ? Math.hypot(hwA, hwB) : null;
-  const deltaInterval = delta !== null && halfWidth !== null ? { lo: delta - halfWidth, hi: delta + halfWidth, halfWidth } : null;
+  const change = ra && rb ? landingChange(a.answers, b.answers, key) : null;
+  const hasDelta = change !== null && change.estimate !== null;
+  const gap = hasDelta && target !== null ? compareGaps(a.answers, b.answers, { [key]: target }) : null;
+  const gapRow = gap ? toGap(gap, target) : null;
   return {
     key,
     name: (rb ?? ra)!.name,
     target,
     targetA,
     targetB,
-    a,
-    b,
-    delta,
-    deltaInterval,
-    clear: deltaInterval !== null && (deltaInterval.lo > 0 || deltaInterval.hi < 0),
-    towardTarget: toward(a, b, target),
+    a: point(ra),
+    b: point(rb),
+    delta: hasDelta ? change!.estimate : null,
+    deltaInterval: change && change.lo !== null && change.hi !== null ? { lo: change.lo, hi: change.hi, halfWidth: (change.hi - change.lo) / 2 } : null,
+    items: change?.items ?? 0,
+    clear: change?.clear ?? false,
+    targetChanged: targetA !== targetB,
+    gap: gapRow,
+    towardTarget: gapRow ? gap!.verdict : null,
   };
 }
 
-/** A flag's id is its kind plus its trait keys, so "the same finding" matches across reports. */
-function flagChanges(a: ProbeReport, b: ProbeReport): LandingFlagChanges {
-  const idsA = new Set(a.flags.map((f) => f.id));
-  const idsB = new Set(b.flags.map((f) => f.id));
-  return {
-    appeared: b.flags.filter((f) => !idsA.has(f.id)),
-    resolved: a.flags.filter((f) => !idsB.has(f.id)),
-    kept: b.flags.filter((f) => idsA.has(f.id)),
-  };
-}
-
-/** RMS of (landing − target) over the traits this report targets and has a landing for. */
+/** RMS of (landing − target) over the traits this report targets and has a landing for (against its own targets). */
 function distance(report: ProbeReport): { rms: number | null; traits: number } {
   const gaps = report.rows
     .filter((r) => r.target !== null && r.landing.mean !== null)
@@ -84,18 +70,83 @@ function distance(report: ProbeReport): { rms: number | null; traits: number } {
   return { rms: Math.sqrt(gaps.reduce((s, g) => s + g * g, 0) / gaps.length), traits: gaps.length };
 }
 
-export function compareLandings(a: ProbeReport, b: ProbeReport): LandingComparison {
-  const rowsA = new Map(a.rows.map((r) => [r.key, r]));
-  const rowsB = new Map(b.rows.map((r) => [r.key, r]));
+type FlagVerdict = { clear: boolean; reason: string };
+
+function gapReason(g: GapComparison, what: string, targets: Readonly<Record<string, number>>): string {
+  if (g.items === 0 || g.difference === null) return `${what}: no shared items to compare`;
+  const on = Object.entries(targets).map(([k, t]) => `${k} ${t}`).join(", ");
+  const dir = g.difference < 0 ? "closer to" : "further from";
+  return `${what} landed ${f1(Math.abs(g.difference))} points ${dir} the target (${on}) (${interval(g.lo, g.hi)}, over ${g.items} items)`;
+}
+
+function judgeFlag(
+  flag: ReportFlag, change: "appeared" | "went away", a: LandingSide, b: LandingSide,
+  rows: Map<string, LandingDeltaRow>, fixed: Readonly<Record<string, number>>,
+): FlagVerdict {
+  const rowsOf = flag.traits.map((k) => rows.get(k)).filter((r): r is LandingDeltaRow => r !== undefined);
+  const moved = rowsOf.filter((r) => r.targetChanged).map((r) => `${r.name} ${r.targetA ?? "none"} → ${r.targetB ?? "none"}`);
+  const targetNote = moved.length ? ` The target changed (${moved.join(", ")}), so the flag lists alone would credit that change.` : "";
+  if (flag.kind === "miss" || flag.kind === "overshoot" || flag.kind === "tension" || flag.kind === "compromise") {
+    const targets = Object.fromEntries(flag.traits.filter((k) => fixed[k] !== undefined).map((k) => [k, fixed[k]]));
+    if (!Object.keys(targets).length) return { clear: false, reason: `No target to measure against.${targetNote}` };
+    const g = compareGaps(a.answers, b.answers, targets);
+    const what = flag.traits.length > 1 ? "The pair" : rowsOf[0]?.name ?? flag.traits[0];
+    const wanted = change === "went away" ? "closer" : "further";
+    const clear = g.verdict === wanted;
+    const why = clear ? "" : g.verdict === "no clear difference" ? ": not a clear move" : ", the other way than the flag suggests";
+    return { clear, reason: `${gapReason(g, what, targets)}${why}.${clear ? "" : targetNote}` };
+  }
+  if (flag.kind === "leakage") {
+    const key = flag.traits[0];
+    const row = rows.get(key);
+    if (!row || row.delta === null) return { clear: false, reason: "No shared items to compare." };
+    if (row.targetChanged) return { clear: false, reason: `${row.name} is ${row.targetB === null ? "no longer" : "now"} targeted; leakage is only flagged on untargeted traits.` };
+    // The shift the flag was raised on (leakage reads leakShift when the report has it).
+    const flaggedRow = (change === "went away" ? a : b).report.rows.find((r) => r.key === key);
+    const flagged = (flaggedRow?.leakShift ?? flaggedRow?.shift)?.difference ?? null;
+    const back = change === "went away";
+    const clear = row.clear && flagged !== null && (back ? Math.sign(row.delta) === -Math.sign(flagged) : Math.sign(row.delta) === Math.sign(flagged));
+    const what = `${row.name} moved ${row.delta >= 0 ? "+" : "−"}${f1(Math.abs(row.delta))} points (${interval(row.deltaInterval?.lo ?? null, row.deltaInterval?.hi ?? null)}, over ${row.items} items)`;
+    return { clear, reason: `${what}${clear ? (back ? ", back toward the baseline" : ", away from the baseline") : ": not a clear move"}.` };
+  }
+  return { clear: false, reason: "No paired test for this kind of flag." };
+}
+
+/** A flag's id is its kind plus its trait keys, so "the same finding" matches across reports. */
+function flagChanges(a: LandingSide, b: LandingSide, rows: Map<string, LandingDeltaRow>, fixed: Readonly<Record<string, number>>): LandingFlagChanges {
+  const idsA = new Set(a.report.flags.map((f) => f.id));
+  const idsB = new Set(b.report.flags.map((f) => f.id));
+  const out: LandingFlagChanges = { appeared: [], resolved: [], kept: b.report.flags.filter((f) => idsA.has(f.id)), unclear: [], reasons: {} };
+  const sort = (flag: ReportFlag, change: "appeared" | "went away") => {
+    const v = judgeFlag(flag, change, a, b, rows, fixed);
+    if (!v.clear) return out.unclear.push({ flag, change, reason: v.reason });
+    (change === "appeared" ? out.appeared : out.resolved).push(flag);
+    out.reasons[flag.id] = v.reason;
+  };
+  for (const f of b.report.flags) if (!idsA.has(f.id)) sort(f, "appeared");
+  for (const f of a.report.flags) if (!idsB.has(f.id)) sort(f, "went away");
+  return out;
+}
+
+export function compareLandings(a: LandingSide, b: LandingSide): LandingComparison {
+  const rowsA = new Map(a.report.rows.map((r) => [r.key, r]));
+  const rowsB = new Map(b.report.rows.map((r) => [r.key, r]));
   const keys = [...rowsB.keys(), ...[...rowsA.keys()].filter((k) => !rowsB.has(k))];
-  const da = distance(a);
-  const db = distance(b);
-  const closer = da.rms === null || db.rms === null
-    ? null
-    : Math.abs(da.rms - db.rms) <= SAME_WITHIN ? "same" : db.rms < da.rms ? "b" : "a";
+  const rows = keys.map((k) => deltaRow(k, a, b, rowsA.get(k), rowsB.get(k)));
+  const fixedTargets: Record<string, number> = {};
+  for (const r of rows) if (r.target !== null) fixedTargets[r.key] = r.target;
+  const overall = Object.keys(fixedTargets).length ? compareGaps(a.answers, b.answers, fixedTargets) : null;
+  const fixed = overall ? toGap(overall, null) : null;
   return {
-    rows: keys.map((k) => deltaRow(k, rowsA.get(k), rowsB.get(k))),
-    flags: flagChanges(a, b),
-    distance: { a: da, b: db, closer },
+    rows,
+    flags: flagChanges(a, b, new Map(rows.map((r) => [r.key, r])), fixedTargets),
+    targetsChanged: rows.filter((r) => r.targetChanged).map((r) => r.key),
+    fixedTargets,
+    distance: {
+      a: distance(a.report),
+      b: distance(b.report),
+      closer: fixed === null ? null : overall!.verdict === "closer" ? "b" : overall!.verdict === "further" ? "a" : "no clear difference",
+      fixed,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { compareLandings } from "@/lib/probing/compare";
+import type { ProbeAnswer as AnswerRow } from "@/generated/prisma/client";
+import { compareLandings, type RunAnswer } from "@/lib/probing/compare";
 import type { LandingDiff, RunRef } from "@/lib/schemas/landing-compare";
 import type { ProbeRunDetail } from "@/lib/schemas/probe";
 import { latestCompletedRun } from "@/lib/services/probes/latest-report";
@@ -13,6 +14,21 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // would compare the wrong thing.
 
 type Side = number | "draft";
+
+/**
+ * The persona answers a landing is built from, as the paired comparisons read
+ * them: done, scored, and not an outcome of their own (empty/refused/truncated
+ * answers are never scores; rows before issue 11 have no outcome).
+ */
+export function scoredPersonaAnswers(rows: readonly AnswerRow[]): RunAnswer[] {
+  return rows
+    .filter((r) => r.kind === "persona" && r.status === "done" && r.scores && (r.outcome === null || r.outcome === "scored"))
+    .map((r) => ({ traitKey: r.traitKey, itemIndex: r.itemIndex, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
+}
+
+async function answersOf(runId: string): Promise<RunAnswer[]> {
+  return scoredPersonaAnswers(await db.probeAnswer.findMany({ where: { runId, kind: "persona", status: "done" } }));
+}
 export type LandingForDiff = { landing: LandingDiff | null; landingNote: string | null };
 
 /** Why a side has no report: still being probed, or never probed to the end. */
@@ -50,8 +66,11 @@ export async function landingForDiff(ctx: WorkspaceContext, personaId: string, f
     const reasons = await Promise.all(missing.map((v) => missingReason(ctx, personaId, v)));
     return { landing: null, landingNote: `${reasons.join("; ")}. Landings are compared once both versions have a completed probe run.` };
   }
+  // Both runs answered the same library items (items by index), so the comparison pairs them by item.
+  const [answersA, answersB] = await Promise.all([answersOf(a.id), answersOf(b.id)]);
+  const comparison = compareLandings({ report: a.report, answers: answersA }, { report: b.report, answers: answersB });
   return {
-    landing: { from: runRef(a), to: runRef(b), comparison: compareLandings(a.report, b.report), caveat: caveat(a, b) },
+    landing: { from: runRef(a), to: runRef(b), comparison, caveat: caveat(a, b) },
     landingNote: null,
   };
 }

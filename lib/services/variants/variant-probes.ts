@@ -5,17 +5,19 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { rankVariants } from "@/lib/probing/compare";
+import { scoredPersonaAnswers } from "@/lib/services/probes/landing-for-diff";
 import type { ProbeRun } from "@/lib/schemas/probe";
 import type { probeVariantsBody, VariantBatch } from "@/lib/schemas/variant";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { queueRuns, type RunSubject } from "@/lib/services/probes/probe-runs";
-import { toRunDetail } from "@/lib/services/probes/serialize-run";
+import { runDetail } from "@/lib/services/probes/stored-report";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // Probe variants in one action: one run per variant (and the draft, if asked),
 // all with the same model, judge, items, settings and seed, all judged against
-// the same targets — so the one that lands closer really is closer.
+// the same targets. The standings pair the runs by item (rankVariants), so a
+// winner is named only when it is clearly closer; otherwise "no clear winner".
 
 export async function probeVariants(ctx: WorkspaceContext, personaId: string, input: z.output<typeof probeVariantsBody>): Promise<{ batchId: string; runs: ProbeRun[] }> {
   const persona = await findPersonaRow(ctx, personaId);
@@ -50,11 +52,17 @@ export async function getVariantBatch(ctx: WorkspaceContext, personaId: string, 
   const persona = await findPersonaRow(ctx, personaId);
   const runs = await db.probeRun.findMany({ where: { batchId, personaId: persona.id, workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
   if (runs.length === 0) throw notFound("Variant comparison");
-  const details = await Promise.all(runs.map(async (run) => toRunDetail(run, await db.probeAnswer.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } }), {})));
+  const loaded = await Promise.all(runs.map(async (run) => {
+    const answers = await db.probeAnswer.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } });
+    return { detail: await runDetail(run, {}), answers: scoredPersonaAnswers(answers) };
+  }));
+  const details = loaded.map((l) => l.detail);
   const targets = details[0].targets;
-  const ranked = rankVariants(details.map((d) => ({ runId: d.id, name: d.variant?.name ?? "Current draft", variantId: d.variant?.id ?? null, status: d.status, report: d.report })), targets);
+  const ranked = rankVariants(loaded.map(({ detail: d, answers }) => ({
+    runId: d.id, name: d.variant?.name ?? "Current draft", variantId: d.variant?.id ?? null, status: d.status, report: d.report, answers,
+  })), targets);
   return {
-    batchId, targets, final: ranked.final, winner: ranked.winner, standings: ranked.standings,
+    batchId, targets, final: ranked.final, winner: ranked.winner, verdict: ranked.verdict, comparisons: ranked.comparisons, standings: ranked.standings,
     runs: details.map(({ systemPrompt: _prompt, ...rest }) => rest),
   };
 }
