@@ -1,7 +1,7 @@
 import { ADVERSARIAL_DEFAULTS, type AdversarialOptions } from "../../lib/llm/simulator/adversarial";
 import { expectedLanding, inferPosition } from "../../lib/llm/simulator";
 import { compilePersona } from "../../lib/persona/compile";
-import { rankVariants } from "../../lib/probing/compare";
+import { MIN_WIN_DIFFERENCE, rankVariants, VARIANT_LEVEL } from "../../lib/probing/compare";
 import { relatedTraits } from "../../lib/probing/traits";
 import { emptySpec, type PersonaSpec } from "../../lib/schemas/persona";
 import { BUILTIN_TRAITS } from "../../lib/traits/catalog";
@@ -123,7 +123,13 @@ export type RunRecord = {
   /** Landing intervals reported at ±0 (a degenerate interval). */
   zeroWidth: number;
   flags: string[];
+  /** Baseline judge verdicts that came from the cache (judge order fixed per answer). */
   savedJudgeCalls: number;
+  /** Judge calls still made on cached baseline answers (another watched set: another judge request). */
+  unsavedJudgeCalls: number;
+  /** Answers not scored (empty, refused, truncated), of all answers. */
+  notScored: number;
+  answers: number;
   judgeCalls: number;
   generateCalls: number;
 };
@@ -148,7 +154,10 @@ function record(prep: Prepared, name: keyof Prepared["scenarios"], r: ProbeRunRe
   }
   return {
     scenario: name, covered, intervals, shiftCovered, shiftIntervals, zeroWidth, flags: r.report.flags.map((f) => f.id),
-    savedJudgeCalls: r.baselineJudgeCallsOnCachedAnswers, judgeCalls: r.judgeCalls, generateCalls: r.generateCalls,
+    savedJudgeCalls: r.baselineJudgeCacheHits, unsavedJudgeCalls: r.baselineJudgeCallsOnCachedAnswers,
+    notScored: Object.values(r.outcomes).reduce((n, c) => n + c.empty + c.refused + c.truncated + c.failed, 0),
+    answers: Object.values(r.outcomes).reduce((n, c) => n + c.scored + c.empty + c.refused + c.truncated + c.failed, 0),
+    judgeCalls: r.judgeCalls, generateCalls: r.generateCalls,
   };
 }
 
@@ -164,13 +173,14 @@ export function runWorld(prep: Prepared, world: number): WorldResult {
     results[name] = r;
     runs.push(record(prep, name, r));
   }
-  // The variants page: rank the two contenders as lib/services/variants/variant-probes.ts does.
+  // The variants page: rank the two contenders exactly as lib/services/variants/variant-probes.ts does
+  // (rankVariants → paired by item, rankContenders, "no clear winner" unless the interval separates them).
   const ranked = rankVariants([
-    { runId: "coherent", name: "Alex", variantId: null, status: "completed", report: results.coherent!.report },
-    { runId: "variant", name: "Sam", variantId: "b", status: "completed", report: results.variant!.report },
+    { runId: "coherent", name: "Alex", variantId: null, status: "completed", report: results.coherent!.report, answers: results.coherent!.personaAnswers },
+    { runId: "variant", name: "Sam", variantId: "b", status: "completed", report: results.variant!.report, answers: results.variant!.personaAnswers },
   ], prep.scenarios.coherent.targets);
   const [a, b] = ranked.standings;
-  return { world, runs, winnerDeclared: ranked.winner !== null, variantTie: a.distance === b.distance };
+  return { world, runs, winnerDeclared: ranked.winner !== null, variantTie: a.meanGap === b.meanGap };
 }
 
 export type Figure = {
@@ -231,11 +241,14 @@ export function summarize(prep: Prepared, worlds: readonly WorldResult[]): Figur
       share(runs("leak").map((r) => r.flags.includes(leakFlag))), { op: ">=", value: 0.8 }),
     fig("noWinner", "identical variants called \"no clear winner\"",
       share(worlds.map((w) => !w.winnerDeclared)), { op: ">=", value: 0.95 },
-      "rank-variants has no such state: it names a winner whenever both runs completed"),
+      `rankVariants: paired by item, Holm, a win needs its ${VARIANT_LEVEL * 100}% interval clear of 0 and ≥ ${MIN_WIN_DIFFERENCE} points`),
     fig("winnerDeclared", "identical variants: a winner was declared", share(worlds.map((w) => w.winnerDeclared)), null),
-    fig("savedJudgeCalls", "judge calls per run that reusing cached baseline judgments would save",
+    fig("savedJudgeCalls", "judge calls per run saved by reusing cached baseline judgments",
       meanOf(worlds.flatMap((w) => w.runs.map((r) => r.savedJudgeCalls))), null,
-      `${meanOf(later).value.toFixed(0)} per run after a world's first; of ${meanOf(worlds.flatMap((w) => w.runs.map((r) => r.judgeCalls))).value.toFixed(0)} judge calls per run`),
+      `${meanOf(later).value.toFixed(0)} per run after a world's first; of ${meanOf(worlds.flatMap((w) => w.runs.map((r) => r.judgeCalls))).value.toFixed(0)} judge calls per run; `
+      + `${meanOf(worlds.flatMap((w) => w.runs.map((r) => r.unsavedJudgeCalls))).value.toFixed(0)} per run still judged on cached baseline answers (another watched set)`),
+    fig("notScored", "context: answers not scored (empty, refused, cut short), kept out of the landings",
+      pooledShare(worlds.map((w) => w.runs.reduce((acc, r) => ({ hit: acc.hit + r.notScored, total: acc.total + r.answers }), { hit: 0, total: 0 }))), null),
     fig("shiftCoverage", "context: coverage of the 95% shift interval (truth − neutral truth)",
       pooledShare(perWorld((r) => ({ hit: r.shiftCovered, total: r.shiftIntervals }))), null),
     fig("zeroWidth", "context: landing intervals reported as ±0", pooledShare(perWorld((r) => ({ hit: r.zeroWidth, total: r.intervals }))), null),
