@@ -17,6 +17,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-items-v1",
     summary: "Items are the unit: landing = mean of item means with a t-interval over items and a variance floor; shift paired by item; leakage needs Benjamini–Hochberg q ≤ 0.05 and |shift| ≥ 8.",
   },
+  {
+    version: "2026-12-instrument-v2",
+    summary: "Empty, cut-short and refused answers are not scored (their rate is reported); leakage pairs persona and baseline over every item of the run (BH q ≤ 0.05 and |shift| ≥ 5, TOST behind 'no leakage'); miss/overshoot judged with the whole interval against the instructed range (and the achievable range of a range check); tension from within-item correlations relative to the baseline; 'compromise' only from control arms; judge reliability (test–retest ICC, panel α); paired comparisons with 'no clear winner'.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;
