@@ -2,17 +2,22 @@
 import { cn } from "@/components/ui/cn";
 import { Section } from "@/components/ui/card";
 import { controlPairs, type ControlPair } from "@/lib/probing/control-pairs";
+import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
 import type { ControlPairView } from "@/lib/schemas/probe";
+
+/** The smallest drop a compromise needs (the flag and this table read the same verdict, control-pairs.ts controlVerdict). */
+const MIN_DROP = DEFAULT_THRESHOLDS.leakageShift;
 
 // Single-trait control arms (issue 11 §3). In the report: for each controlled
 // pair, each trait together (the persona) vs alone (the persona compiled
 // without its partner's target), paired by item, and the verdict — the report
-// says "compromise" only when both land lower together than apart. In the new
+// says "compromise" only when both land at least 5 points lower together than
+// apart, each interval wholly below 0. In the new
 // probe dialog: which control arms will run and what they cost.
 
 const VERDICT: Record<ControlPairView["verdict"], { text: string; tone: string }> = {
-  compromise: { text: "Compromise: both land lower together", tone: "border-amber-300 bg-amber-50 text-amber-900" },
-  "no evidence of compromise": { text: "No evidence of compromise", tone: "border-emerald-200 bg-emerald-50 text-emerald-900" },
+  compromise: { text: `Compromise: each lands at least ${MIN_DROP} points lower together`, tone: "border-amber-300 bg-amber-50 text-amber-900" },
+  "no evidence of compromise": { text: `No evidence of compromise (a ${MIN_DROP}-point drop is excluded)`, tone: "border-emerald-200 bg-emerald-50 text-emerald-900" },
   "not enough evidence": { text: "Not enough evidence either way", tone: "border-slate-200 bg-slate-50 text-slate-700" },
 };
 
@@ -40,7 +45,7 @@ export function ControlArms({ pairs, nameOf }: { pairs: readonly ControlPairView
                     <td className="py-1">{nameOf(c.trait)}</td>
                     <td>{n(c.together)}</td>
                     <td>{n(c.alone)}</td>
-                    <td className={cn(c.hi !== null && c.hi < 0 && "font-medium text-amber-800")}>{s(c.estimate)} ({s(c.lo)} to {s(c.hi)})</td>
+                    <td className={cn(c.hi !== null && c.hi < 0 && c.estimate <= -MIN_DROP && "font-medium text-amber-800")}>{s(c.estimate)} ({s(c.lo)} to {s(c.hi)})</td>
                     <td>{c.items}</td>
                   </tr>
                 ))}
@@ -68,7 +73,7 @@ export function ControlArmsChoice({ targets, budgetPerTrait, checked, onChange, 
         Control arms for {pairs.map(([a, b]) => `${nameOf(a)} + ${nameOf(b)}`).join(", ")} (the library calls {pairs.length === 1 ? "this pair" : "these pairs"} tension):
         {" "}{[...new Set(pairs.flat())].map((k) => `“${nameOf(k)} alone”`).join(", ")}.
         <span className="block text-xs text-slate-500">
-          {arms} extra arm{arms === 1 ? "" : "s"}, each on its own trait’s items: up to {arms * budgetPerTrait} more answers (and judge calls). They let the report say “compromise” only when both land lower together than apart.
+          {arms} extra arm{arms === 1 ? "" : "s"}, each on its own trait’s items: up to {arms * budgetPerTrait} more answers (and judge calls). They let the report say “compromise” only when both land at least {MIN_DROP} points lower together than apart.
         </span>
       </span>
     </label>

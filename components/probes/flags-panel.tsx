@@ -9,9 +9,14 @@ import type { ReportFlag } from "@/lib/schemas/probe";
 // Tensions, compromises and misses are shown in full; leakage flags (often many,
 // and alike) one line each so they do not bury the rest.
 
-/** "Compromise" only when control arms showed each trait lower together than alone; otherwise the pair "pulls apart". */
+/**
+ * "Compromise" only when the control arms' verdict is compromise (each trait at least 5 points lower together than
+ * alone); otherwise the pair "pulls apart". A miss a range check explains (the model's own limit) is "Beyond reach".
+ */
 const labelOf = (flag: ReportFlag): string =>
-  flag.kind === "compromise" && !flag.title.includes("compromise") ? "Pulls apart" : KIND_LABEL[flag.kind];
+  flag.kind === "compromise" && !flag.title.includes("compromise") ? "Pulls apart"
+    : flag.kind === "miss" && flag.title.includes("beyond what this model reaches") ? "Beyond reach"
+      : KIND_LABEL[flag.kind];
 
 /** The numbers behind a flag, plainly: "+12 (±4), q = 0.003 · equivalent within ±5: no". */
 export function evidenceLine(flag: ReportFlag): string | null {
@@ -52,7 +57,7 @@ export function FlagsPanel({
   if (flags.length === 0) {
     return final ? (
       <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="no-flags">
-        <b>No flags:</b> no targeted trait is clearly more than ±{tolerance} off its target and no untargeted trait clearly moved. &ldquo;No leakage&rdquo; is claimed per trait only where an equivalence test shows it (see each trait&rsquo;s row).
+        <b>No flags:</b> no targeted trait is clearly more than ±{tolerance} off the instruction its target compiles to (its band of targets) and no untargeted trait clearly moved. &ldquo;No leakage&rdquo; is claimed per trait only where an equivalence test shows it (see each trait&rsquo;s row).
       </p>
     ) : (
       <p className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="no-flags">

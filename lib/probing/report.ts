@@ -1,4 +1,7 @@
-import { computeFlags, describeThresholds, traitVerdicts, type ControlArm, type Thresholds } from "@/lib/probing/flags";
+import { instructedRange, type InstructedRange } from "@/lib/persona/target-scale";
+import { controlPair } from "@/lib/probing/control-pairs";
+import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, type ControlArm, type Thresholds } from "@/lib/probing/flags";
+import { rangeCurve, type Achievable } from "@/lib/probing/scale-report";
 import type { ItemAnswer } from "@/lib/probing/methods/items";
 import { landingTable, withinItemMatrix, type ScoreRow } from "@/lib/probing/stats";
 import type { OutcomeCounts } from "@/lib/probing/outcome";
@@ -17,12 +20,40 @@ import type { ProbeReport } from "@/lib/schemas/probe";
 //   — the judgments the run pays for anyway, and 8–24× the items;
 // - correlations: within items, over every answer of the run (persona; the
 //   baseline's too for the tension flag's persona − baseline difference).
+//
+// Each question has one rule, computed once and read by the flags, the rows
+// and the UI alike:
+// - "is this targeted trait off target?" — flags/trait-flags.ts landingJudgement
+//   (range.ts judgeLanding against the instruction actually given and the
+//   achievable range): the miss/overshoot flags, the pair flags, `verdicts.targets`
+//   and each row's `judged`;
+// - "do the pair compromise?" — control-pairs.ts togetherVsAlone + controlVerdict:
+//   the compromise flag and `controlPairs`.
 
 /** itemIndex: which of its trait's probe items the answer is to (items are the landing's unit). */
 export type JudgedAnswer = { id: string; traitKey: string; itemIndex: number; scores: ScoreRow };
 
-/** An extra arm of the run (ProbeRun.arms); role "control" arms targeting one trait are "A alone". */
-export type ArmSpec = { kind: string; label?: string; role: "control" | "level"; traits?: readonly string[] };
+/**
+ * An extra arm of the run (ProbeRun.arms): role "control" arms targeting one
+ * trait are "A alone" (`without`: the partners whose targets it dropped);
+ * role "level" arms are a range check's levels.
+ */
+export type ArmSpec = {
+  kind: string; label?: string; role: "control" | "level"; traits?: readonly string[]; level?: number; without?: readonly string[];
+};
+
+/**
+ * The scale a targeted trait is judged on (issue 11 §5). `instructed`: per
+ * trait, the instruction its target compiled to, as the range of targets that
+ * share it — default: the compiler's band (lib/persona/target-scale.ts); null
+ * judges that trait against its target number. `achievable`: per trait, the
+ * lowest and highest landing a range check of the same persona version, model
+ * and judge reached.
+ */
+export type ScaleInput = {
+  instructed?: Readonly<Record<string, InstructedRange | null>>;
+  achievable?: Readonly<Record<string, Achievable>>;
+};
 
 export type ReportInput = {
   watched: readonly string[];
@@ -35,10 +66,14 @@ export type ReportInput = {
   names?: Readonly<Record<string, string>>;
   /** The run's extra arms; with `controls`, single-trait control arms back a "compromise". */
   arms?: readonly ArmSpec[];
-  /** Judged answers per arm kind (ProbeAnswer.kind), on the same items as the persona. */
+  /** Judged answers per extra arm kind (ProbeAnswer.kind: control arms, range-check levels), on the persona's items. */
   controls?: Readonly<Record<string, readonly JudgedAnswer[]>>;
   /** Answers per arm kind by outcome (lib/probing/outcome.ts); only scored ones are in persona/baseline/controls. */
   outcomes?: Readonly<Record<string, OutcomeCounts>>;
+  /** Instructed and achievable ranges: the flags and the rows judge every target on them. */
+  scale?: ScaleInput;
+  /** "range": a range check — the report adds its dose–response curve from the level arms. */
+  mode?: "landing" | "range";
 };
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
@@ -66,8 +101,21 @@ function controlArms(input: ReportInput, keys: readonly string[]): ControlArm[] 
   return (input.arms ?? []).flatMap((arm) => {
     const answers = input.controls?.[arm.kind];
     if (arm.role !== "control" || !arm.traits?.length || !answers?.length) return [];
-    return [{ kind: arm.kind, label: arm.label, traits: arm.traits, scores: Object.fromEntries(keys.map((k) => [k, ownScores(answers, k)])) }];
+    return [{
+      kind: arm.kind, label: arm.label, traits: arm.traits, ...(arm.without ? { without: arm.without } : {}),
+      scores: Object.fromEntries(keys.map((k) => [k, ownScores(answers, k)])),
+    }];
   });
+}
+
+/** Pairs of targets that each have an "alone" arm dropping the other (a, b in key order). */
+function controlledPairs(arms: readonly ControlArm[], targets: Readonly<Record<string, number>>): [string, string][] {
+  const alone = (t: string, partner: string) =>
+    arms.some((a) => a.traits.length === 1 && a.traits[0] === t && (!a.without || a.without.includes(partner)));
+  const keys = [...new Set(arms.filter((a) => a.traits.length === 1).map((a) => a.traits[0]))].filter((k) => targets[k] !== undefined).sort();
+  const out: [string, string][] = [];
+  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) if (alone(keys[i], keys[j]) && alone(keys[j], keys[i])) out.push([keys[i], keys[j]]);
+  return out;
 }
 
 export function buildReport(input: ReportInput): ProbeReport {
@@ -86,30 +134,53 @@ export function buildReport(input: ReportInput): ProbeReport {
   const itemAnswers = { persona: asItemAnswers(input.persona), baseline: asItemAnswers(input.baseline) };
   const correlations = withinItemMatrix(itemAnswers.persona, keys);
   const name = (k: string) => input.names?.[k] ?? findTrait(k)?.name ?? humanizeTraitKey(k);
+  const instructed = (r: (typeof rows)[number]): InstructedRange | null =>
+    r.target === undefined ? null : input.scale?.instructed?.[r.key] === undefined ? instructedRange(r.target) : input.scale.instructed[r.key]!;
+  const achievable = input.scale?.achievable ?? {};
+  const controls = controlArms(input, keys);
   const flagInput = {
-    traits: rows.map((r) => ({ ...r, name: name(r.key) })),
+    traits: rows.map((r) => {
+      const a = achievable[r.key];
+      return { ...r, name: name(r.key), instructed: instructed(r), achievable: a ? { lo: a.lo, hi: a.hi } : null };
+    }),
     correlations,
     answers: input.persona.map((a) => ({ id: a.id, scores: a.scores })),
     itemAnswers,
     personaScores: landing,
-    controls: controlArms(input, keys),
+    controls,
     thresholds: input.thresholds,
   };
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
+  // One rule, one set of inputs: the rows carry the judgement the flags read (trait-flags.ts landingJudgement).
+  const verdicts = traitVerdicts(flagInput);
+  const judgedOf = new Map(verdicts.targets.map(({ key, ...j }) => [key, j]));
+  const controlPairs = controlledPairs(controls, input.targets).map(([a, b]) => {
+    const p = controlPair(a, b, controls, landing, { minDrop: thresholds.leakageShift });
+    return { traits: p.traits, comparisons: p.comparisons.filter((c) => c !== null), verdict: p.verdict };
+  });
+  const range = input.mode === "range" ? rangeCurve(input.arms ?? [], input.controls ?? {}, input.baseline, (k) => name(k)) : null;
   const shift = (s: (typeof rows)[number]["shift"]) => ({ ...s, halfWidth: finite(s.halfWidth) });
   return {
-    rows: rows.map((r) => ({
-      key: r.key,
-      name: name(r.key),
-      target: r.target ?? null,
-      landing: { ...r.landing, halfWidth: finite(r.landing.halfWidth) },
-      baseline: { ...r.baseline, halfWidth: finite(r.baseline.halfWidth) },
-      shift: shift(r.shift),
-      ...(r.leakShift ? { leakShift: shift(r.leakShift) } : {}),
-      done: input.done[r.key] ?? null,
-    })),
+    rows: rows.map((r) => {
+      const i = instructed(r);
+      const j = judgedOf.get(r.key);
+      const a = achievable[r.key];
+      return {
+        key: r.key,
+        name: name(r.key),
+        target: r.target ?? null,
+        landing: { ...r.landing, halfWidth: finite(r.landing.halfWidth) },
+        baseline: { ...r.baseline, halfWidth: finite(r.baseline.halfWidth) },
+        shift: shift(r.shift),
+        ...(r.leakShift ? { leakShift: shift(r.leakShift) } : {}),
+        done: input.done[r.key] ?? null,
+        ...(i ? { instructed: i } : {}),
+        ...(j ? { judged: { ...j, ...(a ? { rangeRunId: a.runId } : {}) } } : {}),
+      };
+    }),
     correlations,
     flags: computeFlags(flagInput),
-    verdicts: traitVerdicts(flagInput),
+    verdicts,
     thresholds: describeThresholds(input.thresholds ?? {}).map((t) => ({ key: String(t.key), label: t.label, value: t.value, rationale: t.rationale })),
     points: input.persona.map((a) => ({
       id: a.id,
@@ -118,5 +189,7 @@ export function buildReport(input: ReportInput): ProbeReport {
     })),
     final: input.final,
     ...(input.outcomes ? { outcomes: Object.fromEntries(Object.entries(input.outcomes).map(([k, c]) => [k, { ...c }])) } : {}),
+    ...(controlPairs.length ? { controlPairs } : {}),
+    ...(range ? { range } : {}),
   };
 }

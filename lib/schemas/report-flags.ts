@@ -32,8 +32,12 @@ export const flagEvidenceSchema = z.object({
 export const traitVerdictsSchema = z.object({
   targets: z.array(z.object({
     key: z.string(),
-    verdict: z.enum(["within tolerance", "miss", "overshoot", "not clearly off target", "not measured"]),
-  })),
+    verdict: z.enum(["within tolerance", "miss", "overshoot", "not clearly off target", "beyond reach", "not measured"]),
+    window: z.object({ lo: z.number(), hi: z.number() }).optional().describe("The window judged against: the instructed range (or the target) ± tolerance"),
+    against: z.enum(["instructed", "target"]).optional(),
+    reach: z.number().optional().describe("The extreme the model reaches in the direction asked (range check)"),
+    note: z.string().optional(),
+  })).describe("The same judgement each targeted row carries as `judged`, and the miss/overshoot flags read"),
   leakage: z.array(z.object({
     key: z.string(),
     verdict: z.enum(["leak", "no leakage", "not enough evidence"]),

@@ -67,10 +67,11 @@ beforeAll(async () => {
   server = await startApiServer();
   stopWorker = startTestWorker();
   owner = await signUpWithWorkspace({ name: "Casey CI" });
-  // A bare trait list asking for two traits that pull apart: the simulator lands it as a compromise.
+  // Targets of 95 on both, and a hand-written prompt that asks for each only loosely: on the simulator both land far
+  // short of the "always" window, so the pair is flagged (a compiled "always … always …" lands inside it).
   const spec = buildSpec({
     name: "Trait List", archetype: "", background: "", values: [], boundaries: [], voice: { register: "neutral", tone: "", length: "moderate" },
-    traitTargets: { empathetic: 95, firm: 95 },
+    traitTargets: { empathetic: 95, firm: 95 }, promptOverride: "You are fairly empathetic but fairly firm.",
   });
   const persona = await createPersona(owner, { name: spec.name, spec });
   await saveVersion(owner, persona.id, persona.revision, "first");

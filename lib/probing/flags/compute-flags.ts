@@ -2,7 +2,7 @@ import { benjaminiHochberg } from "@/lib/probing/methods/multiplicity";
 import { pairFlags, shortTraitsOf } from "@/lib/probing/flags/pair-flags";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "@/lib/probing/flags/thresholds";
 import {
-  leakageFlag, leakageVerdict, leakShiftOf, targetFlag, targetVerdict, type LeakageVerdict, type TargetVerdict, type TraitContext,
+  landingJudgement, leakageFlag, leakageVerdict, leakShiftOf, targetFlag, targetVerdict, type LeakageVerdict, type TargetVerdict, type TraitContext,
 } from "@/lib/probing/flags/trait-flags";
 import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 
@@ -10,7 +10,9 @@ import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 // (tension, compromise, miss, overshoot) before side effects (leakage), alerts
 // before warnings within a kind. A trait whose shortfall a
 // tension or compromise alert already explains gets no separate miss flag: one
-// finding, one flag (its overshoot, if any, is still reported).
+// finding, one flag (its overshoot or "beyond reach", if any, is still reported).
+// "Off target" has one rule (trait-flags.ts landingJudgement), read by the
+// miss/overshoot flags, the pair flags and the report rows alike.
 
 /**
  * BH q-values of "no shift" for the untargeted traits (the leakage family:
@@ -43,7 +45,9 @@ export function computeFlags(input: FlagInput): Flag[] {
   const explained = shortTraitsOf(pairs, input.traits, ctx.thresholds);
   const singles = input.traits.flatMap((t) => {
     const target = targetFlag(t, ctx);
-    return [target && !(target.kind === "miss" && explained.has(t.key)) ? target : null, leakageFlag(t, ctx)];
+    // A plain miss the pair flag explains is dropped; "beyond reach" is kept: it says something the pair flag does not.
+    const repeats = explained.has(t.key) && landingJudgement(t, ctx.thresholds)?.verdict === "miss";
+    return [target && !repeats ? target : null, leakageFlag(t, ctx)];
   }).filter((f): f is Flag => f !== null);
 
   return [...pairs, ...singles]
@@ -59,8 +63,9 @@ export type TraitVerdicts = { targets: TargetVerdict[]; leakage: LeakageVerdict[
 
 /**
  * What the report may say about every trait, flagged or not: a targeted trait
- * is within tolerance, missed, overshot, or "not clearly off target" (its
- * interval reaches the tolerance line); an untargeted one leaked, showed "no
+ * is within tolerance, missed, overshot, beyond reach, or "not clearly off
+ * target" (its interval reaches the window's edge) — the judgement the flags
+ * read, with its window; an untargeted one leaked, showed "no
  * leakage (equivalent within ±X)" by TOST, or gave not enough evidence either way.
  */
 export function traitVerdicts(input: FlagInput): TraitVerdicts {

@@ -1,4 +1,5 @@
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import type { Instructed } from "@/lib/probing/range";
 import type { FlagTrait } from "@/lib/probing/flags/types";
 
 // Wording helpers: flags are read by designers, so numbers are rounded to
@@ -35,4 +36,10 @@ export function withHalfWidth(estimate: number, lo: number | null, hi: number | 
 /** An interval of correlations: "95% interval −0.52 to −0.31". */
 export function rInterval(lo: number | null, hi: number | null, level: number): string {
   return lo === null || hi === null ? "no interval yet" : `${pct(level)} interval ${r2(lo)} to ${r2(hi)}`;
+}
+
+/** An instructed range in words: "“always”, targets 85–100" (no word known: "targets 85–100"). */
+export function instructedWords(i: Instructed): string {
+  const word = i.label?.replace(/\s*\(.*\)$/, "");
+  return `${word ? `“${word}”, ` : ""}targets ${i.lo}–${i.hi}`;
 }

@@ -1,8 +1,8 @@
 export { computeFlags, traitVerdicts, leakageQValues, type TraitVerdicts } from "@/lib/probing/flags/compute-flags";
 export { DEFAULT_THRESHOLDS, THRESHOLD_INFO, describeThresholds, type Thresholds } from "@/lib/probing/flags/thresholds";
 export { evidenceFor, byDistance, byJointShortfall, byOpposedMovement, byWinnerOverLoser, type AnswerRank } from "@/lib/probing/flags/evidence";
-export { pairShortfall, controlComparison, correlationDifference } from "@/lib/probing/flags/pair-flags";
-export { leakageEquivalence, type LeakageVerdict, type TargetVerdict } from "@/lib/probing/flags/trait-flags";
+export { pairShortfall, targetState, correlationDifference } from "@/lib/probing/flags/pair-flags";
+export { landingJudgement, leakageEquivalence, type LeakageVerdict, type TargetVerdict } from "@/lib/probing/flags/trait-flags";
 export type {
   Flag, FlagKind, Severity, FlagTrait, AnswerScores, FlagInput, FlagEvidence, ControlArm, ControlComparison, Equivalence, Estimate,
 } from "@/lib/probing/flags/types";

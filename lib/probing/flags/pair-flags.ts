@@ -1,29 +1,33 @@
 import { withinItemCorrelationShift } from "@/lib/probing/methods/within-item-correlation";
 import { rngFor, type Rng } from "@/lib/probing/random";
 import { correlationOf, type CorrelationMatrix } from "@/lib/probing/stats/correlation";
-import { landingSummary, pairedShift } from "@/lib/probing/stats/landing-table";
 import { relationOf, type TraitRelationKind } from "@/lib/probing/traits/relations";
+import { aloneArmFor, controlVerdict, togetherVsAlone } from "@/lib/probing/control-pairs";
+import { landingJudgement } from "@/lib/probing/flags/trait-flags";
 import { byJointShortfall, byOpposedMovement, byWinnerOverLoser, evidenceFor } from "@/lib/probing/flags/evidence";
-import { interval, pts, r2, rInterval, signed, traitName } from "@/lib/probing/flags/format";
+import { instructedWords, interval, pts, r2, rInterval, signed, traitName } from "@/lib/probing/flags/format";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
 import type { ControlComparison, Flag, FlagEvidence, FlagInput, FlagTrait } from "@/lib/probing/flags/types";
 
 // Flags for every pair of traits both targeted high.
 //   "pulls apart" (kind compromise) — the pair lands short together: both
 //        clearly fall short, or neither reaches and the interval of their
-//        average shortfall lies wholly beyond the tolerance. Only with single-trait control arms ("A alone", "B
-//        alone" on the same items) that show each trait landing LOWER together
-//        than alone does the report call it a compromise: without them, falling
-//        short together may be two independent misses (the compiler's band, the
-//        judge's ceiling), and the word would claim a cause nobody measured.
+//        average shortfall lies wholly beyond the tolerance. Only when the
+//        single-trait control arms ("A alone", "B alone" on the same items)
+//        give the verdict "compromise" (control-pairs.ts controlVerdict: each
+//        trait at least leakageShift points LOWER together than alone, whole
+//        interval below 0 — the verdict the report's controlPairs shows) does
+//        the flag say compromise: otherwise falling short together may be two
+//        independent misses (the compiler's band, the model's or judge's
+//        ceiling), and the word would claim a cause nobody measured.
 //   tension (alert) — one reaches its target and the other clearly falls short.
 //   tension (warn)  — the persona's answers trade the two off within items
 //        clearly more than the neutral assistant's do (the whole interval of
 //        r_w(persona) − r_w(baseline) lies below tensionR), and that costs the
 //        pair its targets (average shortfall ≥ tensionShortfall, interval > 0).
-// "Reaches" = landing ≥ target − tolerance. "Clearly falls short" = the whole
-// interval lies below target − tolerance; an interval reaching the line is not
-// a shortfall. The library's relations are respected: a pair the library calls
+// "Reaches" / "clearly falls short" come from the one landing judgement
+// (targetState below: the instructed range ± tolerance, and the achievable
+// range when known); an interval reaching the window is not a shortfall. The library's relations are respected: a pair the library calls
 // reinforcing, or one whose answers measurably rise together, gets no pair flag
 // (when both fall short, those are two misses); a tension pair's trade-off is
 // expected, and the flag says so.
@@ -43,46 +47,49 @@ export type PairContext = {
 type Targeted = FlagTrait & { target: number };
 type State = "reached" | "short" | "unclear";
 
+/**
+ * A high-targeted trait's state in a pair, from THE landing judgement
+ * (trait-flags.ts landingJudgement, the rule the miss flag and the report rows
+ * read): "reached" — within tolerance, overshot, or not clearly off target with
+ * its mean inside the window; "short" — a miss or beyond reach; else unclear.
+ */
 export function targetState(t: Targeted, th: Thresholds): State {
-  const { mean, hi } = t.landing;
-  if (mean === null) return "unclear";
-  if (mean >= t.target - th.tolerance) return "reached";
-  return hi !== null && hi < t.target - th.tolerance ? "short" : "unclear";
+  const j = landingJudgement(t, th);
+  const mean = t.landing.mean;
+  if (!j || mean === null) return "unclear";
+  if (j.verdict === "within tolerance" || j.verdict === "overshoot") return "reached";
+  if (j.verdict === "not clearly off target") return mean >= j.window.lo && mean <= j.window.hi ? "reached" : "unclear";
+  return j.verdict === "miss" || j.verdict === "beyond reach" ? "short" : "unclear";
 }
 
-const lands = (t: Targeted, level: number) =>
-  `${traitName(t)} lands at ${pts(t.landing.mean ?? NaN)} (${interval(t.landing.lo, t.landing.hi, level)}) against a target of ${t.target}`;
+/** The lowest target that asks for what this one asks (the instructed range's near edge), or the target itself. */
+const askedLo = (t: Targeted): number => (t.instructed ? t.instructed.lo : t.target);
+
+const lands = (t: Targeted, level: number) => {
+  const i = t.instructed;
+  const band = i && i.lo !== i.hi ? ` (instructed ${instructedWords(i)})` : "";
+  return `${traitName(t)} lands at ${pts(t.landing.mean ?? NaN)} (${interval(t.landing.lo, t.landing.hi, level)}) against a target of ${t.target}${band}`;
+};
 
 /**
- * Average shortfall of the pair below its targets, from the two landings (each
- * over its own items). The interval adds the half-widths, which is
- * conservative: the two landings rest on different items, so their errors are
- * nearly independent and the exact half-width is √(h_a² + h_b²)/2 ≤ (h_a + h_b)/2.
+ * Average shortfall of the pair below what was asked — each trait's instructed
+ * range's lower edge (the lowest target giving the same instruction; without
+ * one, the target) — from the two landings (each over its own items). The
+ * interval adds the half-widths, which is conservative: the two landings rest
+ * on different items, so their errors are nearly independent and the exact
+ * half-width is √(h_a² + h_b²)/2 ≤ (h_a + h_b)/2.
  */
 export function pairShortfall(a: Targeted, b: Targeted): { mean: number; lo: number; hi: number; n: number } | null {
   const { mean: ma, halfWidth: ha } = a.landing;
   const { mean: mb, halfWidth: hb } = b.landing;
   if (ma === null || mb === null || !Number.isFinite(ha + hb)) return null;
-  const mean = (a.target - ma + (b.target - mb)) / 2;
+  const mean = (askedLo(a) - ma + (askedLo(b) - mb)) / 2;
   return { mean, lo: mean - (ha + hb) / 2, hi: mean + (ha + hb) / 2, n: Math.min(a.landing.n, b.landing.n) };
 }
 
-/** Together (this run) − alone (the arm targeting only that trait), paired by item; null without such an arm. */
-export function controlComparison(t: Targeted, ctx: PairContext): ControlComparison | null {
-  const arm = ctx.controls?.find((c) => c.traits.length === 1 && c.traits[0] === t.key);
-  const together = ctx.personaScores?.[t.key];
-  if (!arm || !together) return null;
-  const aloneScores = arm.scores[t.key] ?? {};
-  const s = pairedShift(together, aloneScores, { level: ctx.level });
-  if (s.difference === null) return null;
-  const alone = landingSummary(aloneScores, { level: ctx.level }).mean;
-  return {
-    trait: t.key, arm: arm.label ?? arm.kind, alone, together: t.landing.mean,
-    estimate: s.difference, lo: s.lo, hi: s.hi, level: ctx.level, items: s.nItems ?? 0,
-  };
-}
-
-const lowerTogether = (c: ControlComparison | null): boolean => c !== null && c.hi !== null && c.hi < 0;
+/** Together − alone for `t` against its "alone" arm that dropped `partner` (control-pairs.ts, the one computation). */
+const compared = (t: Targeted, partner: Targeted, ctx: PairContext): ControlComparison | null =>
+  togetherVsAlone(t.key, aloneArmFor(ctx.controls, t.key, partner.key), ctx.personaScores?.[t.key], ctx.level);
 
 const controlLine = (c: ControlComparison, t: Targeted, level: number) =>
   `${traitName(t)} alone ("${c.arm}") lands ${pts(c.alone ?? NaN)}; together ${signed(c.estimate)} against it over ${c.items} shared items (${interval(c.lo, c.hi, level, true)})`;
@@ -90,22 +97,26 @@ const controlLine = (c: ControlComparison, t: Targeted, level: number) =>
 function pullsApart(a: Targeted, b: Targeted, ctx: PairContext, evidence: FlagEvidence): Flag {
   const th = ctx.thresholds;
   const [na, nb] = [traitName(a), traitName(b)];
-  const controls = [controlComparison(a, ctx), controlComparison(b, ctx)];
+  const controls = [compared(a, b, ctx), compared(b, a, ctx)] as const;
+  const verdict = controlVerdict(controls, th.leakageShift);
   const measured = controls.filter((c): c is ControlComparison => c !== null);
-  const both = `${lands(a, ctx.level)}, and ${lands(b, ctx.level)} (tolerance ±${th.tolerance}; together the pair lands clearly more than ${th.tolerance} points short)`;
+  const both = `${lands(a, ctx.level)}, and ${lands(b, ctx.level)} (tolerance ±${th.tolerance}; together the pair lands clearly more than ${th.tolerance} points short of what was asked)`;
   const base = { id: `compromise:${a.key}+${b.key}`, kind: "compromise" as const, traits: [a.key, b.key], severity: "alert" as const };
   const withControls = { ...evidence, ...(measured.length ? { controls: measured } : {}) };
-  if (controls.every(lowerTogether)) {
+  const lines = measured.map((c) => controlLine(c, c.trait === a.key ? a : b, ctx.level)).join("; ");
+  if (verdict === "compromise") {
     return {
       ...base,
       title: `${na} and ${nb} settle at a compromise`,
-      explanation: `Both are targeted high and both fall short: ${both}. The control arms show the cause: each lands lower together than alone — ${controls.map((c, i) => controlLine(c!, i ? b : a, ctx.level)).join("; ")}. Asking for both makes the model give up some of each. A character type that naturally has both usually lands closer than the two adjectives.`,
+      explanation: `Both are targeted high and both fall short: ${both}. The control arms show the cause: each lands at least ${th.leakageShift} points lower together than alone — ${lines}. Asking for both makes the model give up some of each. A character type that naturally has both usually lands closer than the two adjectives.`,
       evidence: withControls,
     };
   }
-  const controlText = measured.length === 2
-    ? ` The control arms do not show a compromise (each trait would have to land lower together than alone): ${measured.map((c) => controlLine(c, c.trait === a.key ? a : b, ctx.level)).join("; ")}.`
-    : " Whether they pull each other down (a compromise) or each misses on its own needs the control arms \u201c" + na + " alone\u201d and \u201c" + nb + " alone\u201d on the same items.";
+  const controlText = verdict === "no evidence of compromise"
+    ? ` Control verdict: no evidence of compromise — for at least one trait a drop of ${th.leakageShift} points or more together than alone is excluded, so each falls short on its own (the band, the model's or the judge's ceiling), not because of its partner: ${lines}.`
+    : measured.length
+      ? ` Control verdict: not enough evidence either way (a compromise needs each trait at least ${th.leakageShift} points lower together than alone, its whole interval below 0): ${lines}.`
+      : " Whether they pull each other down (a compromise) or each misses on its own needs the control arms \u201c" + na + " alone\u201d and \u201c" + nb + " alone\u201d on the same items.";
   return { ...base, title: `${na} and ${nb} pull apart: both land short`, explanation: `Both are targeted high and both fall short: ${both}.${controlText}`, evidence: withControls };
 }
 
@@ -144,20 +155,20 @@ function pairFlag(a: Targeted, b: Targeted, ctx: PairContext): Flag | null {
   const togetherShort = sa !== "reached" && sb !== "reached" && shortfall !== null && shortfall.lo > th.tolerance;
   if ((sa === "short" && sb === "short") || togetherShort) {
     return pullsApart(a, b, ctx, {
-      answerIds: evidenceFor(ctx.answers, byJointShortfall(a.key, a.target, b.key, b.target), count), relation,
+      answerIds: evidenceFor(ctx.answers, byJointShortfall(a.key, askedLo(a), b.key, askedLo(b)), count), relation,
       basis: "both landings, each over its own items",
     });
   }
   const oneWins = (sa === "reached" && sb === "short") || (sb === "reached" && sa === "short");
   if (oneWins) {
     const [win, lose] = sa === "reached" ? [a, b] : [b, a];
-    const control = controlComparison(lose, ctx);
+    const control = compared(lose, win, ctx);
     return {
       id: `tension:${a.key}+${b.key}`, kind: "tension", traits: [a.key, b.key], severity: "alert",
       title: `${traitName(win)} wins over ${traitName(lose)}`,
-      explanation: `Both are targeted high, but only one gets there: ${lands(win, ctx.level)}, while ${lands(lose, ctx.level)} — its whole interval more than ${th.tolerance} points short.${control ? ` ${controlLine(control, lose, ctx.level)}.` : ""}${rLine}${note} A character type that naturally has both usually holds them together better.`,
+      explanation: `Both are targeted high, but only one gets there: ${lands(win, ctx.level)}, while ${lands(lose, ctx.level)} — its whole interval more than ${th.tolerance} points short of what was asked.${control ? ` ${controlLine(control, lose, ctx.level)}.` : ""}${rLine}${note} A character type that naturally has both usually holds them together better.`,
       evidence: {
-        answerIds: evidenceFor(ctx.answers, byWinnerOverLoser(win.key, win.target, lose.key, lose.target), count), relation,
+        answerIds: evidenceFor(ctx.answers, byWinnerOverLoser(win.key, askedLo(win), lose.key, askedLo(lose)), count), relation,
         basis: "both landings, each over its own items",
         value: { estimate: lose.landing.mean!, lo: lose.landing.lo, hi: lose.landing.hi, level: ctx.level },
         ...(control ? { controls: [control] } : {}),

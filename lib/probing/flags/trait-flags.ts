@@ -1,7 +1,8 @@
 import { equivalenceTest } from "@/lib/probing/methods/equivalence";
+import { judgeLanding, type LandingJudgement } from "@/lib/probing/range";
 import type { ShiftSummary } from "@/lib/probing/stats/shift";
 import { byDistance, evidenceFor } from "@/lib/probing/flags/evidence";
-import { interval, pts, pValue, signed, traitName } from "@/lib/probing/flags/format";
+import { instructedWords, interval, pts, pValue, signed, traitName } from "@/lib/probing/flags/format";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
 import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/flags/types";
 
@@ -16,10 +17,15 @@ import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/f
 //               without a test is never a leak.
 //   "no leakage" is a claim of its own: TOST within ±leakageShift on the same
 //               shift (methods/equivalence.ts). Neither → not enough evidence.
-//   miss      — a targeted trait's whole interval lies beyond target ± tolerance
-//               on the baseline side (it did not get far enough);
+//   miss      — a targeted trait's whole interval lies beyond the window it is
+//               judged against (range.ts judgeLanding: the instruction actually
+//               given — the band's range of targets — ± tolerance; without one,
+//               target ± tolerance) on the baseline side (not far enough);
 //   overshoot — … on the far side (it went further than asked). An interval
-//               that reaches the tolerance line is "not clearly off target".
+//               that reaches the window is "not clearly off target".
+//   beyond reach — a miss the range check explains: the model's strongest
+//               instruction lands where this persona does (a warning, worded
+//               with its note: the prompt cannot fix it on this model).
 // Direction is taken from baseline to target; with no baseline, from 50.
 
 /** untargeted: nothing at all is targeted (an archetype-only persona), so every shift is the character type's own. */
@@ -105,41 +111,75 @@ export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   };
 }
 
-export type TargetVerdict = { key: string; verdict: "within tolerance" | "miss" | "overshoot" | "not clearly off target" | "not measured" };
+/** A targeted trait's verdict, as the report rows and verdicts carry it: the landing judged (range.ts judgeLanding). */
+export type TargetVerdict = LandingJudgement & { key: string };
 
-/** Where a targeted trait stands, judged with its interval (never its point estimate alone). */
-export function targetVerdict(t: FlagTrait, th: Thresholds): TargetVerdict | null {
+/**
+ * Where a targeted trait stands: THE rule for "is this trait off target?",
+ * read by the miss/overshoot flags, the pair flags (targetState) and the
+ * report rows. Its landing's whole interval against the instruction actually
+ * given (the band's range of targets ± tolerance; without one, target ±
+ * tolerance) and, when a range check is known, the achievable range.
+ */
+export function landingJudgement(t: FlagTrait, th: Thresholds): LandingJudgement | null {
   if (t.target === undefined) return null;
-  const { mean, lo, hi } = t.landing;
-  if (mean === null || lo === null || hi === null) return { key: t.key, verdict: "not measured" };
-  const below = hi < t.target - th.tolerance;
-  const above = lo > t.target + th.tolerance;
-  if (!below && !above) {
-    const inside = lo >= t.target - th.tolerance && hi <= t.target + th.tolerance;
-    return { key: t.key, verdict: inside ? "within tolerance" : "not clearly off target" };
-  }
-  const wanted = Math.sign(t.target - (t.baseline.mean ?? 50));
-  return { key: t.key, verdict: (below && wanted < 0) || (above && wanted > 0) ? "overshoot" : "miss" };
+  return judgeLanding({
+    landing: t.landing, target: t.target, baseline: t.baseline.mean, tolerance: th.tolerance,
+    instructed: t.instructed ?? null, achievable: t.achievable ?? null,
+  });
+}
+
+export function targetVerdict(t: FlagTrait, th: Thresholds): TargetVerdict | null {
+  const j = landingJudgement(t, th);
+  return j && { key: t.key, ...j };
+}
+
+/** What the landing was judged against, in words: "the instruction it was given (always, targets 85–100; target 95)". */
+function askedFor(t: FlagTrait & { target: number }, j: LandingJudgement): string {
+  const i = t.instructed;
+  if (j.against !== "instructed" || !i) return `its target of ${t.target}`;
+  return i.lo === i.hi ? `its target of ${t.target}` : `the instruction its target of ${t.target} compiles to (${instructedWords(i)})`;
+}
+
+/** Distance of the landing from what was asked (the instructed range, or the target): the size behind a flag's severity. */
+function distanceFromAsked(mean: number, t: FlagTrait & { target: number }, j: LandingJudgement): number {
+  const i = j.against === "instructed" && t.instructed ? t.instructed : { lo: t.target, hi: t.target };
+  return mean < i.lo ? i.lo - mean : mean > i.hi ? mean - i.hi : 0;
 }
 
 export function targetFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
   const th = ctx.thresholds;
-  const v = targetVerdict(t, th);
-  if (!v || (v.verdict !== "miss" && v.verdict !== "overshoot") || t.target === undefined) return null;
+  const j = landingJudgement(t, th);
+  if (!j || t.target === undefined || (j.verdict !== "miss" && j.verdict !== "overshoot" && j.verdict !== "beyond reach")) return null;
+  const target = t as FlagTrait & { target: number };
   const { mean, lo, hi } = t.landing;
-  const kind = v.verdict;
   const name = traitName(t);
-  const gap = mean! - t.target;
-  const below = gap < 0;
+  const below = hi! < j.window.lo;
+  const gap = distanceFromAsked(mean!, target, j);
+  const asked = askedFor(target, j);
+  const evidence = {
+    answerIds: evidenceFor(ctx.answers, byDistance(t.key, below ? j.window.lo : j.window.hi, below ? -1 : 1), th.evidenceCount),
+    basis: `landing over its own ${t.landing.nItems ?? t.landing.n} items`,
+    value: { estimate: mean!, lo, hi, level: ctx.level },
+  };
+  const lands = `${name} lands at ${pts(mean!)} (${interval(lo, hi, ctx.level)})`;
+  const window = `${pts(j.window.lo)}–${pts(j.window.hi)}`;
+  const baseline = `Baseline: ${t.baseline.mean === null ? "not measured" : pts(t.baseline.mean)}.`;
+  if (j.verdict === "beyond reach") {
+    // The prompt cannot fix this on this model: a fact to know, not an alert.
+    return {
+      id: `miss:${t.key}`, kind: "miss", traits: [t.key], severity: "warn",
+      title: `${name} is ${j.note}`,
+      explanation: `${lands}, short of ${asked} by more than the ±${th.tolerance} tolerance (window ${window}) — but that is ${j.note}: the range check's strongest instruction lands there too, so no wording of this prompt will get further on this model and judge. Choose a lower target, or another model. ${baseline}`,
+      evidence,
+    };
+  }
+  const kind = j.verdict;
   return {
     id: `${kind}:${t.key}`, kind, traits: [t.key],
-    severity: Math.abs(gap) >= th.alertFactor * th.tolerance ? "alert" : "warn",
+    severity: gap >= th.alertFactor * th.tolerance ? "alert" : "warn",
     title: kind === "miss" ? `${name} misses its target` : `${name} overshoots its target`,
-    explanation: `${name} lands at ${pts(mean!)} (${interval(lo, hi, ctx.level)}), ${pts(Math.abs(gap))} points ${below ? "below" : "above"} its target of ${t.target}; the whole interval is outside the ±${th.tolerance} tolerance. Baseline: ${t.baseline.mean === null ? "not measured" : pts(t.baseline.mean)}.`,
-    evidence: {
-      answerIds: evidenceFor(ctx.answers, byDistance(t.key, t.target, below ? -1 : 1), th.evidenceCount),
-      basis: `landing over its own ${t.landing.nItems ?? t.landing.n} items`,
-      value: { estimate: mean!, lo, hi, level: ctx.level },
-    },
+    explanation: `${lands}, ${pts(gap)} points ${below ? "below" : "above"} ${asked}; the whole interval is outside the ±${th.tolerance} tolerance (window ${window}).${j.note ? ` On this model, ${j.note}.` : ""} ${baseline}`,
+    evidence,
   };
 }

@@ -3,6 +3,7 @@ import type { ItemAnswer } from "@/lib/probing/methods/items";
 import type { CorrelationMatrix, ScoreRow } from "@/lib/probing/stats/correlation";
 import type { LandingRow } from "@/lib/probing/stats/landing-table";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
+import type { Instructed, Reach } from "@/lib/probing/range";
 
 export type FlagKind = "tension" | "compromise" | "leakage" | "miss" | "overshoot";
 export type Severity = "warn" | "alert";
@@ -48,17 +49,24 @@ export type Flag = {
   evidence: FlagEvidence;
 };
 
-/** One row of the landing table, optionally with a display name (custom traits). */
-export type FlagTrait = LandingRow & { name?: string };
+/**
+ * One row of the landing table, optionally with a display name (custom traits),
+ * the instruction the target compiled to (its band's range of targets; absent:
+ * judged against the target number) and the achievable range on this model
+ * (from a range check; absent: none known). A targeted trait is judged against
+ * them (range.ts judgeLanding) by the flags and the report rows alike.
+ */
+export type FlagTrait = LandingRow & { name?: string; instructed?: Instructed | null; achievable?: { lo: Reach; hi: Reach } | null };
 
 /** One persona answer: its id and the judge's score for every watched trait. */
 export type AnswerScores = { id: string; scores: ScoreRow };
 
-/** One control arm (role "control"): the traits it targets alone, and its answers' scores per trait per item. */
+/** One control arm (role "control", "A alone"): the trait it keeps, the partners whose targets it drops (absent: any), and its answers' scores per trait per item. */
 export type ControlArm = {
   kind: string;
   label?: string;
   traits: readonly string[];
+  without?: readonly string[];
   /** Judged scores per trait per item id (the same item ids as the persona's landing). */
   scores: Readonly<Record<string, Readonly<Record<string, readonly (number | null)[]>>>>;
 };

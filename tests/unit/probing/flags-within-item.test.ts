@@ -163,10 +163,10 @@ describe("short of target, judged with the interval", () => {
     const world: World = { keys, persona: { firm: 70 }, baseline: { firm: 50 }, items: 3, answersPerItem: 1 };
     const wide = report(world, 2, { firm: 85 });
     expect(wide.rows[0].landing.hi!).toBeGreaterThanOrEqual(75);
-    expect(wide.verdicts!.targets).toEqual([{ key: "firm", verdict: "not clearly off target" }]);
+    expect(wide.verdicts!.targets).toEqual([expect.objectContaining({ key: "firm", verdict: "not clearly off target", against: "instructed", window: { lo: 75, hi: 100 } })]);
     expect(wide.flags).toEqual([]);
     const narrow = report({ ...world, persona: { firm: 62 }, items: 30, answersPerItem: 2 }, 2, { firm: 85 });
-    expect(narrow.verdicts!.targets).toEqual([{ key: "firm", verdict: "miss" }]);
+    expect(narrow.verdicts!.targets).toEqual([expect.objectContaining({ key: "firm", verdict: "miss" })]);
   });
 });
 
@@ -197,7 +197,86 @@ describe("compromise only with control arms", () => {
     const controls = { "alone:empathetic": alone(65, "empathetic", 1), "alone:firm": alone(64, "firm", 1) };
     const flag = report(pair, 1, { empathetic: 85, firm: 85 }, { arms, controls }).flags.find((f) => f.kind === "compromise")!;
     expect(flag.title).toContain("pull apart");
-    expect(flag.explanation).toContain("The control arms do not show a compromise");
+    expect(flag.explanation).toContain("Control verdict: no evidence of compromise");
     expect(flag.evidence.controls).toHaveLength(2);
+  });
+
+  it("keeps \"pulls apart\" when together is clearly but only 2–3 points lower than alone (below the 5-point minimum)", () => {
+    const many = { ...pair, items: 40, answersPerItem: 3 };
+    const dip = (level: number, key: string) => simulate({ ...many, persona: { ...many.persona, [key]: level } }, 1, "persona", `alone-${key}`);
+    const controls = { "alone:empathetic": dip(68, "empathetic"), "alone:firm": dip(67, "firm") };
+    const r = report(many, 1, { empathetic: 85, firm: 85 }, { arms, controls });
+    const flag = r.flags.find((f) => f.kind === "compromise")!;
+    expect(flag.evidence.controls!.every((c) => c.hi! < 0 && c.estimate > -5)).toBe(true);
+    expect(flag.title).toContain("pull apart");
+    expect(r.controlPairs).toEqual([expect.objectContaining({ traits: ["empathetic", "firm"], verdict: "no evidence of compromise" })]);
+    expect(flag.explanation).toContain("Control verdict: no evidence of compromise");
+  });
+});
+
+describe("one rule per question: flags and report rows agree", () => {
+  // Synthetic runs through buildReport with instructed ranges (the compiler's bands), an achievable range for
+  // one trait and control arms at several strengths. Whatever the numbers, the rows, the verdicts, the flags
+  // and controlPairs must say the same thing — a test that fails if the two sides use different rules.
+  const keys = ["empathetic", "firm", "warm"];
+  const arms = [
+    { kind: "control:empathetic", label: "Empathetic alone", role: "control" as const, traits: ["empathetic"], without: ["firm"] },
+    { kind: "control:firm", label: "Firm alone", role: "control" as const, traits: ["firm"], without: ["empathetic"] },
+  ];
+  const firmCeiling = { lo: { level: 0, mean: 18, lo: 15, hi: 21 }, hi: { level: 100, mean: 70, lo: 67, hi: 73 }, runId: "range-run" };
+  type Case = { persona: Record<string, number>; targets: Record<string, number>; alone?: [number, number]; ceiling?: boolean };
+  const cases: Case[] = [
+    { persona: { empathetic: 84, firm: 80, warm: 70 }, targets: { empathetic: 95, firm: 95 } }, // within "always", short of the numbers
+    { persona: { empathetic: 84, firm: 80, warm: 70 }, targets: { empathetic: 95, firm: 95 }, alone: [87, 83] }, // a 3-point dip
+    { persona: { empathetic: 62, firm: 60, warm: 55 }, targets: { empathetic: 95, firm: 95 }, alone: [80, 78] }, // compromise
+    { persona: { empathetic: 62, firm: 60, warm: 55 }, targets: { empathetic: 95, firm: 95 }, alone: [62, 61] }, // two misses
+    { persona: { empathetic: 62, firm: 69, warm: 55 }, targets: { empathetic: 95, firm: 95 }, ceiling: true }, // firm beyond reach
+    { persona: { empathetic: 88, firm: 58, warm: 50 }, targets: { empathetic: 90, firm: 90 }, alone: [88, 70] }, // one wins
+    { persona: { empathetic: 50, firm: 80, warm: 90 }, targets: { empathetic: 50, firm: 70, warm: 60 } }, // warm overshoots "balanced"
+  ];
+
+  it("rows carry the verdicts' judgement, misses and overshoots are flagged exactly when judged so, and compromise follows controlPairs", () => {
+    const seen = new Set<string>();
+    cases.forEach((c, n) => {
+      for (const seed of [1, 2]) {
+        const world: World = { keys, persona: c.persona, baseline: flat(keys, 50), items: 16, answersPerItem: 2 };
+        const controls = c.alone && {
+          "control:empathetic": simulate({ ...world, persona: { ...c.persona, empathetic: c.alone[0] } }, seed, "persona", "alone-e"),
+          "control:firm": simulate({ ...world, persona: { ...c.persona, firm: c.alone[1] } }, seed, "persona", "alone-f"),
+        };
+        const r = report(world, seed, c.targets, {
+          ...(controls ? { arms, controls } : {}), ...(c.ceiling ? { scale: { achievable: { firm: firmCeiling } } } : {}),
+        });
+        const where = `case ${n}, seed ${seed}`;
+        const pairAlert = (key: string) => r.flags.some((f) => f.severity === "alert" && (f.kind === "tension" || f.kind === "compromise") && f.traits.includes(key));
+        for (const row of r.rows) {
+          if (row.target === null) {
+            expect(row.judged, where).toBeUndefined();
+            continue;
+          }
+          const { rangeRunId, ...judged } = row.judged!;
+          expect(rangeRunId, where).toBe(c.ceiling && row.key === "firm" ? "range-run" : undefined);
+          expect(row.instructed?.band, where).toBeDefined();
+          expect(r.verdicts!.targets.find((v) => v.key === row.key), where).toEqual({ key: row.key, ...judged });
+          const flag = r.flags.find((f) => (f.kind === "miss" || f.kind === "overshoot") && f.traits[0] === row.key);
+          seen.add(judged.verdict);
+          if (judged.verdict === "overshoot") expect(flag?.kind, where).toBe("overshoot");
+          else if (judged.verdict === "beyond reach") expect(flag, where).toMatchObject({ kind: "miss", severity: "warn", title: expect.stringContaining(judged.note!) });
+          else if (judged.verdict === "miss") expect(flag?.kind, where).toBe(pairAlert(row.key) ? undefined : "miss");
+          else expect(flag, where).toBeUndefined();
+        }
+        for (const p of r.controlPairs ?? []) {
+          const flag = r.flags.find((f) => f.kind === "compromise" && f.traits.includes(p.traits[0]) && f.traits.includes(p.traits[1]));
+          seen.add(p.verdict);
+          if (!flag) continue;
+          expect(flag.title.includes("settle at a compromise"), where).toBe(p.verdict === "compromise");
+          expect(flag.explanation, where).toContain(p.verdict === "compromise" ? "The control arms show the cause" : `Control verdict: ${p.verdict}`);
+          const byTrait = (xs: readonly { trait: string }[]) => [...xs].sort((x, y) => x.trait.localeCompare(y.trait));
+          expect(byTrait(flag.evidence.controls ?? []), where).toEqual(byTrait(p.comparisons));
+        }
+      }
+    });
+    // The cases reach every verdict, so none of the checks above is vacuous.
+    for (const v of ["within tolerance", "miss", "overshoot", "beyond reach", "compromise", "no evidence of compromise"]) expect(seen, v).toContain(v);
   });
 });

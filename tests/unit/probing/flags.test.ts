@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  byDistance, computeFlags, DEFAULT_THRESHOLDS, describeThresholds, evidenceFor, pairShortfall, THRESHOLD_INFO,
+  byDistance, computeFlags, DEFAULT_THRESHOLDS, describeThresholds, evidenceFor, pairShortfall, targetState, THRESHOLD_INFO,
   type AnswerScores, type Flag, type FlagTrait,
 } from "@/lib/probing/flags";
+import { instructedRange } from "@/lib/persona/target-scale";
 import { tQuantile, twoSidedP } from "@/lib/probing/methods";
 import { mulberry32 } from "@/lib/probing/random";
 import { correlationMatrix, type CorrelationMatrix, type Summary } from "@/lib/probing/stats";
@@ -188,6 +189,62 @@ describe("computeFlags — single traits", () => {
       shift: { difference: null, lo: null, hi: null, halfWidth: Infinity, excludesZero: false, nLanding: 1, nBaseline: 0 },
     };
     expect(computeFlags({ traits: [thin, { ...thin, key: "warm", target: undefined }], correlations: none })).toEqual([]);
+  });
+});
+
+describe("computeFlags — judged against the instruction given (one rule with the report rows)", () => {
+  const none = matrix([], {});
+  // The compiler gives targets 85–100 the same words ("Always …"): the window is 75–100, whatever the number.
+  const asked = (spec: RowSpec): FlagTrait => ({ ...row(spec), instructed: instructedRange(spec.target!) });
+  const ceiling = { lo: { level: 0, mean: 20, lo: 17, hi: 23 }, hi: { level: 100, mean: 63, lo: 60, hi: 66 } };
+
+  it("does not call a landing a miss when it is inside the instructed range's window, though short of the number", () => {
+    expect(kinds(computeFlags({ traits: [row({ key: "firm", target: 100, mean: 80 })], correlations: none }))).toEqual(["alert miss:firm"]);
+    expect(computeFlags({ traits: [asked({ key: "firm", target: 100, mean: 80 })], correlations: none })).toEqual([]);
+  });
+
+  it("words a miss against the instructed range and sizes it from the range, not the number", () => {
+    const flags = computeFlags({ traits: [asked({ key: "firm", target: 100, mean: 70 })], correlations: none });
+    expect(kinds(flags)).toEqual(["warn miss:firm"]); // 15 below 85: a warning (20 below 100 would have been an alert)
+    expect(flags[0].explanation).toContain("15 points below the instruction its target of 100 compiles to (“always”, targets 85–100)");
+    expect(flags[0].explanation).toContain("window 75–100");
+  });
+
+  it("turns a miss the range check explains into a warning worded with its note", () => {
+    const flags = computeFlags({ traits: [{ ...asked({ key: "firm", target: 95, mean: 62 }), achievable: ceiling }], correlations: none });
+    expect(kinds(flags)).toEqual(["warn miss:firm"]);
+    expect(flags[0].title).toBe("Firm / boundary-setting is beyond what this model reaches (max 63)");
+    // Far below what the model reaches: an ordinary miss (an alert), the ceiling in its explanation.
+    const low = computeFlags({ traits: [{ ...asked({ key: "firm", target: 95, mean: 40 }), achievable: ceiling }], correlations: none });
+    expect(kinds(low)).toEqual(["alert miss:firm"]);
+    expect(low[0].explanation).toContain("reaches at most 63");
+  });
+
+  it("derives a pair's states from the same judgement: reached, short (a miss or beyond reach), or unclear", () => {
+    const t = (mean: number, hw = 3, achievable: typeof ceiling | null = null) =>
+      ({ ...asked({ key: "firm", target: 95, mean, hw }), achievable }) as FlagTrait & { target: number };
+    expect(targetState(t(80), DEFAULT_THRESHOLDS)).toBe("reached"); // within the window
+    expect(targetState(t(77, 6), DEFAULT_THRESHOLDS)).toBe("reached"); // not clearly off target, mean inside
+    expect(targetState(t(72, 6), DEFAULT_THRESHOLDS)).toBe("unclear"); // not clearly off target, mean outside
+    expect(targetState(t(60), DEFAULT_THRESHOLDS)).toBe("short");
+    expect(targetState(t(62, 3, ceiling), DEFAULT_THRESHOLDS)).toBe("short"); // beyond reach
+  });
+
+  it("gives no pair flag to \"always A, always B\" landing inside the instructed window, short of both numbers", () => {
+    const spec = { target: 95, hw: 2 };
+    const answers = tradeOff("empathetic", 82, "firm", 80);
+    const correlations = matrix(["empathetic", "firm"], { "empathetic|firm": -0.2 });
+    // Against the numbers (95 ± 10) both fall clearly short: the pair "pulls apart" …
+    expect(kinds(computeFlags({ traits: [row({ key: "empathetic", mean: 82, ...spec }), row({ key: "firm", mean: 80, ...spec })], correlations, answers })))
+      .toEqual(["alert compromise:empathetic+firm"]);
+    // … but the prompt asked "always" (85–100), and both land within its window.
+    expect(computeFlags({ traits: [asked({ key: "empathetic", mean: 82, ...spec }), asked({ key: "firm", mean: 80, ...spec })], correlations, answers })).toEqual([]);
+  });
+
+  it("keeps a beyond-reach warning beside the pair flag that explains a plain miss", () => {
+    const traits = [asked({ key: "empathetic", target: 95, mean: 62 }), { ...asked({ key: "firm", target: 95, mean: 62 }), achievable: ceiling }];
+    const flags = computeFlags({ traits, correlations: matrix(["empathetic", "firm"], { "empathetic|firm": -0.2 }) });
+    expect(kinds(flags)).toEqual(["alert compromise:empathetic+firm", "warn miss:firm"]);
   });
 });
 

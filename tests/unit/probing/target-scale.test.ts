@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compilePersona } from "@/lib/persona/compile";
 import { instructedRange, RANGE_LEVELS, traitBand } from "@/lib/persona/target-scale";
-import { controlPairs, controlVerdict, defaultControlPairs, aloneArms, type ControlResult } from "@/lib/probing/control-pairs";
+import { aloneArmFor, aloneArms, controlPair, controlPairs, controlVerdict, defaultControlPairs, togetherVsAlone } from "@/lib/probing/control-pairs";
+import type { ControlArm, ControlComparison } from "@/lib/probing/flags";
 import { judgeLanding, rangeSummary } from "@/lib/probing/range";
 import { emptySpec } from "@/lib/schemas/persona";
 
@@ -98,11 +99,37 @@ describe("control pairs", () => {
     ]);
   });
 
-  it("says compromise only when both land lower together than alone", () => {
-    const c = (trait: string, estimate: number, half: number): ControlResult => ({ trait, arm: `${trait} alone`, alone: 80, together: 80 + estimate, estimate, lo: estimate - half, hi: estimate + half, items: 30 });
+  const c = (trait: string, estimate: number, half: number): ControlComparison =>
+    ({ trait, arm: `${trait} alone`, alone: 80, together: 80 + estimate, estimate, lo: estimate - half, hi: estimate + half, level: 0.95, items: 30 });
+
+  it("says compromise only when both land at least 5 points lower together than alone, each interval below 0", () => {
     expect(controlVerdict([c("a", -12, 4), c("b", -9, 4)])).toBe("compromise");
+    expect(controlVerdict([c("a", -6, 4), c("b", -5, 4.9)])).toBe("compromise");
+    // Lower together, clearly, but by 2–3 points: nothing a designer should act on — and a 5-point drop is excluded.
+    expect(controlVerdict([c("a", -2.9, 1.5), c("b", -2.3, 1.5)])).toBe("no evidence of compromise");
+    // Clearly lower, under 5 points, and a 5-point drop not excluded: not enough evidence either way.
+    expect(controlVerdict([c("a", -4, 3), c("b", -4, 3)])).toBe("not enough evidence");
     expect(controlVerdict([c("a", -12, 4), c("b", 0, 3)])).toBe("no evidence of compromise");
     expect(controlVerdict([c("a", -12, 4), c("b", -4, 9)])).toBe("not enough evidence");
     expect(controlVerdict([c("a", -12, 4), null])).toBe("not enough evidence");
+    // The minimum size is a parameter (the report passes its leakageShift threshold).
+    expect(controlVerdict([c("a", -4, 3), c("b", -4, 3)], 3)).toBe("compromise");
+  });
+
+  it("compares together with alone by item, on the arm that dropped the partner", () => {
+    const together = items([80, 70, 60, 90], 2, 0);
+    const aloneScores = items([86, 75, 67, 95], 2, 0);
+    const arm: ControlArm = { kind: "control:firm", label: "Firm alone", traits: ["firm"], without: ["empathetic"], scores: { firm: aloneScores } };
+    expect(aloneArmFor([arm], "firm", "empathetic")).toBe(arm);
+    expect(aloneArmFor([arm], "firm", "warm")).toBeNull(); // this arm kept warm's target: no control for firm + warm
+    const cmp = togetherVsAlone("firm", arm, together)!;
+    expect(cmp).toMatchObject({ trait: "firm", arm: "Firm alone", alone: 80.75, together: 75, items: 4 });
+    expect(cmp.estimate).toBeCloseTo(-5.75, 10);
+    expect(cmp.hi!).toBeLessThan(0);
+    expect(togetherVsAlone("firm", null, together)).toBeNull();
+    // A pair with one arm missing: the comparison it has, and not enough evidence.
+    expect(controlPair("empathetic", "firm", [arm], { firm: together })).toMatchObject({
+      traits: ["empathetic", "firm"], comparisons: [null, expect.objectContaining({ trait: "firm" })], verdict: "not enough evidence",
+    });
   });
 });
