@@ -62,11 +62,12 @@ async function runToEnd(runId: string, d: WorkerDeps) {
 }
 
 describe("the simulator as ground truth", () => {
-  it("flags empathetic-but-firm as a tension or compromise, backed by answers", async () => {
-    // A bare trait list: no archetype, no background, neutral voice.
+  it("flags a hand-written \"kind but firm\" that lands short on both, backed by answers", async () => {
+    // A plain prompt asking for both: on the simulator both land below 70. A hand-written prompt never said "always",
+    // so each landing is judged against its number (95 ± the tolerance: 85–100), not a compiled band.
     const spec = buildSpec({
       archetype: "", background: "", values: [], boundaries: [], voice: { register: "neutral", tone: "", length: "moderate" },
-      traitTargets: { empathetic: 95, firm: 95 },
+      traitTargets: { empathetic: 95, firm: 95 }, promptOverride: "You are kind but firm with the people you help.",
     });
     const { run } = await startRun(owner, spec, { traits: ["empathetic", "firm", "warm", "assertive"] });
     expect(run.status).toBe("queued");
@@ -77,18 +78,58 @@ describe("the simulator as ground truth", () => {
     const flag = detail.report.flags.find((f) => (f.kind === "tension" || f.kind === "compromise") && f.traits.includes("empathetic") && f.traits.includes("firm"));
     expect(flag, JSON.stringify(detail.report.flags.map((f) => f.title))).toBeTruthy();
     expect(flag!.evidence.answerIds?.length).toBeGreaterThan(0);
+    // Without control arms (a hand-written prompt cannot be recompiled without one target) it never claims a compromise.
+    expect(flag!.title).not.toContain("compromise");
+    expect(detail.report.controlPairs).toBeUndefined();
     // The evidence points at real stored answers with their judge scores.
     const evidence = expectOk(ops.listProbeAnswers, await owner.api.get(`${wsPath(owner.workspaceId)}/probe-runs/${run.id}/answers`, { ids: flag!.evidence.answerIds!.join(",") }));
     expect(evidence).toHaveLength(flag!.evidence.answerIds!.length);
     expect(evidence[0].scores).toHaveProperty("empathetic");
+    // The rows say what the flag says: both targets judged short of their window.
+    for (const key of ["empathetic", "firm"]) {
+      const row = detail.report.rows.find((r) => r.key === key)!;
+      expect(row.judged, key).toMatchObject({ against: "target", window: { lo: 85, hi: 100 } });
+      expect(["miss", "not clearly off target"], key).toContain(row.judged!.verdict);
+    }
+    expect(detail.report.rows.some((r) => r.judged?.verdict === "miss")).toBe(true);
 
-    // Landings agree with where the simulator put the persona.
+    // Landings agree with where the simulator put the persona. A targeted trait is sampled to its landing's
+    // precision; an untargeted one may stop once its shift over all the run's items is precise (leakage reads that).
     const truth = expectedLanding(inferPosition(detail.systemPrompt).z, 0.7);
     for (const row of detail.report.rows) {
-      expect(Math.abs(row.landing.mean! - truth[row.key]), row.key).toBeLessThanOrEqual(6);
-      expect(row.landing.halfWidth!).toBeLessThanOrEqual(5.5);
+      const precise = row.target !== null ? row.landing.halfWidth : (row.leakShift ?? row.shift).halfWidth;
+      expect(precise!, row.key).toBeLessThanOrEqual(5.5);
+      if (row.landing.halfWidth! <= 5.5) expect(Math.abs(row.landing.mean! - truth[row.key]), row.key).toBeLessThanOrEqual(6);
       expect(row.shift.difference).not.toBeNull();
     }
+  });
+
+  it("answers the control arms of a compiled \"always empathetic, always firm\" and says compromise only when they show one", async () => {
+    const spec = buildSpec({
+      archetype: "", background: "", values: [], boundaries: [], voice: { register: "neutral", tone: "", length: "moderate" },
+      traitTargets: { empathetic: 95, firm: 95 },
+    });
+    const { run } = await startRun(owner, spec, { traits: ["empathetic", "firm", "warm", "assertive"] });
+    expect(run.arms?.map((a) => a.kind).sort()).toEqual(["control:empathetic", "control:firm"]);
+    expect(await runToEnd(run.id, deps(new SimulatorProvider()))).toBe("completed");
+    const detail = await report(owner, run.id);
+    for (const kind of ["control:empathetic", "control:firm"]) {
+      const answers = expectOk(ops.listProbeAnswers, await owner.api.get(`${wsPath(owner.workspaceId)}/probe-runs/${run.id}/answers`, { kind, limit: "500" }));
+      expect(answers.length, kind).toBeGreaterThan(0);
+      expect(answers.every((a) => a.traitKey === kind.slice("control:".length)), kind).toBe(true);
+    }
+    // A compiled prompt said "Always …": the landing is judged against that band (85–100, ± the tolerance).
+    for (const key of ["empathetic", "firm"]) expect(detail.report.rows.find((r) => r.key === key)!.judged, key).toMatchObject({ against: "instructed", window: { lo: 75, hi: 100 } });
+    const pair = detail.report.controlPairs?.find((p) => p.traits.join("+") === "empathetic+firm");
+    expect(pair, JSON.stringify(detail.report.controlPairs)).toBeTruthy();
+    expect(pair!.comparisons.map((c) => c.trait)).toEqual(["empathetic", "firm"]);
+    for (const c of pair!.comparisons) expect(c.items).toBeGreaterThan(0);
+    // One verdict: the flag list agrees with controlPairs.
+    const compromise = detail.report.flags.find((f) => f.kind === "compromise" && f.traits.includes("empathetic") && f.traits.includes("firm"));
+    const saysCompromise = compromise?.title.includes("settle at a compromise") ?? false;
+    expect(saysCompromise, JSON.stringify({ verdict: pair!.verdict, flags: detail.report.flags.map((f) => f.title) })).toBe(pair!.verdict === "compromise" && compromise !== undefined);
+    if (compromise && !saysCompromise) expect(compromise.explanation).toContain(`Control verdict: ${pair!.verdict}`);
+    if (pair!.verdict !== "compromise") expect(saysCompromise).toBe(false);
   });
 
   it("shows skeptical leaking into contrarian, which was not asked for", async () => {
@@ -136,9 +177,11 @@ describe("nothing is lost", () => {
     const answers = await db.probeAnswer.findMany({ where: { runId: run.id } });
     const keys = answers.map((a) => `${a.kind}:${a.traitKey}:${a.itemIndex}:${a.sampleIndex}`);
     expect(new Set(keys).size).toBe(keys.length);
-    // Every answer costs two calls (answer + judge); the second worker paid only for new ones.
-    expect(second.calls()).toBeLessThanOrEqual(2 * (answers.length - kept));
-    expect(first.calls() + second.calls()).toBeLessThanOrEqual(2 * answers.length + 4);
+    // Every answer costs two calls (answer + judge) and every second judgment (the test–retest pass after sampling)
+    // one; the second worker paid only for new ones.
+    const judgments = await db.probeJudgment.count({ where: { runId: run.id } });
+    expect(second.calls()).toBeLessThanOrEqual(2 * (answers.length - kept) + judgments);
+    expect(first.calls() + second.calls()).toBeLessThanOrEqual(2 * answers.length + judgments + 4);
     const detail = await report(owner, run.id);
     expect(detail.progress.answers).toBe(answers.length);
   });

@@ -2,7 +2,8 @@ import "server-only";
 import type { ProbeAnswer as Row, ProbeJudgment as JudgmentRow, ProbeRun as RunRow } from "@/generated/prisma/client";
 import { countOutcomes, isScored } from "@/lib/probing/outcome";
 import { buildReport, type JudgedAnswer } from "@/lib/probing/report";
-import { extendReport, parseRunArms, type Achievable } from "@/lib/probing/scale-report";
+import { describeTraitTarget } from "@/lib/persona/compile";
+import { parseRunArms, type Achievable } from "@/lib/probing/scale-report";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import type { FrozenCustomTrait } from "@/lib/probing/traits";
 import type { ProbeAnswer, ProbeReport, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
@@ -66,9 +67,9 @@ const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
     .map((r) => ({ id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
 
 /**
- * The report of a run from its stored answers, by the method the code computes today (lib/probing/report.ts),
- * plus the instructed range per target, control pairs and a range check's curve (lib/probing/scale-report.ts);
- * `achievable`: the traits' achievable ranges on this model (lib/services/probes/achievable-range.ts).
+ * The report of a run from its stored answers, by the method the code computes today (lib/probing/report.ts):
+ * landings judged against the instructed range per target and `achievable` — the traits' achievable ranges on
+ * this model (lib/services/probes/achievable-range.ts) — control pairs, and a range check's curve.
  */
 export function computeRunReport(run: RunRow, answers: Row[], judgments: JudgmentRow[] = [], achievable: Record<string, Achievable> = {}): ProbeReport {
   const arms = parseRunArms(run.arms);
@@ -76,7 +77,7 @@ export function computeRunReport(run: RunRow, answers: Row[], judgments: Judgmen
   const targets = JSON.parse(run.targets) as Record<string, number>;
   const persona = judged(answers, "persona");
   const baseline = judged(answers, "baseline");
-  const built = buildReport({
+  const report = buildReport({
     watched: JSON.parse(run.watched) as string[],
     targets,
     persona,
@@ -87,9 +88,19 @@ export function computeRunReport(run: RunRow, answers: Row[], judgments: Judgmen
     final: run.status === "completed",
     names: Object.fromEntries(frozenCustom(run).map((t) => [t.key, t.name])),
     outcomes: countOutcomes(answers),
+    scale: { achievable, instructed: instructedOrNumber(run.systemPrompt, targets) },
+    mode: run.mode === "range" ? "range" : "landing",
   });
-  const report = extendReport(built, { mode: run.mode === "range" ? "range" : "landing", arms, armAnswers, persona, baseline, targets, achievable });
   return { ...report, judgeReliability: runJudgeReliability(run, answers, judgments) }; // self-judged, retest, panel (issue 11 §6)
+}
+
+/**
+ * A target is judged against its band's range only when the run's prompt carries the compiled instruction for
+ * it; a hand-written prompt (or one edited by hand) never said "usually", so its landing is judged against the
+ * number itself (null).
+ */
+export function instructedOrNumber(prompt: string, targets: Readonly<Record<string, number>>): Record<string, null> {
+  return Object.fromEntries(Object.entries(targets).filter(([key, target]) => !prompt.includes(describeTraitTarget(key, target))).map(([key]) => [key, null]));
 }
 
 /** A report as served: stored (lib/services/probes/stored-report.ts) with the analysis that produced it. */
