@@ -8,10 +8,13 @@ import { db } from "@/tests/factories/db";
 import { addTeammate, buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // A/B in one action: variants are probed on the same model, items, settings and
-// seed, judged against the persona's own targets; the one clearly closer
-// (paired by item) wins, otherwise "no clear winner". With the
-// simulator as ground truth, the character type that holds empathetic + firm
-// lands closer than the bare trait list.
+// seed, judged against the persona's own targets; the one clearly closer than
+// every other (paired by item, Holm, 99%, ≥ 2 points) wins, otherwise "no clear
+// winner". In the simulator's world the character type that holds empathetic +
+// firm (the compiled ER triage nurse) lands closer than the compiled trait list,
+// which lands closer than two hand-written adjectives ("kind but firm"). The
+// compiled ones said "always" and land inside that instruction's window, so only
+// the hand-written prompt, judged against the number, gets a pair flag.
 
 let owner: Member;
 let personaId: string;
@@ -63,13 +66,18 @@ describe("variants", () => {
     expectError(await owner.api.get(`${wsPath(owner.workspaceId)}/variants/${v.id}`), 404);
   });
 
-  it("are probed in one action on the same items and settings; the character type holding both traits lands closer", async () => {
+  it("are probed in one action on the same items and settings; the character type holding both traits lands closer than every other", async () => {
     const variants = expectOk(ops.listVariants, await owner.api.get(`${p()}/variants`));
     const list = variants.find((v) => v.name === "Trait list")!;
-    const res = expectOk(ops.probeVariants, await owner.api.post(`${p()}/variant-probes`, { variantIds: [list.id], includeDraft: true, traits: ["empathetic", "firm"], budgetPerTrait: 24 }));
-    expect(res.runs).toHaveLength(2);
+    const created = expectOk(ops.createVariant, await owner.api.post(`${p()}/variants`, { name: "Kind but firm", from: "trait_list" }));
+    const handWritten = expectOk(ops.updateVariant, await owner.api.patch(`${wsPath(owner.workspaceId)}/variants/${created.id}`, {
+      revision: created.revision, spec: { ...created.spec, promptOverride: "You are Dana. You are kind but firm with the people you help." },
+    }));
+    expect(handWritten.compiledPrompt).toBe("You are Dana. You are kind but firm with the people you help.");
+    const res = expectOk(ops.probeVariants, await owner.api.post(`${p()}/variant-probes`, { variantIds: [list.id, handWritten.id], includeDraft: true, traits: ["empathetic", "firm"], budgetPerTrait: 24 }));
+    expect(res.runs).toHaveLength(3);
     expect(new Set(res.runs.map((r) => JSON.stringify([r.config, r.watched, r.targets, r.target.model]))).size).toBe(1);
-    expect(res.runs.map((r) => r.variant?.name ?? "draft")).toEqual(["draft", "Trait list"]);
+    expect(res.runs.map((r) => r.variant?.name ?? "draft")).toEqual(["draft", "Trait list", "Kind but firm"]);
 
     const partial = expectOk(ops.getVariantBatch, await owner.api.get(`${p()}/variant-probes/${res.batchId}`));
     expect(partial.final).toBe(false);
@@ -79,27 +87,40 @@ describe("variants", () => {
     const batch = expectOk(ops.getVariantBatch, await owner.api.get(`${p()}/variant-probes/${res.batchId}`));
     expect(batch.final).toBe(true);
     expect(batch.targets).toEqual({ empathetic: 95, firm: 95 });
-    const [first, second] = batch.standings;
+    const [first, second, third] = batch.standings;
     expect(first.name).toBe("Current draft"); // triage nurse + targets
     expect(second.name).toBe("Trait list");
+    expect(third.name).toBe("Kind but firm");
     expect(batch.winner).toBe(first.runId);
     expect(first.distance!).toBeLessThan(second.distance!);
-    // Decided on the paired interval, and the page says by how much.
+    expect(second.distance!).toBeLessThan(third.distance!);
+    // Decided on the paired intervals: the winner is clearly closer than EACH rival; the margin is over the closest one.
     expect(batch.verdict).toMatchObject({ state: "winner", margin: { rival: second.runId } });
     expect(batch.verdict.margin!.lo).toBeGreaterThan(0);
-    expect(batch.verdict.reason).toMatch(/^“Current draft” lands closer than “Trait list”: by \d+\.\d points of mean distance \(99% interval/);
-    expect(batch.comparisons).toEqual([expect.objectContaining({ winner: first.runId })]);
+    expect(batch.verdict.margin!.estimate).toBeGreaterThanOrEqual(2);
+    expect(batch.verdict.reason).toMatch(/^“Current draft” lands closer than every other contender: by \d+\.\d points of mean distance \(99% interval \d+\.\d to \d+\.\d against “Trait list”, the closest rival\)/);
+    expect(batch.comparisons).toHaveLength(3);
+    for (const c of batch.comparisons.filter((x) => x.a === first.runId || x.b === first.runId)) {
+      expect(c.winner).toBe(first.runId);
+      expect(c.items).toBeGreaterThanOrEqual(24); // both traits' items, each shared by the two runs
+    }
     expect(first.meanGap!).toBeLessThan(second.meanGap!);
-    expect(first.inTopGroup && !second.inTopGroup).toBe(true);
-    expect(second.flags).toBeGreaterThan(0); // the bare list gets its compromise flag
+    expect(first.inTopGroup && !second.inTopGroup && !third.inTopGroup).toBe(true);
+    // The compiled ones said "always" and land inside that window: no flag. The hand-written adjectives are
+    // judged against 95 itself and both land short: the pull-apart flag.
+    expect([first.flags, second.flags]).toEqual([0, 0]);
+    expect(third.flags).toBeGreaterThan(0);
+    const [listRun, handRun] = [second.runId, third.runId].map((id) => batch.runs.find((r) => r.id === id)!);
+    expect(listRun.report.flags).toEqual([]);
+    expect(handRun.report.flags.map((f) => f.id)).toContain("compromise:empathetic+firm");
     expect(Object.keys(first.deltas).sort()).toEqual(["empathetic", "firm"]);
-    expect(batch.runs).toHaveLength(2);
+    expect(batch.runs).toHaveLength(3);
 
     // What these runs measured now shows beside the library's expectation in the editor.
     const measured = expectOk(ops.measuredCorrelations, await owner.api.get(`${wsPath(owner.workspaceId)}/measured-correlations`, { traits: "empathetic,firm" }));
     expect(measured.pairs).toHaveLength(1);
     expect(measured.pairs[0]).toMatchObject({ a: "empathetic", b: "firm", expected: "tension" });
-    expect(measured.pairs[0].measured).toEqual([expect.objectContaining({ simulated: true, runs: 2 })]);
+    expect(measured.pairs[0].measured).toEqual([expect.objectContaining({ simulated: true, runs: 3 })]);
     expect(measured.pairs[0].measured[0].n).toBeGreaterThan(20);
     expectError(await owner.api.get(`${wsPath(owner.workspaceId)}/measured-correlations`, { traits: "empathetic" }), 422, "traits");
   });
