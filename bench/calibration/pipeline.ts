@@ -1,4 +1,4 @@
-import { asPlannerState, samplingFrom, type MutableSampling } from "../../lib/jobs/sampling-state";
+import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "../../lib/jobs/sampling-state";
 import type { AdversarialOptions, JudgeMemory } from "../../lib/llm/simulator/adversarial";
 import { simulateChat, SIMULATOR_MODEL } from "../../lib/llm/simulator/engine";
 import type { ChatRequest } from "../../lib/llm/types";
@@ -6,7 +6,7 @@ import { parseJudgeOutput } from "../../lib/probing/judge";
 import { judgeRequestForAnswer } from "../../lib/probing/judge/answer-order";
 import { countOutcomes, outcomeAfterJudge, outcomeBeforeJudge, type AnswerOutcome, type OutcomeCounts } from "../../lib/probing/outcome";
 import { buildReport, type JudgedAnswer } from "../../lib/probing/report";
-import { nextRequests, type DoneReason, type SampleRequest } from "../../lib/probing/stats/adaptive";
+import { nextRequests, type DoneReason, type SampleRequest, type SamplingConfig } from "../../lib/probing/stats/adaptive";
 import { probeTrait } from "../../lib/probing/traits";
 import { createProbeRunBody, type ProbeReport } from "../../lib/schemas/probe";
 
@@ -74,6 +74,9 @@ export type ProbeRunInput = {
   targets: Readonly<Record<string, number>>;
   watched: readonly string[];
   settings: RunSettings;
+  /** Bench-only: planner settings beyond the run's (the worker uses the defaults), and which baseline traits stop on the shift. */
+  sampling?: Partial<SamplingConfig>;
+  baselineShiftStop?: "every trait" | "untargeted";
 };
 
 export type ProbeRunResult = {
@@ -136,12 +139,7 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
       if (outcome === "scored") {
         const id = `${runId}:${kind}:${req.traitKey}:${req.itemIndex}:${req.sampleIndex}`;
         stored[kind].push({ id, traitKey: req.traitKey, itemIndex: req.itemIndex, scores: ok.scores });
-        const own = ok.scores[req.traitKey];
-        if (typeof own === "number") {
-          const state = states[kind].find((s) => s.key === req.traitKey)!;
-          state.scores.push(own);
-          state.scoreItems.push(req.itemIndex);
-        }
+        recordScores(states[kind], req.traitKey, req.itemIndex, ok.scores);
       }
     }
     rows.push({ kind, status: "done", outcome });
@@ -155,8 +153,9 @@ export function runProbe(world: SimWorld, input: ProbeRunInput): ProbeRunResult 
     if (queue.length === 0) {
       for (const kind of ["persona", "baseline"] as const) for (const s of states[kind]) s.pending = 0;
       for (const [kind, r] of inflight) states[kind].find((s) => s.key === r.traitKey)!.pending++;
-      const personaPlan = nextRequests(asPlannerState(states.persona), sampling);
-      const baselinePlan = nextRequests(asPlannerState(states.baseline), sampling);
+      const opts = input.baselineShiftStop ? { baseline: input.baselineShiftStop } : undefined;
+      const personaPlan = nextRequests(plannerStateFor("persona", states, input.targets, opts), { ...sampling, ...input.sampling });
+      const baselinePlan = nextRequests(plannerStateFor("baseline", states, input.targets, opts), { ...sampling, ...input.sampling });
       done = personaPlan.done;
       queue.push(...personaPlan.requests.map((r) => ["persona", r, false] as const), ...baselinePlan.requests.map((r) => ["baseline", r, false] as const));
       for (const [kind, r] of queue) states[kind].find((s) => s.key === r.traitKey)!.issuedPerItem[r.itemIndex]++;

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
 import { runArms } from "@/lib/jobs/run-arms";
-import { asPlannerState, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
+import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError } from "@/lib/llm/types";
 import { parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
@@ -106,6 +106,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   if (!run || run.status !== "running" || run.leaseOwner !== deps.workerId) return "lost";
   const config = JSON.parse(run.config) as RunConfig;
   const watched = JSON.parse(run.watched) as string[];
+  const targets = JSON.parse(run.targets) as Record<string, number>;
   // Custom traits come from the definitions frozen into the run, never from the live table.
   const custom = JSON.parse(run.customTraits) as FrozenCustomTrait[];
   const traitOf = (key: string): ProbeTrait | undefined => custom.find((t) => t.key === key) ?? probeTrait(key);
@@ -161,7 +162,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       const provider = { finishReason: gen.finishReason, servedModel: gen.servedModel, promptTokens: gen.promptTokens };
       let outcome: AnswerOutcome | null = outcomeBeforeJudge(gen);
       let judgedFields: { scores: string; refusal: boolean; judgeOrder: string } | { refusal: boolean | null } = { refusal: outcome === "refused" ? true : null };
-      let own: number | null = null;
+      let scores: Record<string, number | null> | null = null;
       if (outcome === null) {
         // The trait order is fixed per answer, so the same (cached) answer gets the same judge request and its cached verdict.
         const { request: judgeReq, order } = judgeRequestForAnswer({ answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel, traits: custom });
@@ -173,15 +174,11 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
         outcome = outcomeAfterJudge(ok);
         judgedFields = { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) };
-        own = ok.scores[req.traitKey] ?? null;
+        scores = ok.scores;
       }
       await store({ ...unique, message: item.text, answer: gen.text, ...judgedFields, outcome, ...provider, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
       if (outcome !== "scored") retry(job);
-      else if (own !== null) {
-        const state = stateOf(kind, req.traitKey);
-        state.scores.push(own);
-        state.scoreItems.push(req.itemIndex);
-      }
+      else if (scores) recordScores(states[kind], req.traitKey, req.itemIndex, scores);
       consecutiveFailures = 0;
     } catch (e) {
       const err = failureOf(e, ...holders);
@@ -244,7 +241,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
       for (const p of pendingRequests) stateOf(p.kind, p.req.traitKey).pending++;
       for (const arm of arms) {
-        const plan = nextRequests(asPlannerState(states[arm.kind]), sampling);
+        const plan = nextRequests(plannerStateFor(arm.kind, states, targets), sampling);
         if (arm.kind === "persona") done = plan.done;
         queue.push(...plan.requests.map((req) => ({ kind: arm.kind, req, retry: false })));
       }

@@ -11,8 +11,31 @@ export type StoredAnswer = {
   outcome?: string | null;
 };
 
-/** scoreItems: the item index of each score (the planner's interval is over items). */
-export type MutableSampling = { key: string; issuedPerItem: number[]; pending: number; scores: number[]; scoreItems: number[] };
+/**
+ * scoreItems: the item index of each score (the planner's interval is over items).
+ * all: this trait's score on every scored answer of the arm, any trait's item, by item id
+ * (`trait#index`, as report.ts): the all-items shift's evidence (withShiftEvidence).
+ */
+export type MutableSampling = {
+  key: string; issuedPerItem: number[]; pending: number; scores: number[]; scoreItems: number[]; all: Record<string, number[]>;
+};
+
+/** An item id unique across traits, as lib/probing/report.ts itemId. */
+const itemIdOf = (traitKey: string, itemIndex: number) => `${traitKey}#${itemIndex}`;
+
+/** Records one scored answer of an arm: its own trait's score, and every watched trait's score by item for the shift. */
+export function recordScores(states: MutableSampling[], traitKey: string, itemIndex: number, scores: Readonly<Record<string, number | null | undefined>>) {
+  const id = itemIdOf(traitKey, itemIndex);
+  for (const s of states) {
+    const v = scores[s.key];
+    if (typeof v !== "number") continue;
+    (s.all[id] ??= []).push(v);
+    if (s.key === traitKey) {
+      s.scores.push(v);
+      s.scoreItems.push(itemIndex);
+    }
+  }
+}
 
 /**
  * Every stored answer counts as issued (so empty, refused, truncated and failed
@@ -24,21 +47,39 @@ export function samplingFrom(
   answers: readonly StoredAnswer[],
   kind: string,
 ): MutableSampling[] {
-  const states = initialSampling(watched) as unknown as MutableSampling[];
+  const states = (initialSampling(watched) as unknown as MutableSampling[]).map((s) => Object.assign(s, { all: {} }));
   for (const a of answers) {
     if (a.kind !== kind) continue;
     const s = states.find((x) => x.key === a.traitKey);
     if (!s || a.itemIndex >= s.issuedPerItem.length) continue;
     s.issuedPerItem[a.itemIndex] = Math.max(s.issuedPerItem[a.itemIndex], a.sampleIndex + 1);
-    if (isScored(a) && a.scores) {
-      const own = (JSON.parse(a.scores) as Record<string, number | null>)[a.traitKey];
-      if (typeof own === "number") {
-        s.scores.push(own);
-        s.scoreItems.push(a.itemIndex);
-      }
-    }
+    if (isScored(a) && a.scores) recordScores(states, a.traitKey, a.itemIndex, JSON.parse(a.scores) as Record<string, number | null>);
   }
   return states;
+}
+
+/** Which baseline traits may stop on the shift (see plannerStateFor). */
+export const BASELINE_SHIFT_STOP: "every trait" | "untargeted" = "untargeted";
+
+/**
+ * The planner's state for one arm, with the all-items shift's evidence on the
+ * traits that may stop on it (lib/probing/stats/adaptive.ts): in the persona
+ * arm the untargeted traits (leakage reads the shift), in the baseline arm the
+ * same traits (its targeted traits keep their own ±target landing: the
+ * designer reads where the model starts from; "every trait" was measured and
+ * saves little, bench/efficiency.ts). Other arms: none.
+ */
+export function plannerStateFor(
+  kind: string, states: Readonly<Record<string, MutableSampling[]>>, targets: Readonly<Record<string, unknown>>,
+  options: { baseline: "every trait" | "untargeted" } = { baseline: BASELINE_SHIFT_STOP },
+): TraitSampling[] {
+  const persona = states.persona ?? [], baseline = states.baseline ?? [];
+  return states[kind].map((s) => {
+    const untargeted = !(s.key in targets);
+    const eligible = (kind === "persona" && untargeted) || (kind === "baseline" && (untargeted || options.baseline === "every trait"));
+    const p = persona.find((x) => x.key === s.key), b = baseline.find((x) => x.key === s.key);
+    return eligible && p && b ? { ...s, shiftEvidence: { persona: p.all, baseline: b.all } } : s;
+  }) as unknown as TraitSampling[];
 }
 
 export const asPlannerState = (s: MutableSampling[]) => s as unknown as TraitSampling[];

@@ -208,8 +208,12 @@ describe("judge order fixed per answer", () => {
     const firstBaseline = await db.probeAnswer.findMany({ where: { runId: first.id, kind: "baseline" } });
     const orderOf = new Map(firstBaseline.map((r) => [r.answer, r.judgeOrder]));
     for (const r of baseline) if (orderOf.has(r.answer)) expect(r.judgeOrder).toBe(orderOf.get(r.answer));
+    // Baseline items the first run asked come from the cache (answer and verdict); its targeted trait may ask more
+    // (an untargeted trait stops on the leak shift with fewer own items: lib/probing/stats/adaptive.ts).
+    const reused = baseline.filter((r) => orderOf.has(r.answer)).length;
+    expect(reused).toBeGreaterThan(10);
     const runRow = await db.probeRun.findUniqueOrThrow({ where: { id: second.id } });
-    expect(runRow.cacheHits).toBeGreaterThanOrEqual(2 * baseline.length - 2);
+    expect(runRow.cacheHits).toBeGreaterThanOrEqual(2 * reused - 2);
   });
 });
 

@@ -5,6 +5,8 @@ import {
   type SamplingConfig, type TraitSampling,
 } from "@/lib/probing/stats";
 import { itemScoresOf } from "@/lib/probing/stats/adaptive";
+import { pairedShift } from "@/lib/probing/stats/landing-table";
+import { plannerStateFor, samplingFrom } from "@/lib/jobs/sampling-state";
 
 /** Scores assigned to items round-robin, as the planner issues them. */
 const state = (key: string, issuedPerItem: number[], scores: number[], pending = 0): TraitSampling =>
@@ -49,7 +51,7 @@ describe("adaptive sampling planner", () => {
 
   it("waits while results are in flight instead of asking again", () => {
     const plan = nextRequests([state("firm", Array(12).fill(1), [], 12)]);
-    expect(plan).toEqual({ done: {}, requests: [] });
+    expect(plan).toEqual({ done: {}, basis: {}, requests: [] });
   });
 
   it("replaces answers that came back without a score", () => {
@@ -85,7 +87,7 @@ describe("adaptive sampling planner", () => {
   it("stops at the budget, but only once nothing is in flight", () => {
     const wide = draw(40, 50, 30);
     expect(nextRequests([state("firm", [20, 20], wide)], { budget: 40 }).done).toEqual({ firm: "budget" });
-    expect(nextRequests([state("firm", [20, 20], wide.slice(0, 38), 2)], { budget: 40 })).toEqual({ done: {}, requests: [] });
+    expect(nextRequests([state("firm", [20, 20], wide.slice(0, 38), 2)], { budget: 40 })).toEqual({ done: {}, basis: {}, requests: [] });
     const nearlySpent = nextRequests([state("firm", [19, 19], wide.slice(0, 38))], { budget: 40 });
     expect(nearlySpent.requests).toHaveLength(2);
   });
@@ -129,6 +131,100 @@ describe("adaptive sampling planner", () => {
     expect(n.hopeless).toBe(80);
     for (const s of states.slice(0, 2)) expect(widthOf(s)).toBeLessThanOrEqual(5);
     for (const s of states) expect(Math.max(...s.issuedPerItem) - Math.min(...s.issuedPerItem)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("stopping on the all-items shift (untargeted traits, the baseline arm)", () => {
+  // 6 own items with a wide landing (item SD ≈ 25): never precise on its own landing (and 6 < 12 items).
+  const ownScores = [30, 80, 45, 95, 20, 60];
+  const sixItems = (evidence?: TraitSampling["shiftEvidence"]): TraitSampling =>
+    ({ ...state("humble", [...Array(6).fill(1), ...Array(24).fill(0)], ownScores), ...(evidence ? { shiftEvidence: evidence } : {}) });
+  /** Paired scores over `items` items of the run: persona = baseline + shift + small noise, item effects shared. */
+  const paired = (items: number, shift: number, noise: number) => {
+    const rng = mulberry32(items + noise);
+    const persona: Record<string, number[]> = {}, baseline: Record<string, number[]> = {};
+    for (let i = 0; i < items; i++) {
+      const item = 20 + ((i * 37) % 60);
+      baseline[`t#${i}`] = [item];
+      persona[`t#${i}`] = [Math.round(item + shift + noise * (rng() - 0.5) * 2)];
+    }
+    return { persona, baseline };
+  };
+
+  it("stops a trait with 6 own items once its all-items paired shift is within ±3, and says it stopped on the shift", () => {
+    const plan = nextRequests([sixItems(paired(48, 3, 4))]);
+    expect(plan.done).toEqual({ humble: "precise" });
+    expect(plan.basis).toEqual({ humble: "shift" });
+    expect(plan.requests).toEqual([]);
+    // Its own landing is then the wider, fixed-size interval over those 6 items.
+    expect(widthOf(sixItems())).toBeGreaterThan(5);
+  });
+
+  it("without the shift's evidence the same trait goes on to the landing's floor of 12 items", () => {
+    const plan = nextRequests([sixItems()]);
+    expect(plan.done).toEqual({});
+    expect(plan.requests.map((r) => r.itemIndex)).toEqual([6, 7, 8, 9, 10, 11]);
+  });
+
+  it("goes on as any trait while the shift is wider than the target (or cannot be paired yet)", () => {
+    expect(nextRequests([sixItems(paired(4, 3, 40))]).done).toEqual({});
+    expect(nextRequests([sixItems({ persona: paired(48, 0, 2).persona, baseline: {} })]).requests).toHaveLength(6);
+  });
+
+  it("asks only the shift's floor of own items first, and not fewer than it before stopping", () => {
+    const fresh = { ...initialSampling([{ key: "humble", itemCount: 30 }])[0], shiftEvidence: paired(48, 0, 2) };
+    expect(nextRequests([fresh]).requests.map((r) => r.itemIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+    const five = { ...state("humble", [...Array(5).fill(1), ...Array(25).fill(0)], ownScores.slice(0, 5)), shiftEvidence: paired(48, 0, 2) };
+    expect(nextRequests([five]).done).toEqual({});
+    expect(nextRequests([five]).requests).toHaveLength(1);
+  });
+
+  it("stops on the shift at ±3 by default, not at the landing's ±5, and never wider than the landing target", () => {
+    const evidence = paired(30, 3, 20); // a paired shift about ±4.5 wide
+    const plan = nextRequests([sixItems(evidence)]);
+    expect(plan.done).toEqual({});
+    expect(nextRequests([sixItems(evidence)], { shiftHalfWidth: 5 }).basis).toEqual({ humble: "shift" });
+    expect(nextRequests([sixItems(paired(48, 3, 4))], { targetHalfWidth: 0.3 }).done).toEqual({});
+  });
+
+  it("traits waiting on the shift share the pairs it still needs instead of each doubling its own items", () => {
+    const twelve = (key: string, evidence?: TraitSampling["shiftEvidence"]): TraitSampling =>
+      ({ ...state(key, [...Array(12).fill(1), ...Array(18).fill(0)], [...ownScores, ...ownScores]), ...(evidence ? { shiftEvidence: evidence } : {}) });
+    const evidence = paired(40, 3, 22); // 40 pairs, about ±4.3: ±3 needs about 40·(4.3/3)² ≈ 83 pairs
+    const keys = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    const alone = nextRequests(keys.map((k) => twelve(k))).requests.length;
+    const shared = nextRequests(keys.map((k) => twelve(k, evidence))).requests.length;
+    expect(alone).toBe(8 * 12); // the landing rule doubles each trait's items
+    const deficit = 40 * (pairedShift(evidence.persona, evidence.baseline).halfWidth / 3) ** 2 - 40;
+    expect(shared).toBeGreaterThanOrEqual(deficit); // together, about the pairs still missing
+    expect(shared).toBeLessThan(deficit + keys.length);
+  });
+
+  it("a trait that stops on its own landing says so", () => {
+    expect(nextRequests([state("firm", Array(12).fill(1), Array(12).fill(80))]).basis).toEqual({ firm: "landing" });
+  });
+});
+
+describe("the worker's planner state (lib/jobs/sampling-state.ts)", () => {
+  it("gives the shift's evidence to the untargeted traits of both arms, from every answer's scores", () => {
+    const traits = [{ key: "warm", itemCount: 30 }, { key: "humble", itemCount: 30 }];
+    const answers = ["persona", "baseline"].flatMap((kind) => [0, 1].flatMap((item) => traits.map((t) => ({
+      kind, traitKey: t.key, itemIndex: item, sampleIndex: 0, status: "done", outcome: "scored",
+      scores: JSON.stringify({ warm: kind === "persona" ? 80 : 60, humble: 50 + item }),
+    }))));
+    const states = { persona: samplingFrom(traits, answers, "persona"), baseline: samplingFrom(traits, answers, "baseline") };
+    const persona = plannerStateFor("persona", states, { warm: 80 });
+    expect(persona.find((s) => s.key === "warm")!.shiftEvidence).toBeUndefined();
+    const humble = persona.find((s) => s.key === "humble")!;
+    // Every answer of the arm counts for humble's shift, any trait's item; its landing keeps its own items.
+    expect(humble.shiftEvidence!.persona).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
+    expect(humble.scores).toEqual([50, 51]);
+    // The baseline arm: the same (untargeted) traits; its targeted traits keep their own landing rule.
+    const baseline = plannerStateFor("baseline", states, { warm: 80 });
+    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence).toBeUndefined();
+    expect(baseline.find((s) => s.key === "humble")!.shiftEvidence!.baseline).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
+    const every = plannerStateFor("baseline", states, { warm: 80 }, { baseline: "every trait" });
+    expect(every.find((s) => s.key === "warm")!.shiftEvidence!.persona["humble#1"]).toEqual([80]);
   });
 });
 
