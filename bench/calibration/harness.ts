@@ -120,6 +120,9 @@ export type RunRecord = {
   intervals: number;
   shiftCovered: number;
   shiftIntervals: number;
+  /** Of those, the landings sampled to the planner's precision (half-width ≤ 5.5): the ones a designer reads as precise. */
+  preciseCovered: number;
+  preciseIntervals: number;
   /** Landing intervals reported at ±0 (a degenerate interval). */
   zeroWidth: number;
   flags: string[];
@@ -138,12 +141,17 @@ export type WorldResult = { world: number; runs: RunRecord[]; winnerDeclared: bo
 
 function record(prep: Prepared, name: keyof Prepared["scenarios"], r: ProbeRunResult): RunRecord {
   const truth = prep.truth[name];
-  let covered = 0, intervals = 0, shiftCovered = 0, shiftIntervals = 0, zeroWidth = 0;
+  let covered = 0, intervals = 0, shiftCovered = 0, shiftIntervals = 0, zeroWidth = 0, preciseCovered = 0, preciseIntervals = 0;
   for (const row of r.report.rows) {
     const { lo, hi } = row.landing;
     if (lo !== null && hi !== null) {
       intervals++;
-      if (lo <= truth.mean[row.key] && truth.mean[row.key] <= hi) covered++;
+      const inside = lo <= truth.mean[row.key] && truth.mean[row.key] <= hi;
+      if (inside) covered++;
+      if ((hi - lo) / 2 <= 5.5) {
+        preciseIntervals++;
+        if (inside) preciseCovered++;
+      }
       if (hi - lo === 0) zeroWidth++;
     }
     if (row.shift.lo !== null && row.shift.hi !== null) {
@@ -153,7 +161,7 @@ function record(prep: Prepared, name: keyof Prepared["scenarios"], r: ProbeRunRe
     }
   }
   return {
-    scenario: name, covered, intervals, shiftCovered, shiftIntervals, zeroWidth, flags: r.report.flags.map((f) => f.id),
+    scenario: name, covered, intervals, shiftCovered, shiftIntervals, preciseCovered, preciseIntervals, zeroWidth, flags: r.report.flags.map((f) => f.id),
     savedJudgeCalls: r.baselineJudgeCacheHits, unsavedJudgeCalls: r.baselineJudgeCallsOnCachedAnswers,
     notScored: Object.values(r.outcomes).reduce((n, c) => n + c.empty + c.refused + c.truncated + c.failed, 0),
     answers: Object.values(r.outcomes).reduce((n, c) => n + c.scored + c.empty + c.refused + c.truncated + c.failed, 0),
@@ -249,6 +257,9 @@ export function summarize(prep: Prepared, worlds: readonly WorldResult[]): Figur
       + `${meanOf(worlds.flatMap((w) => w.runs.map((r) => r.unsavedJudgeCalls))).value.toFixed(0)} per run still judged on cached baseline answers (another watched set)`),
     fig("notScored", "context: answers not scored (empty, refused, cut short), kept out of the landings",
       pooledShare(worlds.map((w) => w.runs.reduce((acc, r) => ({ hit: acc.hit + r.notScored, total: acc.total + r.answers }), { hit: 0, total: 0 }))), null),
+    fig("preciseCoverage", "context: coverage of the landings sampled to ±5 (half-width ≤ 5.5), the ones read as precise",
+      pooledShare(perWorld((r) => ({ hit: r.preciseCovered, total: r.preciseIntervals }))), null,
+      `${(100 * worlds.reduce((n, w) => n + w.runs.reduce((m, r) => m + r.preciseIntervals, 0), 0) / Math.max(1, worlds.reduce((n, w) => n + w.runs.reduce((m, r) => m + r.intervals, 0), 0))).toFixed(0)}% of all landing intervals`),
     fig("shiftCoverage", "context: coverage of the 95% shift interval (truth − neutral truth)",
       pooledShare(perWorld((r) => ({ hit: r.shiftCovered, total: r.shiftIntervals }))), null),
     fig("zeroWidth", "context: landing intervals reported as ±0", pooledShare(perWorld((r) => ({ hit: r.zeroWidth, total: r.intervals }))), null),
