@@ -12,9 +12,8 @@ import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider
 // retry, and an output the caller rejects is never cached.
 //
 // What the provider said besides the text (finish reason, the model that
-// served it, its refusal field) is cached beside it, in a second row keyed
-// `<key>:meta`, so a cached answer keeps its outcome (a truncated answer from
-// the cache is still truncated) without a change to the cache table.
+// served it, its refusal field) is cached with it (CallCache.meta), so a cached
+// answer keeps its outcome: a truncated answer from the cache is still truncated.
 
 export type CallStats = { modelCalls: number; cacheHits: number };
 
@@ -62,13 +61,10 @@ export async function cachedChat(
   accept: (text: string) => boolean = () => true,
 ): Promise<CallResult> {
   const key = cacheKey(workspaceId, target, req);
-  const metaKey = `${key}:meta`;
-  const rows = await db.callCache.findMany({ where: { key: { in: [key, metaKey] } } });
-  const hit = rows.find((r) => r.key === key);
+  const hit = await db.callCache.findUnique({ where: { key } });
   if (hit) {
     stats.cacheHits++;
-    const metaRow = rows.find((r) => r.key === metaKey);
-    const meta: CallMeta = metaRow ? (JSON.parse(metaRow.text) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
+    const meta: CallMeta = hit.meta ? (JSON.parse(hit.meta) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
     return { text: hit.text, tokens: hit.completionTokens, promptTokens: hit.promptTokens, latencyMs: 0, cached: true, ...meta };
   }
   const maxAttempts = deps.maxAttempts ?? 5;
@@ -79,9 +75,8 @@ export async function cachedChat(
       const res = await target.provider.chat({ ...req, signal: deps.signal });
       if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
       const meta: CallMeta = { finishReason: res.finishReason ?? null, servedModel: res.model || null, refusal: res.refusal ?? null };
-      // Meta first: a reader that finds the text finds its meta too. Plain inserts; a concurrent identical call may have stored them first.
-      await insertOnce({ key: metaKey, workspaceId, text: JSON.stringify(meta), promptTokens: 0, completionTokens: 0 });
-      await insertOnce({ key, workspaceId, text: res.text, promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens });
+      // One plain insert (the text with its meta); a concurrent identical call may have stored it first.
+      await insertOnce({ key, workspaceId, text: res.text, meta: JSON.stringify(meta), promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens });
       return {
         text: res.text, tokens: res.usage.completionTokens, promptTokens: res.usage.promptTokens,
         latencyMs: Math.round(res.latencyMs), cached: false, ...meta,
@@ -95,7 +90,7 @@ export async function cachedChat(
   }
 }
 
-async function insertOnce(data: { key: string; workspaceId: string; text: string; promptTokens: number; completionTokens: number }) {
+async function insertOnce(data: { key: string; workspaceId: string; text: string; meta: string; promptTokens: number; completionTokens: number }) {
   await db.callCache.create({ data }).catch((e: { code?: string }) => {
     if (e?.code !== "P2002") throw e;
   });

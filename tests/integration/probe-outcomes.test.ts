@@ -164,6 +164,19 @@ describe("answers that are not behaviour", () => {
     }
   });
 
+  it("a cached cut-short or refused answer keeps its outcome: the cache stores what the provider said with the text", async () => {
+    fault = firstSampleFaults;
+    const first = await startRun({ warm: 80 }, { traits: ["warm"], concurrency: 2 });
+    expect(await runToEnd(first.id)).toBe("completed");
+    // The provider now answers everything whole; the second run's baseline comes from the cache.
+    fault = () => null;
+    const second = await startRun({ warm: 75 }, { traits: ["warm"], concurrency: 2 });
+    expect(await runToEnd(second.id)).toBe("completed");
+    const base = (item: number) => db.probeAnswer.findFirstOrThrow({ where: { runId: second.id, kind: "baseline", traitKey: "warm", itemIndex: item, sampleIndex: 0 } });
+    expect(await base(1)).toMatchObject({ outcome: "truncated", finishReason: "length", scores: null });
+    expect(await base(2)).toMatchObject({ outcome: "refused", scores: null });
+  });
+
   it("a model that only ever answers empty ends the run at its budget, with no judge call", async () => {
     fault = () => "empty";
     const judgedBefore = seen.judge;

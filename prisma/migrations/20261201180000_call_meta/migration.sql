@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CallCache" ADD COLUMN "meta" TEXT;
+
