@@ -28,30 +28,40 @@ export function ControlArms({ pairs, nameOf }: { pairs: readonly ControlPairView
   if (!pairs?.length) return null;
   return (
     <Section title="Together vs alone" description="Control arms: each trait asked with its partner (the persona) and without it, on the same items; the difference is paired by item">
-      <div className="space-y-4 px-5 py-4" data-testid="control-arms">
+      <div className="space-y-5" data-testid="control-arms">
         {pairs.map((p) => (
           <div key={p.traits.join("+")} className="space-y-2">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="text-sm font-semibold text-slate-800">{nameOf(p.traits[0])} + {nameOf(p.traits[1])}</h3>
               <span className={cn("rounded-md border px-2 py-0.5 text-xs", VERDICT[p.verdict].tone)}>{VERDICT[p.verdict].text}</span>
             </div>
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs text-slate-500">
-                <tr><th className="py-1 font-medium">Trait</th><th className="font-medium">Together</th><th className="font-medium">Alone</th><th className="font-medium">Together − alone (95% interval)</th><th className="font-medium">Items</th></tr>
-              </thead>
-              <tbody>
-                {p.comparisons.map((c) => (
-                  <tr key={c.trait} className="border-t border-slate-100">
-                    <td className="py-1">{nameOf(c.trait)}</td>
-                    <td>{n(c.together)}</td>
-                    <td>{n(c.alone)}</td>
-                    <td className={cn(c.hi !== null && c.hi < 0 && c.estimate <= -MIN_DROP && "font-medium text-amber-800")}>{s(c.estimate)} ({s(c.lo)} to {s(c.hi)})</td>
-                    <td>{c.items}</td>
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[20rem] text-sm tabular-nums">
+                <thead className="text-xs text-slate-500">
+                  <tr>
+                    <th className="py-1 pr-3 text-left font-medium">Trait</th>
+                    <th className="px-2 text-right font-medium">Together</th>
+                    <th className="px-2 text-right font-medium">Alone</th>
+                    <th className="px-2 text-right font-medium">Together − alone <span className="font-normal">(95% interval)</span></th>
+                    <th className="pl-2 text-right font-medium">Items</th>
                   </tr>
-                ))}
-                {p.comparisons.length < 2 ? <tr><td colSpan={5} className="py-1 text-xs text-slate-500">An arm has no scored answers yet.</td></tr> : null}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.comparisons.map((c) => (
+                    <tr key={c.trait} className="border-t border-slate-100">
+                      <td className="py-1.5 pr-3 text-slate-800">{nameOf(c.trait)}</td>
+                      <td className="px-2 text-right">{n(c.together)}</td>
+                      <td className="px-2 text-right">{n(c.alone)}</td>
+                      <td className={cn("whitespace-nowrap px-2 text-right", c.hi !== null && c.hi < 0 && c.estimate <= -MIN_DROP && "font-medium text-amber-800")}>
+                        {s(c.estimate)} <span className="text-xs text-slate-500">({s(c.lo)} to {s(c.hi)})</span>
+                      </td>
+                      <td className="pl-2 text-right text-slate-600">{c.items}</td>
+                    </tr>
+                  ))}
+                  {p.comparisons.length < 2 ? <tr><td colSpan={5} className="py-1 text-xs text-slate-500">An arm has no scored answers yet.</td></tr> : null}
+                </tbody>
+              </table>
+            </div>
           </div>
         ))}
       </div>
@@ -60,15 +70,25 @@ export function ControlArms({ pairs, nameOf }: { pairs: readonly ControlPairView
 }
 
 /** The dialog's view: the control arms a new probe will run (tension pairs by default), their cost, and a checkbox. */
-export function ControlArmsChoice({ targets, budgetPerTrait, checked, onChange, nameOf }: {
+export function ControlArmsChoice({ targets, budgetPerTrait, checked, onChange, nameOf, handWritten = false }: {
   targets: Readonly<Record<string, number>>; budgetPerTrait: number; checked: boolean; onChange: (on: boolean) => void; nameOf: (key: string) => string;
+  /** The snapshot's prompt is a prompt override: it cannot be recompiled with one target alone, so the server runs no arms. */
+  handWritten?: boolean;
 }) {
   const pairs: ControlPair[] = controlPairs(targets, { tension: true, chosen: [] });
   if (pairs.length === 0) return null;
+  if (handWritten) {
+    return (
+      <p className="text-sm text-slate-500" data-testid="control-arms-choice">
+        No control arms for {pairs.map(([a, b]) => `${nameOf(a)} + ${nameOf(b)}`).join(", ")}: this prompt is written by hand, so it cannot be compiled with one
+        target alone. The report can say the pair lands short, not whether asking for both is the cause.
+      </p>
+    );
+  }
   const arms = new Set(pairs.flat()).size;
   return (
     <label className="flex items-start gap-2 text-sm text-slate-700" data-testid="control-arms-choice">
-      <input type="checkbox" className="mt-1" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       <span>
         Control arms for {pairs.map(([a, b]) => `${nameOf(a)} + ${nameOf(b)}`).join(", ")} (the library calls {pairs.length === 1 ? "this pair" : "these pairs"} tension):
         {" "}{[...new Set(pairs.flat())].map((k) => `“${nameOf(k)} alone”`).join(", ")}.

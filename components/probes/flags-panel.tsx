@@ -29,7 +29,7 @@ export function evidenceLine(flag: ReportFlag): string | null {
     const num = e.correlation ? estimate.toFixed(2) : `${sign}${Math.round(estimate)}`;
     parts.push(`${num.replace(/^-/, "\u2212")}${half === null || e.correlation ? "" : ` (\u00b1${half})`}`);
   }
-  if (typeof e.q === "number") parts.push(`q = ${e.q < 0.001 ? "< 0.001" : e.q < 0.01 ? e.q.toFixed(3) : e.q.toFixed(2)}`);
+  if (typeof e.q === "number") parts.push(e.q < 0.001 ? "q < 0.001" : `q = ${e.q < 0.01 ? e.q.toFixed(3) : e.q.toFixed(2)}`);
   if (e.basis) parts.push(e.basis);
   if (e.controls?.length) parts.push(`control arms: ${e.controls.map((c) => c.arm).join(", ")}`);
   return parts.length ? parts.join(" \u00b7 ") : null;

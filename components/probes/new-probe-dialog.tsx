@@ -87,7 +87,8 @@ function NewProbeForm({
     enabled: typeof version === "number",
   });
   // A saved version may target other traits than the draft: its defaults wait for its spec.
-  const targets = typeof version === "number" ? snapshot.data?.spec.traitTargets : persona.spec.traitTargets;
+  const spec = typeof version === "number" ? snapshot.data?.spec : persona.spec;
+  const targets = spec?.traitTargets;
   const loadingTargets = !targets && snapshot.isPending;
   const targeted = Object.keys(targets ?? {});
   // Only what can be measured: built-ins and this workspace's saved custom traits.
@@ -104,6 +105,12 @@ function NewProbeForm({
   const providerName = (id: string) => list.find((p) => p.id === id)?.name ?? id;
   const options = library.data ? [...library.data.traits.map((t) => ({ key: t.key, name: t.name })), ...customOptions] : watched.map((k) => ({ key: k, name: k }));
   const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
+  // A panel judge must differ from the run's judge and from the others: start from a provider not yet judging.
+  const nextPanelJudge = (chosen: ModelChoice[]): ModelChoice => {
+    const taken = [effectiveJudge, ...chosen].filter((c): c is ModelChoice => !!c).map((c) => c.providerId);
+    const other = list.find((p) => !taken.includes(p.id));
+    return other ? { providerId: other.id, model: other.defaultModel } : fallback!;
+  };
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -196,7 +203,7 @@ function NewProbeForm({
           </>
         )}
       </Field>
-      <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
+      <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} handWritten={!!spec?.promptOverride?.trim()} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
 
       <details className="rounded-lg border border-slate-200 px-4 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced: sampling and budget</summary>
@@ -225,15 +232,15 @@ function NewProbeForm({
             hint={`Up to ${PANEL_MAX_EXTRA_JUDGES} more judge models score the same sample; the report shows how well the judges agree on each trait (Krippendorff's α).`}>
             <div className="space-y-2">
               {panel.map((p, i) => (
-                <div key={i} className="flex items-center gap-2">
-                  <div className="min-w-0 flex-1">
+                <div key={i} className="flex flex-wrap items-center gap-2">
+                  <div className="min-w-[16rem] flex-1">
                     <ModelFields id={`probe-panel-${i}`} label={`Panel judge ${i + 1}`} providers={list} value={p} onChange={(v) => setPanel((all) => all.map((q, j) => (j === i ? v : q)))} />
                   </div>
                   <Button variant="ghost" size="sm" onClick={() => setPanel((all) => all.filter((_, j) => j !== i))}>Remove</Button>
                 </div>
               ))}
               {panel.length < PANEL_MAX_EXTRA_JUDGES && fallback ? (
-                <Button size="sm" onClick={() => setPanel((all) => [...all, fallback])}>Add a panel judge</Button>
+                <Button size="sm" onClick={() => setPanel((all) => [...all, nextPanelJudge(all)])}>Add a panel judge</Button>
               ) : null}
             </div>
           </Field>

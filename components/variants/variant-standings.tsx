@@ -99,9 +99,9 @@ function PairList({ batch }: { batch: VariantBatch }) {
           const closer = diff === null ? null : diff < 0 ? p.a : p.b;
           return (
             <li key={`${p.a}-${p.b}`} className="flex flex-wrap items-baseline gap-x-2">
-              <span className="font-medium">“{name(p.a)}” vs “{name(p.b)}”</span>
+              <span className="font-medium">“{name(p.a)}” vs “{name(p.b)}”:</span>
               <span className="tabular-nums">
-                {diff === null ? "no shared items" : `${name(closer!)} closer by ${fmt(Math.abs(diff), 1)}`}
+                {diff === null ? "no shared items" : Math.abs(diff) < 0.05 ? "the same mean distance" : `${name(closer!)} closer by ${fmt(Math.abs(diff), 1)}`}
                 {p.lo !== null && p.hi !== null ? <span className="text-xs text-slate-500"> ({level} interval of a − b: {fmt(p.lo, 1)} to {fmt(p.hi, 1)}, {p.items} items)</span> : null}
               </span>
               {p.winner ? <Badge tone="green">clear</Badge> : <Badge tone="slate">not clear</Badge>}
