@@ -5,6 +5,7 @@ import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import { mulberry32 } from "@/lib/math/random";
 import { compilePersona } from "@/lib/persona/compile";
 import type { ProbeRunDetail } from "@/lib/schemas/probe";
+import { latestCompletedRunRow } from "@/lib/services/probes/latest-report";
 import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
@@ -108,6 +109,10 @@ describe("range check", () => {
     const judged = again.report.rows.find((r) => r.key === "warm")!.judged!;
     expect(judged.rangeRunId).toBe(check.id);
     if (judged.verdict === "miss" || judged.verdict === "beyond reach") expect(judged.reach).toBe(range.achievable!.hi.mean);
+    // A range check is never "the version's report" (review, share pages, the version diff read that), however recent.
+    await db.probeRun.updateMany({ where: { id: { in: [landing.id, check.id] } }, data: { versionNumber: 1 } });
+    await db.probeRun.update({ where: { id: check.id }, data: { finishedAt: new Date(Date.now() + 60_000) } });
+    expect((await latestCompletedRunRow(landing.personaId, 1))?.id).toBe(landing.id);
     // A trait with no probe items: 422 naming the field.
     expectError(await owner.api.post(`${wsPath(owner.workspaceId)}/probe-runs/${landing.id}/range-check`, { trait: "no_such_trait" }), 422, "trait");
   }, 180_000);

@@ -116,7 +116,7 @@ function pullsApart(a: Targeted, b: Targeted, ctx: PairContext, evidence: FlagEv
     ? ` Control verdict: no evidence of compromise — for at least one trait a drop of ${th.leakageShift} points or more together than alone is excluded, so each falls short on its own (the band, the model's or the judge's ceiling), not because of its partner: ${lines}.`
     : measured.length
       ? ` Control verdict: not enough evidence either way (a compromise needs each trait at least ${th.leakageShift} points lower together than alone, its whole interval below 0): ${lines}.`
-      : " Whether they pull each other down (a compromise) or each misses on its own needs the control arms \u201c" + na + " alone\u201d and \u201c" + nb + " alone\u201d on the same items.";
+      : " Whether they pull each other down (a compromise) or each misses on its own needs the control arms \u201c" + na + " alone\u201d and \u201c" + nb + " alone\u201d on the same items: a probe of a compiled persona runs them (on by default for pairs the library calls tension); a hand-written prompt cannot be split into one instruction each.";
   return { ...base, title: `${na} and ${nb} pull apart: both land short`, explanation: `Both are targeted high and both fall short: ${both}.${controlText}`, evidence: withControls };
 }
 

@@ -8,7 +8,8 @@ import { runDetail } from "@/lib/services/probes/stored-report";
 
 export function latestCompletedRunRow(personaId: string, version: number) {
   return db.probeRun.findFirst({
-    where: { personaId, versionNumber: version, status: "completed" },
+    // A range check is a probe of its own kind (one trait at five levels), never "the version's report".
+    where: { personaId, versionNumber: version, status: "completed", mode: "landing" },
     orderBy: [{ finishedAt: "desc" }, { createdAt: "desc" }],
   });
 }

@@ -22,7 +22,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 type CreateInput = z.output<typeof createProbeRunBody>;
 
-async function providerLabels(workspaceId: string): Promise<Record<string, string>> {
+export async function providerLabels(workspaceId: string): Promise<Record<string, string>> {
   const rows = await db.modelProvider.findMany({ where: { workspaceId }, select: { id: true, name: true } });
   return { [ENV_PROVIDER_ID]: "Environment (OPENAI_*)", [SIMULATOR_PROVIDER_ID]: "Simulator", ...Object.fromEntries(rows.map((r) => [r.id, r.name])) };
 }

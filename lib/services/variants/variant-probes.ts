@@ -10,7 +10,7 @@ import type { ProbeRun } from "@/lib/schemas/probe";
 import type { probeVariantsBody, VariantBatch } from "@/lib/schemas/variant";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
-import { queueRuns, type RunSubject } from "@/lib/services/probes/probe-runs";
+import { providerLabels, queueRuns, type RunSubject } from "@/lib/services/probes/probe-runs";
 import { runDetail } from "@/lib/services/probes/stored-report";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -52,9 +52,10 @@ export async function getVariantBatch(ctx: WorkspaceContext, personaId: string, 
   const persona = await findPersonaRow(ctx, personaId);
   const runs = await db.probeRun.findMany({ where: { batchId, personaId: persona.id, workspaceId: ctx.workspaceId }, orderBy: { createdAt: "asc" } });
   if (runs.length === 0) throw notFound("Variant comparison");
+  const labels = await providerLabels(ctx.workspaceId);
   const loaded = await Promise.all(runs.map(async (run) => {
     const answers = await db.probeAnswer.findMany({ where: { runId: run.id }, orderBy: { createdAt: "asc" } });
-    return { detail: await runDetail(run, {}), answers: scoredPersonaAnswers(answers) };
+    return { detail: await runDetail(run, labels), answers: scoredPersonaAnswers(answers) };
   }));
   const details = loaded.map((l) => l.detail);
   const targets = details[0].targets;
