@@ -131,7 +131,7 @@ function Editor({
             onChange={setSpec}
             traitsHelp={
               <CoherencePanel
-                workspaceId={workspaceId} spec={spec}
+                workspaceId={workspaceId} personaId={latest.personaId} spec={spec}
                 onUseType={readOnly ? undefined : (archetype) => setSpec((s) => ({ ...s, archetype }))}
               />
             }

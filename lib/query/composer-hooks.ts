@@ -14,17 +14,19 @@ import { isActive, POLL_MS } from "@/lib/query/probe-hooks";
 const P = (ws: string, id: string) => `/api/workspaces/${ws}/personas/${id}`;
 
 export const composerKeys = {
-  measured: (ws: string, traits: string) => ["measured-correlations", ws, traits] as const,
+  measured: (ws: string, traits: string, personaId?: string) => ["measured-correlations", ws, traits, personaId ?? null] as const,
   variants: (ws: string, id: string) => ["variants", ws, id] as const,
   variant: (ws: string, variantId: string) => ["variants", ws, "one", variantId] as const,
   batch: (ws: string, id: string, batchId: string) => ["variants", ws, id, "batch", batchId] as const,
 };
 
-export const useMeasuredCorrelations = (ws: string, traits: string[]) => {
+/** Per persona and model; the persona being edited (`personaId`) comes first. */
+export const useMeasuredCorrelations = (ws: string, traits: string[], personaId?: string) => {
   const key = [...new Set(traits)].sort().join(",");
+  const persona = personaId ? `&personaId=${encodeURIComponent(personaId)}` : "";
   return useQuery({
-    queryKey: composerKeys.measured(ws, key),
-    queryFn: () => api<MeasuredCorrelations>("GET", `/api/workspaces/${ws}/measured-correlations?traits=${encodeURIComponent(key)}`),
+    queryKey: composerKeys.measured(ws, key, personaId),
+    queryFn: () => api<MeasuredCorrelations>("GET", `/api/workspaces/${ws}/measured-correlations?traits=${encodeURIComponent(key)}${persona}`),
     enabled: key.split(",").length >= 2,
     staleTime: 60_000,
   });

@@ -2,46 +2,69 @@
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { coherenceCheck, type CoherenceWarning } from "@/lib/probing/coherence";
+import { r2 } from "@/lib/probing/flags/format";
 import { useMeasuredCorrelations } from "@/lib/query/composer-hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
-import type { MeasuredCorrelations } from "@/lib/schemas/coherence";
+import type { MeasuredCorrelation, MeasuredCorrelations } from "@/lib/schemas/coherence";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 
 // The static coherence check, under the trait targets: recomputed on every
 // change (pure, no model call), with the character types that would hold a
 // collapsing mix together — and, once this workspace has probe reports, what
-// its own runs measured for each pair beside the library's expectation.
+// its own runs measured for each pair beside the library's expectation: per
+// persona and model (the persona being edited first), the within-item r, the
+// baseline's, and their difference with its 95% interval.
 
 const nameOf = (k: string) => findTrait(k)?.name ?? humanizeTraitKey(k);
 const KIND_LABEL: Record<CoherenceWarning["kind"], string> = { tension: "tension", opposed: "pulls apart", against_type: "against the type" };
 
-function Measured({ pair, data }: { pair: [string, string]; data: MeasuredCorrelations | undefined }) {
+/** One persona on one model, in words: within-item r, the baseline's, their difference with its interval. */
+function MeasuredEntry({ m, own }: { m: MeasuredCorrelation; own: boolean }) {
+  const d = m.difference;
+  const tone = d && d.hi < 0 ? "text-rose-700" : d && d.lo > 0 ? "text-sky-700" : "text-slate-700";
+  const against = m.baselineR === null
+    ? "baseline not measurable"
+    : d
+      ? <>baseline {r2(m.baselineR)}; difference <span className={`font-semibold ${tone}`}>{r2(d.estimate)}</span>, 95% {r2(d.lo)} to {r2(d.hi)}</>
+      : <>baseline {r2(m.baselineR)}</>;
+  return (
+    <li data-testid="measured-entry" data-persona={m.personaId}>
+      <span className="font-medium text-slate-700">{m.personaName}{own ? " (this persona)" : ""} on {m.simulated ? "the simulator" : m.model}:</span>{" "}
+      within-item r <span className="tabular-nums font-semibold text-slate-800">{r2(m.r)}</span>{" "}
+      <span className="tabular-nums">({against})</span>{" "}
+      <span className="text-slate-500">over {m.items} item{m.items === 1 ? "" : "s"}, {m.runs} run{m.runs === 1 ? "" : "s"}</span>
+    </li>
+  );
+}
+
+function Measured({ pair, data, personaId }: { pair: [string, string]; data: MeasuredCorrelations | undefined; personaId?: string }) {
   const found = data?.pairs.find((p) => (p.a === pair[0] && p.b === pair[1]) || (p.a === pair[1] && p.b === pair[0]));
   if (!found) return null;
   return (
     <div className="mt-2 rounded-md bg-white/70 px-2.5 py-1.5 text-xs text-slate-600 ring-1 ring-inset ring-slate-200" data-testid="measured-correlation">
-      <span className="font-medium text-slate-700">Library expects:</span> {found.expected}.{" "}
-      {found.measured.length === 0 ? (
-        <span className="text-slate-500">Not measured in this workspace yet — probe a persona that watches both to see it on your models.</span>
-      ) : (
-        found.measured.map((m) => (
-          <span key={m.model} className="mr-2 inline-block">
-            <span className="font-medium text-slate-700">Measured on {m.simulated ? "the simulator" : m.model}:</span>{" "}
-            <span className={`tabular-nums font-semibold ${m.r <= -0.3 ? "text-rose-700" : m.r >= 0.3 ? "text-sky-700" : "text-slate-700"}`}>r = {m.r.toFixed(2)}</span>{" "}
-            <span className="text-slate-500">over {m.n} answers, {m.runs} run{m.runs === 1 ? "" : "s"}</span>
-          </span>
-        ))
-      )}
+      <p>
+        <span className="font-medium text-slate-700">Library expects:</span> {found.expected}.{" "}
+        {found.measured.length === 0 ? (
+          <span className="text-slate-500">Not measured in this workspace yet — probe a persona that watches both to see it on your models.</span>
+        ) : (
+          <span className="text-slate-500">Measured within the same prompt (how one score moves with the other), against the neutral assistant on the same runs:</span>
+        )}
+      </p>
+      {found.measured.length ? (
+        <ul className="mt-1 space-y-0.5">
+          {found.measured.map((m) => <MeasuredEntry key={`${m.personaId}:${m.simulated}:${m.model}`} m={m} own={m.personaId === personaId} />)}
+        </ul>
+      ) : null}
     </div>
   );
 }
 
 export function CoherencePanel({
-  workspaceId, spec, onUseType,
-}: { workspaceId: string; spec: PersonaSpec; onUseType?: (archetype: string) => void }) {
+  workspaceId, personaId, spec, onUseType,
+}: { workspaceId: string; personaId?: string; spec: PersonaSpec; onUseType?: (archetype: string) => void }) {
   const result = useMemo(() => coherenceCheck(spec), [spec]);
   const pairTraits = result.warnings.filter((w) => w.traits.length === 2).flatMap((w) => w.traits);
-  const measured = useMeasuredCorrelations(workspaceId, pairTraits);
+  const measured = useMeasuredCorrelations(workspaceId, pairTraits, personaId);
   const fromText = result.asked.filter((a) => a.source === "text");
   if (result.asked.length === 0) return null;
 
@@ -86,7 +109,7 @@ export function CoherencePanel({
                 ))}
               </div>
             ) : null}
-            {w.traits.length === 2 ? <Measured pair={w.traits as [string, string]} data={measured.data} /> : null}
+            {w.traits.length === 2 ? <Measured pair={w.traits as [string, string]} data={measured.data} personaId={personaId} /> : null}
           </li>
         ))}
       </ul>

@@ -154,6 +154,7 @@ function Editor({
             traitsHelp={
               <CoherencePanel
                 workspaceId={workspaceId}
+                personaId={initial.id}
                 spec={save.spec}
                 onUseType={readOnly ? undefined : (archetype) => save.setSpec((s) => ({ ...s, archetype }))}
               />
