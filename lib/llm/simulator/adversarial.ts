@@ -75,7 +75,9 @@ export const ADVERSARIAL_DEFAULTS: AdversarialOptions = {
   independentSampling: 1,
   judgeNoiseSd: 5,
   judgeRounding: 10,
-  judgeStickiness: 0.1,
+  // Off by default: a judge reached over a stateless API has no memory of its previous call. The
+  // calibration bench reports a "sticky judge" world of its own (--world judgeStickiness=0.1).
+  judgeStickiness: 0,
   halo: 0.1,
   verbosityBias: 2,
   verbosityReferenceWords: 250,
