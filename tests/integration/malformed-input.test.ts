@@ -67,6 +67,7 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["bad trait key", { traits: ["Not A Key"] }, "traits.0"],
     ["budget below the minimum", { budgetPerTrait: 2 }, "budgetPerTrait"],
   ],
+  startRangeCheck: [["no trait", {}, "trait"], ["bad trait key", { trait: "Not A Key" }, "trait"]],
   suggestArchetypes: [["empty", {}, "traitTargets"], ["no traits", { traitTargets: {} }, "traitTargets"]],
   draftCustomTrait: [
     ["empty", {}, "description"],
