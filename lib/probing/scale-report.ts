@@ -1,3 +1,4 @@
+import { parseRunArmsWithPrompts } from "@/lib/probing/arms";
 import { instructedRange } from "@/lib/persona/target-scale";
 import { rangeSummary, type Reach } from "@/lib/probing/range";
 import type { ArmSpec, JudgedAnswer } from "@/lib/probing/report";
@@ -13,24 +14,9 @@ import type { RangeReport, RunArm } from "@/lib/schemas/probe";
 
 export type ArmView = Omit<RunArm, "systemPrompt">;
 
-/** Extra arms from ProbeRun.arms; malformed entries are skipped. */
+/** Extra arms from ProbeRun.arms, without their prompts (lib/probing/arms.ts: the worker's parser). */
 export function parseRunArms(json: string | null | undefined): ArmView[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json || "[]");
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((a: Partial<RunArm>) => {
-    if (!a || typeof a.kind !== "string" || (a.role !== "control" && a.role !== "level")) return [];
-    return [{
-      kind: a.kind, label: typeof a.label === "string" ? a.label : a.kind, role: a.role,
-      ...(Array.isArray(a.traits) ? { traits: a.traits.filter((t): t is string => typeof t === "string") } : {}),
-      ...(typeof a.level === "number" ? { level: a.level } : {}),
-      ...(Array.isArray(a.without) ? { without: a.without.filter((t): t is string => typeof t === "string") } : {}),
-    }];
-  });
+  return parseRunArmsWithPrompts(json).map(({ systemPrompt: _prompt, ...view }) => view);
 }
 
 /** The achievable range of a trait on a model, from a completed range check. */
