@@ -1,8 +1,7 @@
 "use client";
 import { cn } from "@/components/ui/cn";
 import { Section } from "@/components/ui/card";
-import { controlPairs, type ControlPair } from "@/lib/probing/control-pairs";
-import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
+import { controlPairs, DEFAULT_THRESHOLDS, type ControlPair } from "@/lib/probing/chart-prep";
 import type { ControlPairView } from "@/lib/schemas/probe";
 
 /** The smallest drop a compromise needs (the flag and this table read the same verdict, control-pairs.ts controlVerdict). */

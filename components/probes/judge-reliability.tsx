@@ -3,7 +3,7 @@ import { Section } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import {
   agreementOf, panelSentence, retestSentence, SELF_JUDGED_HINT, SELF_JUDGED_TEXT,
-} from "@/lib/probing/judge-reliability";
+} from "@/lib/probing/chart-prep";
 import type { JudgeReliability as Reliability } from "@/lib/schemas/probe";
 
 // "The judge" section of a report: whether the target scored its own answers,

@@ -16,7 +16,7 @@ import { useCustomTraits } from "@/lib/query/custom-trait-hooks";
 import { useCreateProbeRun, useTraitLibrary } from "@/lib/query/probe-hooks";
 import { useProviders } from "@/lib/query/provider-hooks";
 import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
-import { isSelfJudged, SELF_JUDGED_HINT } from "@/lib/probing/judge-reliability";
+import { isSelfJudged, SELF_JUDGED_HINT } from "@/lib/probing/chart-prep";
 import { createProbeRunBody, PANEL_MAX_EXTRA_JUDGES, RETEST_MAX_ANSWERS, RETEST_SHARE_DEFAULT, type CreateProbeRunBody } from "@/lib/schemas/probe";
 import type { ProviderInfo } from "@/lib/schemas/provider";
 

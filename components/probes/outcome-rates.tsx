@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/cn";
-import { describeOutcomes, type OutcomeCounts } from "@/lib/probing/outcome";
+import { describeOutcomes, type OutcomeCounts } from "@/lib/probing/chart-prep";
 
 // How many answers were not behaviour (empty, refused, cut short, failed) and
 // so not scored: a landing over a few answers that did come back reads the

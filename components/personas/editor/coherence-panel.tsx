@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { coherenceCheck, type CoherenceWarning } from "@/lib/probing/coherence";
-import { r2 } from "@/lib/probing/flags/format";
+import { r2 } from "@/lib/probing/chart-prep";
 import { useMeasuredCorrelations } from "@/lib/query/composer-hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { MeasuredCorrelation, MeasuredCorrelations } from "@/lib/schemas/coherence";

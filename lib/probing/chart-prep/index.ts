@@ -5,3 +5,9 @@ export { pairScatter, meanInterval, jitter, type PairScatter, type ScatterPoint,
 export { heatmap, divergingColor, inkFor, type Heatmap, type HeatCell } from "@/lib/probing/chart-prep/heatmap";
 export { defaultPair } from "@/lib/probing/chart-prep/pair";
 export { compareReports, type RunComparison, type TraitDelta, type FlagChanges } from "@/lib/probing/chart-prep/compare";
+// What the report's other parts show, for components (which import lib/probing only through here).
+export { describeOutcomes, type OutcomeCounts } from "@/lib/probing/outcome";
+export { controlPairs, type ControlPair } from "@/lib/probing/control-pairs";
+export { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
+export { r2 } from "@/lib/probing/flags/format";
+export { agreementOf, isSelfJudged, panelSentence, retestSentence, SELF_JUDGED_HINT, SELF_JUDGED_TEXT } from "@/lib/probing/judge-reliability";
