@@ -29,7 +29,7 @@ export function TraitLibraryPage({ workspaceId }: { workspaceId: string }) {
           <h1 className="text-2xl font-semibold tracking-tight">Trait library</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-500">
             Each trait has a high and a low pole written as behaviour a judge can see in one answer, probe items that give it room to
-            show, and a rubric anchored at 0, 50 and 100. Relations say which traits tend to come along together and which pull apart.
+            show (30 per built-in trait), and a rubric anchored at 0, 25, 50, 75 and 100 (0, 50 and 100 for custom traits). Relations say which traits tend to come along together and which pull apart.
           </p>
         </div>
         {library.data ? <Badge tone="slate">{library.data.traits.length} traits · {library.data.version}</Badge> : null}
