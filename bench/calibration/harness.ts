@@ -120,9 +120,13 @@ export type RunRecord = {
   intervals: number;
   shiftCovered: number;
   shiftIntervals: number;
-  /** Of those, the landings sampled to the planner's precision (half-width ≤ 5.5): the ones a designer reads as precise. */
-  preciseCovered: number;
-  preciseIntervals: number;
+  /**
+   * Of those, the targeted traits' landings (the planner samples them to ±5; untargeted ones may stop on the
+   * leak shift with a wider 6-item landing). Chosen by design, never by the interval's realized width:
+   * picking the narrow ones would pick those whose spread happened to look small, and undercover by construction.
+   */
+  targetedCovered: number;
+  targetedIntervals: number;
   /** Landing intervals reported at ±0 (a degenerate interval). */
   zeroWidth: number;
   flags: string[];
@@ -141,16 +145,16 @@ export type WorldResult = { world: number; runs: RunRecord[]; winnerDeclared: bo
 
 function record(prep: Prepared, name: keyof Prepared["scenarios"], r: ProbeRunResult): RunRecord {
   const truth = prep.truth[name];
-  let covered = 0, intervals = 0, shiftCovered = 0, shiftIntervals = 0, zeroWidth = 0, preciseCovered = 0, preciseIntervals = 0;
+  let covered = 0, intervals = 0, shiftCovered = 0, shiftIntervals = 0, zeroWidth = 0, targetedCovered = 0, targetedIntervals = 0;
   for (const row of r.report.rows) {
     const { lo, hi } = row.landing;
     if (lo !== null && hi !== null) {
       intervals++;
       const inside = lo <= truth.mean[row.key] && truth.mean[row.key] <= hi;
       if (inside) covered++;
-      if ((hi - lo) / 2 <= 5.5) {
-        preciseIntervals++;
-        if (inside) preciseCovered++;
+      if (row.target !== null) {
+        targetedIntervals++;
+        if (inside) targetedCovered++;
       }
       if (hi - lo === 0) zeroWidth++;
     }
@@ -161,7 +165,7 @@ function record(prep: Prepared, name: keyof Prepared["scenarios"], r: ProbeRunRe
     }
   }
   return {
-    scenario: name, covered, intervals, shiftCovered, shiftIntervals, preciseCovered, preciseIntervals, zeroWidth, flags: r.report.flags.map((f) => f.id),
+    scenario: name, covered, intervals, shiftCovered, shiftIntervals, targetedCovered, targetedIntervals, zeroWidth, flags: r.report.flags.map((f) => f.id),
     savedJudgeCalls: r.baselineJudgeCacheHits, unsavedJudgeCalls: r.baselineJudgeCallsOnCachedAnswers,
     notScored: Object.values(r.outcomes).reduce((n, c) => n + c.empty + c.refused + c.truncated + c.failed, 0),
     answers: Object.values(r.outcomes).reduce((n, c) => n + c.scored + c.empty + c.refused + c.truncated + c.failed, 0),
@@ -257,9 +261,10 @@ export function summarize(prep: Prepared, worlds: readonly WorldResult[]): Figur
       + `${meanOf(worlds.flatMap((w) => w.runs.map((r) => r.unsavedJudgeCalls))).value.toFixed(0)} per run still judged on cached baseline answers (another watched set)`),
     fig("notScored", "context: answers not scored (empty, refused, cut short), kept out of the landings",
       pooledShare(worlds.map((w) => w.runs.reduce((acc, r) => ({ hit: acc.hit + r.notScored, total: acc.total + r.answers }), { hit: 0, total: 0 }))), null),
-    fig("preciseCoverage", "context: coverage of the landings sampled to ±5 (half-width ≤ 5.5), the ones read as precise",
-      pooledShare(perWorld((r) => ({ hit: r.preciseCovered, total: r.preciseIntervals }))), null,
-      `${(100 * worlds.reduce((n, w) => n + w.runs.reduce((m, r) => m + r.preciseIntervals, 0), 0) / Math.max(1, worlds.reduce((n, w) => n + w.runs.reduce((m, r) => m + r.intervals, 0), 0))).toFixed(0)}% of all landing intervals`),
+    fig("targetedCoverage", "context: coverage of the targeted traits' landings (sampled to ±5)",
+      pooledShare(perWorld((r) => ({ hit: r.targetedCovered, total: r.targetedIntervals }))), null),
+    fig("untargetedCoverage", "context: coverage of the untargeted traits' landings (may stop on the leak shift, wider)",
+      pooledShare(perWorld((r) => ({ hit: r.covered - r.targetedCovered, total: r.intervals - r.targetedIntervals }))), null),
     fig("shiftCoverage", "context: coverage of the 95% shift interval (truth − neutral truth)",
       pooledShare(perWorld((r) => ({ hit: r.shiftCovered, total: r.shiftIntervals }))), null),
     fig("zeroWidth", "context: landing intervals reported as ±0", pooledShare(perWorld((r) => ({ hit: r.zeroWidth, total: r.intervals }))), null),
