@@ -20,13 +20,13 @@
 // Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process]
 
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Database from "better-sqlite3";
+import { freshDatabase } from "./fresh-database";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,7 +36,6 @@ const LATENCY = arg("latency", 100);
 const CONCURRENCY = arg("concurrency", 8);
 const SEED = arg("seed", 7);
 const IN_PROCESS = process.argv.includes("--in-process");
-const root = path.resolve(__dirname, "..");
 
 const WATCHED = ["empathetic", "firm", "skeptical", "contrarian", "formal", "playful"];
 const TEMPERATURE = 0.7;
@@ -115,18 +114,6 @@ async function simulatorInProcess(): Promise<Simulator> {
   return { port: sim.port, reset: async () => sim.reset(), read: async () => sim.read(), close: sim.close };
 }
 
-/** A fresh database built from prisma/migrations, as tests/setup/integration-db.ts does. */
-function freshDatabase(dir: string): string {
-  const file = path.join(dir, "bench.db");
-  const sqlite = new Database(file);
-  sqlite.pragma("foreign_keys = ON");
-  const migrations = path.join(root, "prisma/migrations");
-  for (const name of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
-  }
-  sqlite.close();
-  return file;
-}
 
 async function throughput(tmp: string) {
   process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;

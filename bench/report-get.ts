@@ -13,11 +13,11 @@
 // Prints p50/p95 of each and the ratio baseline ÷ stored.
 // Usage: npm run bench:report [-- --n 200 --baseline 30 --answers 40 --seed 7]
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Database from "better-sqlite3";
+import { freshDatabase } from "./fresh-database";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,24 +28,11 @@ const N_BASELINE = arg("baseline", 30);
 const ANSWERS = arg("answers", 40);
 const SEED = arg("seed", 7);
 const GOAL_P95_MS = 50;
-const root = path.resolve(__dirname, "..");
 const BASE = "http://localhost:3000";
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-/** A fresh database built from prisma/migrations, as tests/setup/integration-db.ts does. */
-function freshDatabase(dir: string): string {
-  const file = path.join(dir, "bench.db");
-  const sqlite = new Database(file);
-  sqlite.pragma("foreign_keys = ON");
-  const migrations = path.join(root, "prisma/migrations");
-  for (const name of readdirSync(migrations, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
-  }
-  sqlite.close();
-  return file;
-}
 
 async function main(tmp: string) {
   process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;
