@@ -10,11 +10,16 @@ import { matchRoute } from "@/tests/factories/api";
 
 export type ApiServer = { url: string; close: () => Promise<void> };
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  if (req.method === "GET" || req.method === "HEAD") return undefined;
+/** A request's whole body as text (test servers that stand in for a provider use it too). */
+export async function readRequestText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
+  return readRequestText(req);
 }
 
 function toHeaders(req: IncomingMessage): Headers {

@@ -10,6 +10,7 @@ import type { ProbeRunDetail } from "@/lib/schemas/probe";
 import { expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { readRequestText } from "@/tests/factories/http-server";
 
 // Empty, truncated and refused answers are outcomes of their own (issue 11 §6),
 // end to end over the real openai_compatible provider: a proxy in front of the
@@ -34,14 +35,8 @@ const seen = { judge: 0, judgeOnEmpty: 0, judgedAnswers: [] as string[], baselin
 const SERVED = "persona-sim-1-2026-01";
 const fenced = (text: string) => /<answer>\n([\s\S]*)\n<\/answer>/.exec(text)?.[1] ?? "";
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts).toString("utf8");
-}
-
 async function serve(req: IncomingMessage, res: ServerResponse) {
-  const raw = await readBody(req);
+  const raw = await readRequestText(req);
   const upstream = await fetch(`${simOrigin}${req.url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
   const text = await upstream.text();
   if (!req.url?.endsWith("/chat/completions") || upstream.status !== 200) {

@@ -9,6 +9,7 @@ import { mulberry32 } from "@/lib/math/random";
 import { probeTrait } from "@/lib/probing/traits/library";
 import { api, expectError, expectOk, type ApiResponse } from "@/tests/factories/api";
 import { addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { readRequestText } from "@/tests/factories/http-server";
 
 // Provider keys never leak through error messages. A fake OpenAI-compatible
 // endpoint rejects every key and echoes it back — whole, in part, in a plain
@@ -53,14 +54,8 @@ let sim: Server;
 let origin: string;
 let simOrigin: string;
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  return Buffer.concat(parts).toString("utf8");
-}
-
 async function serve(req: IncomingMessage, res: ServerResponse) {
-  const raw = await readBody(req);
+  const raw = await readRequestText(req);
   const presented = (req.headers.authorization ?? "").replace(/^Bearer /, "");
   const [, prefix, rest] = /^\/([a-z]+)(\/.*)$/.exec(req.url ?? "") ?? [];
   const fail = (mode: Mode) => {
