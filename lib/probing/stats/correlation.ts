@@ -47,18 +47,23 @@ export function pearson(rows: readonly ScoreRow[], a: string, b: string): { r: n
   return { r: Math.max(-1, Math.min(1, cov / Math.sqrt(va * vb))), n };
 }
 
-export function correlationMatrix(rows: readonly ScoreRow[], keys: readonly string[]): CorrelationMatrix {
+/** A symmetric matrix over `keys`, each pair (and diagonal) computed once. */
+function symmetricMatrix(keys: readonly string[], pair: (a: string, b: string) => { r: number | null; n: number }): CorrelationMatrix {
   const size = keys.length;
   const r: (number | null)[][] = Array.from({ length: size }, () => Array<number | null>(size).fill(null));
   const n: number[][] = Array.from({ length: size }, () => Array<number>(size).fill(0));
   for (let i = 0; i < size; i++) {
     for (let j = i; j < size; j++) {
-      const c = pearson(rows, keys[i], keys[j]);
+      const c = pair(keys[i], keys[j]);
       r[i][j] = r[j][i] = c.r;
       n[i][j] = n[j][i] = c.n;
     }
   }
   return { keys: [...keys], r, n };
+}
+
+export function correlationMatrix(rows: readonly ScoreRow[], keys: readonly string[]): CorrelationMatrix {
+  return symmetricMatrix(keys, (a, b) => pearson(rows, a, b));
 }
 
 /** The entry for one pair (order does not matter); r null and n 0 for keys not in the matrix. */
@@ -76,18 +81,11 @@ export function correlationOf(matrix: CorrelationMatrix, a: string, b: string): 
  * (answers − items), or a trait constant within every item.
  */
 export function withinItemMatrix(answers: readonly ItemAnswer[], keys: readonly string[]): CorrelationMatrix {
-  const size = keys.length;
-  const r: (number | null)[][] = Array.from({ length: size }, () => Array<number | null>(size).fill(null));
-  const n: number[][] = Array.from({ length: size }, () => Array<number>(size).fill(0));
-  for (let i = 0; i < size; i++) {
-    for (let j = i; j < size; j++) {
-      const moments = itemMoments(answers, keys[i], keys[j]);
-      let sxx = 0, syy = 0, sxy = 0, count = 0;
-      for (const m of moments) { sxx += m.sxx; syy += m.syy; sxy += m.sxy; count += m.n; }
-      const enough = moments.length >= MIN_ITEMS && count - moments.length >= MIN_DF && sxx > 0 && syy > 0;
-      r[i][j] = r[j][i] = enough ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : null;
-      n[i][j] = n[j][i] = count;
-    }
-  }
-  return { keys: [...keys], r, n };
+  return symmetricMatrix(keys, (a, b) => {
+    const moments = itemMoments(answers, a, b);
+    let sxx = 0, syy = 0, sxy = 0, count = 0;
+    for (const m of moments) { sxx += m.sxx; syy += m.syy; sxy += m.sxy; count += m.n; }
+    const enough = moments.length >= MIN_ITEMS && count - moments.length >= MIN_DF && sxx > 0 && syy > 0;
+    return { r: enough ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : null, n: count };
+  });
 }
