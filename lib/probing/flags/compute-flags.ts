@@ -1,4 +1,5 @@
 import { benjaminiHochberg } from "@/lib/probing/methods/multiplicity";
+import { minimumEffectP } from "@/lib/probing/methods/t-distribution";
 import { pairFlags, shortTraitsOf } from "@/lib/probing/flags/pair-flags";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "@/lib/probing/flags/thresholds";
 import {
@@ -15,14 +16,23 @@ import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 // miss/overshoot flags, the pair flags and the report rows alike.
 
 /**
- * BH q-values of "no shift" for the untargeted traits (the leakage family:
- * every watched trait the designer did not target and whose shift was tested,
- * on the shift leakage reads — over all the run's items when the table has it).
- * Targeted traits are not in the family: their movement is asked for.
+ * BH q-values of "no more than a negligible shift" (|shift| ≤ negligible, a
+ * minimum-effect test: methods/t-distribution.ts minimumEffectP) for the
+ * untargeted traits (the leakage family: every watched trait the designer did
+ * not target and whose shift was tested, on the shift leakage reads — over all
+ * the run's items when the table has it). Targeted traits are not in the
+ * family: their movement is asked for.
  */
-export function leakageQValues(traits: FlagInput["traits"], alpha: number): Map<string, number> {
-  const family = traits.filter((t) => t.target === undefined && typeof leakShiftOf(t).pValue === "number");
-  const { adjusted } = benjaminiHochberg(family.map((t) => leakShiftOf(t).pValue), alpha);
+export function leakageQValues(traits: FlagInput["traits"], alpha: number, negligible = DEFAULT_THRESHOLDS.leakageNegligible): Map<string, number> {
+  const family = traits.filter((t) => {
+    const s = leakShiftOf(t);
+    return t.target === undefined && s.difference !== null && typeof s.se === "number" && s.se >= 0 && typeof s.df === "number";
+  });
+  const p = family.map((t) => {
+    const s = leakShiftOf(t);
+    return minimumEffectP(s.difference!, s.se!, s.df!, negligible);
+  });
+  const { adjusted } = benjaminiHochberg(p, alpha);
   return new Map(family.map((t, i) => [t.key, adjusted[i]!]));
 }
 
@@ -32,7 +42,7 @@ function traitContext(input: FlagInput): TraitContext & { thresholds: Thresholds
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   return {
     answers: input.answers, thresholds, level: input.level ?? 0.95, untargeted: input.traits.every((t) => t.target === undefined),
-    leakageQ: leakageQValues(input.traits, thresholds.leakageQ),
+    leakageQ: leakageQValues(input.traits, thresholds.leakageQ, thresholds.leakageNegligible),
   };
 }
 

@@ -6,6 +6,7 @@ export type Thresholds = {
   tolerance: number;
   leakageShift: number;
   leakageQ: number;
+  leakageNegligible: number;
   tensionR: number;
   minCorrelationN: number;
   reinforcingR: number;
@@ -19,6 +20,7 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = {
   tolerance: 10,
   leakageShift: 5,
   leakageQ: 0.05,
+  leakageNegligible: 2,
   tensionR: -0.3,
   minCorrelationN: 10,
   reinforcingR: 0.3,
@@ -43,6 +45,10 @@ export const THRESHOLD_INFO: Readonly<Record<keyof Thresholds, { label: string; 
   leakageQ: {
     label: "Leakage: false-discovery rate (Benjamini–Hochberg q)",
     rationale: "Every untargeted watched trait is tested for a shift from baseline; with 8–24 tests, some clear by chance alone. A shift counts only when its Benjamini–Hochberg q-value across the run's untargeted traits is at most 0.05 and it is at least the smallest shift above: when the persona moves nothing, at most about 1 run in 20 shows a false leak, and in the calibration harness far fewer.",
+  },
+  leakageNegligible: {
+    label: "Leakage: a shift this small is negligible (the test's null, points)",
+    rationale: "The leakage test asks whether the shift is clearly larger than 2.5 points (half the smallest shift that counts), not merely different from 0: a prompt nudges many traits by a point or two, and with enough items a test of \"no shift at all\" finds every one of them. Testing against ±2.5 keeps false alarms at the q level however many items a run asks, so the planner can stop a trait once its shift is known to ±5. A leak is flagged when this test clears q ≤ 0.05 and the shift is at least 5 points.",
   },
   tensionR: {
     label: "Tension: within-item correlation, persona − baseline, below",

@@ -20,4 +20,4 @@ export {
 export {
   krippendorffAlpha, krippendorffAlphaInterval, testRetest, testRetestInterval, type AlphaResult, type Metric, type TestRetest,
 } from "@/lib/probing/methods/reliability";
-export { tCdf, tQuantile, twoSidedP } from "@/lib/probing/methods/t-distribution";
+export { minimumEffectP, tCdf, tQuantile, twoSidedP } from "@/lib/probing/methods/t-distribution";

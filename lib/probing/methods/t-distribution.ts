@@ -93,3 +93,21 @@ export function twoSidedP(estimate: number, se: number, df: number): number {
   if (!Number.isFinite(df)) return Math.min(1, 2 * normalCdf(-Math.abs(t)));
   return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
 }
+
+/**
+ * p-value of the interval null H0: |true shift| ≤ negligible (a minimum-effect
+ * test): the largest chance, over every true shift inside ±negligible, of an
+ * estimate at least as far from 0 as this one —
+ *   P(T ≥ (|d| − δ)/se) + P(T ≥ (|d| + δ)/se)   (attained at the boundary ±δ).
+ * negligible = 0 is the two-sided test of "no shift". Unlike that test, its
+ * false alarms stay at α however many items the run asks, as long as the true
+ * shift is negligible: a precise estimate of a real 2-point drift is not a leak.
+ */
+export function minimumEffectP(estimate: number, se: number, df: number, negligible: number): number {
+  const d = Math.abs(estimate), delta = Math.max(0, negligible);
+  if (se === 0) return d > delta ? 0 : 1;
+  const upper = (x: number) => (Number.isFinite(df) ? 1 - tCdf(x, df) : normalCdf(-x));
+  // Near-zero tails from the incomplete beta directly (1 − tCdf loses the digits of tiny p-values).
+  const tail = (x: number) => (x > 0 && Number.isFinite(df) ? 0.5 * incompleteBeta(df / (df + x * x), df / 2, 0.5) : upper(x));
+  return Math.min(1, tail((d - delta) / se) + tail((d + delta) / se));
+}

@@ -17,14 +17,15 @@ type RowSpec = { key: string; target?: number; mean: number; hw?: number; base?:
 /** The shift is a paired t over 40 items: its p-value follows from the interval (df 39). */
 function row({ key, target, mean, hw = 3, base = 50, shiftHw = 4, name }: RowSpec): FlagTrait {
   const difference = mean - base;
-  const pValue = twoSidedP(difference, shiftHw / tQuantile(0.975, 39), 39);
+  const se = shiftHw / tQuantile(0.975, 39);
+  const pValue = twoSidedP(difference, se, 39);
   return {
     key, ...(target === undefined ? {} : { target }), ...(name ? { name } : {}),
     landing: S(mean, hw),
     baseline: S(base, 3),
     shift: {
       difference, lo: difference - shiftHw, hi: difference + shiftHw, halfWidth: shiftHw, excludesZero: Math.abs(difference) > shiftHw,
-      nLanding: 40, nBaseline: 40, nItems: 40, pValue,
+      nLanding: 40, nBaseline: 40, nItems: 40, pValue, se, df: 39,
     },
   };
 }
@@ -135,8 +136,8 @@ describe("computeFlags — single traits", () => {
   });
 
   it("controls false discoveries across the untargeted traits (Benjamini–Hochberg), not trait by trait", () => {
-    // A 9-point shift just clear of 0 (p ≈ 0.03): alone it is a leak; among 15 untargeted traits that did not move, q ≈ 0.5.
-    const marginal = row({ key: "contrarian", mean: 55, base: 46, shiftHw: 8.4 });
+    // A 9-point shift whose test against a negligible ±2 gives p ≈ 0.012: alone it is a leak; among 15 untargeted traits that did not move, q ≈ 0.2.
+    const marginal = row({ key: "contrarian", mean: 55, base: 46, shiftHw: 6 });
     expect(marginal.shift.excludesZero).toBe(true);
     expect(kinds(computeFlags({ traits: [asked, marginal], correlations: none }))).toEqual(["warn leakage:contrarian"]);
     const quiet = Array.from({ length: 15 }, (_, i) => row({ key: `t${i}`, mean: 50 + (i % 3) - 1, base: 50, shiftHw: 4 }));
@@ -146,9 +147,20 @@ describe("computeFlags — single traits", () => {
     expect(kinds(computeFlags({ traits: [asked, clear, ...quiet], correlations: none }))).toEqual(["alert leakage:contrarian"]);
   });
 
-  it("never calls a shift without a test (no p-value) a leak", () => {
+  it("tests the shift against a negligible ±2 points, not against 0: a precise small drift is not a leak", () => {
+    // 400 items make a 3-point drift unmistakably non-zero (two-sided p < 1e-6), yet it is no leak: it is under 5 points.
+    const drift = row({ key: "contrarian", mean: 53, base: 50, shiftHw: 0.8 });
+    expect(drift.shift.pValue).toBeLessThan(1e-6);
+    expect(computeFlags({ traits: [asked, drift], correlations: none })).toEqual([]);
+    // A 6-point shift measured as precisely clears both the ±2 test and the 5-point minimum.
+    expect(kinds(computeFlags({ traits: [asked, row({ key: "contrarian", mean: 56, base: 50, shiftHw: 0.8 })], correlations: none }))).toEqual(["warn leakage:contrarian"]);
+    // The same 6 points known only to ±6 (se ≈ 3): not clearly beyond ±2 (p ≈ 0.09), so no flag.
+    expect(computeFlags({ traits: [asked, row({ key: "contrarian", mean: 56, base: 50, shiftHw: 6 })], correlations: none })).toEqual([]);
+  });
+
+  it("never calls a shift without a test (no standard error) a leak", () => {
     const r = row({ key: "contrarian", mean: 72, base: 46 });
-    const untested = { ...r, shift: { ...r.shift, pValue: null } };
+    const untested = { ...r, shift: { ...r.shift, pValue: null, se: null } };
     expect(computeFlags({ traits: [asked, untested], correlations: none })).toEqual([]);
   });
 
