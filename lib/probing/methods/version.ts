@@ -21,6 +21,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-instrument-v2",
     summary: "Empty, cut-short and refused answers are not scored (their rate is reported); leakage pairs persona and baseline over every item of the run (BH q ≤ 0.05 and |shift| ≥ 5, TOST behind 'no leakage'); miss/overshoot judged with the whole interval against the instructed range (and the achievable range of a range check); tension from within-item correlations relative to the baseline; 'compromise' only from control arms; judge reliability (test–retest ICC, panel α); paired comparisons with 'no clear winner'.",
   },
+  {
+    version: "2026-12-instrument-v3",
+    summary: "Leakage tests the shift against a negligible ±2 points (a minimum-effect test), not against 0, before Benjamini–Hochberg: a precise small drift is no longer a leak candidate, so the planner stops a shift at ±5 instead of ±3 (and pursues an undecided shift of 7.5+ points to ±2.5); the baseline arm stops every trait on the shift.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

@@ -1,5 +1,8 @@
 import type { ItemScores } from "@/lib/probing/methods/items";
 import type { VarianceFloor } from "@/lib/probing/methods/variance-floor";
+import { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
+import { benjaminiHochberg } from "@/lib/probing/methods/multiplicity";
+import { minimumEffectP } from "@/lib/probing/methods/t-distribution";
 import { DEFAULT_FLOOR } from "@/lib/probing/stats/floor";
 import { landingSummary, pairedShift } from "@/lib/probing/stats/landing-table";
 import { DEFAULT_LEVEL } from "@/lib/probing/stats/summarize";
@@ -23,18 +26,22 @@ import { DEFAULT_LEVEL } from "@/lib/probing/stats/summarize";
 // Stopping on the shift. Every answer is judged on every watched trait, and
 // leakage reads the paired shift over ALL the run's items (report.ts
 // leakShift), not the trait's own landing. A trait the caller gives
-// `shiftEvidence` (the worker: the persona's untargeted traits and the same
-// traits in the baseline arm) may also stop once it has `shiftMinItems` own
-// items (default 6) and that all-items shift is within `shiftHalfWidth`
-// (default ±3, never wider than the landing target). ±3, not ±5: leakage
-// flags a shift whose BH q ≤ 0.05 and whose size is ≥ 5 points, and at ±4–5
-// a real 2–3 point drift clears both too often (bench/efficiency.ts and the
-// calibration bench measured 10–20% of "moves nothing" runs with a false leak
-// at ±4–5, none at ±3). Its own landing is then a fixed-size t-interval over
-// those items — wider than ±target, not narrowed by selection on its own
-// spread — and the plan says so (`basis[key] === "shift"`). While the shift is
-// too wide, the traits waiting on it share the pairs it still needs (any new
-// answer is a new pair for all of them); otherwise a trait goes on as any.
+// `shiftEvidence` (the worker: the persona's untargeted traits, and every trait
+// of the baseline arm) may also stop once it has `shiftMinItems` own items
+// (default 6) and that all-items shift is within `shiftHalfWidth` (default ±5,
+// never wider than the landing target). ±5 is enough because the leakage test
+// is against a negligible ±2 points (a minimum-effect test,
+// flags/thresholds.ts leakageNegligible), so a more precise shift does not
+// make a small real drift a "leak"; against 0 (before 2026-12-instrument-v3)
+// ±3 was needed to keep false leaks under 5%. One exception: a shift of 7.5
+// points or more whose test has not cleared yet (by the report's own rule:
+// BH across the leakage family) keeps asking down to ±2.5, so a real 10-point
+// leak is decided rather than left "not enough evidence" (leakDecision). Its
+// own landing is then a fixed-size t-interval over those items — wider than
+// ±target, not narrowed by selection on its own spread — and the plan says so
+// (`basis[key] === "shift"`). While the shift is too wide, the traits waiting
+// on it share the pairs it still needs, less the answers already asked for or
+// in flight in the arm (any new answer is a new pair for all of them).
 
 export type TraitSampling = {
   key: string;
@@ -55,7 +62,7 @@ export type TraitSampling = {
    * scores of this trait on every item the run asked, item ids unique across
    * traits): when given, the trait may stop on the shift (see above).
    */
-  shiftEvidence?: { persona: ItemScores; baseline: ItemScores };
+  shiftEvidence?: { persona: ItemScores; baseline: ItemScores; leak?: boolean };
 };
 
 export type SamplingConfig = {
@@ -71,6 +78,14 @@ export type SamplingConfig = {
   shiftMinItems: number;
   /** … once the all-items shift's half-width is at most this (and at most targetHalfWidth). */
   shiftHalfWidth: number;
+  /**
+   * The leakage rule the shift feeds (flags/thresholds.ts, compute-flags.ts leakageQValues): a shift of at
+   * least `pursue` points whose BH q (test against ±`negligible`, over the traits whose evidence is marked
+   * `leak`) has not cleared `alpha` yet is undecided, and keeps asking for pairs down to half of
+   * `shiftHalfWidth`. Smaller undecided shifts (minShift ≤ |shift| < pursue) are left to the report's "not
+   * enough evidence". Null: stop at ±shiftHalfWidth.
+   */
+  leakDecision?: { pursue: number; negligible: number; alpha: number } | null;
   /** Cap on requests per trait per call (e.g. to keep a progress bar moving); default unlimited. */
   maxBatch?: number;
   level?: number;
@@ -84,7 +99,8 @@ export const DEFAULT_SAMPLING: SamplingConfig = {
   minN: 6,
   minItems: 12,
   shiftMinItems: 6,
-  shiftHalfWidth: 3,
+  shiftHalfWidth: 5,
+  leakDecision: { pursue: 1.5 * DEFAULT_THRESHOLDS.leakageShift, negligible: DEFAULT_THRESHOLDS.leakageNegligible, alpha: DEFAULT_THRESHOLDS.leakageQ },
   level: DEFAULT_LEVEL,
   floor: DEFAULT_FLOOR,
 };
@@ -112,6 +128,29 @@ export function pickItems(state: TraitSampling, count: number): SampleRequest[] 
   return out;
 }
 
+/**
+ * The leakage family's undecided traits, by the report's own rule (flags/compute-flags.ts leakageQValues):
+ * a shift of at least `pursue` points whose Benjamini–Hochberg q (of the test against ±negligible, over the
+ * traits whose shiftEvidence is marked `leak`) has not cleared `alpha` yet.
+ */
+function undecidedLeaks(states: readonly TraitSampling[], config: SamplingConfig): Set<TraitSampling> {
+  const rule = config.leakDecision;
+  const out = new Set<TraitSampling>();
+  if (!rule) return out;
+  const family = states.flatMap((state) => {
+    if (!state.shiftEvidence?.leak) return [];
+    const s = pairedShift(state.shiftEvidence.persona, state.shiftEvidence.baseline, { level: config.level, floor: config.floor });
+    if (s.difference === null || typeof s.se !== "number" || typeof s.df !== "number") return [];
+    return [{ state, d: s.difference, p: minimumEffectP(s.difference, s.se, s.df, rule.negligible) }];
+  });
+  const { adjusted } = benjaminiHochberg(family.map((f) => f.p), rule.alpha);
+  family.forEach((f, i) => { if (Math.abs(f.d) >= rule.pursue && adjusted[i]! > rule.alpha) out.add(f.state); });
+  return out;
+}
+
+/** An undecided leak asks for pairs until its shift is this fraction of shiftHalfWidth. */
+const UNDECIDED_AIM = 0.5;
+
 type TraitDecision = { done?: DoneReason; basis?: DoneBasis; count: number };
 
 /** The state's scores grouped by item index (each score its own item when the items are not given). */
@@ -128,7 +167,7 @@ export function itemScoresOf(state: TraitSampling): Record<string, number[]> {
  * sharing: how many traits are waiting on the all-items shift (each new answer,
  * to any item, is a new pair for every trait's shift, so they share the work).
  */
-function decide(state: TraitSampling, config: SamplingConfig, sharing = 1): TraitDecision {
+function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcoming = 0, undecided = false): TraitDecision {
   const itemCount = state.issuedPerItem.length;
   const issued = state.issuedPerItem.reduce((s, x) => s + x, 0);
   const pending = state.pending ?? 0;
@@ -147,10 +186,15 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1): Trai
   let shiftWant = Infinity;
   if (shiftFloor !== null && items >= shiftFloor) {
     const s = pairedShift(state.shiftEvidence!.persona, state.shiftEvidence!.baseline, { level: config.level, floor: config.floor });
-    if (Number.isFinite(s.halfWidth) && s.halfWidth <= shiftTarget) return { done: "precise", basis: "shift", count: 0 };
-    // Pairs the shift still needs (∝ 1/√pairs), shared among the traits waiting on it.
+    const aim = undecided ? shiftTarget * UNDECIDED_AIM : shiftTarget;
+    if (Number.isFinite(s.halfWidth) && s.halfWidth <= aim) return { done: "precise", basis: "shift", count: 0 };
+    // Pairs the shift still needs (∝ 1/√pairs), less the answers already on their way in this arm
+    // (each is a pair too), shared among the traits waiting on it.
     const pairs = s.nItems ?? 0;
-    if (Number.isFinite(s.halfWidth) && pairs >= 2) shiftWant = n + Math.ceil((pairs * (s.halfWidth / shiftTarget) ** 2 - pairs) / Math.max(1, sharing));
+    if (Number.isFinite(s.halfWidth) && pairs >= 2) {
+      const short = Math.max(0, Math.ceil(pairs * (s.halfWidth / aim) ** 2 - pairs) - upcoming);
+      shiftWant = n + Math.ceil(short / Math.max(1, sharing));
+    }
   }
   if (itemCount === 0 || issued >= config.budget) return pending > 0 ? { count: 0 } : { done: "budget", count: 0 };
 
@@ -158,6 +202,10 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1): Trai
   if (shiftFloor !== null && items < shiftFloor) {
     // First the shift's floor of own items; the landing's floor only if the shift is not precise by then.
     want = Math.min(config.budget, Math.max(2, config.minN, shiftFloor)) + lost;
+  } else if (shiftFloor !== null && Number.isFinite(shiftWant)) {
+    // Past the shift's floor, this trait's share of the pairs the shift still needs (every answer of the
+    // arm is a pair, so most come from the other traits' items) — not the landing's 12-item floor.
+    want = shiftWant + lost;
   } else if (!summary || n < floorN || items < floorItems || !Number.isFinite(summary.halfWidth)) {
     want = floorN + lost;
   } else {
@@ -169,7 +217,8 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1): Trai
     want = Math.min(needed, 2 * n, shiftWant) + lost;
   }
   let count = Math.min(want - issued, config.budget - issued, config.maxBatch ?? Infinity);
-  if (count <= 0) count = pending > 0 ? 0 : 1; // wait for results in flight, or take one more step
+  // Wait for results in flight (this trait's, or — waiting on the shift — any answer of the arm), or take one more step.
+  if (count <= 0) count = pending > 0 || (shiftFloor !== null && items >= shiftFloor && upcoming > 0) ? 0 : 1;
   return { count };
 }
 
@@ -187,9 +236,17 @@ export function nextRequests(states: readonly TraitSampling[], config: Partial<S
   const done: Record<string, DoneReason> = {};
   const basis: Record<string, DoneBasis> = {};
   const requests: SampleRequest[] = [];
+  // Traits that stop on their own landing decide first: the answers they ask for (and every answer in
+  // flight) are pairs for the all-items shift, so the traits waiting on it ask only for what is left.
   const sharing = states.filter((s) => s.shiftEvidence).length;
+  const decisions = new Map<TraitSampling, TraitDecision>();
+  for (const state of states) if (!state.shiftEvidence) decisions.set(state, decide(state, full));
+  const upcoming = states.reduce((s, x) => s + (x.pending ?? 0), 0)
+    + [...decisions.values()].reduce((s, d) => s + (d.done ? 0 : d.count), 0);
+  const undecided = undecidedLeaks(states, full);
+  for (const state of states) if (state.shiftEvidence) decisions.set(state, decide(state, full, sharing, upcoming, undecided.has(state)));
   for (const state of states) {
-    const decision = decide(state, full, sharing);
+    const decision = decisions.get(state)!;
     if (decision.done) done[state.key] = decision.done;
     if (decision.basis) basis[state.key] = decision.basis;
     if (!decision.done) requests.push(...pickItems(state, decision.count));

@@ -179,12 +179,51 @@ describe("stopping on the all-items shift (untargeted traits, the baseline arm)"
     expect(nextRequests([five]).requests).toHaveLength(1);
   });
 
-  it("stops on the shift at ±3 by default, not at the landing's ±5, and never wider than the landing target", () => {
+  it("stops on the shift at the landing's ±5 by default (the leakage test is against a negligible ±2, so precision is not what keeps false leaks out), never wider than the landing target", () => {
     const evidence = paired(30, 3, 20); // a paired shift about ±4.5 wide
-    const plan = nextRequests([sixItems(evidence)]);
-    expect(plan.done).toEqual({});
-    expect(nextRequests([sixItems(evidence)], { shiftHalfWidth: 5 }).basis).toEqual({ humble: "shift" });
+    expect(nextRequests([sixItems(evidence)]).basis).toEqual({ humble: "shift" });
+    expect(nextRequests([sixItems(evidence)], { shiftHalfWidth: 3 }).done).toEqual({});
     expect(nextRequests([sixItems(paired(48, 3, 4))], { targetHalfWidth: 0.3 }).done).toEqual({});
+  });
+
+  it("keeps asking while a leak of 7.5 points or more has not cleared the report's test, down to half the shift target", () => {
+    /** persona = baseline + shift ± spread, alternating: a paired shift with sd ≈ spread, exactly. */
+    const exact = (items: number, shift: number, spread: number) => {
+      const persona: Record<string, number[]> = {}, baseline: Record<string, number[]> = {};
+      for (let i = 0; i < items; i++) {
+        baseline[`t#${i}`] = [20 + ((i * 37) % 60)];
+        persona[`t#${i}`] = [baseline[`t#${i}`][0] + shift + (i % 2 ? spread : -spread)];
+      }
+      return { persona, baseline };
+    };
+    const trait = (key: string, evidence: ReturnType<typeof exact>, leak = true): TraitSampling =>
+      ({ ...state(key, [...Array(6).fill(1), ...Array(24).fill(0)], ownScores), shiftEvidence: { ...evidence, leak } });
+    const leak = exact(30, 7.5, 12); // 7.5 points, ±4.6: alone its test against ±2 clears (p ≈ 0.01)
+    expect(pairedShift(leak.persona, leak.baseline).halfWidth).toBeLessThan(5);
+    expect(nextRequests([trait("humble", leak)]).basis).toEqual({ humble: "shift" });
+    // Among 8 untargeted traits (BH, as the report), the same evidence has not cleared: it keeps asking.
+    const quiet = ["a", "b", "c", "d", "e", "f", "g"].map((k) => trait(k, exact(30, 0, 12)));
+    const plan = nextRequests([trait("humble", leak), ...quiet]);
+    expect(plan.done.humble).toBeUndefined();
+    expect(plan.requests.some((r) => r.traitKey === "humble")).toBe(true);
+    for (const q of quiet) expect(plan.basis[q.key]).toBe("shift");
+    // Not in the leakage family (a targeted trait in the baseline arm), or without the rule: ±5 is enough.
+    expect(nextRequests([trait("humble", leak, false), ...quiet]).basis.humble).toBe("shift");
+    expect(nextRequests([trait("humble", leak), ...quiet], { leakDecision: null }).basis.humble).toBe("shift");
+    // Under 7.5 points it is left as "not enough evidence" rather than paid for: ±5 is enough.
+    expect(nextRequests([trait("humble", exact(30, 7, 12)), ...quiet]).basis.humble).toBe("shift");
+    // Measured to half the target (±2.5), it stops whatever the test says.
+    expect(nextRequests([trait("humble", exact(120, 7.5, 12)), ...quiet]).basis.humble).toBe("shift");
+  });
+
+  it("counts the answers other traits are asking for (and those in flight) as pairs on their way", () => {
+    const evidence = paired(40, 3, 22); // about ±4.3: ±3 needs about 83 pairs, 43 more
+    const waiting = (key: string) => ({ ...state(key, [...Array(12).fill(1), ...Array(18).fill(0)], [...ownScores, ...ownScores]), shiftEvidence: evidence });
+    const alone = nextRequests([waiting("a")], { shiftHalfWidth: 3 }).requests.length;
+    const busy = { ...state("b", Array(30).fill(1), Array(30).fill(50)), pending: 30 };
+    const beside = nextRequests([waiting("a"), busy], { shiftHalfWidth: 3 }).requests.filter((r) => r.traitKey === "a").length;
+    expect(alone).toBeGreaterThanOrEqual(43);
+    expect(beside).toBeLessThanOrEqual(alone - 30);
   });
 
   it("traits waiting on the shift share the pairs it still needs instead of each doubling its own items", () => {
@@ -192,8 +231,8 @@ describe("stopping on the all-items shift (untargeted traits, the baseline arm)"
       ({ ...state(key, [...Array(12).fill(1), ...Array(18).fill(0)], [...ownScores, ...ownScores]), ...(evidence ? { shiftEvidence: evidence } : {}) });
     const evidence = paired(40, 3, 22); // 40 pairs, about ±4.3: ±3 needs about 40·(4.3/3)² ≈ 83 pairs
     const keys = ["a", "b", "c", "d", "e", "f", "g", "h"];
-    const alone = nextRequests(keys.map((k) => twelve(k))).requests.length;
-    const shared = nextRequests(keys.map((k) => twelve(k, evidence))).requests.length;
+    const alone = nextRequests(keys.map((k) => twelve(k)), { shiftHalfWidth: 3 }).requests.length;
+    const shared = nextRequests(keys.map((k) => twelve(k, evidence)), { shiftHalfWidth: 3 }).requests.length;
     expect(alone).toBe(8 * 12); // the landing rule doubles each trait's items
     const deficit = 40 * (pairedShift(evidence.persona, evidence.baseline).halfWidth / 3) ** 2 - 40;
     expect(shared).toBeGreaterThanOrEqual(deficit); // together, about the pairs still missing
@@ -219,12 +258,15 @@ describe("the worker's planner state (lib/jobs/sampling-state.ts)", () => {
     // Every answer of the arm counts for humble's shift, any trait's item; its landing keeps its own items.
     expect(humble.shiftEvidence!.persona).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
     expect(humble.scores).toEqual([50, 51]);
-    // The baseline arm: the same (untargeted) traits; its targeted traits keep their own landing rule.
+    expect(humble.shiftEvidence!.leak).toBe(true);
+    // The baseline arm: every trait may stop on the shift by default (the baseline is the shift's reference),
+    // only the untargeted ones are in the leakage family.
     const baseline = plannerStateFor("baseline", states, { warm: 80 });
-    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence).toBeUndefined();
     expect(baseline.find((s) => s.key === "humble")!.shiftEvidence!.baseline).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
-    const every = plannerStateFor("baseline", states, { warm: 80 }, { baseline: "every trait" });
-    expect(every.find((s) => s.key === "warm")!.shiftEvidence!.persona["humble#1"]).toEqual([80]);
+    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence).toMatchObject({ leak: false });
+    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence!.persona["humble#1"]).toEqual([80]);
+    const untargetedOnly = plannerStateFor("baseline", states, { warm: 80 }, { baseline: "untargeted" });
+    expect(untargetedOnly.find((s) => s.key === "warm")!.shiftEvidence).toBeUndefined();
   });
 });
 
