@@ -133,13 +133,13 @@ export function pickItems(state: TraitSampling, count: number): SampleRequest[] 
  * a shift of at least `pursue` points whose Benjamini–Hochberg q (of the test against ±negligible, over the
  * traits whose shiftEvidence is marked `leak`) has not cleared `alpha` yet.
  */
-function undecidedLeaks(states: readonly TraitSampling[], config: SamplingConfig): Set<TraitSampling> {
+function undecidedLeaks(states: readonly TraitSampling[], shifts: ReadonlyMap<TraitSampling, Shift>, config: SamplingConfig): Set<TraitSampling> {
   const rule = config.leakDecision;
   const out = new Set<TraitSampling>();
   if (!rule) return out;
   const family = states.flatMap((state) => {
     if (!state.shiftEvidence?.leak) return [];
-    const s = pairedShift(state.shiftEvidence.persona, state.shiftEvidence.baseline, { level: config.level, floor: config.floor });
+    const s = shifts.get(state) ?? shiftOf(state, config);
     if (s.difference === null || typeof s.se !== "number" || typeof s.df !== "number") return [];
     return [{ state, d: s.difference, p: minimumEffectP(s.difference, s.se, s.df, rule.negligible) }];
   });
@@ -167,7 +167,11 @@ export function itemScoresOf(state: TraitSampling): Record<string, number[]> {
  * sharing: how many traits are waiting on the all-items shift (each new answer,
  * to any item, is a new pair for every trait's shift, so they share the work).
  */
-function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcoming = 0, undecided = false): TraitDecision {
+type Shift = ReturnType<typeof pairedShift>;
+const shiftOf = (state: TraitSampling, config: SamplingConfig): Shift =>
+  pairedShift(state.shiftEvidence!.persona, state.shiftEvidence!.baseline, { level: config.level, floor: config.floor });
+
+function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcoming = 0, undecided = false, shift?: Shift): TraitDecision {
   const itemCount = state.issuedPerItem.length;
   const issued = state.issuedPerItem.reduce((s, x) => s + x, 0);
   const pending = state.pending ?? 0;
@@ -185,7 +189,7 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcom
   const shiftTarget = Math.min(config.shiftHalfWidth, config.targetHalfWidth);
   let shiftWant = Infinity;
   if (shiftFloor !== null && items >= shiftFloor) {
-    const s = pairedShift(state.shiftEvidence!.persona, state.shiftEvidence!.baseline, { level: config.level, floor: config.floor });
+    const s = shift ?? shiftOf(state, config);
     const aim = undecided ? shiftTarget * UNDECIDED_AIM : shiftTarget;
     if (Number.isFinite(s.halfWidth) && s.halfWidth <= aim) return { done: "precise", basis: "shift", count: 0 };
     // Pairs the shift still needs (∝ 1/√pairs), less the answers already on their way in this arm
@@ -243,8 +247,12 @@ export function nextRequests(states: readonly TraitSampling[], config: Partial<S
   for (const state of states) if (!state.shiftEvidence) decisions.set(state, decide(state, full));
   const upcoming = states.reduce((s, x) => s + (x.pending ?? 0), 0)
     + [...decisions.values()].reduce((s, d) => s + (d.done ? 0 : d.count), 0);
-  const undecided = undecidedLeaks(states, full);
-  for (const state of states) if (state.shiftEvidence) decisions.set(state, decide(state, full, sharing, upcoming, undecided.has(state)));
+  // Each all-items shift once per call (the leakage family's test and each trait's stop read the same one).
+  const shifts = new Map(states.filter((s) => s.shiftEvidence).map((s) => [s, shiftOf(s, full)] as const));
+  const undecided = undecidedLeaks(states, shifts, full);
+  for (const state of states) {
+    if (state.shiftEvidence) decisions.set(state, decide(state, full, sharing, upcoming, undecided.has(state), shifts.get(state)));
+  }
   for (const state of states) {
     const decision = decisions.get(state)!;
     if (decision.done) done[state.key] = decision.done;
