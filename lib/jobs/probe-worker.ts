@@ -1,5 +1,4 @@
 import "server-only";
-import pLimit from "p-limit";
 import { db } from "@/lib/db/client";
 import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
@@ -132,7 +131,6 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const stateOf = (kind: Kind, key: string) => states[kind].find((s) => s.key === key)!;
   const promptOf = Object.fromEntries(arms.map((a) => [a.kind, a.systemPrompt]));
   const stats: CallStats = { modelCalls: 0, cacheHits: 0 };
-  const limit = pLimit(config.concurrency);
   const pendingRequests = new Set<Job>();
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
@@ -145,7 +143,13 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     queue.unshift({ kind: job.kind, req, retry: true });
   };
 
-  const answerOne = async (job: Job) => {
+  /**
+   * One answer: the model calls hold a slot; the row is written after the slot is
+   * released (`release`), so the next call leaves while this one is stored. Its
+   * scores reach the planner's state before the release, so planning never
+   * waits on the database.
+   */
+  const answerOne = async (job: Job, release: () => void) => {
     const { kind, req } = job;
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
@@ -176,12 +180,14 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         judgedFields = { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) };
         scores = ok.scores;
       }
-      await store({ ...unique, message: item.text, answer: gen.text, ...judgedFields, outcome, ...provider, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
       if (outcome !== "scored") retry(job);
       else if (scores) recordScores(states[kind], req.traitKey, req.itemIndex, scores);
       consecutiveFailures = 0;
+      release();
+      await store({ ...unique, message: item.text, answer: gen.text, ...judgedFields, outcome, ...provider, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
     } catch (e) {
       const err = failureOf(e, ...holders);
+      release();
       if (err.kind === "aborted") return;
       // A bad key, an unknown model, a redirect elsewhere or a refused address will not get better by trying more items.
       if (err.kind === "auth" || err.kind === "bad_request" || err.kind === "redirected" || err.kind === "blocked") fatal = err;
@@ -196,7 +202,15 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   // flight), so no slot idles waiting for the slowest answer of a batch.
   let done: Record<string, DoneReason> = {};
   const queue: Job[] = [];
+  /** Every answer not yet stored; `calling` of them still hold a slot (their model calls are running). */
   const inflight = new Set<Promise<void>>();
+  let calling = 0;
+  let wake = () => {};
+  let woken = new Promise<void>((resolve) => (wake = resolve));
+  const signal = () => {
+    wake();
+    woken = new Promise<void>((resolve) => (wake = resolve));
+  };
   const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
   let lastBeat = 0;
 
@@ -257,16 +271,26 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       await computeAndStoreReport(runId); // computed once, served from storage (never throws)
       return "completed";
     }
-    while (queue.length > 0 && inflight.size < config.concurrency) {
+    while (queue.length > 0 && calling < config.concurrency) {
       const job = queue.shift()!;
       pendingRequests.add(job);
-      const task: Promise<void> = limit(() => answerOne(job)).finally(() => {
+      calling++;
+      let held = true;
+      const release = () => {
+        if (!held) return;
+        held = false;
+        calling--;
         pendingRequests.delete(job);
+        signal();
+      };
+      const task: Promise<void> = answerOne(job, release).finally(() => {
+        release();
         inflight.delete(task);
+        signal();
       });
       inflight.add(task);
     }
-    if (inflight.size > 0 && (queue.length === 0 || inflight.size >= config.concurrency)) await Promise.race(inflight);
+    if (inflight.size > 0 && (queue.length === 0 || calling >= config.concurrency)) await woken;
   }
 }
 
