@@ -91,7 +91,7 @@ export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
     q: v.q!,
     ...(v.equivalence ? { equivalence: v.equivalence } : {}),
   };
-  const moved = `over all ${v.items} items of this run its score ${up ? "rose" : "fell"} by ${signed(difference)} against the neutral baseline (${interval(v.lo, v.hi, ctx.level, true)}; q = ${pValue(v.q!)})`;
+  const moved = `over all ${v.items} items of this run its score ${up ? "rose" : "fell"} by ${signed(difference)} against the neutral baseline (${interval(v.lo, v.hi, ctx.level, true)}; q = ${pValue(v.q!)} that it moved more than a negligible ±${th.leakageNegligible})`;
   const own = t.landing.mean === null || baseline === null ? "" : ` On its own probe items it lands at ${pts(t.landing.mean)} against a baseline of ${pts(baseline)}.`;
   if (ctx.untargeted) {
     // Nothing was asked for, so nothing "leaked": report the movement the character type brings, never as an alert.

@@ -111,7 +111,7 @@ describe("computeFlags — single traits", () => {
     const flags = computeFlags({ traits: [asked, row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
     expect(kinds(flags)).toEqual(["alert leakage:contrarian"]);
     expect(flags[0].title).toBe("Contrarian rose without being asked for");
-    expect(flags[0].explanation).toContain("its score rose by +26 against the neutral baseline (95% interval +22 to +30; q = < 0.001)");
+    expect(flags[0].explanation).toContain("its score rose by +26 against the neutral baseline (95% interval +22 to +30; q = < 0.001 that it moved more than a negligible ±2)");
     expect(flags[0].evidence).toMatchObject({ value: { estimate: 26, lo: 22, hi: 30 }, q: expect.any(Number) });
     const down = computeFlags({ traits: [asked, row({ key: "playful", mean: 41, base: 48 })], correlations: none }); // −7: at least 5, under twice 5
     expect(kinds(down)).toEqual(["warn leakage:playful"]);
