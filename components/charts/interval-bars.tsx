@@ -12,13 +12,18 @@ import { fmt, intervalText, type IntervalRow } from "@/lib/probing/chart-prep";
 const TICKS = [0, 25, 50, 75, 100];
 const pct = (x: number) => `${x}%`;
 
-const VERDICT: Record<IntervalRow["verdict"], { label: string; tone: "slate" | "green" | "amber" | "sky" }> = {
+const VERDICT: Record<IntervalRow["verdict"], { label: string; tone: "slate" | "green" | "amber" | "sky"; title?: string }> = {
   pending: { label: "collecting", tone: "slate" },
   "on-target": { label: "on target", tone: "green" },
   "off-target": { label: "off target", tone: "amber" },
   steady: { label: "near baseline", tone: "slate" },
   nudged: { label: "small shift", tone: "slate" },
   moved: { label: "moved", tone: "sky" },
+  "no-leak": { label: "no leakage", tone: "green", title: "An equivalence test puts the shift within the leakage threshold" },
+  "possible-leak": {
+    label: "possible leak", tone: "amber",
+    title: "The shift is at least the leakage threshold, but its test has not cleared: not enough evidence either way. Probe again with a higher budget to decide.",
+  },
 };
 
 function Scale({ row }: { row: IntervalRow }) {
@@ -78,7 +83,9 @@ export function IntervalBars({
               </th>
               <th className="w-36 py-1.5 pl-4 text-right font-medium">Landing [95%]</th>
               <th className="w-12 py-1.5 pl-3 text-right font-medium">n</th>
-              <th className="w-56 py-1.5 pl-4 font-medium">Shift from baseline</th>
+              <th className="w-56 py-1.5 pl-4 font-medium" title={rows.some((r) => r.shift.allItems) ? "Persona − baseline on every item of the run, paired by item: every answer is scored on every watched trait" : undefined}>
+                Shift from baseline{rows.some((r) => r.shift.allItems) ? <span className="font-normal"> (all items)</span> : null}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -98,7 +105,7 @@ export function IntervalBars({
                     {row.flags.length ? (
                       row.flags.map((f) => <Badge key={f.id} tone={f.severity === "alert" ? "rose" : "amber"}>{f.kind}</Badge>)
                     ) : (
-                      <Badge tone={VERDICT[row.verdict].tone}>{VERDICT[row.verdict].label}</Badge>
+                      <span title={VERDICT[row.verdict].title}><Badge tone={VERDICT[row.verdict].tone}>{VERDICT[row.verdict].label}</Badge></span>
                     )}
                   </div>
                 </td>

@@ -72,7 +72,7 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
             <LandingRadar rows={radarRows(report)} onPickTrait={showTrait} />
           </Section>
 
-          <Section title="Landing by trait" description="Mean judged score with its 95% interval, n answers, and the shift from baseline with its interval.">
+          <Section title="Landing by trait" description="Mean judged score with its 95% interval, n answers, and the shift from baseline with its interval. A trait you did not target is measured for its shift (every answer of the run counts), so its own landing may rest on as few as 6 items and draw a wide bar; target it to place it precisely.">
             <IntervalBars rows={intervalRows(report)} tolerance={tolerance} onPickTrait={showTrait} />
           </Section>
 

@@ -5,7 +5,7 @@ import { clamp, shiftText, thresholdValue } from "@/lib/probing/chart-prep/forma
 // the 0–100 scale the bar draws (a bootstrap end can poke past it), and the
 // row carries the flags that name the trait so the table can colour it.
 
-export type Verdict = "pending" | "on-target" | "off-target" | "steady" | "nudged" | "moved";
+export type Verdict = "pending" | "on-target" | "off-target" | "steady" | "nudged" | "moved" | "no-leak" | "possible-leak";
 
 export type IntervalRow = {
   key: string;
@@ -15,11 +15,14 @@ export type IntervalRow = {
   toleranceBand: [number, number] | null;
   landing: { mean: number | null; lo: number | null; hi: number | null; n: number };
   baseline: { mean: number | null; n: number };
-  shift: { difference: number | null; excludesZero: boolean; text: string };
+  /** The shift the report's verdicts read: over all the run's items when the report has it, else the trait's own items. */
+  shift: { difference: number | null; excludesZero: boolean; text: string; allItems: boolean };
   /**
    * Plain reading when no flag says more. Targeted: on/off target (± tolerance).
-   * Untargeted: steady (interval includes 0), nudged (a clear shift below the
-   * leakage threshold) or moved (a clear shift at or above it).
+   * Untargeted, from the report's leakage verdict when it has one: no-leak (the
+   * equivalence test passed), possible-leak (a shift of at least the leakage
+   * threshold whose test has not cleared), moved (a leak); otherwise steady
+   * (interval includes 0) or nudged (a clear shift below the threshold).
    */
   verdict: Verdict;
   flags: { id: string; kind: ReportFlag["kind"]; severity: ReportFlag["severity"] }[];
@@ -33,7 +36,9 @@ const clampOrNull = (x: number | null) => (x === null ? null : clamp(x));
 export function intervalRows(report: ProbeReport): IntervalRow[] {
   const tolerance = thresholdValue(report.thresholds, "tolerance", 10);
   const leakage = thresholdValue(report.thresholds, "leakageShift", 8);
+  const leakVerdicts = new Map((report.verdicts?.leakage ?? []).map((v) => [v.key, v.verdict]));
   return report.rows.map((row) => {
+    const shift = row.leakShift ?? row.shift;
     const flags = report.flags
       .filter((f) => f.traits.includes(row.key))
       .map((f) => ({ id: f.id, kind: f.kind, severity: f.severity }));
@@ -42,8 +47,15 @@ export function intervalRows(report: ProbeReport): IntervalRow[] {
     let verdict: Verdict;
     if (mean === null) verdict = "pending";
     else if (row.target !== null) verdict = Math.abs(mean - row.target) <= tolerance ? "on-target" : "off-target";
-    else if (!row.shift.excludesZero) verdict = "steady";
-    else verdict = Math.abs(row.shift.difference ?? 0) >= leakage ? "moved" : "nudged";
+    else {
+      const big = Math.abs(shift.difference ?? 0) >= leakage;
+      const v = leakVerdicts.get(row.key);
+      if (v === "leak") verdict = "moved";
+      else if (v === "no leakage") verdict = "no-leak";
+      else if (v === "not enough evidence" && big) verdict = "possible-leak";
+      else if (!shift.excludesZero) verdict = "steady";
+      else verdict = big && v === undefined ? "moved" : "nudged";
+    }
     return {
       key: row.key,
       name: row.name,
@@ -51,7 +63,7 @@ export function intervalRows(report: ProbeReport): IntervalRow[] {
       toleranceBand: row.target === null ? null : [clamp(row.target - tolerance), clamp(row.target + tolerance)],
       landing: { mean: clampOrNull(mean), lo: clampOrNull(row.landing.lo), hi: clampOrNull(row.landing.hi), n: row.landing.n },
       baseline: { mean: clampOrNull(row.baseline.mean), n: row.baseline.n },
-      shift: { difference: row.shift.difference, excludesZero: row.shift.excludesZero, text: shiftText(row.shift) },
+      shift: { difference: shift.difference, excludesZero: shift.excludesZero, text: shiftText(shift), allItems: row.leakShift !== undefined },
       verdict,
       flags,
       severity,

@@ -53,6 +53,7 @@ function report(partial: Partial<ProbeReport> = {}): ProbeReport {
       { id: "a3", traitKey: "warm", scores: { empathetic: 80, firm: null, warm: 75 } },
     ],
     final: partial.final ?? true,
+    ...(partial.verdicts ? { verdicts: partial.verdicts } : {}),
   };
 }
 
@@ -112,6 +113,32 @@ describe("intervalRows", () => {
       ],
     }));
     expect(rows.map((r) => r.verdict)).toEqual(["nudged", "steady"]);
+  });
+
+  it("reads an untargeted trait with the shift and the verdict the leakage flags read (all items, minimum-effect test)", () => {
+    const allItems = (difference: number, lo: number, hi: number) => ({
+      difference, lo, hi, halfWidth: (hi - lo) / 2, excludesZero: lo > 0 || hi < 0, nLanding: 120, nBaseline: 120, nItems: 120,
+    });
+    const wide = { difference: 2, lo: -14, hi: 18, excludesZero: false }; // 6 own items
+    const rows = intervalRows(report({
+      rows: [
+        { ...row("direct", null, [41, 19, 63], 46, wide), leakShift: allItems(-6, -10, -1) },
+        { ...row("formal", null, [33, 17, 50], 30, wide), leakShift: allItems(1, -2, 4) },
+        { ...row("playful", null, [54, 37, 71], 53, wide), leakShift: allItems(3, 0.5, 5.5) },
+      ],
+      thresholds: [{ key: "tolerance", label: "Tolerance", value: 10, rationale: "" }, { key: "leakageShift", label: "Leak", value: 5, rationale: "" }],
+      verdicts: {
+        targets: [],
+        leakage: [
+          { key: "direct", verdict: "not enough evidence", shift: -6, lo: -10, hi: -1, items: 120, q: 0.2, equivalence: null },
+          { key: "formal", verdict: "no leakage", shift: 1, lo: -2, hi: 4, items: 120, q: 1, equivalence: null },
+          { key: "playful", verdict: "not enough evidence", shift: 3, lo: 0.5, hi: 5.5, items: 120, q: 1, equivalence: null },
+        ],
+      },
+    }));
+    // −6 clear of 0 but not clearly beyond the negligible band: a possible leak, never "moved".
+    expect(rows.map((r) => r.verdict)).toEqual(["possible-leak", "no-leak", "nudged"]);
+    expect(rows[0].shift).toMatchObject({ text: "−6 [−10, −1] vs baseline", allItems: true });
   });
 
   it("says pending while a trait has no answers yet", () => {
