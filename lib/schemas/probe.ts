@@ -55,6 +55,10 @@ export const createProbeRunBody = z.object({
     .describe("Add single-trait control arms (\"A alone\", \"B alone\") for every pair of targets the library calls tension, both targeted high"),
   controls: z.array(z.tuple([traitKeySchema, traitKeySchema])).max(6).default([])
     .describe("Further pairs of targeted traits to control with \"A alone\" / \"B alone\" arms (both must be targets)"),
+  maxCalls: z.number().int().min(1).max(1_000_000).optional()
+    .describe("Hard cap on model calls that reach a provider (cache hits are free); the worker stops issuing calls at it and the run reports what it has"),
+  maxCostUsd: z.number().positive().max(100_000).optional()
+    .describe("Hard cap on money, in US dollars, from the providers' token usage and prices (needs prices on the run's providers)"),
 });
 export type CreateProbeRunBody = z.input<typeof createProbeRunBody>;
 
