@@ -6,6 +6,7 @@ import { AnswerCard } from "@/components/preview/answer-card";
 import { ModelPicker, type ModelChoice } from "@/components/preview/model-picker";
 import { SampleMessages } from "@/components/preview/sample-messages";
 import { useLiveAnswers, type LaneInput } from "@/components/preview/use-live-answers";
+import { previewItems } from "@/lib/persona/preview-items";
 import { useProviderList } from "@/lib/query/preview-hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { VersionSummary } from "@/lib/schemas/persona-api";
@@ -42,7 +43,11 @@ export function PreviewPanel({
     if (pinned === null && versions[0]) setPinned(versions[0].number);
   }, [versions, pinned]);
 
-  const messages = useMemo(() => spec.sampleMessages.map((m) => m.trim()).filter(Boolean), [spec.sampleMessages]);
+  // The persona's own scenarios when it has any; the generic sample messages otherwise.
+  const { source: itemSource, items: messages } = useMemo(
+    () => previewItems({ sampleMessages: spec.sampleMessages, scenarios: spec.scenarios }),
+    [spec.sampleMessages, spec.scenarios],
+  );
   const draftLane: LaneInput = a ? { source: { kind: "spec", spec }, ...a, temperature: TEMPERATURE, seed: SEED } : null;
   const secondLane: LaneInput =
     mode === "version" && a && pinned
@@ -92,13 +97,21 @@ export function PreviewPanel({
         ) : providers.isError ? (
           <p role="alert" className="text-xs text-rose-600">Could not load providers: {providers.error.message}</p>
         ) : null}
-        <SampleMessages messages={spec.sampleMessages} onChange={onMessagesChange} editable={canEditMessages} />
+        {itemSource === "scenarios" ? (
+          <p className="text-xs text-slate-500">Answering this persona&apos;s {messages.length} scenario{messages.length === 1 ? "" : "s"} (edit them under Scenarios).</p>
+        ) : (
+          <SampleMessages messages={spec.sampleMessages} onChange={onMessagesChange} editable={canEditMessages} />
+        )}
       </div>
       <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-4 py-3" aria-label="Preview answers">
         {messages.length === 0 ? <p className="text-sm text-slate-500">Add a preview message to see answers.</p> : null}
         {messages.map((m, i) => (
-          <div key={`${i}:${m}`} className="space-y-2">
-            <p className="ml-auto w-fit max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3 py-1.5 text-sm text-slate-700">{m}</p>
+          <div key={`${i}:${m.scenarioId ?? ""}:${m.message}`} className="space-y-2">
+            {m.context?.length ? (
+              <p className="text-xs text-slate-400">after {m.context.length} earlier turn{m.context.length === 1 ? "" : "s"}</p>
+            ) : null}
+            <p className="ml-auto w-fit max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3 py-1.5 text-sm text-slate-700">{m.message}</p>
+            {m.note ? <p className="text-xs italic text-slate-500">Good answer: {m.note}</p> : null}
             <div className={cn("grid gap-2", twoLanes && "grid-cols-2")}>
               <AnswerCard answer={left.answers[i]} title={mode === "models" ? "A · draft" : "Draft"} onRetry={() => left.retry(i)} />
               {twoLanes ? (

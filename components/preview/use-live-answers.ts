@@ -2,9 +2,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/query/api";
 import { readPreviewStream } from "@/lib/query/preview-stream";
+import type { PreviewItem } from "@/lib/persona/preview-items";
 import type { PreviewBody } from "@/lib/schemas/preview";
 
-// One lane of the live preview: every sample message answered by one persona
+// One lane of the live preview: every preview item (a scenario after its context
+// turns, or a sample message) answered by one persona
 // snapshot on one model. When the inputs change, answers are marked stale at
 // once, and after a short pause every in-flight request is aborted (the server
 // aborts its upstream call too) and the new answers stream in.
@@ -21,15 +23,15 @@ export type Answer = {
   error?: { kind: string; message: string };
 };
 
-export type LaneInput = Omit<PreviewBody, "message"> | null;
+export type LaneInput = Omit<PreviewBody, "message" | "context"> | null;
 
-export function useLiveAnswers(workspaceId: string, lane: LaneInput, messages: string[], { debounceMs = 450 } = {}) {
+export function useLiveAnswers(workspaceId: string, lane: LaneInput, messages: PreviewItem[], { debounceMs = 450 } = {}) {
   const [answers, setAnswers] = useState<Answer[]>([]);
   const controllers = useRef<AbortController[]>([]);
   const key = lane ? JSON.stringify({ lane, messages }) : null;
 
   const run = useCallback(
-    (index: number, input: Omit<PreviewBody, "message">, message: string) => {
+    (index: number, input: NonNullable<LaneInput>, item: PreviewItem) => {
       controllers.current[index]?.abort();
       const controller = new AbortController();
       controllers.current[index] = controller;
@@ -44,7 +46,7 @@ export function useLiveAnswers(workspaceId: string, lane: LaneInput, messages: s
       patch({ status: "waiting", text: "", error: undefined });
       readPreviewStream(
         workspaceId,
-        { ...input, message },
+        { ...input, message: item.message, ...(item.context?.length ? { context: item.context } : {}) },
         (e) => {
           if (e.type === "start") patch({ providerLabel: e.providerLabel, model: e.model, simulated: e.simulated });
           else if (e.type === "delta") patch((a) => ({ status: "streaming", text: a.text + e.text }));

@@ -9,6 +9,7 @@ import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
 import { providerOps } from "@/lib/http/provider-operations";
 import { reviewOps } from "@/lib/http/review-operations";
+import { scenarioOps } from "@/lib/http/scenario-operations";
 import { shareOps } from "@/lib/http/share-operations";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import {
@@ -61,6 +62,7 @@ export const ops = {
   ...reviewOps,
   ...shareOps,
   ...composerOps,
+  ...scenarioOps,
   ...interopOps,
   ...apiTokenOps,
 };

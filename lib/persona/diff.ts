@@ -47,13 +47,18 @@ function flatten(spec: PersonaSpec): Map<string, { label: string; text: string }
   );
   put("notes", "Notes", spec.notes);
   put("sampleMessages", "Preview messages", spec.sampleMessages.map((m) => `• ${m}`).join("\n"));
+  (spec.scenarios ?? []).forEach((sc, i) => {
+    const context = (sc.context ?? []).map((t) => `${t.role === "user" ? "User" : "Persona"}: ${t.content}`);
+    const text = [...context, `User: ${sc.message}`, sc.note ? `Good answer: ${sc.note}` : ""].filter(Boolean).join("\n");
+    put(`scenarios.${sc.id}`, `Scenario ${i + 1}`, text);
+  });
   put("promptOverride", "Prompt override", spec.promptOverride);
   return out;
 }
 
 const FIELD_ORDER = [
   "name", "archetype", "background", "values", "voice.register", "voice.tone", "voice.length",
-  "boundaries", "traitTargets", "examples", "notes", "sampleMessages", "promptOverride",
+  "boundaries", "traitTargets", "examples", "notes", "sampleMessages", "scenarios", "promptOverride",
 ];
 
 function orderOf(path: string): number {

@@ -15,6 +15,11 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
     examples: spec.examples.map((e) => ({ user: e.user, assistant: e.assistant })),
     notes: spec.notes,
     sampleMessages: spec.sampleMessages,
+    // Fixed key order per scenario; fields a scenario does not have stay absent.
+    scenarios: (spec.scenarios ?? []).map((sc) => ({
+      id: sc.id, message: sc.message, context: sc.context?.map((t) => ({ role: t.role, content: t.content })),
+      note: sc.note, tags: sc.tags,
+    })),
     promptOverride: spec.promptOverride,
   };
 }

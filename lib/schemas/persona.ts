@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scenariosSchema } from "@/lib/schemas/scenario";
 
 // One PersonaSpec schema for the form, the API and the compiler. Limits are
 // generous for real personas but bounded so a single save stays small.
@@ -55,6 +56,7 @@ export const personaSpecSchema = z
       .max(8)
       .default(DEFAULT_SAMPLE_MESSAGES)
       .describe("User messages the live preview answers; never part of the prompt"),
+    scenarios: scenariosSchema,
     promptOverride: z
       .string()
       .max(20000)
@@ -79,6 +81,7 @@ export function emptySpec(name = "Untitled persona"): PersonaSpec {
     examples: [],
     notes: "",
     sampleMessages: [...DEFAULT_SAMPLE_MESSAGES],
+    scenarios: [],
     promptOverride: null,
   };
 }

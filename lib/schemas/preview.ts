@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { personaSpecSchema } from "@/lib/schemas/persona";
+import { SCENARIO_LIMITS, scenarioTurnSchema } from "@/lib/schemas/scenario";
 
 // Live preview: one user message answered by one persona snapshot on one model,
 // streamed back as newline-delimited JSON events.
@@ -12,6 +13,11 @@ export const previewSourceSchema = z.discriminatedUnion("kind", [
 export const previewBody = z.object({
   source: previewSourceSchema,
   message: z.string().trim().min(1, "Write a message to answer").max(4000),
+  context: z
+    .array(scenarioTurnSchema)
+    .max(SCENARIO_LIMITS.contextTurns)
+    .optional()
+    .describe("Conversation before the message, oldest first (a scenario's context turns)"),
   providerId: z.string().max(64).optional().describe("Default: the workspace's default provider"),
   model: z.string().max(200).optional(),
   temperature: z.number().min(0).max(2).default(0.7),

@@ -64,3 +64,32 @@ describe("fromZodError (what the API reports)", () => {
     expect(appError.toJSON().error).toEqual({ code: "not_found", message: "Not found" });
   });
 });
+
+describe("personaSpecSchema · scenarios", () => {
+  const scenario = { id: "s1", message: "I bought this 45 days ago. Refund me." };
+
+  it("parses a spec saved before scenarios existed to an empty list", () => {
+    const { scenarios: _s, ...old } = valid;
+    expect(personaSpecSchema.parse(old).scenarios).toEqual([]);
+  });
+
+  it("accepts context turns, a note and tags", () => {
+    const full = { ...scenario, context: [{ role: "user", content: "hi" }, { role: "assistant", content: "Hello" }], note: "Names the policy", tags: ["refund"] };
+    expect(personaSpecSchema.parse({ ...valid, scenarios: [full] }).scenarios).toEqual([full]);
+  });
+
+  it.each([
+    ["an empty message", [{ ...scenario }, { id: "s2", message: " " }], "scenarios.1.message"],
+    ["a message over 2000 characters", [{ id: "s1", message: "x".repeat(2001) }], "scenarios.0.message"],
+    ["a note over 500 characters", [{ ...scenario, note: "x".repeat(501) }], "scenarios.0.note"],
+    ["seven context turns", [{ ...scenario, context: Array.from({ length: 7 }, () => ({ role: "user", content: "a" })) }], "scenarios.0.context"],
+    ["a system turn", [{ ...scenario, context: [{ role: "system", content: "a" }] }], "scenarios.0.context.0.role"],
+    ["a bad id", [{ ...scenario, id: "has space" }], "scenarios.0.id"],
+    ["101 scenarios", Array.from({ length: 101 }, (_, i) => ({ id: `s${i}`, message: "m" })), "scenarios"],
+    ["duplicate ids", [scenario, scenario], "scenarios"],
+  ])("rejects %s and names the path", (_label, scenarios, path) => {
+    const issue = firstIssue({ ...valid, scenarios });
+    expect(issue.path).toBe(path);
+    expect(fromZodError(issue.error, "body").options.field).toBe(path);
+  });
+});

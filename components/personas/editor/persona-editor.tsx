@@ -11,6 +11,7 @@ import { SidePanel } from "@/components/personas/editor/side-panel";
 import { ArchetypeHelp } from "@/components/preview/archetype-help";
 import { SaveIndicator } from "@/components/personas/editor/save-indicator";
 import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
+import { ScenarioDrafts } from "@/components/personas/editor/scenario-drafts";
 import { SpecForm } from "@/components/personas/editor/spec-form";
 import { ShareDialog } from "@/components/share/share-dialog";
 import { ExportDialog } from "@/components/interop/export-dialog";
@@ -148,6 +149,16 @@ function Editor({
                   workspaceId={workspaceId}
                   traitTargets={save.spec.traitTargets}
                   onPick={(archetype) => save.setSpec((s) => ({ ...s, archetype }))}
+                />
+              ) : null
+            }
+            scenariosHelp={
+              !readOnly ? (
+                <ScenarioDrafts
+                  workspaceId={workspaceId}
+                  personaId={initial.id}
+                  scenarios={save.spec.scenarios}
+                  onAdd={(scenarios) => save.setSpec((s) => ({ ...s, scenarios }))}
                 />
               ) : null
             }

@@ -3,6 +3,7 @@ import { Section } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ExamplesEditor } from "@/components/personas/editor/examples-editor";
 import { ListEditor } from "@/components/personas/editor/list-editor";
+import { ScenariosEditor } from "@/components/personas/editor/scenarios-editor";
 import { TraitTargets } from "@/components/personas/editor/trait-targets";
 import type { ReactNode } from "react";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
@@ -12,6 +13,8 @@ type Props = {
   onChange: (fn: (prev: PersonaSpec) => PersonaSpec) => void;
   /** Rendered under the archetype field (model-backed suggestions). */
   archetypeHelp?: ReactNode;
+  /** Rendered above the scenarios list ("Draft scenarios" with the model). */
+  scenariosHelp?: ReactNode;
   /** Rendered under the trait targets (the static coherence check). */
   traitsHelp?: ReactNode;
 };
@@ -22,7 +25,7 @@ const LENGTHS: { value: VoiceLength; label: string }[] = [
   { value: "moderate", label: "Moderate" }, { value: "detailed", label: "Detailed" },
 ];
 
-export function SpecForm({ spec, onChange, archetypeHelp, traitsHelp }: Props) {
+export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsHelp }: Props) {
   const patch = (p: Partial<PersonaSpec>) => onChange((prev) => ({ ...prev, ...p }));
   const overriding = spec.promptOverride !== null;
 
@@ -88,6 +91,15 @@ export function SpecForm({ spec, onChange, archetypeHelp, traitsHelp }: Props) {
 
       <Section id="examples" title="Example exchanges" description="Short exchanges that show the voice. Incomplete examples are left out of the prompt.">
         <ExamplesEditor examples={spec.examples} onChange={(examples) => patch({ examples })} />
+      </Section>
+
+      <Section
+        id="scenarios"
+        title="Scenarios"
+        description="Messages this persona will really face, with what a good answer does. The live preview answers them; never part of the prompt."
+      >
+        {scenariosHelp}
+        <ScenariosEditor scenarios={spec.scenarios} onChange={(scenarios) => patch({ scenarios })} />
       </Section>
 
       <Section id="notes" title="Notes" description="For your team. Never part of the prompt.">

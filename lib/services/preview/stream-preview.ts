@@ -45,7 +45,11 @@ export async function streamPreview(ctx: WorkspaceContext, body: Body, signal: A
       try {
         for await (const event of resolved.provider.stream({
           model: resolved.model,
-          messages: [{ role: "system", content: prompt }, { role: "user", content: body.message }],
+          messages: [
+            { role: "system", content: prompt },
+            ...(body.context ?? []).map((t) => ({ role: t.role, content: t.content })),
+            { role: "user", content: body.message },
+          ],
           temperature: body.temperature,
           seed: body.seed,
           signal: upstream.signal,
