@@ -4,13 +4,17 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
+import { ScoreRationale } from "@/components/probes/score-rationale";
+import { useWorkspace } from "@/lib/query/hooks";
 import { useProbeAnswers, type AnswersQuery } from "@/lib/query/probe-hooks";
 import { useFetchedAnswers, type AnswersFetcher } from "@/lib/query/share-hooks";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
+import { can } from "@/lib/schemas/workspace";
 
 // The answers behind a flag, a dot or a trait: each with the probe message, the
 // answer text and the judge's scores on every watched trait, the traits in
-// question highlighted and listed first.
+// question highlighted and listed first; "Why this score?" asks the judge for
+// its reasons (score-rationale.tsx).
 
 export type AnswersRequest = {
   title: string;
@@ -37,6 +41,9 @@ export function AnswersDialog({
   const fetched = useFetchedAnswers(fetcher ?? null, fetcher ? query : null);
   const answers = fetcher ? fetched : own;
   const ordered = order(answers.data ?? [], request?.query.ids);
+  // A share page (fetcher) shows kept rationales only; in the studio reviewers and up may ask (a paid judge call).
+  const workspace = useWorkspace(workspaceId);
+  const canAsk = !fetcher && !!workspace && can.review(workspace.role);
 
   return (
     <Dialog
@@ -70,7 +77,9 @@ export function AnswersDialog({
         <p className="text-sm text-slate-500">No answers here yet.</p>
       ) : (
         <ol className="space-y-4" aria-label="Answers">
-          {ordered.map((a) => <AnswerItem key={a.id} answer={a} highlight={request?.highlight ?? []} nameOf={nameOf} targets={targets} />)}
+          {ordered.map((a) => (
+            <AnswerItem key={a.id} answer={a} highlight={request?.highlight ?? []} nameOf={nameOf} targets={targets} explain={{ workspaceId, runId, canAsk }} />
+          ))}
         </ol>
       )}
     </Dialog>
@@ -85,8 +94,11 @@ function order(answers: ProbeAnswer[], ids?: string[]): ProbeAnswer[] {
 }
 
 function AnswerItem({
-  answer, highlight, nameOf, targets,
-}: { answer: ProbeAnswer; highlight: string[]; nameOf: (key: string) => string; targets: Record<string, number> }) {
+  answer, highlight, nameOf, targets, explain,
+}: {
+  answer: ProbeAnswer; highlight: string[]; nameOf: (key: string) => string; targets: Record<string, number>;
+  explain: { workspaceId: string; runId: string; canAsk: boolean };
+}) {
   const scores = Object.entries(answer.scores ?? {}).sort(([a], [b]) => {
     const ha = highlight.indexOf(a), hb = highlight.indexOf(b);
     return (ha === -1 ? 99 : ha) - (hb === -1 ? 99 : hb);
@@ -121,6 +133,11 @@ function AnswerItem({
                 );
               })}
             </ul>
+            {answer.status === "done" && scores.some(([, v]) => v !== null) ? (
+              <div className="mt-2">
+                <ScoreRationale {...explain} answer={answer} order={scores.map(([k]) => k)} nameOf={nameOf} />
+              </div>
+            ) : null}
           </div>
         ) : null}
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700"><span className="font-medium text-slate-900">User: </span>{answer.message}</p>

@@ -7,15 +7,18 @@ import { composeAnswer } from "@/lib/llm/simulator/compose";
 import { inferPosition } from "@/lib/llm/simulator/infer";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
+import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
 import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
+import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 
-// One chat request in, one deterministic answer out. Four kinds of request:
+// One chat request in, one deterministic answer out. Five kinds of request:
 //   1. responseFormat "archetype_suggestions" → the nearest character types;
 //   2. responseFormat "trait_draft" → a custom-trait draft from the description;
-//   3. any other JSON schema → a judge request: score the fenced answer;
-//   4. otherwise → an in-character answer from the system prompt's position.
+//   3. responseFormat "score_rationale" → the judge explains the scores it was shown (rationale.ts);
+//   4. any other JSON schema → a judge request: score the fenced answer;
+//   5. otherwise → an in-character answer from the system prompt's position.
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
 
@@ -151,7 +154,13 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
     const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
     return { text: JSON.stringify({ archetypes }) };
   }
+  if (format?.name === "scenario_drafts") return { text: JSON.stringify(draftScenarios(userText)) };
   if (format?.name === "trait_draft") return { text: JSON.stringify(draftTrait(descriptionFrom(userText), topicsFromSchema(format.schema))) };
+  if (format?.name === "score_rationale") {
+    const keys = Object.keys(asSchema(asSchema(format.schema).properties?.rationale).properties ?? {});
+    const read = requestReader(systemText(req.messages), format.schema);
+    return { text: JSON.stringify(explainScores(fencedAnswer(userText), keys, statedScores(userText), read)) };
+  }
   if (format?.type === "json_schema") {
     const answer = fencedAnswer(userText);
     const read = requestReader(systemText(req.messages), format.schema);

@@ -20,7 +20,8 @@ const OUTPUT = `Reply with JSON only, no prose and no code fence: {"scores": {"<
 /** Changes whenever the fixed wording of the judge prompt changes; caches of judged scores key on it. */
 export const JUDGE_PROMPT_VERSION = `judge-${fnv1a32(canonicalJson([INTRO, OUTPUT]))}`;
 
-function rubricBlock(t: ProbeTrait): string {
+/** One trait's rubric as the judge sees it (the rationale request shows the same blocks). */
+export function rubricBlock(t: ProbeTrait): string {
   // Built-in rubrics anchor 0/25/50/75/100; a custom trait may anchor only 0/50/100.
   const anchors = rubricAnchors(t.rubric).map(([s, text]) => `- ${s}: "${text}"`).join("\n");
   return [
