@@ -2,12 +2,15 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { ReportFlag } from "@/lib/schemas/probe";
+import { groupFlags, LEAK_GROUP_TITLES } from "@/lib/probing/chart-prep";
+import type { ProbeReport, ReportFlag } from "@/lib/schemas/probe";
 
 // What designers act on, first on the page: each flag with its severity, a
 // title, the plain explanation with its numbers, and the answers that show it.
-// Tensions, compromises and misses are shown in full; leakage flags (often many,
-// and alike) one line each so they do not bury the rest.
+// The designer's problems (tensions, compromises, misses) come first, in full;
+// leakage flags (often many, and alike) follow one line each in two groups —
+// "Moved without being asked for" and "Came with the character type" — that
+// start collapsed when a targeted-trait problem sits above them.
 
 /**
  * "Compromise" only when the control arms' verdict is compromise (each trait at least 5 points lower together than
@@ -69,19 +72,64 @@ export function FlagsPanel({
     .map((kind) => [kind, flags.filter((f) => f.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${KIND_LABEL[kind].toLowerCase()}`);
-  const leaks = flags.filter((f) => f.kind === "leakage").length;
+  const groups = groupFlags(flags);
+  const leakRow = (flag: ReportFlag) => <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} />;
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">
         <b className="text-slate-900">{flags.length} flag{flags.length === 1 ? "" : "s"}</b>: {counts.join(", ")}.
-        {leaks ? " Leakage: a trait you did not target moved clearly away from the neutral assistant’s baseline — traits travel in clusters, so set a target for any that matter." : ""}
       </p>
+      {/* One list of every flag (asked-for first); the leakage groups nest inside it as collapsible items. */}
       <ul aria-label="Flags" className="space-y-2">
-        {flags.map((flag) => flag.kind === "leakage"
-          ? <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} />
-          : <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} />)}
+        {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} />)}
+        {groups.moved.length ? (
+          <LeakGroup
+            title={LEAK_GROUP_TITLES.moved} count={groups.moved.length} open={!groups.collapseLeaks} testId="leaks-moved"
+            hint="A trait you did not target moved clearly away from the neutral assistant’s baseline. Traits travel in clusters, so set a target for any that matter."
+          >
+            {groups.moved.map(leakRow)}
+          </LeakGroup>
+        ) : null}
+        {groups.came.length ? (
+          <LeakGroup
+            title={LEAK_GROUP_TITLES.came} count={groups.came.length} open={!groups.collapseLeaks} testId="leaks-came"
+            hint="The trait library expects these to move with a trait you targeted, in the direction you pushed it (warmth with empathy). Worth knowing, not an alert; set a target if you want one elsewhere."
+          >
+            {groups.came.map(leakRow)}
+          </LeakGroup>
+        ) : null}
       </ul>
     </div>
+  );
+}
+
+/** One leakage group: its title and count, collapsible; open unless a targeted-trait problem sits above it. Its flags stay items of the "Flags" list. */
+function LeakGroup({ title, count, open, hint, testId, children }: { title: string; count: number; open: boolean; hint: string; testId: string; children: React.ReactNode }) {
+  return (
+    <li role="none">
+      <details open={open} className="rounded-lg border border-slate-200 bg-slate-50/60 px-3 py-2" data-testid={testId}>
+        <summary className="cursor-pointer text-sm font-semibold text-slate-800">{title} ({count})</summary>
+        <p className="mt-1 text-xs text-slate-500">{hint}</p>
+        <ul aria-label={title} className="mt-2 space-y-2">{children}</ul>
+      </details>
+    </li>
+  );
+}
+
+const VERDICT_TONE: Record<NonNullable<ProbeReport["verdictLine"]>["severity"], string> = {
+  alert: "border-rose-200 border-l-rose-500 bg-rose-50 text-rose-950",
+  warn: "border-amber-200 border-l-amber-400 bg-amber-50 text-amber-950",
+  ok: "border-emerald-200 border-l-emerald-500 bg-emerald-50 text-emerald-950",
+  pending: "border-slate-200 border-l-slate-400 bg-slate-50 text-slate-700",
+};
+
+/** The report's one-sentence verdict: the main issue, on top of everything else. Absent on reports stored by older methods. */
+export function VerdictBanner({ line }: { line: ProbeReport["verdictLine"] }) {
+  if (!line) return null;
+  return (
+    <p role="status" data-testid="verdict-line" className={cn("rounded-lg border border-l-4 px-4 py-3 text-sm font-semibold", VERDICT_TONE[line.severity])}>
+      {line.text}
+    </p>
   );
 }
 

@@ -8,7 +8,7 @@ import { PairScatter } from "@/components/charts/pair-scatter";
 import { TensionHeatmap } from "@/components/charts/tension-heatmap";
 import { AnswersDialog, type AnswersRequest } from "@/components/probes/answers-dialog";
 import { ControlArms } from "@/components/probes/control-arms";
-import { FlagsPanel } from "@/components/probes/flags-panel";
+import { FlagsPanel, VerdictBanner } from "@/components/probes/flags-panel";
 import { JudgeReliability } from "@/components/probes/judge-reliability";
 import { OutcomeRates } from "@/components/probes/outcome-rates";
 import { RangeCheck } from "@/components/probes/range-check";
@@ -51,6 +51,7 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
 
   return (
     <div className="space-y-6">
+      <VerdictBanner line={report.verdictLine} />
       <OutcomeRates outcomes={report.outcomes} />
       <Section title="Flags" description={report.final ? "Findings to act on, most important first" : "Provisional: recomputed as answers arrive"}>
         <FlagsPanel

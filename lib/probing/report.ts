@@ -1,6 +1,6 @@
 import { instructedRange, type InstructedRange } from "@/lib/persona/target-scale";
 import { controlPair } from "@/lib/probing/control-pairs";
-import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, type ControlArm, type Thresholds } from "@/lib/probing/flags";
+import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, verdictLine, type ControlArm, type Thresholds } from "@/lib/probing/flags";
 import { rangeCurve, type Achievable } from "@/lib/probing/scale-report";
 import type { ItemAnswer } from "@/lib/probing/methods/items";
 import { landingTable, withinItemMatrix, type ScoreRow } from "@/lib/probing/stats";
@@ -160,26 +160,30 @@ export function buildReport(input: ReportInput): ProbeReport {
   });
   const range = input.mode === "range" ? rangeCurve(input.arms ?? [], input.controls ?? {}, input.baseline, (k) => name(k)) : null;
   const shift = (s: (typeof rows)[number]["shift"]) => ({ ...s, halfWidth: finite(s.halfWidth) });
+  const reportRows = rows.map((r) => {
+    const i = instructed(r);
+    const j = judgedOf.get(r.key);
+    const a = achievable[r.key];
+    return {
+      key: r.key,
+      name: name(r.key),
+      target: r.target ?? null,
+      landing: { ...r.landing, halfWidth: finite(r.landing.halfWidth) },
+      baseline: { ...r.baseline, halfWidth: finite(r.baseline.halfWidth) },
+      shift: shift(r.shift),
+      ...(r.leakShift ? { leakShift: shift(r.leakShift) } : {}),
+      done: input.done[r.key] ?? null,
+      ...(i ? { instructed: i } : {}),
+      ...(j ? { judged: { ...j, ...(a ? { rangeRunId: a.runId } : {}) } } : {}),
+    };
+  });
+  const flags = computeFlags(flagInput);
   return {
-    rows: rows.map((r) => {
-      const i = instructed(r);
-      const j = judgedOf.get(r.key);
-      const a = achievable[r.key];
-      return {
-        key: r.key,
-        name: name(r.key),
-        target: r.target ?? null,
-        landing: { ...r.landing, halfWidth: finite(r.landing.halfWidth) },
-        baseline: { ...r.baseline, halfWidth: finite(r.baseline.halfWidth) },
-        shift: shift(r.shift),
-        ...(r.leakShift ? { leakShift: shift(r.leakShift) } : {}),
-        done: input.done[r.key] ?? null,
-        ...(i ? { instructed: i } : {}),
-        ...(j ? { judged: { ...j, ...(a ? { rangeRunId: a.runId } : {}) } } : {}),
-      };
-    }),
+    // One sentence on top: the main issue (flags/verdict-line.ts).
+    verdictLine: verdictLine({ flags, rows: reportRows, final: input.final }),
+    rows: reportRows,
     correlations,
-    flags: computeFlags(flagInput),
+    flags,
     verdicts,
     thresholds: describeThresholds(input.thresholds ?? {}).map((t) => ({ key: String(t.key), label: t.label, value: t.value, rationale: t.rationale })),
     points: input.persona.map((a) => ({

@@ -9,7 +9,8 @@ import type { Flag, FlagInput, FlagKind } from "@/lib/probing/flags/types";
 
 // All flags for one probe run: flags about what the designer asked for
 // (tension, compromise, miss, overshoot) before side effects (leakage), alerts
-// before warnings within a kind. A trait whose shortfall a
+// before warnings within a kind, and a leak the character type does not explain
+// before one it does ("came with the character type", flags/expected.ts). A trait whose shortfall a
 // tension or compromise alert already explains gets no separate miss flag: one
 // finding, one flag (its overshoot or "beyond reach", if any, is still reported).
 // "Off target" has one rule (trait-flags.ts landingJudgement), read by the
@@ -41,7 +42,7 @@ const KIND_ORDER: readonly FlagKind[] = ["tension", "compromise", "miss", "overs
 function traitContext(input: FlagInput): TraitContext & { thresholds: Thresholds } {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
   return {
-    answers: input.answers, thresholds, level: input.level ?? 0.95, untargeted: input.traits.every((t) => t.target === undefined),
+    answers: input.answers, thresholds, level: input.level ?? 0.95, untargeted: input.traits.every((t) => t.target === undefined), traits: input.traits,
     leakageQ: leakageQValues(input.traits, thresholds.leakageQ, thresholds.leakageNegligible),
   };
 }
@@ -65,6 +66,7 @@ export function computeFlags(input: FlagInput): Flag[] {
     .sort((x, y) =>
       KIND_ORDER.indexOf(x.flag.kind) - KIND_ORDER.indexOf(y.flag.kind)
       || (x.flag.severity === y.flag.severity ? 0 : x.flag.severity === "alert" ? -1 : 1)
+      || Number(Boolean(x.flag.expected)) - Number(Boolean(y.flag.expected))
       || x.i - y.i)
     .map(({ flag }) => flag);
 }

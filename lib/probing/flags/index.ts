@@ -6,3 +6,5 @@ export { landingJudgement, leakageEquivalence, type LeakageVerdict, type TargetV
 export type {
   Flag, FlagKind, Severity, FlagTrait, AnswerScores, FlagInput, FlagEvidence, ControlArm, ControlComparison, Equivalence, Estimate,
 } from "@/lib/probing/flags/types";
+export { verdictLine, type VerdictLine, type VerdictKind, type VerdictSeverity, type VerdictInput, type VerdictRow } from "@/lib/probing/flags/verdict-line";
+export { expectedShift, targetDirection, type ExpectedShift } from "@/lib/probing/flags/expected";

@@ -2,6 +2,7 @@ import { equivalenceTest } from "@/lib/probing/methods/equivalence";
 import { judgeLanding, type LandingJudgement } from "@/lib/probing/range";
 import type { ShiftSummary } from "@/lib/probing/stats/shift";
 import { byDistance, evidenceFor } from "@/lib/probing/flags/evidence";
+import { expectedShift } from "@/lib/probing/flags/expected";
 import { instructedWords, interval, pts, pValue, signed, traitName } from "@/lib/probing/flags/format";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
 import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/flags/types";
@@ -23,6 +24,10 @@ import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/f
 //               target ± tolerance) on the baseline side (not far enough);
 //   overshoot — … on the far side (it went further than asked). An interval
 //               that reaches the window is "not clearly off target".
+//   came with the character type — a leak whose direction a reinforcing
+//               relation with a targeted trait implies (flags/expected.ts): the
+//               same test, worded as a side effect of the character type and
+//               never an alert (`expected` carries the reason).
 //   beyond reach — a miss the range check explains: the model's strongest
 //               instruction lands where this persona does (a warning, worded
 //               with its note: the prompt cannot fix it on this model).
@@ -30,8 +35,10 @@ import type { AnswerScores, Equivalence, Flag, FlagTrait } from "@/lib/probing/f
 
 /** untargeted: nothing at all is targeted (an archetype-only persona), so every shift is the character type's own. */
 /** leakageQ: BH q-value per untargeted trait (compute-flags.ts leakageQValues). */
+/** traits: the whole table, so a leak can be read against the targeted traits it travels with. */
 export type TraitContext = {
   answers?: readonly AnswerScores[]; thresholds: Thresholds; level: number; untargeted?: boolean; leakageQ?: ReadonlyMap<string, number>;
+  traits?: readonly FlagTrait[];
 };
 
 /** The shift leakage reads: over all the run's items when the table has it, else the trait's own items. */
@@ -100,6 +107,18 @@ export function leakageFlag(t: FlagTrait, ctx: TraitContext): Flag | null {
       title: `${name} ${up ? "rose" : "fell"} with the character type (no targets set)`,
       explanation: `The persona targets no trait, so this shift comes from the character type itself: ${moved}.${own} Set a target for ${name} to check it against what you intend.`,
       evidence,
+    };
+  }
+  const expected = expectedShift(t, up, ctx.traits ?? []);
+  if (expected) {
+    // The character type the designer asked for brings this: a side effect to know about, never an alert.
+    const partners = expected.with.map((k) => traitName(ctx.traits!.find((p) => p.key === k)!)).join(" and ");
+    return {
+      id: `leakage:${t.key}`, kind: "leakage", traits: [t.key], severity: "warn",
+      title: `${name} came with the character type: ${up ? "rose" : "fell"} with ${partners}`,
+      explanation: `${name} is not targeted, yet ${moved}.${own} That is expected: ${expected.reason} Set a target for ${name} if you want it elsewhere.`,
+      evidence,
+      expected,
     };
   }
   return {

@@ -47,6 +47,12 @@ export type Flag = {
   /** Plain language with the numbers behind the flag. */
   explanation: string;
   evidence: FlagEvidence;
+  /**
+   * Leakage only: the shift is one the character type implies — a reinforcing
+   * relation with a targeted trait pushed the same way (flags/expected.ts).
+   * Worded "came with the character type", never an alert.
+   */
+  expected?: { with: string[]; reason: string };
 };
 
 /**

@@ -25,6 +25,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-instrument-v3",
     summary: "Leakage tests the shift against a negligible ±2 points (a minimum-effect test), not against 0, before Benjamini–Hochberg: a precise small drift is no longer a leak candidate, so the planner stops a shift at ±5 instead of ±3 (and pursues an undecided shift of 7.5+ points to ±2.5); the baseline arm stops every trait on the shift.",
   },
+  {
+    version: "2026-12-actionable-v4",
+    summary: "A verdict line on top names the main issue (a targeted trait's tension, compromise, miss, overshoot or beyond-reach finding — alerts first, largest gap from target first; leakage only when nothing targeted is off, grouped; 'not enough evidence yet' while partial). A leak that a reinforcing relation with a targeted trait pushed the same way implies (warm rising with empathetic targeted high) is reported as 'came with the character type' with the relation as its reason, a warning at most; the leakage test itself is unchanged.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

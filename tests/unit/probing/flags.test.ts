@@ -105,12 +105,17 @@ describe("computeFlags — pairs targeted high", () => {
 describe("computeFlags — single traits", () => {
   const none = matrix([], {});
 
-  const asked = row({ key: "skeptical", target: 80, mean: 80, base: 45 });
+  // A targeted trait with no library relation to the leaking ones (contrarian, playful): their shifts are plain leaks.
+  // (Skeptical, which reinforces contrarian, would make contrarian's rise "came with the character type": verdict-line.test.ts.)
+  const asked = row({ key: "formal", target: 80, mean: 80, base: 45 });
 
   it("flags leakage for an untargeted trait that moved clearly and far enough from baseline", () => {
     const flags = computeFlags({ traits: [asked, row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
     expect(kinds(flags)).toEqual(["alert leakage:contrarian"]);
     expect(flags[0].title).toBe("Contrarian rose without being asked for");
+    const skeptical = computeFlags({ traits: [row({ key: "skeptical", target: 80, mean: 80, base: 45 }), row({ key: "contrarian", mean: 72, base: 46 })], correlations: none });
+    expect(kinds(skeptical)).toEqual(["warn leakage:contrarian"]);
+    expect(skeptical[0].title).toBe("Contrarian came with the character type: rose with Skeptical");
     expect(flags[0].explanation).toContain("its score rose by +26 against the neutral baseline (95% interval +22 to +30; q = < 0.001 that it moved more than a negligible ±2)");
     expect(flags[0].evidence).toMatchObject({ value: { estimate: 26, lo: 22, hi: 30 }, q: expect.any(Number) });
     const down = computeFlags({ traits: [asked, row({ key: "playful", mean: 41, base: 48 })], correlations: none }); // −7: at least 5, under twice 5
@@ -271,7 +276,9 @@ describe("computeFlags — a whole report", () => {
     const answers = tradeOff("empathetic", 81, "firm", 79).map((a, i) => ({ ...a, scores: { ...a.scores, warm: 70 + (i % 5) * 4, direct: 85 } }));
     const flags = computeFlags({ traits, correlations: matrix(["warm", "empathetic", "firm", "direct"], { "empathetic|firm": -0.43 }), answers });
     // The trade-off tension needs item-level answers (flags-within-item.test.ts); here: the overshoot before the leak.
-    expect(kinds(flags)).toEqual(["alert overshoot:direct", "alert leakage:warm"]);
+    // Warm rising with empathetic targeted high (a reinforcing pair) came with the character type: a warning, not an alert.
+    expect(kinds(flags)).toEqual(["alert overshoot:direct", "warn leakage:warm"]);
+    expect(flags[1].expected?.with).toEqual(["empathetic"]);
     expect(flags.every((f) => f.evidence.answerIds?.length === 3)).toBe(true);
   });
 
