@@ -42,6 +42,10 @@ Options:
   --budget N                at most N answers per trait (default 60, minimum 6)
   --provider ID             target provider id (default: the workspace default)
   --model M                 target model (default: the provider's default model)
+  --max-calls N             hard cap: the run stops issuing model calls before N
+                            (cache hits are free) and reports what was answered
+  --max-cost USD            hard cap in US dollars, from the providers' prices
+                            (both the target and the judge provider need prices)
   --timeout SECONDS         give up (and cancel the run) after this long (default 1800)
   --json                    print the finished run as JSON instead of the table
   --workspace ID            instead of PERSONA_STUDIO_WORKSPACE
@@ -61,6 +65,8 @@ const PROBE_OPTIONS = {
   provider: { type: "string" },
   model: { type: "string" },
   timeout: { type: "string", default: "1800" },
+  "max-calls": { type: "string" },
+  "max-cost": { type: "string" },
   json: { type: "boolean", default: false },
   workspace: { type: "string" },
   url: { type: "string" },
@@ -76,6 +82,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function positiveInt(name, value) {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw usage(`--${name} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+function positiveUsd(name, value) {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw usage(`--${name} must be an amount in US dollars above 0, e.g. 2.50, not "${value}"`);
   return n;
 }
 
@@ -141,6 +153,8 @@ async function probe(argv, env, out, err) {
     throw usage(`--version must be a saved version number, draft or latest, not "${values.version}"`);
   }
   const budget = values.budget === undefined ? undefined : positiveInt("budget", values.budget);
+  const maxCalls = values["max-calls"] === undefined ? undefined : positiveInt("max-calls", values["max-calls"]);
+  const maxCostUsd = values["max-cost"] === undefined ? undefined : positiveUsd("max-cost", values["max-cost"]);
   const traits = values.traits?.split(",").map((t) => t.trim()).filter(Boolean);
   const config = readConfig(values, env);
   const client = createClient(config);
@@ -152,6 +166,8 @@ async function probe(argv, env, out, err) {
     ...(budget ? { budgetPerTrait: budget } : {}),
     ...(values.provider ? { targetProviderId: values.provider } : {}),
     ...(values.model ? { targetModel: values.model } : {}),
+    ...(maxCalls ? { maxCalls } : {}),
+    ...(maxCostUsd ? { maxCostUsd } : {}),
   };
   let run = await client.post(`/personas/${encodeURIComponent(persona.id)}/probe-runs`, body);
   const runPath = `/probe-runs/${encodeURIComponent(run.id)}`;

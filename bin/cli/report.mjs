@@ -1,6 +1,8 @@
 // Pure formatting of a probe run for the terminal: the compact table, the flags
 // list and which flags match --fail-on. No I/O here, so it reads like the report.
 
+import { capLine, usageLine } from "./usage.mjs";
+
 export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot"];
 
 /** "tension,leakage" | "any" | "none" → the flag kinds that fail the check. Throws on an unknown kind. */
@@ -30,8 +32,9 @@ export function runHeading(run) {
   return [
     `${run.personaName} · ${version} · probe run ${run.id}`,
     `target: ${modelLabel(run.target)} · judge: ${judge}`,
-    `${run.progress.answers} answers · ${run.progress.modelCalls} model calls · ${run.progress.cacheHits} cache hits`,
-  ].join("\n");
+    `${run.progress.answers} answers · ${usageLine(run)}`,
+    capLine(run),
+  ].filter(Boolean).join("\n");
 }
 
 /** Columns padded to their widest cell; numbers right-aligned. */
@@ -62,9 +65,11 @@ export function reportTable(run) {
 
 export function flagList(run) {
   const flags = run.report.flags;
-  if (flags.length === 0) return "No flags.";
-  const rows = flags.map((f) => [`  ${f.severity}`, f.kind, f.title]);
-  return `Flags (${flags.length}):\n${align(rows, [false, false, false])}`;
+  // The report's one-sentence verdict (the main issue) first; reports stored by older methods have none.
+  const top = run.report.verdictLine ? `Verdict: ${run.report.verdictLine.text}\n\n` : "";
+  if (flags.length === 0) return `${top}No flags.`;
+  const rows = flags.map((f) => [`  ${f.severity}`, f.expected ? "leakage (came with the character type)" : f.kind, f.title]);
+  return `${top}Flags (${flags.length}):\n${align(rows, [false, false, false])}`;
 }
 
 /** One line saying whether the check passed, and which flags failed it. */

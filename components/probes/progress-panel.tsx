@@ -1,8 +1,10 @@
 import { cn } from "@/components/ui/cn";
+import { RunUsage } from "@/components/probes/run-usage";
 import type { ProbeRun } from "@/lib/schemas/probe";
 
 // How far the run is: a progress bar plus the counts behind it (answers judged,
-// model calls made versus served from the identical-call cache).
+// calls served from the identical-call cache), and what the calls that reached a
+// provider used and cost, with the run's cap (run-usage.tsx).
 
 export function ProgressPanel({ run }: { run: ProbeRun }) {
   const p = run.progress;
@@ -33,9 +35,9 @@ export function ProgressPanel({ run }: { run: ProbeRun }) {
         <Stat label="Answers judged" value={p.answers} />
         {p.failed ? <Stat label="Failed" value={p.failed} warn /> : null}
         <Stat label="Traits finished" value={`${p.traitsDone} / ${p.traits}`} />
-        <Stat label="Model calls" value={p.modelCalls} />
         <Stat label="Cache hits" value={p.cacheHits} />
       </dl>
+      <RunUsage run={run} />
     </div>
   );
 }

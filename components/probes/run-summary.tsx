@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { modelLabel, RunStatusBadge, runTitle, SimulatedBadge } from "@/components/probes/run-status";
+import { capNotice, usageLine } from "@/components/probes/run-usage";
 import type { ProbeRunDetail } from "@/lib/schemas/probe";
 
 // One column of a comparison: what was probed, on which models, and its flags.
@@ -21,6 +22,8 @@ export function RunSummary({ run, letter, color, href }: { run: ProbeRunDetail; 
         <dt className="text-slate-500">Judge</dt><dd>{modelLabel(run.judge)}</dd>
         <dt className="text-slate-500">Started</dt><dd>{new Date(run.createdAt).toLocaleString()} by {run.createdBy}</dd>
         <dt className="text-slate-500">Answers</dt><dd className="tabular-nums">{run.progress.answers}{run.report.final ? "" : " (still running)"}</dd>
+        <dt className="text-slate-500">Spent</dt><dd className="tabular-nums">{usageLine(run)}</dd>
+        {capNotice(run) ? <><dt className="text-slate-500">Cap</dt><dd className="text-amber-800">{capNotice(run)}</dd></> : null}
       </dl>
       <h4 className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Flags ({run.report.flags.length})</h4>
       {run.report.flags.length ? (

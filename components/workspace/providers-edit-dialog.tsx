@@ -8,10 +8,11 @@ import { useProviderMutations, type UpdateProviderInput } from "@/lib/query/prov
 import type { ProviderInfo, TestResult } from "@/lib/schemas/provider";
 import { FormError, fieldError } from "@/components/workspace/form-errors";
 import { ModelSuggestions, ProviderConnectionTest } from "@/components/workspace/providers-connection";
+import { parsePrice, priceText, PriceFields } from "@/components/workspace/providers-prices";
 
-const FIELDS = ["name", "baseUrl", "apiKey", "defaultModel"];
+const FIELDS = ["name", "baseUrl", "apiKey", "defaultModel", "inputPricePerM", "outputPricePerM"];
 
-/** Edit name, base URL, model and key. An empty key field keeps the stored key; "Remove key" drops it. */
+/** Edit name, base URL, model, prices and key. An empty key field keeps the stored key; "Remove key" drops it. */
 export function EditProviderDialog({ workspaceId, provider, onClose }: { workspaceId: string; provider: ProviderInfo | null; onClose: () => void }) {
   return (
     <Dialog open={provider !== null} onClose={onClose} title={provider ? `Edit ${provider.name}` : "Edit provider"}>
@@ -31,6 +32,8 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
   const [removeKey, setRemoveKey] = useState(false);
   const [model, setModel] = useState(provider.defaultModel);
   const [tested, setTested] = useState<TestResult | null>(null);
+  const saved = priceText(provider.inputPricePerM, provider.outputPricePerM);
+  const [prices, setPrices] = useState(saved);
   const edited = () => { if (update.error) update.reset(); };
   const trimmedUrl = baseUrl.trim();
   const typedKey = apiKey.trim();
@@ -41,6 +44,8 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
     ...(name.trim() !== provider.name ? { name: name.trim() } : {}),
     ...(trimmedUrl !== provider.baseUrl ? { baseUrl: trimmedUrl } : {}),
     ...(model.trim() !== provider.defaultModel ? { defaultModel: model.trim() } : {}),
+    ...(prices.input.trim() !== saved.input ? { inputPricePerM: parsePrice(prices.input) } : {}),
+    ...(prices.output.trim() !== saved.output ? { outputPricePerM: parsePrice(prices.output) } : {}),
     ...(typedKey ? { apiKey: typedKey } : removeKey ? { apiKey: null } : {}),
   };
   const dirty = Object.keys(changes).length > 0;
@@ -120,6 +125,7 @@ function EditForm({ workspaceId, provider, onClose }: { workspaceId: string; pro
         <Input id={ids.model} value={model} list={tested?.ok ? ids.models : undefined} onChange={(e) => { setModel(e.target.value); edited(); }} />
         <ModelSuggestions id={ids.models} result={tested} />
       </Field>
+      <PriceFields value={prices} onChange={(v) => { setPrices(v); edited(); }} error={update.error} />
       <ProviderConnectionTest workspaceId={workspaceId} request={testRequest} result={tested} onResult={setTested} />
       <FormError error={update.error} fields={FIELDS} />
       <div className="-mx-6 -mb-4 flex justify-end gap-2 rounded-b-xl border-t border-slate-100 bg-slate-50 px-6 py-3">

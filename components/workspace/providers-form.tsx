@@ -9,9 +9,10 @@ import type { TestResult } from "@/lib/schemas/provider";
 import { FormError, fieldError } from "@/components/workspace/form-errors";
 import { ModelSuggestions, ProviderConnectionTest } from "@/components/workspace/providers-connection";
 import { PresetHint } from "@/components/workspace/providers-preset-hint";
+import { parsePrice, priceText, PriceFields, type PriceText } from "@/components/workspace/providers-prices";
 
 const CUSTOM = PROVIDER_PRESETS.find((p) => p.id === "custom") ?? PROVIDER_PRESETS[PROVIDER_PRESETS.length - 1];
-const FIELDS = ["name", "preset", "baseUrl", "apiKey", "defaultModel"];
+const FIELDS = ["name", "preset", "baseUrl", "apiKey", "defaultModel", "inputPricePerM", "outputPricePerM"];
 
 /** The owner's "Add provider" form: a preset fills the usual URL and model; a test lists the real models. */
 export function AddProviderForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
@@ -24,6 +25,7 @@ export function AddProviderForm({ workspaceId, onDone }: { workspaceId: string; 
   const [apiKey, setApiKey] = useState("");
   const [model, setModel] = useState("");
   const [tested, setTested] = useState<TestResult | null>(null);
+  const [prices, setPrices] = useState<PriceText>(priceText(null, null));
 
   const edited = () => { if (create.error) create.reset(); };
   const choosePreset = (id: string) => {
@@ -32,6 +34,7 @@ export function AddProviderForm({ workspaceId, onDone }: { workspaceId: string; 
     if (!name.trim() || name === preset.name) setName(next.id === "custom" ? "" : next.name);
     if (next.baseUrl || next.id === "custom") setBaseUrl(next.baseUrl);
     setModel(next.exampleModel);
+    setPrices(priceText(next.prices?.inputPricePerM, next.prices?.outputPricePerM));
     setPreset(next);
     setTested(null);
     edited();
@@ -48,7 +51,10 @@ export function AddProviderForm({ workspaceId, onDone }: { workspaceId: string; 
         e.preventDefault();
         if (!canSave) return;
         create.mutate(
-          { name: name.trim(), preset: preset.id, baseUrl: trimmedUrl, defaultModel: model.trim(), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) },
+          {
+            name: name.trim(), preset: preset.id, baseUrl: trimmedUrl, defaultModel: model.trim(), ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+            inputPricePerM: parsePrice(prices.input), outputPricePerM: parsePrice(prices.output),
+          },
           {
             onSuccess: (p) => {
               toast(`Connected ${p.name}`);
@@ -108,6 +114,12 @@ export function AddProviderForm({ workspaceId, onDone }: { workspaceId: string; 
           <ModelSuggestions id={ids.models} result={tested} />
         </Field>
       </div>
+      <PriceFields
+        value={prices}
+        onChange={(v) => { setPrices(v); edited(); }}
+        error={create.error}
+        hint={preset.prices && model.trim() === preset.exampleModel ? `${preset.name}'s price for ${preset.exampleModel}; edit it if yours differs.` : undefined}
+      />
       <ProviderConnectionTest
         workspaceId={workspaceId}
         request={trimmedUrl ? { baseUrl: trimmedUrl, ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}) } : null}

@@ -2,6 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ProviderInfo } from "@/lib/schemas/provider";
+import { formatPrices } from "@/components/workspace/providers-prices";
 
 const SIMULATOR_NOTE = "Simulator — not a language model: a deterministic toy model built in for trying the studio without any model.";
 
@@ -57,6 +58,10 @@ export function ProviderRow({
               </dd>
             </div>
           ) : null}
+          <div className="flex gap-1" data-testid="provider-prices">
+            <dt className="text-slate-400">Prices</dt>
+            <dd>{simulator ? "free" : formatPrices(p.inputPricePerM, p.outputPricePerM)}</dd>
+          </div>
           {defaultModel && defaultModel !== p.defaultModel ? (
             <div className="flex gap-1">
               <dt className="text-slate-400">Default uses</dt>

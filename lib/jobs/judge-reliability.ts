@@ -39,9 +39,12 @@ export const retestSeed = (runId: string, answerId: string): number => seedFrom(
 /**
  * Judges the run's reliability sample. `stop` is the worker's own check
  * (heartbeat, cancel, stop signal); a halt it reports is returned as is.
+ * `allows(calls)`: whether the run's caps leave room for that many more calls;
+ * when not, the pass ends there (the judgments made so far are kept).
  */
 export async function judgeReliabilityPass(
   run: RunRow, judge: ResolvedProvider, stats: CallStats, deps: PassDeps, stop: () => Promise<PassHalt | null>,
+  allows: (calls: number) => boolean = () => true,
 ): Promise<PassHalt | null> {
   const settings = parseJudgeSettings(run.judges);
   const answers = await db.probeAnswer.findMany({
@@ -102,6 +105,7 @@ export async function judgeReliabilityPass(
   for (let i = 0; i < todo.length; i += width) {
     const halt = await stop();
     if (halt) return halt;
+    if (!allows(todo.slice(i, i + width).length)) return null;
     // Yield between batches: with the in-process simulator nothing here waits on I/O.
     await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all(todo.slice(i, i + width).map(one));

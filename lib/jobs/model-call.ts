@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, type ChatRequest } from "@/lib/llm/types";
-import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider";
+import type { ProviderPrices, ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 
 // Every model call a probe makes goes through here: an identical request to
 // the same endpoint and model is answered from the cache (so baselines are
@@ -15,7 +15,21 @@ import type { ResolvedProvider } from "@/lib/services/providers/resolve-provider
 // served it, its refusal field) is cached with it (CallCache.meta), so a cached
 // answer keeps its outcome: a truncated answer from the cache is still truncated.
 
-export type CallStats = { modelCalls: number; cacheHits: number };
+/**
+ * What the calls of one worker cost since its counters were last written to the run:
+ * attempts that reached a provider, cache hits, and the usage the provider reported
+ * (a rejected output was still paid for). costUsd uses the provider's prices
+ * (ResolvedProvider.prices); a provider without prices adds tokens but no cost.
+ */
+export type CallStats = { modelCalls: number; cacheHits: number; promptTokens: number; completionTokens: number; costUsd: number };
+
+export const emptyCallStats = (): CallStats => ({ modelCalls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 });
+
+/** US$ for one call's usage at per-million-token prices; 0 without prices. */
+export function callCost(prices: ProviderPrices | null | undefined, promptTokens: number, completionTokens: number): number {
+  if (!prices) return 0;
+  return (promptTokens * prices.inputPerM + completionTokens * prices.outputPerM) / 1_000_000;
+}
 
 /** One model answer as a probe stores it; `cached` when it came from the identical-call cache. */
 export type CallResult = {
@@ -73,6 +87,9 @@ export async function cachedChat(
     try {
       stats.modelCalls++;
       const res = await target.provider.chat({ ...req, signal: deps.signal });
+      stats.promptTokens += res.usage.promptTokens;
+      stats.completionTokens += res.usage.completionTokens;
+      stats.costUsd += callCost(target.prices, res.usage.promptTokens, res.usage.completionTokens);
       if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
       const meta: CallMeta = { finishReason: res.finishReason ?? null, servedModel: res.model || null, refusal: res.refusal ?? null };
       // One plain insert (the text with its meta); a concurrent identical call may have stored it first.

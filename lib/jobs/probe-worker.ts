@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { cachedChat, type CallDeps, type CallStats } from "@/lib/jobs/model-call";
+import { cachedChat, type CallDeps } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
 import { runArms } from "@/lib/jobs/run-arms";
+import { RunUsage } from "@/lib/jobs/run-usage";
 import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError } from "@/lib/llm/types";
@@ -22,6 +23,10 @@ import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers
 // precise or out of budget. Everything it needs to resume is in the database,
 // so a crash or restart loses nothing and repeats no paid call (finished calls
 // are in the identical-call cache).
+//
+// Calls, tokens and cost are counted in lib/jobs/run-usage.ts; a run with a cap
+// (maxCalls, maxCostUsd) stops issuing answers before it would pass it, lets
+// those in flight finish and completes on what was answered (capReached).
 //
 // An answer that is empty, cut short or a bare refusal (lib/probing/outcome.ts)
 // is stored with its outcome but never scored: it is asked again once, on the
@@ -130,7 +135,9 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     [arm.kind, samplingFrom(items.filter((t) => arm.traits.includes(t.key)), stored, arm.kind)]));
   const stateOf = (kind: Kind, key: string) => states[kind].find((s) => s.key === key)!;
   const promptOf = Object.fromEntries(arms.map((a) => [a.kind, a.systemPrompt]));
-  const stats: CallStats = { modelCalls: 0, cacheHits: 0 };
+  const usage = new RunUsage(run, Boolean(target.prices && judge.prices));
+  await usage.start();
+  const stats = usage.stats;
   const pendingRequests = new Set<Job>();
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
@@ -218,13 +225,19 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     if (!force && Date.now() - lastBeat < 1000) return "ok";
     lastBeat = Date.now();
     // Heartbeat, and notice a cancel: the lease update only succeeds while the run is still ours and running.
+    const delta = usage.take();
     const alive = await db.probeRun.updateMany({
       where: { id: runId, status: "running", leaseOwner: deps.workerId },
-      data: { heartbeatAt: now(), modelCalls: { increment: stats.modelCalls }, cacheHits: { increment: stats.cacheHits }, doneTraits: JSON.stringify(done) },
+      data: { heartbeatAt: now(), doneTraits: JSON.stringify(done), ...delta.data },
+    }).catch((e: unknown) => {
+      delta.restore();
+      throw e;
     });
-    stats.modelCalls = 0;
-    stats.cacheHits = 0;
-    if (alive.count > 0) return "ok";
+    if (alive.count > 0) {
+      delta.commit();
+      return "ok";
+    }
+    delta.restore(); // not ours any more: the calls we paid are still written (usage.flush) when we stop
     const current = await db.probeRun.findUnique({ where: { id: runId }, select: { status: true } });
     return current?.status === "cancelled" ? "cancelled" : "lost";
   };
@@ -249,9 +262,10 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     const halt = await stop();
     if (halt) {
       if (halt !== "failed") await Promise.allSettled(inflight);
+      await usage.flush();
       return halt;
     }
-    if (queue.length === 0) {
+    if (queue.length === 0 && !usage.reached) {
       for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
       for (const p of pendingRequests) stateOf(p.kind, p.req.traitKey).pending++;
       for (const arm of arms) {
@@ -263,15 +277,27 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     }
     if (queue.length === 0 && inflight.size === 0) {
       // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
-      const paused = await judgeReliabilityPass(run, judge, stats, deps, stop);
-      if (paused) return paused;
+      const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, deps, stop, (calls) => usage.allowsAnswer(0, calls));
+      if (paused) {
+        await usage.flush();
+        return paused;
+      }
+      // Stopped at a cap: the traits still sampling stopped on the budget, like a trait whose own budget ran out.
+      if (usage.reached) for (const key of watched) done[key] ??= "budget";
       lastBeat = 0;
-      if ((await beat(true)) !== "ok") return "cancelled";
-      await finish(runId, "completed", null);
+      if ((await beat(true)) !== "ok") {
+        await usage.flush();
+        return "cancelled";
+      }
+      await finish(runId, "completed", null, usage.reached);
       await computeAndStoreReport(runId); // computed once, served from storage (never throws)
       return "completed";
     }
     while (queue.length > 0 && calling < config.concurrency) {
+      if (!usage.allowsAnswer(calling)) {
+        queue.length = 0;
+        break;
+      }
       const job = queue.shift()!;
       pendingRequests.add(job);
       calling++;
@@ -301,10 +327,10 @@ async function store(data: Parameters<typeof db.probeAnswer.create>[0]["data"]) 
   });
 }
 
-async function finish(runId: string, status: "completed" | "failed", error: string | null) {
+async function finish(runId: string, status: "completed" | "failed", error: string | null, capReached = false) {
   await db.probeRun.updateMany({
     where: { id: runId, status: "running" },
     // Redacted again right before it is stored (environment key, key-shaped strings), like every stored error.
-    data: { status, error: error === null ? null : safeErrorText(error), finishedAt: new Date(), leaseOwner: null },
+    data: { status, error: error === null ? null : safeErrorText(error), finishedAt: new Date(), leaseOwner: null, ...(capReached ? { capReached } : {}) },
   });
 }

@@ -17,9 +17,11 @@ export const providerPaths = {
   default: (ws: string) => `/api/workspaces/${ws}/providers/default`,
 };
 
-export type CreateProviderInput = { name: string; preset: string; baseUrl: string; apiKey?: string; defaultModel: string };
+/** Prices: US$ per million tokens; null = unknown. A typed value that is not a number is sent as typed, for the server to name. */
+export type ProviderPriceInput = { inputPricePerM?: number | string | null; outputPricePerM?: number | string | null };
+export type CreateProviderInput = { name: string; preset: string; baseUrl: string; apiKey?: string; defaultModel: string } & ProviderPriceInput;
 /** apiKey: absent keeps the stored key, null removes it. */
-export type UpdateProviderInput = { name?: string; baseUrl?: string; apiKey?: string | null; defaultModel?: string };
+export type UpdateProviderInput = { name?: string; baseUrl?: string; apiKey?: string | null; defaultModel?: string } & ProviderPriceInput;
 export type TestProviderInput = { baseUrl: string; apiKey?: string; providerId?: string };
 
 export const useProviders = (ws: string) =>

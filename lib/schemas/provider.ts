@@ -21,6 +21,8 @@ export const providerSchema = z.object({
     .describe("'unreadable': a key is stored but the studio's encryption key no longer opens it — an owner must re-enter it"),
   builtIn: z.boolean().describe("Simulator and environment providers cannot be edited here"),
   isDefault: z.boolean(),
+  inputPricePerM: z.number().nullable().describe("US$ per million input (prompt) tokens; null = unknown (no cost is computed)"),
+  outputPricePerM: z.number().nullable().describe("US$ per million output (completion) tokens; null = unknown"),
   label: z.string().describe("Shown next to every output, e.g. 'Simulator — not a language model'"),
 });
 export type ProviderInfo = z.infer<typeof providerSchema>;
@@ -51,19 +53,40 @@ const baseUrl = z
     }
   });
 
+/** US$ per million tokens: the most expensive models cost a few hundred; more is a typo (per token, per thousand). */
+export const MAX_PRICE_PER_M = 10_000;
+const price = z
+  .number({ error: "Enter a price in US dollars per million tokens, e.g. 0.15" })
+  .min(0, "A price cannot be negative")
+  .max(MAX_PRICE_PER_M, `At most $${MAX_PRICE_PER_M.toLocaleString("en-US")} per million tokens — prices are per million tokens`);
+
+/** Both prices or neither: a cost needs the input and the output price. */
+function bothPrices(value: { inputPricePerM?: number | null; outputPricePerM?: number | null }, ctx: z.RefinementCtx) {
+  const input = value.inputPricePerM ?? null;
+  const output = value.outputPricePerM ?? null;
+  if ((input === null) !== (output === null)) {
+    const missing = input === null ? "inputPricePerM" : "outputPricePerM";
+    ctx.addIssue({ code: "custom", path: [missing], message: "Enter both prices (input and output per million tokens), or neither" });
+  }
+}
+
 export const createProviderBody = z.object({
   name: z.string().trim().min(1, "Name the provider").max(80),
   preset: z.string().trim().min(1).max(40).default("custom"),
   baseUrl,
   apiKey: z.string().trim().max(500).optional().describe("Stored encrypted; omit for local servers"),
   defaultModel: z.string().trim().min(1, "Choose the model to use").max(200),
-});
+  inputPricePerM: price.nullable().optional().describe("US$ per million input tokens of the default model; omit when unknown"),
+  outputPricePerM: price.nullable().optional().describe("US$ per million output tokens of the default model; omit when unknown"),
+}).superRefine(bothPrices);
 
 export const updateProviderBody = z.object({
   name: z.string().trim().min(1).max(80).optional(),
   baseUrl: baseUrl.optional(),
   apiKey: z.string().trim().max(500).nullable().optional().describe("Absent: keep; null or '': remove"),
   defaultModel: z.string().trim().min(1).max(200).optional(),
+  inputPricePerM: price.nullable().optional().describe("Absent: keep; null: unknown (clear)"),
+  outputPricePerM: price.nullable().optional().describe("Absent: keep; null: unknown (clear)"),
 });
 
 export const testProviderBody = z.object({

@@ -98,6 +98,7 @@ describe("a fresh workspace", () => {
       {
         id: "simulator", name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null, defaultModel: "persona-sim-1",
         hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault: true, label: "Simulator — not a language model",
+        inputPricePerM: 0, outputPricePerM: 0,
       },
     ]);
     expect(result.default).toEqual({ providerId: "simulator", model: "persona-sim-1" });

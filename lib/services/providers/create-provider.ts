@@ -21,6 +21,8 @@ export async function createProvider(ctx: WorkspaceContext, input: z.output<type
       preset: input.preset,
       baseUrl: input.baseUrl,
       defaultModel: input.defaultModel,
+      inputPricePerM: input.inputPricePerM ?? null,
+      outputPricePerM: input.outputPricePerM ?? null,
       ...keyColumns(input.apiKey),
     },
   });

@@ -21,8 +21,19 @@ export function envProviderConfig(): { baseUrl: string; apiKey: string | null; m
   return { baseUrl, apiKey, model: process.env.OPENAI_MODEL || "gpt-4o-mini" };
 }
 
-/** `endpoint` identifies where calls go (for caches): a base URL, or "simulator". Never a key. */
-export type ResolvedProvider = { provider: Provider; providerId: string; model: string; simulated: boolean; endpoint: string };
+/** US$ per million input (prompt) and output (completion) tokens. */
+export type ProviderPrices = { inputPerM: number; outputPerM: number };
+
+/**
+ * `endpoint` identifies where calls go (for caches): a base URL, or "simulator". Never a key.
+ * `prices`: null (or absent) when the provider's prices are unknown; the simulator costs nothing.
+ */
+export type ResolvedProvider = { provider: Provider; providerId: string; model: string; simulated: boolean; endpoint: string; prices?: ProviderPrices | null };
+
+/** Both prices, or null: a provider with one price only cannot be costed. */
+export function pricesOf(row: { inputPricePerM: number | null; outputPricePerM: number | null }): ProviderPrices | null {
+  return row.inputPricePerM === null || row.outputPricePerM === null ? null : { inputPerM: row.inputPricePerM, outputPerM: row.outputPricePerM };
+}
 
 let simulator: SimulatorProvider | null = null;
 
@@ -38,7 +49,7 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
   }
   if (id === SIMULATOR_PROVIDER_ID) {
     simulator ??= new SimulatorProvider();
-    return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true, endpoint: "simulator" };
+    return { provider: simulator, providerId: id, model: chosenModel ?? SIMULATOR_MODEL, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } };
   }
   if (id === ENV_PROVIDER_ID) {
     // The operator's own OPENAI_BASE_URL: exempt from PROVIDER_NETWORK.
@@ -46,7 +57,7 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
     if (!cfg) throw new AppError("not_found", "No provider is configured in the environment (OPENAI_API_KEY / OPENAI_BASE_URL)", { field: "providerId" });
     return {
       provider: new OpenAiCompatibleProvider({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, label: "Environment (OPENAI_*)" }),
-      providerId: id, model: chosenModel ?? cfg.model, simulated: false, endpoint: cfg.baseUrl,
+      providerId: id, model: chosenModel ?? cfg.model, simulated: false, endpoint: cfg.baseUrl, prices: null,
     };
   }
   const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
@@ -55,6 +66,6 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
   const network = await providerNetworkAccess(row.baseUrl, "providerId");
   return {
     provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: await openStoredKey(row), label: row.name, ...network }),
-    providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl,
+    providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl, prices: pricesOf(row),
   };
 }

@@ -9,7 +9,10 @@ import { SIMULATOR_MODEL, envProviderConfig } from "@/lib/services/providers/res
 
 export const ENV_PROVIDER_NAME = "Environment (OPENAI_*)";
 
-type Row = { id: string; name: string; preset: string; baseUrl: string; defaultModel: string; apiKeyMask: string | null; apiKeyEnc: string | null };
+type Row = {
+  id: string; name: string; preset: string; baseUrl: string; defaultModel: string; apiKeyMask: string | null; apiKeyEnc: string | null;
+  inputPricePerM: number | null; outputPricePerM: number | null;
+};
 
 export function toProviderInfo(row: Row, isDefault: boolean): ProviderInfo {
   return {
@@ -24,6 +27,8 @@ export function toProviderInfo(row: Row, isDefault: boolean): ProviderInfo {
     keyState: sealedKeyState(row.apiKeyEnc),
     builtIn: false,
     isDefault,
+    inputPricePerM: row.inputPricePerM,
+    outputPricePerM: row.outputPricePerM,
     label: row.name,
   };
 }
@@ -32,6 +37,7 @@ export function simulatorInfo(isDefault: boolean): ProviderInfo {
   return {
     id: SIMULATOR_PROVIDER_ID, name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null,
     defaultModel: SIMULATOR_MODEL, hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault, label: SIMULATOR_LABEL,
+    inputPricePerM: 0, outputPricePerM: 0, // it costs nothing
   };
 }
 
@@ -43,7 +49,7 @@ export function envInfo(isDefault: boolean): ProviderInfo | null {
     id: ENV_PROVIDER_ID, name: ENV_PROVIDER_NAME, kind: "openai_compatible", preset: "env", baseUrl: cfg.baseUrl,
     defaultModel: cfg.model, hasKey: cfg.apiKey !== null, keyMask: cfg.apiKey ? maskSecret(cfg.apiKey) : null,
     keyState: cfg.apiKey ? "ok" : "none",
-    builtIn: true, isDefault, label: ENV_PROVIDER_NAME,
+    builtIn: true, isDefault, label: ENV_PROVIDER_NAME, inputPricePerM: null, outputPricePerM: null,
   };
 }
 

@@ -22,12 +22,20 @@ export async function updateProvider(
     throw new AppError("validation", "Re-enter the API key (or remove it) when you change the base URL: a stored key is never sent to a new address", { field: "apiKey" });
   }
   if (moved) await providerNetworkAccess(input.baseUrl!, "baseUrl");
+  // Both prices or neither, once the change is applied: a cost needs both.
+  const inputPrice = input.inputPricePerM === undefined ? row.inputPricePerM : input.inputPricePerM;
+  const output = input.outputPricePerM === undefined ? row.outputPricePerM : input.outputPricePerM;
+  if ((inputPrice === null) !== (output === null)) {
+    throw new AppError("validation", "Enter both prices (input and output per million tokens), or neither", { field: inputPrice === null ? "inputPricePerM" : "outputPricePerM" });
+  }
   const updated = await db.modelProvider.update({
     where: { id: row.id, workspaceId: ctx.workspaceId },
     data: {
       name: input.name,
       baseUrl: input.baseUrl,
       defaultModel: input.defaultModel,
+      inputPricePerM: input.inputPricePerM,
+      outputPricePerM: input.outputPricePerM,
       ...(input.apiKey === undefined ? {} : keyColumns(input.apiKey)),
     },
   });
