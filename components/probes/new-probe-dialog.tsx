@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ControlArmsChoice } from "@/components/probes/control-arms";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,19 +10,24 @@ import { useToast } from "@/components/ui/toast";
 import { ModelFields, type ModelChoice } from "@/components/probes/model-fields";
 import { TraitChips } from "@/components/probes/trait-chips";
 import { relatedTraits } from "@/lib/probing/traits/relations";
+import { defaultWatchSet } from "@/lib/probing/traits/watch-set";
 import { api, ApiError, paths } from "@/lib/query/api";
 import { keys, useVersions, useWorkspace } from "@/lib/query/hooks";
 import { useCustomTraits } from "@/lib/query/custom-trait-hooks";
 import { useCreateProbeRun, useTraitLibrary } from "@/lib/query/probe-hooks";
 import { useProviders } from "@/lib/query/provider-hooks";
 import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
+import type { ProbeEstimate } from "@/lib/schemas/probe-estimate";
 import { isSelfJudged, SELF_JUDGED_HINT } from "@/lib/probing/chart-prep";
 import { createProbeRunBody, PANEL_MAX_EXTRA_JUDGES, RETEST_MAX_ANSWERS, RETEST_SHARE_DEFAULT, type CreateProbeRunBody } from "@/lib/schemas/probe";
 import type { ProviderInfo } from "@/lib/schemas/provider";
 
 // "New probe": which snapshot, which models, which traits to watch (default:
-// the snapshot's targeted traits plus their related traits) and the sampling
-// settings. Starting it goes straight to the live report.
+// the snapshot's targeted traits plus the most strongly related ones, at most 8;
+// "watch all related" one click away) and the sampling settings. Before "Start"
+// it shows what the probe will take — calls with a range, tokens, money when the
+// providers have prices (POST …/probe-estimate, debounced) — and takes optional
+// hard caps. Starting it goes straight to the live report.
 
 const FORM_ID = "new-probe-form";
 const ADVANCED = [
@@ -79,6 +84,9 @@ function NewProbeForm({
   const [traits, setTraits] = useState<string[] | null>(null);
   const [tensionControls, setTensionControls] = useState(true); // control arms for tension pairs (components/probes/control-arms.tsx)
   const [advanced, setAdvanced] = useState(ADVANCED_DEFAULTS);
+  const [watchAll, setWatchAll] = useState(false);
+  const [maxCalls, setMaxCalls] = useState("");
+  const [maxCost, setMaxCost] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const snapshot = useQuery({
@@ -94,7 +102,8 @@ function NewProbeForm({
   // Only what can be measured: built-ins and this workspace's saved custom traits.
   const customOptions = (customTraits.data ?? []).map((t) => ({ key: t.key, name: `${t.name} (custom, v${t.version})` }));
   const measurable = (k: string) => !library.data || library.data.traits.some((t) => t.key === k) || customOptions.some((t) => t.key === k);
-  const watched = traits ?? relatedTraits(targeted).filter(measurable).slice(0, 24);
+  const allRelated = relatedTraits(targeted).filter(measurable);
+  const watched = traits ?? defaultWatchSet(targeted, { allRelated: watchAll }).filter(measurable).slice(0, 24);
   const list: ProviderInfo[] = providers.data?.providers ?? [];
   const fallback = providers.data ? { providerId: providers.data.default.providerId, model: providers.data.default.model } : null;
   const targetChoice = target ?? fallback;
@@ -112,6 +121,31 @@ function NewProbeForm({
     return other ? { providerId: other.id, model: other.defaultModel } : fallback!;
   };
 
+  const body = (): CreateProbeRunBody => ({
+    version,
+    targetProviderId: targetChoice?.providerId,
+    targetModel: targetChoice?.model || undefined,
+    ...(judgeSame ? {} : { judgeProviderId: judgeChoice?.providerId, judgeModel: judgeChoice?.model || undefined }),
+    traits: watched,
+    ...Object.fromEntries(ADVANCED.map(({ key }) => [key, Number(advanced[key])])),
+    panelJudges: panel.map((p) => ({ providerId: p.providerId, model: p.model.trim() })),
+    retestShare: retestPercent.trim() === "" ? 0 : Number(retestPercent) / 100,
+    tensionControls,
+    ...(maxCalls.trim() ? { maxCalls: Number(maxCalls) } : {}),
+    ...(maxCost.trim() ? { maxCostUsd: Number(maxCost) } : {}),
+  });
+  // The estimate follows the form, half a second after the last change; only a body the API would accept is sized.
+  const draft = createProbeRunBody.safeParse(body());
+  const estimateBody = draft.success && !loadingTargets && watched.length > 0 && targetChoice ? JSON.stringify(draft.data) : null;
+  const settled = useDebounced(estimateBody, 500);
+  const estimate = useQuery({
+    queryKey: ["probe-estimate", workspaceId, persona.id, settled],
+    queryFn: ({ signal }) => api<ProbeEstimate>("POST", `${paths.persona(workspaceId, persona.id)}/probe-estimate`, JSON.parse(settled!), { signal }),
+    enabled: settled !== null,
+    staleTime: 60_000,
+    retry: false,
+  });
+
   function submit(e: React.FormEvent) {
     e.preventDefault();
     if (loadingTargets) {
@@ -122,18 +156,7 @@ function NewProbeForm({
       setErrors({ traits: "Pick at least one trait to watch" });
       return;
     }
-    const input: CreateProbeRunBody = {
-      version,
-      targetProviderId: targetChoice?.providerId,
-      targetModel: targetChoice?.model || undefined,
-      ...(judgeSame ? {} : { judgeProviderId: judgeChoice?.providerId, judgeModel: judgeChoice?.model || undefined }),
-      traits: watched,
-      ...Object.fromEntries(ADVANCED.map(({ key }) => [key, Number(advanced[key])])),
-      panelJudges: panel.map((p) => ({ providerId: p.providerId, model: p.model.trim() })),
-      retestShare: retestPercent.trim() === "" ? 0 : Number(retestPercent) / 100,
-      tensionControls,
-    };
-    const parsed = createProbeRunBody.safeParse(input);
+    const parsed = createProbeRunBody.safeParse(body());
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
       return;
@@ -186,8 +209,14 @@ function NewProbeForm({
         error={errors.traits}
         hint={
           <>
-            Default: the traits this {typeof version === "number" ? `version (v${version})` : "draft"} targets plus the traits related to them.{" "}
+            Default: the traits this {typeof version === "number" ? `version (v${version})` : "draft"} targets plus the most strongly related ones (at most 8).{" "}
             {traits ? <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setTraits(null)}>Reset to default</button> : null}
+            {allRelated.length > targeted.length ? (
+              <label className="ml-3 inline-flex items-center gap-1.5">
+                <input type="checkbox" checked={watchAll} onChange={(e) => { setWatchAll(e.target.checked); setTraits(null); }} className="accent-brand-600" data-testid="watch-all-related" />
+                Watch all related traits ({allRelated.length})
+              </label>
+            ) : null}
           </>
         }
       >
@@ -246,7 +275,60 @@ function NewProbeForm({
           </Field>
         </div>
       </details>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Stop at most after (calls)" htmlFor="probe-max-calls" error={errors.maxCalls} hint="Optional hard cap: the run stops issuing model calls here and reports what it has.">
+          <Input id="probe-max-calls" type="number" min={1} step="1" placeholder="No cap" value={maxCalls} onChange={(e) => setMaxCalls(e.target.value)} />
+        </Field>
+        <Field label="Spend at most (US$)" htmlFor="probe-max-cost" error={errors.maxCostUsd}
+          hint={estimate.data && estimate.data.costUsd === null ? "Needs prices on the run's providers (Settings → Providers)." : "Optional hard cap on money, from the providers' token usage and prices."}>
+          <Input id="probe-max-cost" type="number" min={0} step="0.01" placeholder="No cap" value={maxCost} onChange={(e) => setMaxCost(e.target.value)}
+            disabled={!!estimate.data && estimate.data.costUsd === null && maxCost === ""} />
+        </Field>
+      </div>
+      <EstimateLine estimate={estimate.data} loading={estimateBody !== settled || estimate.isFetching} error={estimate.error} maxCalls={Number(maxCalls) || null} maxCost={Number(maxCost) || null} />
       {errors.form ? <p role="alert" className="text-sm text-rose-600">{errors.form}</p> : null}
     </form>
+  );
+}
+
+/** A value that follows `value` once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const compact = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : n >= 10_000 ? `${Math.round(n / 1000)} k` : n.toLocaleString("en-US"));
+const dollars = (x: number) => (x === 0 ? "$0" : x < 0.01 ? "< $0.01" : `$${x.toFixed(2)}`);
+
+/** "≈ 420 calls (310–560), ≈ 0.6 M tokens, ≈ $0.84" — what the probe will take, before it starts. */
+function EstimateLine({ estimate, loading, error, maxCalls, maxCost }: {
+  estimate: ProbeEstimate | undefined; loading: boolean; error: Error | null; maxCalls: number | null; maxCost: number | null;
+}) {
+  if (!estimate) {
+    return (
+      <p className="text-sm text-slate-500" data-testid="probe-estimate" aria-live="polite">
+        {error ? `No estimate: ${error.message}` : loading ? "Estimating calls and cost…" : "Pick traits to watch to see the estimate."}
+      </p>
+    );
+  }
+  const { calls, tokens, costUsd } = estimate;
+  const capped = (maxCalls !== null && maxCalls < calls.high) || (maxCost !== null && costUsd !== null && maxCost < costUsd.high);
+  return (
+    <div className={`rounded-md bg-slate-50 px-3 py-2 text-sm ring-1 ring-inset ring-slate-200 ${loading ? "opacity-60" : ""}`} data-testid="probe-estimate" aria-live="polite">
+      <p className="font-medium text-slate-800">
+        ≈ {calls.expected.toLocaleString("en-US")} calls ({calls.low.toLocaleString("en-US")}–{calls.high.toLocaleString("en-US")}), ≈ {compact(tokens.total.expected)} tokens
+        {costUsd ? <>, ≈ {dollars(costUsd.expected)}</> : null}
+      </p>
+      <p className="text-xs text-slate-500">
+        Expected for {estimate.watched.length} watched trait{estimate.watched.length === 1 ? "" : "s"}
+        {estimate.controlArms ? ` and ${estimate.controlArms} control arm${estimate.controlArms === 1 ? "" : "s"}` : ""}, with the range of 8 in 10 runs.{" "}
+        {costUsd ? `Money from the providers' prices (${dollars(costUsd.low)}–${dollars(costUsd.high)}).` : "No money estimate: a provider of this run has no prices (add them in Providers)."}
+        {capped ? " A cap below the high end may stop the run before every trait is measured." : ""}
+      </p>
+    </div>
   );
 }

@@ -41,7 +41,9 @@ export const createProbeRunBody = z.object({
   judgeProviderId: z.string().max(64).optional().describe("Default: the workspace's reference judge, else the target (self-judged)"),
   judgeModel: z.string().max(200).optional(),
   traits: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/)).min(1).max(24).optional()
-    .describe("Traits to watch. Default: targeted traits plus their related traits"),
+    .describe("Traits to watch. Default: targeted traits plus the related traits most strongly tied to them (at most 8 in all)"),
+  watchAllRelated: z.boolean().default(false)
+    .describe("Without `traits`: watch every trait related to the targets, not only the most strongly tied ones"),
   temperature: z.number().min(0).max(2).default(0.7),
   seed: z.number().int().min(0).max(1_000_000).default(0),
   targetHalfWidth: z.number().min(1).max(25).default(5).describe("Stop a trait once its 95% interval half-width is at most this"),
@@ -128,6 +130,8 @@ export const flagSchema = z.object({
   title: z.string(),
   explanation: z.string(),
   evidence: flagEvidenceSchema,
+  expected: z.object({ with: z.array(z.string()), reason: z.string() }).optional()
+    .describe("Leakage only: the character type implies this shift (a reinforcing relation with a targeted trait pushed the same way); worded \"came with the character type\", never an alert"),
 });
 export type ReportFlag = z.infer<typeof flagSchema>;
 
@@ -161,7 +165,17 @@ export const outcomeCountsSchema = z.object({
 });
 export type OutcomeCountsView = z.infer<typeof outcomeCountsSchema>;
 
+/** One sentence on top of the report naming the main issue (lib/probing/flags/verdict-line.ts). */
+export const verdictLineSchema = z.object({
+  text: z.string(),
+  kind: z.enum(["tension", "compromise", "miss", "overshoot", "beyond reach", "leakage", "on target", "not settled", "no targets", "not enough evidence"]),
+  severity: z.enum(["alert", "warn", "ok", "pending"]).describe("ok: nothing to act on; pending: the evidence does not settle it yet"),
+  flagIds: z.array(z.string()).describe("The flags the line refers to, main one first"),
+});
+export type VerdictLineView = z.infer<typeof verdictLineSchema>;
+
 export const reportSchema = z.object({
+  verdictLine: verdictLineSchema.optional().describe("The main issue in one sentence; absent on reports stored before method 2026-12-actionable-v4"),
   rows: z.array(reportRowSchema),
   correlations: z.object({ keys: z.array(z.string()), r: z.array(z.array(z.number().nullable())), n: z.array(z.array(z.number().int())) }),
   flags: z.array(flagSchema),
@@ -207,6 +221,16 @@ export const probeRunSchema = z.object({
     modelCalls: z.number().int().describe("Calls that reached a model (cache hits excluded)"),
     cacheHits: z.number().int(),
   }),
+  usage: z.object({
+    promptTokens: z.number().int(),
+    completionTokens: z.number().int(),
+    costUsd: z.number().nullable().describe("From the providers' usage and prices; null when a provider of the run has no prices"),
+  }).describe("What the calls that reached a provider used (cache hits cost nothing)"),
+  caps: z.object({
+    maxCalls: z.number().int().nullable(),
+    maxCostUsd: z.number().nullable(),
+    reached: z.boolean().describe("The run stopped issuing answers at a cap; its report covers what was answered"),
+  }),
   createdBy: z.string(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
@@ -231,6 +255,7 @@ export const probeAnswerSchema = z.object({
   error: z.string().nullable(),
   latencyMs: z.number().nullable(),
   tokens: z.number().nullable(),
+  rationale: z.record(z.string(), z.string()).nullable().describe("The judge's short reason per scored trait, once someone asked \"Why this score?\" (null until then)"),
 });
 export type ProbeAnswer = z.infer<typeof probeAnswerSchema>;
 

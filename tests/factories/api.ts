@@ -18,10 +18,12 @@ import * as providerTestRoute from "@/app/api/workspaces/[workspaceId]/providers
 import * as previewRoute from "@/app/api/workspaces/[workspaceId]/preview/route";
 import * as suggestRoute from "@/app/api/workspaces/[workspaceId]/archetypes/suggest/route";
 import * as probeRunsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/probe-runs/route";
+import * as probeEstimateRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/probe-estimate/route";
 import * as probeRunRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/route";
 import * as probeCancelRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/cancel/route";
 import * as probeResumeRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/resume/route";
 import * as probeAnswersRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/answers/route";
+import * as probeAnswerRationaleRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/answers/[answerId]/rationale/route";
 import * as probeReanalyseRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/reanalyse/route";
 import * as probeRangeCheckRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/range-check/route";
 import * as traitsRoute from "@/app/api/traits/route";
@@ -42,6 +44,8 @@ import * as openShareRoute from "@/app/api/share/[token]/route";
 import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
 import * as measuredCorrelationsRoute from "@/app/api/workspaces/[workspaceId]/measured-correlations/route";
 import * as variantsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/route";
+import * as scenarioImportRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/scenarios/import/route";
+import * as scenarioDraftRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/scenarios/draft/route";
 import * as variantRoute from "@/app/api/workspaces/[workspaceId]/variants/[variantId]/route";
 import * as variantProbesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/route";
 import * as variantBatchRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/[batchId]/route";
@@ -89,10 +93,12 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/preview`]: previewRoute,
   "/api/traits": traitsRoute,
   [`${P}/probe-runs`]: probeRunsRoute,
+  [`${P}/probe-estimate`]: probeEstimateRoute,
   [`${W}/probe-runs/{runId}`]: probeRunRoute,
   [`${W}/probe-runs/{runId}/cancel`]: probeCancelRoute,
   [`${W}/probe-runs/{runId}/resume`]: probeResumeRoute,
   [`${W}/probe-runs/{runId}/answers`]: probeAnswersRoute,
+  [`${W}/probe-runs/{runId}/answers/{answerId}/rationale`]: probeAnswerRationaleRoute,
   [`${W}/probe-runs/{runId}/reanalyse`]: probeReanalyseRoute,
   [`${W}/probe-runs/{runId}/range-check`]: probeRangeCheckRoute,
   [`${W}/archetypes/suggest`]: suggestRoute,
@@ -114,6 +120,8 @@ const ROUTES: Record<string, RouteModule> = {
   "/api/share/{token}/answers": sharedAnswersRoute,
   [`${W}/measured-correlations`]: measuredCorrelationsRoute,
   [`${P}/variants`]: variantsRoute,
+  [`${P}/scenarios/import`]: scenarioImportRoute,
+  [`${P}/scenarios/draft`]: scenarioDraftRoute,
   [`${W}/variants/{variantId}`]: variantRoute,
   [`${P}/variant-probes`]: variantProbesRoute,
   [`${P}/variant-probes/{batchId}`]: variantBatchRoute,

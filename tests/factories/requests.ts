@@ -20,6 +20,8 @@ export type Ids = {
   providerId?: string;
   /** A probe run of the workspace; sweeps that never reach the service may leave it out. */
   runId?: string;
+  /** A scored answer of `runId` (tests/factories/probe-answers.ts); sweeps that never reach the service may leave it out. */
+  answerId?: string;
   /** A saved custom trait key of the workspace; sweeps that never reach the service may leave it out. */
   traitKey?: string;
   /** A member (reviewer or above, not the caller) to ask for a review. */
@@ -58,6 +60,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   testProvider: () => ({ baseUrl: "http://127.0.0.1:9/v1" }),
   setDefaultProvider: () => ({ providerId: "simulator", model: "persona-sim-1" }),
   createProbeRun: () => ({ version: "draft", budgetPerTrait: 12 }),
+  estimateProbeRun: () => ({ version: "draft", budgetPerTrait: 12 }),
   startRangeCheck: () => ({ trait: "warm" }),
   streamPreview: () => ({ source: { kind: "spec", spec: buildSpec() }, message: "Hello there" }),
   suggestArchetypes: () => ({ traitTargets: { empathetic: 90, firm: 85 } }),
@@ -71,6 +74,8 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   decideVersion: () => ({ decision: "approve", note: "Lands where we wanted" }),
   createShareLink: () => ({ version: "latest", label: "Support leads", expiresInDays: 7 }),
   createVariant: () => ({ name: "Character type only", from: "character_type" }),
+  draftScenarios: () => ({ count: 8 }),
+  importScenarios: (ids) => ({ format: "csv", text: "message\nI bought this 45 days ago. Refund me.", revision: ids.revision, mode: "append" }),
   importPersona: () => ({ fileName: "prompt.txt", content: "You are Quinn, a patient librarian.", encoding: "text" }),
   updateVariant: () => ({ revision: 1, name: "Renamed variant" }),
   probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
@@ -105,7 +110,7 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait",
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
-      tokenId: ids.tokenId ?? "no-such-api-token",
+      tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

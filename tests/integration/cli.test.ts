@@ -29,7 +29,7 @@ function startTestWorker(): () => Promise<void> {
   const provider = new SimulatorProvider();
   const deps: WorkerDeps = {
     workerId: "cli-test-worker", sleep: async () => {}, rng: mulberry32(1),
-    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator" }),
+    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } }),
   };
   let busy: Promise<void> | null = null;
   const tick = async () => {
@@ -101,6 +101,8 @@ describe("persona-studio probe", () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/Flags \(\d+\):/);
     expect(res.stdout).toMatch(/compromise|tension/);
+    // The report's verdict line comes before the flags.
+    expect(res.stdout).toMatch(/^Verdict: .+ — the main issue.*\n\nFlags \(\d+\):/m);
     expect(res.stdout).toContain("✓ Not checking flags (--fail-on none).");
   });
 
@@ -109,6 +111,25 @@ describe("persona-studio probe", () => {
     expect(res.code, res.stderr).toBe(0);
     const run = probeRunDetailSchema.parse(JSON.parse(res.stdout));
     expect(run).toMatchObject({ personaId, status: "completed", version: 1, watched: ["empathetic", "firm"] });
+  });
+
+  it("passes --max-calls and --max-cost to the run, stops at the call cap and prints calls, tokens and cost", async () => {
+    // A trait no other test probes, so its calls are not in the identical-call cache (cache hits are free and never capped).
+    const fresh = ["--version", "1", "--budget", "12", "--traits", "patient", "--provider", "simulator"];
+    const res = await cli(["probe", "trait-list", ...fresh, "--max-calls", "9", "--max-cost", "2.5"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^\d+ answers · \d call(s)? · [\d,]+ tokens · \$0\.00 \(\d+ cache hits\)$/m);
+    expect(res.stdout).toContain("Stopped at the cap of 9 calls / $2.50 — the report covers what was answered");
+    const json = await cli(["probe", "trait-list", ...fresh, "--max-calls", "500", "--max-cost", "0.75", "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const run = probeRunDetailSchema.parse(JSON.parse(json.stdout));
+    expect(run.caps).toEqual({ maxCalls: 500, maxCostUsd: 0.75, reached: false });
+    expect(run.usage.costUsd).toBe(0); // the simulator costs nothing
+    for (const args of [["--max-calls", "0"], ["--max-calls", "1.5"], ["--max-cost", "-1"], ["--max-cost", "free"], ["--max-cost", "0"]]) {
+      const bad = await cli(["probe", "trait-list", ...PROBE, ...args]);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect(bad.stderr).toContain(args[0]);
+    }
   });
 
   it("exits 3 with the server's message for a bad token", async () => {

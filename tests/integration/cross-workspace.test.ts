@@ -8,6 +8,7 @@ import {
   addTeammate, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
 import { buildCustomTrait } from "@/tests/factories/custom-traits";
+import { addProbeAnswer } from "@/tests/factories/probe-answers";
 import { missingSamples, validRequest, type Ids } from "@/tests/factories/requests";
 
 // Another workspace's data must be indistinguishable from data that does not exist.
@@ -28,6 +29,7 @@ beforeAll(async () => {
   );
   const run = expectOk(ops.createProbeRun, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }));
   const trait = expectOk(ops.saveCustomTrait, await alice.api.post(`${wsPath(alice.workspaceId)}/custom-traits`, buildCustomTrait({ key: "alice_trait" })));
+  const answer = await addProbeAnswer(run.id);
   const comment = expectOk(ops.createComment, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/comments`, { body: "Alice's note", anchor: { kind: "persona" } }));
   const share = expectOk(ops.createShare, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/shares`, {}));
   const apiToken = expectOk(ops.createApiToken, await alice.api.post(`${wsPath(alice.workspaceId)}/api-tokens`, { name: "Alice's CI" }));
@@ -36,7 +38,7 @@ beforeAll(async () => {
   const current = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, persona.id)));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
-    number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, traitKey: trait.key,
+    number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, answerId: answer.id, traitKey: trait.key,
     reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id, tokenId: apiToken.id,
     variantId: variant.id, batchId: batch.batchId,
   };
@@ -66,7 +68,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{answerId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -100,6 +102,7 @@ describe("control: the same requests from a member", () => {
     const run = op.path.includes("{runId}")
       ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }))
       : null;
+    const answer = run && op.path.includes("{answerId}") ? await addProbeAnswer(run.id) : null;
     const trait = op.path.includes("{traitKey}")
       ? expectOk(ops.saveCustomTrait, await carol.api.post(`${wsPath(carol.workspaceId)}/custom-traits`, buildCustomTrait({ key: "carol_trait" })))
       : null;
@@ -128,7 +131,7 @@ describe("control: the same requests from a member", () => {
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
-      runId: run?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
+      runId: run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
       tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId,
     };
   }

@@ -61,6 +61,11 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["blank message", { source: { kind: "spec", spec }, message: "   " }, "message"],
     ["temperature above 2", { source: { kind: "spec", spec }, message: "Hi", temperature: 3 }, "temperature"],
   ],
+  estimateProbeRun: [
+    ["version zero", { version: 0 }, "version"],
+    ["half-width of zero", { targetHalfWidth: 0 }, "targetHalfWidth"],
+    ["watch-all flag as text", { watchAllRelated: "yes" }, "watchAllRelated"],
+  ],
   createProbeRun: [
     ["version zero", { version: 0 }, "version"],
     ["temperature above 2", { temperature: 5 }, "temperature"],
@@ -120,6 +125,13 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["empty", {}, "name"],
     ["an unknown start", { name: "A", from: "somewhere" }, "from"],
     ["a spec without a name", { name: "A", spec: { ...spec, name: "" } }, "spec.name"],
+  ],
+  draftScenarios: [["too many", { count: 50 }, "count"], ["model as number", { model: 5 }, "model"]],
+  importScenarios: [
+    ["empty", {}, "format"],
+    ["an unknown format", { format: "xml", text: "message\nhi", revision: 1 }, "format"],
+    ["no text", { format: "csv", text: "", revision: 1 }, "text"],
+    ["an unknown mode", { format: "csv", text: "message\nhi", revision: 1, mode: "merge" }, "mode"],
   ],
   importPersona: [
     ["empty", {}, "fileName"],

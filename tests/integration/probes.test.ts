@@ -78,6 +78,9 @@ describe("the simulator as ground truth", () => {
     const flag = detail.report.flags.find((f) => (f.kind === "tension" || f.kind === "compromise") && f.traits.includes("empathetic") && f.traits.includes("firm"));
     expect(flag, JSON.stringify(detail.report.flags.map((f) => f.title))).toBeTruthy();
     expect(flag!.evidence.answerIds?.length).toBeGreaterThan(0);
+    // The verdict line on top names that finding (one flag explains both shortfalls; leaks are side effects).
+    expect(detail.report.verdictLine).toMatchObject({ severity: flag!.severity, flagIds: [flag!.id] });
+    expect(detail.report.verdictLine!.text).toContain("— the main issue");
     // Without control arms (a hand-written prompt cannot be recompiled without one target) it never claims a compromise.
     expect(flag!.title).not.toContain("compromise");
     expect(detail.report.controlPairs).toBeUndefined();
@@ -132,7 +135,7 @@ describe("the simulator as ground truth", () => {
     if (pair!.verdict !== "compromise") expect(saysCompromise).toBe(false);
   });
 
-  it("shows skeptical leaking into contrarian, which was not asked for", async () => {
+  it("shows contrarian rising with skeptical targeted high: it came with the character type (a reinforcing pair), a warning", async () => {
     const spec = buildSpec({ archetype: "", traitTargets: { skeptical: 85 } });
     const { run } = await startRun(owner, spec);
     expect(run.watched).toEqual(expect.arrayContaining(["skeptical", "contrarian"]));
@@ -140,6 +143,8 @@ describe("the simulator as ground truth", () => {
     const detail = await report(owner, run.id);
     const leak = detail.report.flags.find((f) => f.kind === "leakage" && f.traits.includes("contrarian"));
     expect(leak, JSON.stringify(detail.report.flags.map((f) => f.title))).toBeTruthy();
+    expect(leak).toMatchObject({ severity: "warn", title: "Contrarian came with the character type: rose with Skeptical", expected: { with: ["skeptical"] } });
+    expect(leak!.expected!.reason).toContain("Skeptical, which you targeted up to 85");
   });
 
   it("gives a coherent archetype landing where intended no flags", async () => {
@@ -153,6 +158,8 @@ describe("the simulator as ground truth", () => {
     expect(await runToEnd(run.id, deps(new SimulatorProvider()))).toBe("completed");
     const detail = await report(owner, run.id);
     expect(detail.report.flags.map((f) => f.title)).toEqual([]);
+    expect(detail.report.verdictLine).toMatchObject({ severity: expect.stringMatching(/^(ok|pending)$/), flagIds: [] });
+    expect(detail.report.verdictLine!.text).toMatch(/^(On target: every targeted trait lands within tolerance|Not settled: )/);
   });
 });
 

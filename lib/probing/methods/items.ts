@@ -20,10 +20,17 @@ export type ItemGroup = { item: string; scores: number[]; mean: number };
  * the same interval for the same data).
  */
 export function itemGroups(scores: ItemScores): ItemGroup[] {
-  return Object.keys(scores).sort().flatMap((item) => {
-    const values = finiteValues(scores[item] ?? []);
-    return values.length ? [{ item, scores: values, mean: average(values) }] : [];
-  });
+  // Hot (the planner reads every trait's all-items shift after every answer): one pass, no copies of clean arrays.
+  const out: ItemGroup[] = [];
+  for (const item of Object.keys(scores).sort()) {
+    const raw = scores[item];
+    if (!raw || raw.length === 0) continue;
+    let clean = true;
+    for (let i = 0; i < raw.length; i++) if (typeof raw[i] !== "number" || !Number.isFinite(raw[i])) { clean = false; break; }
+    const values = clean ? (raw as number[]) : finiteValues(raw);
+    if (values.length) out.push({ item, scores: values, mean: average(values) });
+  }
+  return out;
 }
 
 /** Scores of one trait per item, from answers judged on several traits. */

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
-import { customProbeTrait, probeTrait, relatedTraits, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
+import { customProbeTrait, probeTrait, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
+import { defaultWatchSet } from "@/lib/probing/traits/watch-set";
 import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail, RunArm } from "@/lib/schemas/probe";
 import type { reportQuery } from "@/lib/schemas/report-analysis";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
@@ -73,6 +74,14 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
   const measurable = (k: string) => Boolean(probeTrait(k) || custom.has(k));
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings: judges } = await resolveJudging(ctx, input, target);
+  if (input.maxCostUsd !== undefined) {
+    // A money cap needs prices to count against: the worker costs every call from its provider's prices.
+    const unpriced = [["the target", target], ["the judge", judge]] as const;
+    const missing = unpriced.filter(([, p]) => !p.prices).map(([role, p]) => `${role} (${p.model})`);
+    if (missing.length) {
+      throw new AppError("validation", `A cost cap needs prices on the run's providers: set input and output prices per million tokens for ${missing.join(" and ")} in Settings → Providers, or cap the number of calls instead`, { field: "maxCostUsd" });
+    }
+  }
   const config: RunConfig = {
     temperature: input.temperature, seed: input.seed, targetHalfWidth: input.targetHalfWidth,
     budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
@@ -80,7 +89,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
   const plans = subjects.map((subject) => {
     const targets = Object.fromEntries(Object.entries(subject.traitTargets).filter(([k]) => measurable(k)));
     const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
-    const watched = input.traits ?? [...relatedTraits(Object.keys(targets)).filter((k) => probeTrait(k)), ...targetedCustom];
+    const watched = input.traits ?? [...defaultWatchSet(Object.keys(targets), { allRelated: input.watchAllRelated }).filter((k) => probeTrait(k)), ...targetedCustom];
     const unknown = watched.filter((k) => !measurable(k));
     if (unknown.length) {
       throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
@@ -102,6 +111,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
           config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
           variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
           createdById: ctx.userId, createdByName: ctx.userName,
+          maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null,
         },
       });
       const what = subject.variant ? `variant “${subject.variant.name}”` : subject.versionNumber === null ? "the draft" : `v${subject.versionNumber}`;

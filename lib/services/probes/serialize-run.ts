@@ -53,6 +53,8 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
       modelCalls: run.modelCalls,
       cacheHits: run.cacheHits,
     },
+    usage: { promptTokens: run.promptTokens, completionTokens: run.completionTokens, costUsd: run.costUsd },
+    caps: { maxCalls: run.maxCalls, maxCostUsd: run.maxCostUsd, reached: run.capReached },
     createdBy: run.createdByName,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
@@ -110,10 +112,24 @@ export function toRunDetail(run: RunRow, counts: Counts, labels: Labels, served:
   return { ...toRun(run, counts, labels), systemPrompt: run.systemPrompt, report: served.report, analysis: served.analysis };
 }
 
+/** ProbeAnswer.rationale as stored by lib/services/probes/answer-rationale.ts (JSON { trait: text }); unreadable → null. */
+export function storedRationale(raw: string | null): Record<string, string> | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as unknown;
+    if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+    const entries = Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string");
+    return entries.length ? Object.fromEntries(entries) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function toAnswer(r: Row): ProbeAnswer {
   return {
     id: r.id, kind: r.kind as ProbeAnswer["kind"], traitKey: r.traitKey, itemIndex: r.itemIndex, sampleIndex: r.sampleIndex,
     message: r.message, answer: r.answer, scores: r.scores ? JSON.parse(r.scores) : null, refusal: r.refusal,
     status: r.status as ProbeAnswer["status"], error: r.error, latencyMs: r.latencyMs, tokens: r.tokens,
+    rationale: storedRationale(r.rationale),
   };
 }
