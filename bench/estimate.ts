@@ -46,9 +46,15 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); cons
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.round(p * (s.length - 1))))]; };
 const f1 = (x: number) => x.toFixed(1), f2 = (x: number) => x.toFixed(2);
 
-function actualRun(world: number, prompt: string, targets: Record<string, number>, watched: string[]) {
+/**
+ * The planner as it was at the start of this session (method 2026-12-instrument-v2): untargeted shifts to ±3
+ * against a test of 0, no pursuit of undecided leaks, the baseline's targeted traits on their own ±5 landing.
+ */
+const V2_PLANNER = { sampling: { shiftHalfWidth: 3, leakDecision: null }, baselineShiftStop: "untargeted" as const };
+
+function actualRun(world: number, prompt: string, targets: Record<string, number>, watched: string[], planner: Partial<typeof V2_PLANNER> = {}) {
   const sim = new SimWorld({ ...ADVERSARIAL_DEFAULTS, worldSeed: SEED * 100_003 + world });
-  const res = runProbe(sim, { runId: `estimate-${world}`, systemPrompt: prompt, targets, watched, settings });
+  const res = runProbe(sim, { runId: `estimate-${world}`, systemPrompt: prompt, targets, watched, settings, ...planner });
   const scored = res.answers.persona + res.answers.baseline;
   const calls = res.generateCalls + res.judgeCalls + reliabilitySampleSize(scored, { panel: [], retestShare: RETEST_SHARE_DEFAULT });
   const widestTargeted = Math.max(...res.report.rows.filter((r) => r.key in targets).map((r) => r.landing.halfWidth ?? Infinity));
@@ -89,6 +95,11 @@ for (const persona of PERSONAS) {
   }
   const [a, b] = Object.values(calls);
   const share = a.map((x, i) => x / b[i]);
-  console.log(`  default / old default calls, per world: median ${(100 * median(share)).toFixed(0)}%, range ${(100 * Math.min(...share)).toFixed(0)}–${(100 * Math.max(...share)).toFixed(0)}% (goal ≤ 40%)\n`);
+  console.log(`  default / old default calls, per world: median ${(100 * median(share)).toFixed(0)}%, range ${(100 * Math.min(...share)).toFixed(0)}–${(100 * Math.max(...share)).toFixed(0)}%`);
+  // "Today's calls" when issue 12 was filed: all related traits, and the v2 planner (this session's start).
+  const v2 = Array.from({ length: WORLDS }, (_, w) => actualRun(w, prompt, persona.targets, relatedTraits(keys), V2_PLANNER));
+  const v2Share = a.map((x, i) => x / v2[i].calls);
+  console.log(`  v2 planner, all related (as filed): median ${median(v2.map((r) => r.calls))} calls, widest targeted ±${f1(Math.max(...v2.map((r) => r.widestTargeted)))}`);
+  console.log(`  default / as filed, per world: median ${(100 * median(v2Share)).toFixed(0)}%, range ${(100 * Math.min(...v2Share)).toFixed(0)}–${(100 * Math.max(...v2Share)).toFixed(0)}% (goal ≤ 40%)\n`);
 }
 console.log(`All runs: actual/estimate median ${f2(median(allRatios))}, 10–90% ${f2(pct(allRatios, 0.1))}–${f2(pct(allRatios, 0.9))}, within ±20%: ${allRatios.filter((r) => Math.abs(r - 1) <= 0.2).length}/${allRatios.length}`);

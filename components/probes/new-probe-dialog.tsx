@@ -232,6 +232,8 @@ function NewProbeForm({
           </>
         )}
       </Field>
+      {/* Up top, beside what drives it (the watched set, control arms): visible before Start without scrolling. */}
+      <EstimateLine estimate={estimate.data} loading={estimateBody !== settled || estimate.isFetching} error={estimate.error} maxCalls={Number(maxCalls) || null} maxCost={Number(maxCost) || null} />
       <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} handWritten={!!spec?.promptOverride?.trim()} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
 
       <details className="rounded-lg border border-slate-200 px-4 py-2">
@@ -285,7 +287,6 @@ function NewProbeForm({
             disabled={!!estimate.data && estimate.data.costUsd === null && maxCost === ""} />
         </Field>
       </div>
-      <EstimateLine estimate={estimate.data} loading={estimateBody !== settled || estimate.isFetching} error={estimate.error} maxCalls={Number(maxCalls) || null} maxCost={Number(maxCost) || null} />
       {errors.form ? <p role="alert" className="text-sm text-rose-600">{errors.form}</p> : null}
     </form>
   );

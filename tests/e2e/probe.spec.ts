@@ -47,6 +47,9 @@ test("probe a compiled empathetic-but-firm persona: progress, report and what it
   await expect(controls).toContainText("Empathetic + Firm / boundary-setting");
   await expect(controls).toContainText("“Empathetic alone”");
   await expect(controls.getByRole("checkbox")).toBeChecked();
+  // Sized before spending: the planner's expected calls with a range, for the default (capped) watch set.
+  await expect(dialog.getByTestId("probe-estimate")).toContainText(/≈ [\d,]+ calls \([\d,]+–[\d,]+\)/, { timeout: 15_000 });
+  await expect(dialog.getByTestId("probe-estimate")).toContainText("Expected for 8 watched traits and 2 control arms");
   await page.screenshot({ path: "test-results/screenshots/09-new-probe.png", fullPage: true });
   await dialog.getByRole("button", { name: "Start probe" }).click();
   await page.waitForURL(/\/probes\/[^/]+$/);
