@@ -46,6 +46,11 @@ const KIND_LABEL: Record<ReportFlag["kind"], string> = {
   overshoot: "Overshoot",
 };
 
+const LEAK_GROUP_HINTS: Record<"moved" | "came", string> = {
+  moved: "A trait you did not target moved clearly away from the neutral assistant’s baseline. Traits travel in clusters, so set a target for any that matter.",
+  came: "The trait library expects these to move with a trait you targeted, in the direction you pushed it (warmth with empathy). Worth knowing, not an alert; set a target if you want one elsewhere.",
+};
+
 export function FlagsPanel({
   flags, final, tolerance, shiftOf, onShowAnswers, onPlotPair,
 }: {
@@ -82,22 +87,11 @@ export function FlagsPanel({
       {/* One list of every flag (asked-for first); the leakage groups nest inside it as collapsible items. */}
       <ul aria-label="Flags" className="space-y-2">
         {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} />)}
-        {groups.moved.length ? (
-          <LeakGroup
-            title={LEAK_GROUP_TITLES.moved} count={groups.moved.length} open={!groups.collapseLeaks} testId="leaks-moved"
-            hint="A trait you did not target moved clearly away from the neutral assistant’s baseline. Traits travel in clusters, so set a target for any that matter."
-          >
-            {groups.moved.map(leakRow)}
+        {(["moved", "came"] as const).map((kind) => (groups[kind].length ? (
+          <LeakGroup key={kind} title={LEAK_GROUP_TITLES[kind]} count={groups[kind].length} open={!groups.collapseLeaks} testId={`leaks-${kind}`} hint={LEAK_GROUP_HINTS[kind]}>
+            {groups[kind].map(leakRow)}
           </LeakGroup>
-        ) : null}
-        {groups.came.length ? (
-          <LeakGroup
-            title={LEAK_GROUP_TITLES.came} count={groups.came.length} open={!groups.collapseLeaks} testId="leaks-came"
-            hint="The trait library expects these to move with a trait you targeted, in the direction you pushed it (warmth with empathy). Worth knowing, not an alert; set a target if you want one elsewhere."
-          >
-            {groups.came.map(leakRow)}
-          </LeakGroup>
-        ) : null}
+        ) : null))}
       </ul>
     </div>
   );

@@ -1,18 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
-import { compilePersona } from "@/lib/persona/compile";
 import { estimateProbeSteps, type Estimate, type EstimateInput } from "@/lib/probing/estimate";
 import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
 import { customProbeTrait, probeTrait, type ProbeTrait } from "@/lib/probing/traits";
-import { defaultWatchSet } from "@/lib/probing/traits/watch-set";
 import type { createProbeRunBody } from "@/lib/schemas/probe";
 import type { ProbeEstimate } from "@/lib/schemas/probe-estimate";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
-import { findPersonaRow } from "@/lib/services/personas/find-persona";
-import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { controlArmsFor } from "@/lib/services/probes/control-arms";
+import { probeSubject, watchedFor } from "@/lib/services/probes/probe-runs";
 import { resolveJudging } from "@/lib/services/probes/judge-settings";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -44,33 +39,12 @@ async function estimateYielding(input: EstimateInput): Promise<Estimate> {
 }
 
 export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeEstimate> {
-  const persona = await findPersonaRow(ctx, personaId);
-  let specJson = persona.spec;
-  let prompt: string;
-  if (input.version === "draft") {
-    prompt = compilePersona(parseStoredSpec(specJson)).prompt;
-  } else {
-    const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number: input.version } } });
-    if (!v) throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
-    specJson = v.spec;
-    prompt = v.compiledPrompt;
-  }
-  const spec = parseStoredSpec(specJson);
+  const { spec, prompt } = await probeSubject(ctx, personaId, input.version);
   const arms = controlArmsFor(spec, spec.traitTargets, input);
-
-  // As lib/services/probes/probe-runs.ts queueRuns: measurable traits, the default watch set, the same errors.
+  // The same measurable traits, default watch set and errors as starting the run (probe-runs.ts watchedFor).
   const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
   const traitOf = (k: string): ProbeTrait | undefined => custom.get(k) ?? probeTrait(k);
-  const targets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => traitOf(k)));
-  const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
-  const watched = input.traits ?? [...defaultWatchSet(Object.keys(targets), { allRelated: input.watchAllRelated }).filter((k) => probeTrait(k)), ...targetedCustom];
-  const unknown = watched.filter((k) => !traitOf(k));
-  if (unknown.length) {
-    throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
-  }
-  if (watched.length === 0) {
-    throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
-  }
+  const { targets, watched } = watchedFor(spec.traitTargets, input, new Set(custom.keys()));
 
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings } = await resolveJudging(ctx, input, target);

@@ -45,19 +45,41 @@ export type RunSubject = {
 };
 
 /** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
-export async function createProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeRun> {
+/** The persona and what a run of it measures: the draft (compiled now) or a saved version (as compiled then). */
+export async function probeSubject(ctx: WorkspaceContext, personaId: string, version: CreateInput["version"]) {
   const persona = await findPersonaRow(ctx, personaId);
-  let specJson = persona.spec;
-  let prompt: string;
-  if (input.version === "draft") {
-    prompt = compilePersona(parseStoredSpec(specJson)).prompt;
-  } else {
-    const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number: input.version } } });
-    if (!v) throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
-    specJson = v.spec;
-    prompt = v.compiledPrompt;
+  if (version === "draft") {
+    const spec = parseStoredSpec(persona.spec);
+    return { persona, spec, prompt: compilePersona(spec).prompt };
   }
-  const spec = parseStoredSpec(specJson);
+  const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number: version } } });
+  if (!v) throw new AppError("validation", `Version ${version} does not exist`, { field: "version" });
+  return { persona, spec: parseStoredSpec(v.spec), prompt: v.compiledPrompt };
+}
+
+/**
+ * The measurable targets and the watched traits of a run (the default watch set unless the body lists
+ * traits; targeted custom traits always), or a 422 naming `traits`.
+ */
+export function watchedFor(
+  traitTargets: Readonly<Record<string, number>>, input: Pick<CreateInput, "traits" | "watchAllRelated">, customKeys: ReadonlySet<string>,
+): { targets: Record<string, number>; watched: string[] } {
+  const measurable = (k: string) => Boolean(probeTrait(k) || customKeys.has(k));
+  const targets = Object.fromEntries(Object.entries(traitTargets).filter(([k]) => measurable(k)));
+  const targetedCustom = Object.keys(targets).filter((k) => customKeys.has(k));
+  const watched = input.traits ?? [...defaultWatchSet(Object.keys(targets), { allRelated: input.watchAllRelated }).filter((k) => probeTrait(k)), ...targetedCustom];
+  const unknown = watched.filter((k) => !measurable(k));
+  if (unknown.length) {
+    throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
+  }
+  if (watched.length === 0) {
+    throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
+  }
+  return { targets, watched };
+}
+
+export async function createProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeRun> {
+  const { persona, spec, prompt } = await probeSubject(ctx, personaId, input.version);
   // Single-trait control arms ("A alone", "B alone"): lib/services/probes/control-arms.ts.
   const arms = controlArmsFor(spec, spec.traitTargets, input);
   const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version, arms }], input);
@@ -71,7 +93,6 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
 export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjects: RunSubject[], input: CreateInput): Promise<ProbeRun[]> {
   // The workspace's custom traits (latest version of each key) are measurable like built-ins.
   const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
-  const measurable = (k: string) => Boolean(probeTrait(k) || custom.has(k));
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings: judges } = await resolveJudging(ctx, input, target);
   if (input.maxCostUsd !== undefined) {
@@ -87,16 +108,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
     budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
   };
   const plans = subjects.map((subject) => {
-    const targets = Object.fromEntries(Object.entries(subject.traitTargets).filter(([k]) => measurable(k)));
-    const targetedCustom = Object.keys(targets).filter((k) => custom.has(k));
-    const watched = input.traits ?? [...defaultWatchSet(Object.keys(targets), { allRelated: input.watchAllRelated }).filter((k) => probeTrait(k)), ...targetedCustom];
-    const unknown = watched.filter((k) => !measurable(k));
-    if (unknown.length) {
-      throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
-    }
-    if (watched.length === 0) {
-      throw new AppError("validation", "Nothing to measure: add trait targets to the persona, or choose traits to watch", { field: "traits" });
-    }
+    const { targets, watched } = watchedFor(subject.traitTargets, input, new Set(custom.keys()));
     return { subject, targets, watched, frozen: watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!) as FrozenCustomTrait[] };
   });
   const runs = await db.$transaction(async (tx) => {
