@@ -67,6 +67,8 @@ async function computeAndStore(run: RunRow): Promise<{ row: Meta; report: ProbeR
   const report = computeRunReport(run, answers, await loadJudgments(run.id), await achievableFor(run));
   const data = {
     report: JSON.stringify(report),
+    // Beside the report, so the run history reads it without loading reports (run-summaries.ts).
+    verdictLine: report.verdictLine ? JSON.stringify({ text: report.verdictLine.text, severity: report.verdictLine.severity }) : null,
     final: TERMINAL.has(run.status),
     answerCount: answers.filter((a) => a.status === "done").length,
     createdAt: new Date(),

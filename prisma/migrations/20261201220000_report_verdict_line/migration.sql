@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProbeReport" ADD COLUMN "verdictLine" TEXT;
+
