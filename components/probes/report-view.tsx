@@ -12,6 +12,7 @@ import { FlagsPanel, VerdictBanner } from "@/components/probes/flags-panel";
 import { JudgeReliability } from "@/components/probes/judge-reliability";
 import { OutcomeRates } from "@/components/probes/outcome-rates";
 import { RangeCheck } from "@/components/probes/range-check";
+import { ScenarioLanding } from "@/components/probes/scenario-landing";
 import { ThresholdsTable } from "@/components/probes/thresholds-table";
 import { defaultPair, heatmap, intervalRows, pairScatter, radarRows, shiftText, thresholdValue } from "@/lib/probing/chart-prep";
 import type { AnswersFetcher } from "@/lib/query/share-hooks";
@@ -76,6 +77,8 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
           <Section title="Landing by trait" description="Mean judged score with its 95% interval, n answers, and the shift from baseline with its interval. A trait you did not target is measured for its shift (every answer of the run counts), so its own landing may rest on as few as 6 items and draw a wide bar; target it to place it precisely.">
             <IntervalBars rows={intervalRows(report)} tolerance={tolerance} onPickTrait={showTrait} />
           </Section>
+
+          <ScenarioLanding report={report} />
 
           <Section
             id="pair"

@@ -12,7 +12,9 @@ import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
 import { outcomeAfterJudge, outcomeBeforeJudge, type AnswerOutcome } from "@/lib/probing/outcome";
 import { nextRequests, type DoneReason, type SampleRequest } from "@/lib/probing/stats/adaptive";
 import { probeTrait, type FrozenCustomTrait, type ProbeTrait } from "@/lib/probing/traits";
-import type { RunConfig } from "@/lib/services/probes/run-config";
+import { frozenScenarios, type RunConfig } from "@/lib/services/probes/run-config";
+import { isScored } from "@/lib/probing/outcome";
+import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
 import { computeAndStoreReport } from "@/lib/services/probes/stored-report";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 
@@ -31,10 +33,22 @@ import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers
 // An answer that is empty, cut short or a bare refusal (lib/probing/outcome.ts)
 // is stored with its outcome but never scored: it is asked again once, on the
 // same item with a new sample index, and counts toward the trait's budget.
+//
+// Scenarios (issue 12 §2): the persona's own scenarios frozen into the run
+// (ProbeRun.config.scenarios) are a fixed plan beside the adaptive one — each
+// asked once in the persona arm and once in the baseline arm (system prompt,
+// the scenario's context turns, then its message), judged on every watched
+// trait, stored with traitKey SCENARIO_TRAIT_KEY and itemIndex = the
+// scenario's index. They never enter a trait's planner state. A scenario
+// whose answer failed or was not scored is asked again once (at most
+// SCENARIO_ATTEMPTS per arm, counting stored answers on resume).
 
 export { NEUTRAL_PROMPT } from "@/lib/jobs/run-arms";
 const LEASE_MS = 30_000;
 const MAX_CONSECUTIVE_FAILURES = 8;
+/** Attempts per scenario and arm (the first, and one more if it failed or was not scored). */
+const SCENARIO_ATTEMPTS = 2;
+const SCENARIO_ARMS = ["persona", "baseline"] as const;
 
 export type WorkerDeps = CallDeps & {
   workerId: string;
@@ -135,6 +149,22 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     [arm.kind, samplingFrom(items.filter((t) => arm.traits.includes(t.key)), stored, arm.kind)]));
   const stateOf = (kind: Kind, key: string) => states[kind].find((s) => s.key === key)!;
   const promptOf = Object.fromEntries(arms.map((a) => [a.kind, a.systemPrompt]));
+  // Scenario plan state from the stored answers: attempts made and whether one was scored, per arm and scenario.
+  const scenarios = frozenScenarios(config);
+  const scenarioState = Object.fromEntries(SCENARIO_ARMS.map((kind) => [kind, scenarios.map(() => ({ attempts: 0, scored: false }))]));
+  for (const a of stored) {
+    const st = a.traitKey === SCENARIO_TRAIT_KEY ? scenarioState[a.kind]?.[a.itemIndex] : undefined;
+    if (!st) continue;
+    st.attempts = Math.max(st.attempts, a.sampleIndex + 1);
+    if (a.status === "done" && isScored(a)) st.scored = true;
+  }
+  const isScenario = (job: Job) => job.req.traitKey === SCENARIO_TRAIT_KEY;
+  /** Scenarios still to ask (not scored, attempts left, none in flight), each with its next sample index. */
+  const scenarioJobs = (): Job[] => SCENARIO_ARMS.flatMap((kind) => scenarioState[kind].flatMap((st, itemIndex) => {
+    const inFlight = [...pendingRequests].some((p) => isScenario(p) && p.kind === kind && p.req.itemIndex === itemIndex);
+    if (st.scored || st.attempts >= SCENARIO_ATTEMPTS || inFlight) return [];
+    return [{ kind, req: { traitKey: SCENARIO_TRAIT_KEY, itemIndex, sampleIndex: st.attempts++ }, retry: false }];
+  }));
   const usage = new RunUsage(run, Boolean(target.prices && judge.prices));
   await usage.start();
   const stats = usage.stats;
@@ -161,12 +191,13 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const item = traitOf(req.traitKey)!.probes[req.itemIndex];
+    const scenario = isScenario(job) ? scenarios[req.itemIndex] : null;
+    const item = scenario ? { text: scenario.message } : traitOf(req.traitKey)!.probes[req.itemIndex];
     const unique = { runId, kind, traitKey: req.traitKey, itemIndex: req.itemIndex, sampleIndex: req.sampleIndex };
     try {
       const gen = await cachedChat(run.workspaceId, target, {
         model: run.targetModel,
-        messages: [{ role: "system", content: promptOf[kind] }, { role: "user", content: item.text }],
+        messages: [{ role: "system", content: promptOf[kind] }, ...(scenario?.context ?? []), { role: "user", content: item.text }],
         temperature: config.temperature,
         seed: config.seed + req.sampleIndex,
       }, stats, deps);
@@ -187,7 +218,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         judgedFields = { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) };
         scores = ok.scores;
       }
-      if (outcome !== "scored") retry(job);
+      if (scenario) scenarioState[kind][req.itemIndex].scored ||= outcome === "scored"; // not scored: scenarioJobs asks again
+      else if (outcome !== "scored") retry(job);
       else if (scores) recordScores(states[kind], req.traitKey, req.itemIndex, scores);
       consecutiveFailures = 0;
       release();
@@ -267,13 +299,14 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     }
     if (queue.length === 0 && !usage.reached) {
       for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
-      for (const p of pendingRequests) stateOf(p.kind, p.req.traitKey).pending++;
+      for (const p of pendingRequests) if (!isScenario(p)) stateOf(p.kind, p.req.traitKey).pending++;
       for (const arm of arms) {
         const plan = nextRequests(plannerStateFor(arm.kind, states, targets), sampling);
         if (arm.kind === "persona") done = plan.done;
         queue.push(...plan.requests.map((req) => ({ kind: arm.kind, req, retry: false })));
       }
       for (const { kind, req } of queue) stateOf(kind, req.traitKey).issuedPerItem[req.itemIndex]++;
+      queue.push(...scenarioJobs());
     }
     if (queue.length === 0 && inflight.size === 0) {
       // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.

@@ -78,6 +78,11 @@ export type EstimateInput = {
   prior?: Partial<EstimatePrior>;
   /** Synthetic worlds (default 10). */
   simulations?: number;
+  /**
+   * The persona's scenarios, asked once each in the persona and baseline arms outside the planner
+   * (lib/jobs/probe-worker.ts): count and mean characters of a scenario (message + earlier turns).
+   */
+  scenarios?: { count: number; meanChars: number };
   seed?: string;
 };
 
@@ -292,15 +297,18 @@ export function* estimateProbeSteps(input: EstimateInput): Generator<void, Estim
     const rename = (rec: Record<string, number>) => Object.fromEntries(Object.entries(rec).map(([c, n]) => [names.get(c) ?? c, n]));
     const world = { ...canonicalWorld, perTrait: rename(canonicalWorld.perTrait), targetCalls: rename(canonicalWorld.targetCalls), judgeCalls: rename(canonicalWorld.judgeCalls) };
     const free = (kind: string) => input.baselineCached && kind === "baseline";
-    const targetCalls = Object.entries(world.targetCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n), 0);
-    const judgeCalls = Object.entries(world.judgeCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n), 0);
+    // Scenarios: a fixed plan, one answer per scenario per arm (the baseline's free when cached).
+    const scenarioAnswers = (input.scenarios?.count ?? 0) * (input.baselineCached ? 1 : 2);
+    const targetCalls = Object.entries(world.targetCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n), 0) + scenarioAnswers;
+    const judgeCalls = Object.entries(world.judgeCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n), 0) + scenarioAnswers;
     const sample = reliabilitySampleSize(world.scored, { retestShare: input.retestShare, panel: Array.from({ length: panel }, () => ({ providerId: "", model: "" })) });
     const retestCalls = input.retestShare > 0 ? sample : 0;
     const panelCalls = sample * panel;
     calls.push(targetCalls + judgeCalls + retestCalls + panelCalls);
-    answers.push(sum(world.answers));
+    answers.push(sum(world.answers) + scenarioAnswers);
     for (const t of measurable) (perTrait[t.key] ??= []).push(world.perTrait[t.key] ?? 0);
-    const targetIn = Object.entries(world.targetCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n * targetPrompt(k)), 0);
+    const scenarioPrompt = Math.ceil(((tok?.systemPromptChars.persona ?? 0) + (input.scenarios?.meanChars ?? 0)) / CHARS_PER_TOKEN) + 2 * MESSAGE_OVERHEAD;
+    const targetIn = Object.entries(world.targetCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n * targetPrompt(k)), 0) + scenarioAnswers * scenarioPrompt;
     const targetOut = targetCalls * answerTokens;
     const judgeIn = judgeCalls * judgePrompt, judgeOut = judgeCalls * replyTokens;
     const retestIn = retestCalls * judgePrompt, retestOut = retestCalls * replyTokens;

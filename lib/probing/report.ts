@@ -2,6 +2,7 @@ import { instructedRange, type InstructedRange } from "@/lib/persona/target-scal
 import { controlPair } from "@/lib/probing/control-pairs";
 import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, verdictLine, type ControlArm, type Thresholds } from "@/lib/probing/flags";
 import { rangeCurve, type Achievable } from "@/lib/probing/scale-report";
+import { scenarioGapSentence, scenarioLandingRows, type ScenarioAnswer } from "@/lib/probing/scenario-landing";
 import type { ItemAnswer } from "@/lib/probing/methods/items";
 import { landingTable, withinItemMatrix, type ScoreRow } from "@/lib/probing/stats";
 import type { OutcomeCounts } from "@/lib/probing/outcome";
@@ -74,6 +75,12 @@ export type ReportInput = {
   scale?: ScaleInput;
   /** "range": a range check — the report adds its dose–response curve from the level arms. */
   mode?: "landing" | "range";
+  /**
+   * The run's frozen scenarios (count) and their scored answers per arm
+   * (lib/probing/scenario-landing.ts); absent or count 0: no scenario rows.
+   * Scenario answers are never in persona/baseline: they are not library items.
+   */
+  scenarios?: { count: number; persona: readonly ScenarioAnswer[]; baseline: readonly ScenarioAnswer[] };
 };
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
@@ -178,6 +185,16 @@ export function buildReport(input: ReportInput): ProbeReport {
     };
   });
   const flags = computeFlags(flagInput);
+  const scenarioRows = input.scenarios?.count ? scenarioLandingRows({ keys, persona: input.scenarios.persona, baseline: input.scenarios.baseline, general: landing }).map((r) => {
+    const general = rows.find((x) => x.key === r.key)!.landing.mean;
+    return {
+      ...r,
+      landing: { ...r.landing, halfWidth: finite(r.landing.halfWidth) },
+      baseline: { ...r.baseline, halfWidth: finite(r.baseline.halfWidth) },
+      shift: shift(r.shift),
+      sentence: scenarioGapSentence(name(r.key), general, r),
+    };
+  }) : null;
   return {
     // One sentence on top: the main issue (flags/verdict-line.ts).
     verdictLine: verdictLine({ flags, rows: reportRows, final: input.final }),
@@ -195,5 +212,6 @@ export function buildReport(input: ReportInput): ProbeReport {
     ...(input.outcomes ? { outcomes: Object.fromEntries(Object.entries(input.outcomes).map(([k, c]) => [k, { ...c }])) } : {}),
     ...(controlPairs.length ? { controlPairs } : {}),
     ...(range ? { range } : {}),
+    ...(scenarioRows ? { scenarioRows, scenarios: { count: input.scenarios!.count, answered: new Set(input.scenarios!.persona.map((a) => a.itemIndex)).size } } : {}),
   };
 }

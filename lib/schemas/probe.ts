@@ -61,6 +61,8 @@ export const createProbeRunBody = z.object({
     .describe("Hard cap on model calls that reach a provider (cache hits are free); the worker stops issuing calls at it and the run reports what it has"),
   maxCostUsd: z.number().positive().max(100_000).optional()
     .describe("Hard cap on money, in US dollars, from the providers' token usage and prices (needs prices on the run's providers)"),
+  scenarios: z.boolean().default(true)
+    .describe("Also ask the persona's scenarios (spec.scenarios, frozen into the run) once each, persona and baseline, and report the landing there beside the general one"),
 });
 export type CreateProbeRunBody = z.input<typeof createProbeRunBody>;
 
@@ -107,6 +109,21 @@ export const rangeReportSchema = z.object({
   reading: z.array(z.string()),
 });
 export type RangeReport = z.infer<typeof rangeReportSchema>;
+
+/** A trait's landing over the run's scenarios (lib/probing/scenario-landing.ts): the mean over THESE scenarios. */
+export const scenarioRowSchema = z.object({
+  key: z.string(),
+  landing: summary,
+  baseline: summary,
+  shift: shiftSummary.describe("Persona − baseline, paired by scenario"),
+  n: z.number().int().describe("Scenarios with a scored persona answer"),
+  vsGeneral: z.object({
+    difference: z.number().nullable(), lo: z.number().nullable(), hi: z.number().nullable(),
+    clear: z.boolean().describe("The interval excludes 0 and the gap is at least 5 points"),
+  }).describe("Scenarios − general (library items), Welch's interval: different items, not paired"),
+  sentence: z.string().nullable().describe("A plain sentence when general and scenarios differ clearly"),
+});
+export type ScenarioRowView = z.infer<typeof scenarioRowSchema>;
 
 export const reportRowSchema = z.object({
   key: z.string(),
@@ -189,6 +206,12 @@ export const reportSchema = z.object({
     .describe("Answers per arm (persona, baseline, extra arms) by outcome; empty, refused, truncated and failed answers are never scored"),
   controlPairs: z.array(controlPairSchema).optional().describe("Pairs with single-trait control arms: together vs alone per trait, and the verdict"),
   range: rangeReportSchema.optional().describe("A range check's dose–response curve (mode \"range\")"),
+  scenarioRows: z.array(scenarioRowSchema).optional()
+    .describe("Per watched trait: the landing over the run's scenarios beside the general one (absent when the run froze no scenarios)"),
+  scenarios: z.object({
+    count: z.number().int().describe("Scenarios frozen into the run"),
+    answered: z.number().int().describe("Scenarios with a scored persona answer"),
+  }).optional(),
 });
 export type ProbeReport = z.infer<typeof reportSchema>;
 
@@ -235,8 +258,14 @@ export const probeRunSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  summary: z.object({
+    verdictLine: verdictLineSchema.pick({ text: true, severity: true }).nullable()
+      .describe("The verdict line of the run's latest stored report; null before a report is stored (or on reports older than method 2026-12-actionable-v4)"),
+    scenarios: z.number().int().describe("Scenarios frozen into the run (0 when it froze none)"),
+  }).optional().describe("What the run history shows per row (the run list only)"),
 });
 export type ProbeRun = z.infer<typeof probeRunSchema>;
+export type RunSummary = NonNullable<ProbeRun["summary"]>;
 
 export const probeRunDetailSchema = probeRunSchema.extend({ report: reportSchema, systemPrompt: z.string(), analysis: reportAnalysisSchema });
 export type ProbeRunDetail = z.infer<typeof probeRunDetailSchema>;

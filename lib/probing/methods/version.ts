@@ -29,6 +29,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-actionable-v4",
     summary: "A verdict line on top names the main issue (a targeted trait's tension, compromise, miss, overshoot or beyond-reach finding — alerts first, largest gap from target first; leakage only when nothing targeted is off, grouped; 'not enough evidence yet' while partial). A leak that a reinforcing relation with a targeted trait pushed the same way implies (warm rising with empathetic targeted high) is reported as 'came with the character type' with the relation as its reason, a warning at most; the leakage test itself is unchanged.",
   },
+  {
+    version: "2026-12-scenarios-v5",
+    summary: "Landing in the persona's domain: the persona's scenarios (frozen into the run) are asked once each in the persona and baseline arms and judged on every watched trait; the report adds, per trait, the landing over those scenarios (mean over these scenarios, t-interval over scenarios with the usual variance floor), its shift from baseline paired by scenario, and general vs scenarios (Welch's interval; 'clearly different' when it excludes 0 and the gap is at least 5 points). Scenario answers never enter the library landings, leakage, correlations or flags.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

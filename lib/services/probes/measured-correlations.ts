@@ -7,6 +7,7 @@ import { relationOf } from "@/lib/probing/traits";
 import { SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import type { MeasuredCorrelation, MeasuredCorrelations } from "@/lib/schemas/coherence";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
 
 // What this workspace's own probe runs measured about trait pairs, shown in the
 // editor beside the library's built-in expectation (issue 11 §2): per persona
@@ -121,7 +122,7 @@ export async function measuredCorrelations(ctx: WorkspaceContext, traits: string
   const [answers, personas] = await Promise.all([
     groupOfRun.size
       ? db.probeAnswer.findMany({
-        where: { runId: { in: [...groupOfRun.keys()] }, kind: { in: ["persona", "baseline"] }, status: "done", OR: [{ outcome: null }, { outcome: "scored" }] },
+        where: { runId: { in: [...groupOfRun.keys()] }, kind: { in: ["persona", "baseline"] }, traitKey: { not: SCENARIO_TRAIT_KEY }, status: "done", OR: [{ outcome: null }, { outcome: "scored" }] },
         select: { runId: true, kind: true, traitKey: true, itemIndex: true, scores: true },
       })
       : [],

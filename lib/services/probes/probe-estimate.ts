@@ -38,6 +38,12 @@ async function estimateYielding(input: EstimateInput): Promise<Estimate> {
   }
 }
 
+/** Count and mean size of the scenarios a run asks (message and earlier turns). */
+function scenarioLoad(scenarios: readonly { message: string; context?: readonly { content: string }[] }[]) {
+  const chars = scenarios.map((x) => x.message.length + (x.context ?? []).reduce((s, t) => s + t.content.length, 0));
+  return { count: scenarios.length, meanChars: chars.length ? chars.reduce((s, c) => s + c, 0) / chars.length : 0 };
+}
+
 export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeEstimate> {
   const { spec, prompt } = await probeSubject(ctx, personaId, input.version);
   const arms = controlArmsFor(spec, spec.traitTargets, input);
@@ -72,6 +78,8 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
       judgePromptChars,
     },
     prices: { target: target.prices ?? null, judge: judge.prices ?? null, panel: panel.map((p) => p.prices ?? null) },
+    // The scenarios the run would freeze (createProbeRun: all of them unless the body says scenarios: false).
+    scenarios: scenarioLoad(input.scenarios === false ? [] : spec.scenarios ?? []),
     seed: "probe-estimate",
   });
   return {

@@ -16,8 +16,11 @@ import { controlArmsFor } from "@/lib/services/probes/control-arms";
 import { resolveJudging } from "@/lib/services/probes/judge-settings";
 import { wakeWorker } from "@/lib/services/probes/wake";
 import type { RunConfig } from "@/lib/services/probes/run-config";
+import type { FrozenScenario } from "@/lib/probing/scenario-landing";
+import type { Scenario } from "@/lib/schemas/scenario";
 import { toAnswer, toRun } from "@/lib/services/probes/serialize-run";
 import { reanalyseStoredReport, runDetail } from "@/lib/services/probes/stored-report";
+import { runSummaries } from "@/lib/services/probes/run-summaries";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -42,7 +45,12 @@ export type RunSubject = {
   mode?: "landing" | "range";
   /** Overrides the judge settings (a range check has no panel or retest). */
   judges?: unknown;
+  /** The persona's scenarios to ask beside the library items (frozen into ProbeRun.config); default none. */
+  scenarios?: readonly Scenario[];
 };
+
+/** What a run sends of a scenario: its id, message and context turns (never the note or tags). */
+const freezeScenario = (s: Scenario): FrozenScenario => ({ id: s.id, message: s.message, ...(s.context?.length ? { context: s.context.map((t) => ({ role: t.role, content: t.content })) } : {}) });
 
 /** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
 /** The persona and what a run of it measures: the draft (compiled now) or a saved version (as compiled then). */
@@ -82,7 +90,8 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
   const { persona, spec, prompt } = await probeSubject(ctx, personaId, input.version);
   // Single-trait control arms ("A alone", "B alone"): lib/services/probes/control-arms.ts.
   const arms = controlArmsFor(spec, spec.traitTargets, input);
-  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version, arms }], input);
+  const scenarios = input.scenarios === false ? [] : spec.scenarios ?? [];
+  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version, arms, scenarios }], input);
   return run;
 }
 
@@ -120,7 +129,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
           systemPrompt: subject.prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
           targetProviderId: target.providerId, targetModel: target.model, judgeProviderId: judge.providerId, judgeModel: judge.model,
           judges: JSON.stringify(subject.judges ?? judges), mode: subject.mode ?? "landing", arms: JSON.stringify(subject.arms ?? []),
-          config: JSON.stringify(config), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
+          config: JSON.stringify({ ...config, scenarios: (subject.scenarios ?? []).map(freezeScenario) }), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
           variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
           createdById: ctx.userId, createdByName: ctx.userName,
           maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null,
@@ -143,7 +152,8 @@ export async function listProbeRuns(ctx: WorkspaceContext, personaId: string): P
   const counts = await db.probeAnswer.groupBy({ by: ["runId", "status"], where: { runId: { in: runs.map((r) => r.id) } }, _count: true });
   const labels = await providerLabels(ctx.workspaceId);
   const count = (runId: string, status: string) => counts.find((c) => c.runId === runId && c.status === status)?._count ?? 0;
-  return runs.map((r) => toRun(r, { done: count(r.id, "done"), failed: count(r.id, "failed") }, labels));
+  const summaries = await runSummaries(runs); // one query for all rows' verdict lines (issue 12 §8)
+  return runs.map((r) => ({ ...toRun(r, { done: count(r.id, "done"), failed: count(r.id, "failed") }, labels), summary: summaries.get(r.id) }));
 }
 
 async function findRun(ctx: WorkspaceContext, runId: string) {

@@ -10,7 +10,8 @@ import type { ProbeAnswer, ProbeReport, ProbeRun, ProbeRunDetail, RunStatus } fr
 import type { ReportAnalysis } from "@/lib/schemas/report-analysis";
 import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { runJudgeReliability } from "@/lib/services/probes/judge-reliability";
-import type { RunConfig } from "@/lib/services/probes/run-config";
+import { frozenScenarios, type RunConfig } from "@/lib/services/probes/run-config";
+import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
 
 export type Counts = { done: number; failed: number };
 type Labels = Record<string, string>;
@@ -21,6 +22,12 @@ function side(providerId: string, model: string, labels: Labels) {
 }
 
 const frozenCustom = (run: RunRow): FrozenCustomTrait[] => JSON.parse(run.customTraits) as FrozenCustomTrait[];
+
+/** The run's settings as the API shows them (the frozen scenarios stay in storage). */
+function runConfigView(raw: string): Omit<RunConfig, "scenarios"> {
+  const { temperature, seed, targetHalfWidth, budgetPerTrait, concurrency } = JSON.parse(raw) as RunConfig;
+  return { temperature, seed, targetHalfWidth, budgetPerTrait, concurrency };
+}
 
 export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
   const watched = JSON.parse(run.watched) as string[];
@@ -38,7 +45,7 @@ export function toRun(run: RunRow, counts: Counts, labels: Labels): ProbeRun {
     judge: side(run.judgeProviderId, run.judgeModel, labels),
     watched,
     targets: JSON.parse(run.targets) as Record<string, number>,
-    config: JSON.parse(run.config) as RunConfig,
+    config: runConfigView(run.config),
     customTraits: frozenCustom(run).map((t) => ({ key: t.key, name: t.name, version: t.version })),
     variant: run.variantId ? { id: run.variantId, name: run.variantName ?? "variant" } : null,
     batchId: run.batchId,
@@ -73,7 +80,12 @@ const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
  * landings judged against the instructed range per target and `achievable` — the traits' achievable ranges on
  * this model (lib/services/probes/achievable-range.ts) — control pairs, and a range check's curve.
  */
-export function computeRunReport(run: RunRow, answers: Row[], judgments: JudgmentRow[] = [], achievable: Record<string, Achievable> = {}): ProbeReport {
+export function computeRunReport(run: RunRow, allAnswers: Row[], judgments: JudgmentRow[] = [], achievable: Record<string, Achievable> = {}): ProbeReport {
+  // Scenario answers (issue 12 §2) are not library items: they feed only the scenario rows, never a landing,
+  // a leakage shift, a correlation, a flag or the outcome counts of the library items.
+  const answers = allAnswers.filter((a) => a.traitKey !== SCENARIO_TRAIT_KEY);
+  const scenarioAnswers = allAnswers.filter((a) => a.traitKey === SCENARIO_TRAIT_KEY);
+  const scenarioCount = frozenScenarios(JSON.parse(run.config) as RunConfig).length;
   const arms = parseRunArms(run.arms);
   const armAnswers = Object.fromEntries(arms.map((a) => [a.kind, judged(answers, a.kind)]));
   const targets = JSON.parse(run.targets) as Record<string, number>;
@@ -92,8 +104,9 @@ export function computeRunReport(run: RunRow, answers: Row[], judgments: Judgmen
     outcomes: countOutcomes(answers),
     scale: { achievable, instructed: instructedOrNumber(run.systemPrompt, targets) },
     mode: run.mode === "range" ? "range" : "landing",
+    ...(scenarioCount ? { scenarios: { count: scenarioCount, persona: judged(scenarioAnswers, "persona"), baseline: judged(scenarioAnswers, "baseline") } } : {}),
   });
-  return { ...report, judgeReliability: runJudgeReliability(run, answers, judgments) }; // self-judged, retest, panel (issue 11 §6)
+  return { ...report, judgeReliability: runJudgeReliability(run, allAnswers, judgments) }; // self-judged, retest, panel (issue 11 §6)
 }
 
 /**

@@ -83,3 +83,16 @@ describe("estimateProbeSteps", () => {
     expect(step.value).toEqual(estimateProbe(input));
   });
 });
+
+describe("estimateProbe — scenarios", () => {
+  it("adds one answer (a target and a judge call) per scenario per arm, the baseline's free when cached", () => {
+    const plain = estimateProbe(base);
+    const with5 = estimateProbe({ ...base, scenarios: { count: 5, meanChars: 120 } });
+    expect(with5.calls.expected - plain.calls.expected).toBe(5 * 2 * 2);
+    expect(with5.calls.low - plain.calls.low).toBe(20);
+    expect(with5.answers.expected - plain.answers.expected).toBe(10);
+    const cached = estimateProbe({ ...base, baselineCached: true });
+    const cachedWith5 = estimateProbe({ ...base, baselineCached: true, scenarios: { count: 5, meanChars: 120 } });
+    expect(cachedWith5.calls.expected - cached.calls.expected).toBe(5 * 2);
+  });
+});
