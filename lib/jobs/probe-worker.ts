@@ -326,7 +326,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       await computeAndStoreReport(runId); // computed once, served from storage (never throws)
       return "completed";
     }
-    while (queue.length > 0 && calling < config.concurrency) {
+    // At most `concurrency` answers calling models, and as many again being stored: writes cannot pile up behind a slow database.
+    while (queue.length > 0 && calling < config.concurrency && inflight.size < 2 * config.concurrency) {
       if (!usage.allowsAnswer(calling)) {
         queue.length = 0;
         break;
@@ -349,7 +350,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       });
       inflight.add(task);
     }
-    if (inflight.size > 0 && (queue.length === 0 || calling >= config.concurrency)) await woken;
+    if (inflight.size > 0 && (queue.length === 0 || calling >= config.concurrency || inflight.size >= 2 * config.concurrency)) await woken;
   }
 }
 

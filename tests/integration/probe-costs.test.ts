@@ -115,9 +115,16 @@ describe("what a run spends", () => {
     resetBill();
     const run = expectOk(ops.createProbeRun, await startRun({ budgetPerTrait: 24 }));
     let answers = 0;
+    let gate: Promise<void> | null = null;
     const cancelMidway = async () => {
       // Cancelled from the outside while answers are in flight: those finish (they are paid for) and are counted.
-      if (++answers === 10) await owner.api.post(`${wsPath(owner.workspaceId)}/probe-runs/${run.id}/cancel`, {});
+      if (++answers === 10) {
+        await owner.api.post(`${wsPath(owner.workspaceId)}/probe-runs/${run.id}/cancel`, {});
+        // Hold the answers after it until the worker's next heartbeat (≤ 1 s) can notice the cancel, so a fast
+        // machine cannot finish the whole run first (the worker stores at most 2 × concurrency answers at once).
+        gate = new Promise((resolve) => setTimeout(resolve, 1100));
+      }
+      if (gate) await gate;
     };
     expect(await claimRun(run.id, "cost-worker")).toBe(true);
     expect(await processRun(run.id, deps({ onAnswer: cancelMidway }))).toBe("cancelled");
