@@ -16,6 +16,10 @@ const VERDICT: Record<IntervalRow["verdict"], { label: string; tone: "slate" | "
   pending: { label: "collecting", tone: "slate" },
   "on-target": { label: "on target", tone: "green" },
   "off-target": { label: "off target", tone: "amber" },
+  "not-clearly-off": {
+    label: "not clearly off", tone: "slate",
+    title: "The interval reaches the window the target's instruction asks for: not clearly off target. A narrower interval (higher budget) would settle it.",
+  },
   steady: { label: "near baseline", tone: "slate" },
   nudged: { label: "small shift", tone: "slate" },
   moved: { label: "moved", tone: "sky" },

@@ -5,7 +5,7 @@ import { clamp, shiftText, thresholdValue } from "@/lib/probing/chart-prep/forma
 // the 0–100 scale the bar draws (a bootstrap end can poke past it), and the
 // row carries the flags that name the trait so the table can colour it.
 
-export type Verdict = "pending" | "on-target" | "off-target" | "steady" | "nudged" | "moved" | "no-leak" | "possible-leak";
+export type Verdict = "pending" | "on-target" | "off-target" | "not-clearly-off" | "steady" | "nudged" | "moved" | "no-leak" | "possible-leak";
 
 export type IntervalRow = {
   key: string;
@@ -18,7 +18,9 @@ export type IntervalRow = {
   /** The shift the report's verdicts read: over all the run's items when the report has it, else the trait's own items. */
   shift: { difference: number | null; excludesZero: boolean; text: string; allItems: boolean };
   /**
-   * Plain reading when no flag says more. Targeted: on/off target (± tolerance).
+   * Plain reading when no flag says more. Targeted: the report's own judgement of the
+   * landing (row.judged: the whole interval against the instructed window — the rule
+   * the flags and the verdict line read), else on/off target (± tolerance) for old reports.
    * Untargeted, from the report's leakage verdict when it has one: no-leak (the
    * equivalence test passed), possible-leak (a shift of at least the leakage
    * threshold whose test has not cleared), moved (a leak); otherwise steady
@@ -33,6 +35,17 @@ export type IntervalRow = {
 
 const clampOrNull = (x: number | null) => (x === null ? null : clamp(x));
 
+/** The report's judgement of a targeted landing, as the row's badge. */
+function targetedVerdict(judged: NonNullable<ProbeReport["rows"][number]["judged"]>["verdict"] | undefined): Verdict | null {
+  switch (judged) {
+    case "within tolerance": return "on-target";
+    case "miss": case "overshoot": case "beyond reach": return "off-target";
+    case "not clearly off target": return "not-clearly-off";
+    case "not measured": return "pending";
+    default: return null;
+  }
+}
+
 export function intervalRows(report: ProbeReport): IntervalRow[] {
   const tolerance = thresholdValue(report.thresholds, "tolerance", 10);
   const leakage = thresholdValue(report.thresholds, "leakageShift", 8);
@@ -46,7 +59,7 @@ export function intervalRows(report: ProbeReport): IntervalRow[] {
     const mean = row.landing.mean;
     let verdict: Verdict;
     if (mean === null) verdict = "pending";
-    else if (row.target !== null) verdict = Math.abs(mean - row.target) <= tolerance ? "on-target" : "off-target";
+    else if (row.target !== null) verdict = targetedVerdict(row.judged?.verdict) ?? (Math.abs(mean - row.target) <= tolerance ? "on-target" : "off-target");
     else {
       const big = Math.abs(shift.difference ?? 0) >= leakage;
       const v = leakVerdicts.get(row.key);

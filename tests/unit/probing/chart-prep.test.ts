@@ -141,6 +141,16 @@ describe("intervalRows", () => {
     expect(rows[0].shift).toMatchObject({ text: "−6 [−10, −1] vs baseline", allItems: true });
   });
 
+  it("badges a targeted trait with the report's own judgement of it (the rule the flags and the verdict line read)", () => {
+    const judged = (verdict: "within tolerance" | "not clearly off target" | "miss") =>
+      ({ ...row("firm", 80, [57, 52, 61], 48), judged: { verdict, window: { lo: 55, hi: 94 }, against: "instructed" as const } });
+    const rows = intervalRows(report({ rows: [judged("not clearly off target"), { ...judged("miss"), key: "direct" }, { ...judged("within tolerance"), key: "warm" }] }));
+    // 57 is 23 from the target, but its interval reaches the instructed window (55–94): not clearly off, as the flags say.
+    expect(rows.map((r) => r.verdict)).toEqual(["not-clearly-off", "off-target", "on-target"]);
+    // Reports from before the judgement fall back to the plain tolerance rule.
+    expect(intervalRows(report({ rows: [row("firm", 80, [57, 52, 61], 48)] }))[0].verdict).toBe("off-target");
+  });
+
   it("says pending while a trait has no answers yet", () => {
     const [r] = intervalRows(report({ rows: [row("firm", 85, null, null)] }));
     expect(r.verdict).toBe("pending");
