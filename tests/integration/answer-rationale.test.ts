@@ -1,13 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { createSimulatorServer } from "@/lib/llm/simulator/http-server";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { addTeammate, buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 import { addProbeAnswer, SCORED_ANSWER } from "@/tests/factories/probe-answers";
-import { readRequestText } from "@/tests/factories/http-server";
+import { startSimulatorProxy, type ProxiedReply, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
 
 // "Why this score?" (issue 12 §4) end to end: the route asks the run's own
 // judge — here an OpenAI-compatible endpoint on 127.0.0.1 (a proxy in front of
@@ -16,9 +14,7 @@ import { readRequestText } from "@/tests/factories/http-server";
 
 const KEY = "sk-rati-Z9xY8wV7uT6sR5qP4oN3mL2k";
 
-let sim: Server;
-let proxy: Server;
-let simOrigin: string;
+let proxy: SimulatorProxy;
 let owner: Member;
 let providerId: string;
 let runId: string;
@@ -26,26 +22,22 @@ let runId: string;
 let mode: "pass" | "garbage" | "reject" = "pass";
 const seen = { rationale: 0, other: 0 };
 
-async function serve(req: IncomingMessage, res: ServerResponse) {
-  const raw = await readRequestText(req);
-  const isRationale = raw.includes('"score_rationale"');
-  if (req.url?.endsWith("/chat/completions")) seen[isRationale ? "rationale" : "other"]++;
-  if (isRationale && mode === "reject") {
-    res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization?.replace(/^Bearer /, "")}` } }));
-    return;
-  }
-  const upstream = await fetch(`${simOrigin}${req.url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
-  const text = await upstream.text();
-  if (isRationale && mode === "garbage" && upstream.status === 200) {
-    const body = JSON.parse(text) as { choices: { message: { content: string } }[] };
+const isChat = (url: string | undefined) => Boolean(url?.endsWith("/chat/completions"));
+const isRationale = (raw: string) => raw.includes('"score_rationale"');
+const hooks = {
+  intercept: (req: IncomingMessage, raw: string) => {
+    if (isChat(req.url)) seen[isRationale(raw) ? "rationale" : "other"]++;
+    if (!isRationale(raw) || mode !== "reject") return undefined;
+    return { status: 401, text: JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization?.replace(/^Bearer /, "")}` } }) };
+  },
+  onResponse: (_req: IncomingMessage, raw: string, reply: ProxiedReply) => {
+    if (!isRationale(raw) || mode !== "garbage" || reply.status !== 200) return undefined;
+    const body = JSON.parse(reply.text) as { choices: { message: { content: string } }[] };
     body.choices[0].message.content = "Sure! Firm is high because the answer holds the line.";
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-    return;
-  }
-  res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
-}
+    return { status: 200, text: JSON.stringify(body) };
+  },
+};
 
-const listen = (s: Server) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
 
 async function startRun(member: Member, judge: Record<string, string> = { targetProviderId: providerId, targetModel: "persona-sim-1", judgeProviderId: providerId, judgeModel: "persona-sim-1" }) {
   const persona = await createPersona(member, { name: "Refund desk", spec: buildSpec({ traitTargets: { firm: 80, warm: 60 } }) });
@@ -58,10 +50,8 @@ const ask = (member: Member, run: string, answerId: string, workspaceId = member
   member.api.post(`${wsPath(workspaceId)}/probe-runs/${run}/answers/${answerId}/rationale`);
 
 beforeAll(async () => {
-  sim = createSimulatorServer();
-  proxy = createServer((req, res) => void serve(req, res));
-  simOrigin = await listen(sim);
-  const origin = await listen(proxy);
+  proxy = await startSimulatorProxy(hooks);
+  const origin = proxy.origin;
   owner = await signUpWithWorkspace({ name: "Rhea Rationale" });
   providerId = expectOk(ops.createProvider, await owner.api.post(`${wsPath(owner.workspaceId)}/providers`, {
     name: "Local judge", baseUrl: `${origin}/v1`, apiKey: KEY, defaultModel: "persona-sim-1",
@@ -69,10 +59,7 @@ beforeAll(async () => {
   runId = await startRun(owner);
 });
 
-afterAll(async () => {
-  await new Promise<void>((r) => proxy.close(() => r()));
-  await new Promise<void>((r) => sim.close(() => r()));
-});
+afterAll(() => proxy.close());
 
 beforeEach(() => {
   mode = "pass";

@@ -1,13 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
-import { createSimulatorServer } from "@/lib/llm/simulator/http-server";
 import { mulberry32 } from "@/lib/math/random";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { readRequestText } from "@/tests/factories/http-server";
+import { startSimulatorProxy, type ProxiedReply, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Usage, cost and hard caps (issue 12 §5), end to end over the real
@@ -18,9 +16,7 @@ import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, typ
 const PRICES = { inputPricePerM: 2, outputPricePerM: 8 };
 const CONCURRENCY = 3;
 
-let sim: Server;
-let proxy: Server;
-let simOrigin: string;
+let proxy: SimulatorProxy;
 let owner: Member;
 let priced: string;
 let unpriced: string;
@@ -29,41 +25,33 @@ const bill = { requests: 0, promptTokens: 0, completionTokens: 0, inFlight: 0, m
 const resetBill = () => Object.assign(bill, { requests: 0, promptTokens: 0, completionTokens: 0, inFlight: 0, maxInFlight: 0 });
 const billedUsd = () => (bill.promptTokens * PRICES.inputPricePerM + bill.completionTokens * PRICES.outputPricePerM) / 1e6;
 
-async function serve(req: IncomingMessage, res: ServerResponse) {
-  const raw = await readRequestText(req);
-  const chat = req.url?.endsWith("/chat/completions");
-  if (chat) {
+const isChat = (req: IncomingMessage) => Boolean(req.url?.endsWith("/chat/completions"));
+const hooks = {
+  onRequest: (req: IncomingMessage) => {
+    if (!isChat(req)) return;
     bill.requests++;
     bill.maxInFlight = Math.max(bill.maxInFlight, ++bill.inFlight);
-  }
-  const upstream = await fetch(`${simOrigin}${req.url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
-  const text = await upstream.text();
-  if (chat) {
+  },
+  onResponse: (req: IncomingMessage, _raw: string, reply: ProxiedReply) => {
+    if (!isChat(req)) return;
     bill.inFlight--;
-    const usage = (JSON.parse(text) as { usage?: { prompt_tokens: number; completion_tokens: number } }).usage;
+    const usage = (JSON.parse(reply.text) as { usage?: { prompt_tokens: number; completion_tokens: number } }).usage;
     bill.promptTokens += usage?.prompt_tokens ?? 0;
     bill.completionTokens += usage?.completion_tokens ?? 0;
-  }
-  res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
-}
+  },
+};
 
-const listen = (s: Server) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
 
 beforeAll(async () => {
-  sim = createSimulatorServer();
-  proxy = createServer((req, res) => void serve(req, res));
-  simOrigin = await listen(sim);
-  const origin = await listen(proxy);
+  proxy = await startSimulatorProxy(hooks);
+  const origin = proxy.origin;
   owner = await signUpWithWorkspace({ name: "Cody Cost" });
   const create = (name: string, prices: object) => owner.api.post(`${wsPath(owner.workspaceId)}/providers`, { name, baseUrl: `${origin}/v1`, defaultModel: "persona-sim-1", ...prices });
   priced = expectOk(ops.createProvider, await create("Metered", PRICES)).id;
   unpriced = expectOk(ops.createProvider, await create("Unmetered", {})).id;
 });
 
-afterAll(async () => {
-  await new Promise<void>((r) => proxy.close(() => r()));
-  await new Promise<void>((r) => sim.close(() => r()));
-});
+afterAll(() => proxy.close());
 
 const deps = (extra: Partial<WorkerDeps> = {}): WorkerDeps => ({ workerId: "cost-worker", sleep: async () => {}, rng: mulberry32(5), ...extra });
 

@@ -1,16 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
-import { createSimulatorServer } from "@/lib/llm/simulator/http-server";
 import { mulberry32 } from "@/lib/math/random";
 import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
 import { reportSchema } from "@/lib/schemas/probe";
 import type { Scenario } from "@/lib/schemas/scenario";
 import { expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { readRequestText } from "@/tests/factories/http-server";
+import { startSimulatorProxy, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Landing in the persona's domain (issue 12 §2), end to end over the real
@@ -21,33 +19,24 @@ import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, typ
 type Message = { role: string; content: string };
 const sent: Message[][] = [];
 
-async function serve(req: IncomingMessage, res: ServerResponse) {
-  const raw = await readRequestText(req);
+const record = (req: IncomingMessage, raw: string) => {
   if (req.url?.endsWith("/chat/completions")) sent.push((JSON.parse(raw) as { messages: Message[] }).messages);
-  const upstream = await fetch(`${simOrigin}${req.url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
-  res.writeHead(upstream.status, { "content-type": "application/json" }).end(await upstream.text());
-}
+};
 
-let sim: Server;
-let proxy: Server;
-let simOrigin: string;
+let proxy: SimulatorProxy;
 let owner: Member;
 let providerId: string;
 
-const listen = (s: Server) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
 
 beforeAll(async () => {
-  sim = createSimulatorServer();
-  proxy = createServer((req, res) => void serve(req, res));
-  simOrigin = await listen(sim);
-  const origin = await listen(proxy);
+  proxy = await startSimulatorProxy({ onRequest: record });
+  const origin = proxy.origin;
   owner = await signUpWithWorkspace({ name: "Sana Scenario" });
   providerId = expectOk(ops.createProvider, await owner.api.post(`${wsPath(owner.workspaceId)}/providers`, { name: "Counted", baseUrl: `${origin}/v1`, defaultModel: "persona-sim-1" })).id;
 });
 
 afterAll(async () => {
-  await new Promise<void>((r) => proxy.close(() => r()));
-  await new Promise<void>((r) => sim.close(() => r()));
+  await proxy.close();
 });
 
 const deps = (extra: Partial<WorkerDeps> = {}): WorkerDeps => ({ workerId: "scenario-worker", sleep: async () => {}, rng: mulberry32(7), ...extra });
