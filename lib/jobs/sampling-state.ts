@@ -58,32 +58,7 @@ export function samplingFrom(
   return states;
 }
 
-/** Which baseline traits may stop on the shift (see plannerStateFor). */
-export const BASELINE_SHIFT_STOP: "every trait" | "untargeted" = "every trait";
-
-/**
- * The planner's state for one arm, with the all-items shift's evidence on the
- * traits that may stop on it (lib/probing/stats/adaptive.ts): in the persona
- * arm the untargeted traits (leakage reads the shift), in the baseline arm
- * every trait: the baseline is the reference the shifts are measured from, and
- * its own landings are context. With the shift stopping at ±5 this saves about
- * a fifth of a fresh run's calls (bench/efficiency.ts: 591 → 496 per run); the
- * baseline landing of a targeted trait then rests on its first 6+ items
- * (roughly ±10–15). "untargeted" keeps the targeted traits' ±target baseline
- * landing. Other arms: none.
- */
-export function plannerStateFor(
-  kind: string, states: Readonly<Record<string, MutableSampling[]>>, targets: Readonly<Record<string, unknown>>,
-  options: { baseline: "every trait" | "untargeted" } = { baseline: BASELINE_SHIFT_STOP },
-): TraitSampling[] {
-  const persona = states.persona ?? [], baseline = states.baseline ?? [];
-  return states[kind].map((s) => {
-    const untargeted = !(s.key in targets);
-    const eligible = (kind === "persona" && untargeted) || (kind === "baseline" && (untargeted || options.baseline === "every trait"));
-    const p = persona.find((x) => x.key === s.key), b = baseline.find((x) => x.key === s.key);
-    // `leak`: the trait is in the leakage family (untargeted), so an undecided leak keeps asking (adaptive.ts).
-    return eligible && p && b ? { ...s, shiftEvidence: { persona: p.all, baseline: b.all, leak: untargeted } } : s;
-  }) as unknown as TraitSampling[];
-}
+// The shift-stopping rule is pure and shared with the estimate (lib/probing/estimate.ts).
+export { BASELINE_SHIFT_STOP, plannerStateFor } from "@/lib/probing/stats/shift-evidence";
 
 export const asPlannerState = (s: MutableSampling[]) => s as unknown as TraitSampling[];

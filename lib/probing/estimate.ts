@@ -1,6 +1,7 @@
 import { reliabilitySampleSize } from "@/lib/probing/judge-reliability";
 import { rngFor, type Rng } from "@/lib/probing/random";
 import { nextRequests, initialSampling, type SamplingConfig, type TraitSampling } from "@/lib/probing/stats/adaptive";
+import { plannerStateFor } from "@/lib/probing/stats/shift-evidence";
 
 // Size before spending (issue 12 §5): how many model calls, tokens and dollars a
 // probe will take, before it starts. Pure and deterministic.
@@ -122,6 +123,7 @@ function* simulateWorld(input: EstimateInput, prior: EstimatePrior, rng: Rng): G
   const lost = uniform(rng, prior.lostShare);
   const keys = input.traits.map((t) => t.key);
   const targeted = new Set(input.traits.filter((t) => t.targeted).map((t) => t.key));
+  const targetsOf = Object.fromEntries([...targeted].map((k) => [k, true]));
   // Trait levels: baseline mean, persona shift (targets move a lot; a share of the others move a little).
   const base: Record<string, number> = {}, shift: Record<string, number> = {};
   for (const k of keys) {
@@ -179,12 +181,8 @@ function* simulateWorld(input: EstimateInput, prior: EstimatePrior, rng: Rng): G
   for (let round = 0; round < 10_000; round++) {
     let asked = 0;
     for (const arm of arms) {
-      // lib/jobs/sampling-state.ts plannerStateFor: untargeted persona traits and every baseline trait stop on the shift.
-      const state = arm.states.map((s) => {
-        const eligible = (arm.kind === "persona" && !targeted.has(s.key)) || arm.kind === "baseline";
-        const p = persona.states.find((x) => x.key === s.key), b = baseline.states.find((x) => x.key === s.key);
-        return eligible && p && b ? { ...s, shiftEvidence: { persona: p.all, baseline: b.all, leak: !targeted.has(s.key) } } : s;
-      });
+      // The worker's rule (stats/shift-evidence.ts): which traits may stop on the all-items shift.
+      const state = plannerStateFor(arm.kind, { persona: persona.states, baseline: baseline.states, [arm.kind]: arm.states }, targetsOf);
       const plan = nextRequests(state, sampling);
       for (const req of plan.requests) {
         const s = arm.states.find((x) => x.key === req.traitKey)!;
