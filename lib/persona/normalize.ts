@@ -1,4 +1,14 @@
 import type { PersonaSpec } from "@/lib/schemas/persona";
+import type { Check } from "@/lib/schemas/scenario";
+
+/** Fixed key order per check type. */
+function normalizeCheck(c: Check): Check {
+  switch (c.type) {
+    case "regex": return { id: c.id, type: c.type, value: c.value, flags: c.flags, label: c.label };
+    case "asks_question": return { id: c.id, type: c.type, label: c.label };
+    default: return { id: c.id, type: c.type, value: c.value, label: c.label } as Check;
+  }
+}
 
 /** Same content → same bytes: trait keys sorted, so equality and hashing are stable. */
 export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
@@ -19,6 +29,7 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
     scenarios: (spec.scenarios ?? []).map((sc) => ({
       id: sc.id, message: sc.message, context: sc.context?.map((t) => ({ role: t.role, content: t.content })),
       note: sc.note, tags: sc.tags,
+      checks: sc.checks?.map((c) => normalizeCheck(c)),
     })),
     promptOverride: spec.promptOverride,
   };

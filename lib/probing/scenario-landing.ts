@@ -1,3 +1,4 @@
+import type { Check } from "@/lib/schemas/scenario";
 import { itemLandingT, type ItemEstimate } from "@/lib/probing/methods/item-landing";
 import type { ItemScores } from "@/lib/probing/methods/items";
 import { tQuantile } from "@/lib/probing/methods/t-distribution";
@@ -32,8 +33,12 @@ export const SCENARIO_TRAIT_KEY = "@scenario";
 /** At least this many points apart (and an interval excluding 0) before the report says they differ. */
 export const CLEAR_GAP = 5;
 
-/** A scenario as frozen into a run (ProbeRun.config.scenarios): what is sent, never the note or tags. */
-export type FrozenScenario = { id: string; message: string; context?: { role: "user" | "assistant"; content: string }[] };
+/**
+ * A scenario as frozen into a run (ProbeRun.config.scenarios): what is sent,
+ * and its deterministic checks (graded on the answers, never sent); never the
+ * note or tags.
+ */
+export type FrozenScenario = { id: string; message: string; context?: { role: "user" | "assistant"; content: string }[]; checks?: Check[] };
 
 /** A judged scenario answer: itemIndex = the scenario's index in the frozen list. */
 export type ScenarioAnswer = { itemIndex: number; scores: Readonly<Record<string, number | null | undefined>> };

@@ -125,6 +125,31 @@ export const scenarioRowSchema = z.object({
 });
 export type ScenarioRowView = z.infer<typeof scenarioRowSchema>;
 
+/** A pass count with its Wilson 95% interval (lib/probing/checks-report.ts). */
+const passRateSchema = z.object({
+  passed: z.number().int(), total: z.number().int(),
+  rate: z.number().nullable().describe("passed / total; null when nothing was checked"),
+  lo: z.number().nullable(), hi: z.number().nullable(),
+});
+
+/**
+ * Deterministic checks on the scenario answers (issue 12 §3): every check of a
+ * frozen scenario graded on that scenario's scored answers, persona arm (the
+ * baseline beside it: does the persona beat the plain assistant?).
+ */
+export const checksReportSchema = z.object({
+  persona: passRateSchema.describe("Checks passed over every (scenario answer, check) of the persona arm"),
+  baseline: passRateSchema.describe("The same checks on the neutral baseline's answers to the same scenarios"),
+  /** One row per (scenario, check), in the scenario's order. */
+  rows: z.array(z.object({
+    scenarioIndex: z.number().int(), scenarioId: z.string(), message: z.string().describe("The scenario's message (shortened)"),
+    checkId: z.string(), description: z.string().describe("The check's label or its rule in words"),
+    persona: passRateSchema, baseline: passRateSchema,
+    failingAnswerIds: z.array(z.string()).describe("Persona answers that failed it: open them in the answers view"),
+  })),
+}).describe("Absent when the run froze no scenario with checks");
+export type ChecksReport = z.infer<typeof checksReportSchema>;
+
 export const reportRowSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -212,6 +237,7 @@ export const reportSchema = z.object({
     count: z.number().int().describe("Scenarios frozen into the run"),
     answered: z.number().int().describe("Scenarios with a scored persona answer"),
   }).optional(),
+  checks: checksReportSchema.optional(),
 });
 export type ProbeReport = z.infer<typeof reportSchema>;
 

@@ -4,7 +4,9 @@ import { z } from "zod";
 // optionally after a short conversation and with a note on what a good answer
 // does. They live in the spec (so they autosave, are frozen by every version and
 // travel with export/import) but are never part of the compiled prompt.
-// Per-scenario deterministic `checks` will join this object later.
+// Each scenario may carry deterministic `checks` (issue 12 §3): rules every
+// answer to it should pass, evaluated on the answer text with no model call
+// (lib/probing/checks.ts), reported as pass rates beside the rubric.
 
 export const SCENARIO_LIMITS = {
   scenarios: 100,
@@ -14,6 +16,9 @@ export const SCENARIO_LIMITS = {
   note: 500,
   tags: 10,
   tag: 40,
+  checks: 10,
+  checkValue: 500,
+  checkLabel: 120,
 } as const;
 
 export const scenarioIdSchema = z
@@ -26,6 +31,46 @@ export const scenarioTurnSchema = z.object({
   content: z.string().max(SCENARIO_LIMITS.turn),
 });
 export type ScenarioTurn = z.infer<typeof scenarioTurnSchema>;
+
+/**
+ * One deterministic check on an answer. contains / not_contains: case-insensitive
+ * substring; regex: a JavaScript regular expression (flags i, m, s allowed);
+ * max_length: at most `value` characters; asks_question: the answer asks the
+ * user something (a sentence ending in "?"). `label` names it in the report
+ * ("mentions the 30-day policy"); absent, the report describes the rule.
+ */
+export const CHECK_TYPES = ["contains", "not_contains", "regex", "max_length", "asks_question"] as const;
+export type CheckType = (typeof CHECK_TYPES)[number];
+
+const checkLabel = z.string().trim().min(1).max(SCENARIO_LIMITS.checkLabel).optional().describe("What the check means, e.g. mentions the 30-day policy");
+const checkText = z.string().min(1, "Write the text to look for").max(SCENARIO_LIMITS.checkValue);
+
+/** Flags a check's regex may use: i (ignore case), m (multiline), s (dot matches newline). */
+export const REGEX_FLAGS = /^[ims]{0,3}$/;
+
+export const checkSchema = z
+  .discriminatedUnion("type", [
+    z.object({ id: scenarioIdSchema, type: z.literal("contains"), value: checkText, label: checkLabel }),
+    z.object({ id: scenarioIdSchema, type: z.literal("not_contains"), value: checkText, label: checkLabel }),
+    z.object({
+      id: scenarioIdSchema,
+      type: z.literal("regex"),
+      value: z.string().min(1, "Write the pattern").max(SCENARIO_LIMITS.checkValue).refine((v) => {
+        try { new RegExp(v); return true; } catch { return false; }
+      }, "Not a valid regular expression"),
+      flags: z.string().regex(REGEX_FLAGS, "Regex flags may be i, m and s").optional(),
+      label: checkLabel,
+    }),
+    z.object({ id: scenarioIdSchema, type: z.literal("max_length"), value: z.number().int().min(1).max(20_000).describe("Characters"), label: checkLabel }),
+    z.object({ id: scenarioIdSchema, type: z.literal("asks_question"), label: checkLabel }),
+  ])
+  .describe("Deterministic check on an answer");
+export type Check = z.infer<typeof checkSchema>;
+
+export const checksSchema = z
+  .array(checkSchema)
+  .max(SCENARIO_LIMITS.checks, `At most ${SCENARIO_LIMITS.checks} checks per scenario`)
+  .refine((list) => new Set(list.map((c) => c.id)).size === list.length, "Check ids must be unique within a scenario");
 
 export const scenarioSchema = z
   .object({
@@ -43,6 +88,7 @@ export const scenarioSchema = z
       .describe("Conversation before the message, oldest first"),
     note: z.string().max(SCENARIO_LIMITS.note).optional().describe("What a good answer does (for people; never sent to the model)"),
     tags: z.array(z.string().trim().min(1).max(SCENARIO_LIMITS.tag)).max(SCENARIO_LIMITS.tags).optional(),
+    checks: checksSchema.optional().describe("Deterministic checks every answer to this scenario should pass"),
   })
   .describe("Scenario");
 export type Scenario = z.infer<typeof scenarioSchema>;

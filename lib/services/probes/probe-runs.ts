@@ -50,7 +50,7 @@ export type RunSubject = {
 };
 
 /** What a run sends of a scenario: its id, message and context turns (never the note or tags). */
-const freezeScenario = (s: Scenario): FrozenScenario => ({ id: s.id, message: s.message, ...(s.context?.length ? { context: s.context.map((t) => ({ role: t.role, content: t.content })) } : {}) });
+const freezeScenario = (s: Scenario): FrozenScenario => ({ id: s.id, message: s.message, ...(s.context?.length ? { context: s.context.map((t) => ({ role: t.role, content: t.content })) } : {}), ...(s.checks?.length ? { checks: s.checks } : {}) });
 
 /** Freezes what is measured (prompt, targets, traits, models, settings) and queues the run. */
 /** The persona and what a run of it measures: the draft (compiled now) or a saved version (as compiled then). */
