@@ -7,6 +7,7 @@ import { LandingRadar } from "@/components/charts/landing-radar";
 import { PairScatter } from "@/components/charts/pair-scatter";
 import { TensionHeatmap } from "@/components/charts/tension-heatmap";
 import { AnswersDialog, type AnswersRequest } from "@/components/probes/answers-dialog";
+import { ChecksSection } from "@/components/probes/checks-section";
 import { ControlArms } from "@/components/probes/control-arms";
 import { FlagsPanel, VerdictBanner } from "@/components/probes/flags-panel";
 import { JudgeReliability } from "@/components/probes/judge-reliability";
@@ -43,6 +44,8 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
     setAnswers({ title: `Answers to ${nameOf(key)} items`, description: "Each answer with the judge's score on every watched trait.", query: { trait: key }, highlight: [key] });
   const showFlag = (flag: ReportFlag) =>
     setAnswers({ title: flag.title, description: "The answers that show this flag best, most telling first.", query: { ids: flag.evidence.answerIds ?? [] }, highlight: flag.traits });
+  const showFailedCheck = (row: { description: string; failingAnswerIds: string[] }) =>
+    setAnswers({ title: `Failed: ${row.description}`, description: "The persona's answers to this scenario that did not pass the check.", query: { ids: row.failingAnswerIds }, highlight: [] });
   const showAnswer = (id: string) =>
     setAnswers({ title: "One answer", query: { ids: [id] }, highlight: pair ?? [] });
   const plotPair = (a: string, b: string) => {
@@ -79,6 +82,7 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
           </Section>
 
           <ScenarioLanding report={report} />
+          <ChecksSection report={report} onShowAnswers={showFailedCheck} />
 
           <Section
             id="pair"

@@ -3,6 +3,7 @@ import { controlPair } from "@/lib/probing/control-pairs";
 import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, verdictLine, type ControlArm, type Thresholds } from "@/lib/probing/flags";
 import { rangeCurve, type Achievable } from "@/lib/probing/scale-report";
 import { scenarioGapSentence, scenarioLandingRows, type ScenarioAnswer } from "@/lib/probing/scenario-landing";
+import { checksReport, type ChecksInput } from "@/lib/probing/checks-report";
 import type { ItemAnswer } from "@/lib/probing/methods/items";
 import { landingTable, withinItemMatrix, type ScoreRow } from "@/lib/probing/stats";
 import type { OutcomeCounts } from "@/lib/probing/outcome";
@@ -81,6 +82,8 @@ export type ReportInput = {
    * Scenario answers are never in persona/baseline: they are not library items.
    */
   scenarios?: { count: number; persona: readonly ScenarioAnswer[]; baseline: readonly ScenarioAnswer[] };
+  /** The frozen scenarios with their checks and the scored scenario answers' texts per arm (lib/probing/checks-report.ts). */
+  checks?: ChecksInput;
 };
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
@@ -195,6 +198,7 @@ export function buildReport(input: ReportInput): ProbeReport {
       sentence: scenarioGapSentence(name(r.key), general, r),
     };
   }) : null;
+  const checks = input.checks ? checksReport(input.checks) : undefined;
   return {
     // One sentence on top: the main issue (flags/verdict-line.ts).
     verdictLine: verdictLine({ flags, rows: reportRows, final: input.final }),
@@ -213,5 +217,6 @@ export function buildReport(input: ReportInput): ProbeReport {
     ...(controlPairs.length ? { controlPairs } : {}),
     ...(range ? { range } : {}),
     ...(scenarioRows ? { scenarioRows, scenarios: { count: input.scenarios!.count, answered: new Set(input.scenarios!.persona.map((a) => a.itemIndex)).size } } : {}),
+    ...(checks ? { checks } : {}),
   };
 }

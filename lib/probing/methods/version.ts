@@ -33,6 +33,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-scenarios-v5",
     summary: "Landing in the persona's domain: the persona's scenarios (frozen into the run) are asked once each in the persona and baseline arms and judged on every watched trait; the report adds, per trait, the landing over those scenarios (mean over these scenarios, t-interval over scenarios with the usual variance floor), its shift from baseline paired by scenario, and general vs scenarios (Welch's interval; 'clearly different' when it excludes 0 and the gap is at least 5 points). Scenario answers never enter the library landings, leakage, correlations or flags.",
   },
+  {
+    version: "2026-12-checks-v6",
+    summary: "Checks beside the rubric: a scenario's deterministic checks (contains, does not contain, regex, max length, asks a question) are graded on its scored answers in the persona and baseline arms (empty, refused and cut-short answers are not graded); the report adds the pass rate over every (answer, check) pair with Wilson's 95% interval, per arm, and one row per (scenario, check) with the persona answers that failed it. Nothing else in the report changes.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

@@ -2,6 +2,7 @@ import "server-only";
 import type { ProbeAnswer as Row, ProbeJudgment as JudgmentRow, ProbeRun as RunRow } from "@/generated/prisma/client";
 import { countOutcomes, isScored } from "@/lib/probing/outcome";
 import { buildReport, type JudgedAnswer } from "@/lib/probing/report";
+import type { CheckedAnswer } from "@/lib/probing/checks-report";
 import { describeTraitTarget } from "@/lib/persona/compile";
 import { parseRunArms, type Achievable } from "@/lib/probing/scale-report";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
@@ -75,6 +76,10 @@ const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
     .filter((r) => r.kind === kind && isScored(r) && r.scores)
     .map((r) => ({ id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, scores: JSON.parse(r.scores!) as Record<string, number | null> }));
 
+/** Scenario answers graded by the checks: exactly those the scenario landing reads (scored, judged), with their text. */
+const checked = (rows: Row[], kind: string): CheckedAnswer[] =>
+  rows.filter((r) => r.kind === kind && isScored(r) && r.scores).map((r) => ({ id: r.id, itemIndex: r.itemIndex, text: r.answer ?? "" }));
+
 /**
  * The report of a run from its stored answers, by the method the code computes today (lib/probing/report.ts):
  * landings judged against the instructed range per target and `achievable` — the traits' achievable ranges on
@@ -85,7 +90,8 @@ export function computeRunReport(run: RunRow, allAnswers: Row[], judgments: Judg
   // a leakage shift, a correlation, a flag or the outcome counts of the library items.
   const answers = allAnswers.filter((a) => a.traitKey !== SCENARIO_TRAIT_KEY);
   const scenarioAnswers = allAnswers.filter((a) => a.traitKey === SCENARIO_TRAIT_KEY);
-  const scenarioCount = frozenScenarios(JSON.parse(run.config) as RunConfig).length;
+  const frozen = frozenScenarios(JSON.parse(run.config) as RunConfig);
+  const scenarioCount = frozen.length;
   const arms = parseRunArms(run.arms);
   const armAnswers = Object.fromEntries(arms.map((a) => [a.kind, judged(answers, a.kind)]));
   const targets = JSON.parse(run.targets) as Record<string, number>;
@@ -105,6 +111,7 @@ export function computeRunReport(run: RunRow, allAnswers: Row[], judgments: Judg
     scale: { achievable, instructed: instructedOrNumber(run.systemPrompt, targets) },
     mode: run.mode === "range" ? "range" : "landing",
     ...(scenarioCount ? { scenarios: { count: scenarioCount, persona: judged(scenarioAnswers, "persona"), baseline: judged(scenarioAnswers, "baseline") } } : {}),
+    ...(frozen.some((f) => f.checks?.length) ? { checks: { scenarios: frozen, persona: checked(scenarioAnswers, "persona"), baseline: checked(scenarioAnswers, "baseline") } } : {}),
   });
   return { ...report, judgeReliability: runJudgeReliability(run, allAnswers, judgments) }; // self-judged, retest, panel (issue 11 §6)
 }
