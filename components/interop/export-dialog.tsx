@@ -14,7 +14,7 @@ const FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: "card-png", label: "Character card (PNG)", hint: "V2 and V3 embedded in one image, for SillyTavern and friends" },
   { value: "card-v2", label: "Character Card V2 (JSON)", hint: "chara_card_v2; the studio's spec rides along in extensions" },
   { value: "card-v3", label: "Character Card V3 (JSON)", hint: "chara_card_v3" },
-  { value: "promptfoo", label: "promptfoo config (YAML)", hint: "the prompt, probe items as tests, rubrics as llm-rubric assertions" },
+  { value: "promptfoo", label: "promptfoo config (YAML)", hint: "the prompt, probe items and scenarios as tests, rubrics as llm-rubric assertions, checks as deterministic asserts" },
   { value: "studio-json", label: "Persona Studio JSON", hint: "lossless, with every version" },
   { value: "plain", label: "Plain system prompt (.txt)", hint: "the compiled prompt as a model sees it" },
 ];
@@ -49,7 +49,7 @@ export function ExportDialog({
           ))}
         </fieldset>
         {format === "promptfoo" ? (
-          <Field label="promptfoo provider" htmlFor="export-provider" hint="Default openai:gpt-4o-mini. Tests use the persona's trait targets.">
+          <Field label="promptfoo provider" htmlFor="export-provider" hint="Default openai:gpt-4o-mini. Tests use the persona's trait targets and its scenarios with their checks.">
             <Input id="export-provider" value={provider} onChange={(e) => setProvider(e.target.value)} placeholder="openai:gpt-4o-mini" />
           </Field>
         ) : null}

@@ -3,11 +3,31 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Answer } from "@/components/preview/use-live-answers";
+import { checkRows, checkSummary } from "@/lib/probing/chart-prep";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
+import type { Check } from "@/lib/schemas/scenario";
 
 export { SIMULATOR_LABEL };
 
-export function AnswerCard({ answer, title, onRetry }: { answer: Answer | undefined; title: string; onRetry: () => void }) {
+/** A scenario's checks on a finished answer: the same evaluator as the probe report's pass rates. */
+function CheckMarks({ checks, text }: { checks: Check[]; text: string }) {
+  const rows = checkRows(checks, text);
+  return (
+    <div className="border-t border-slate-100 px-3 py-1.5" data-testid="answer-checks">
+      <p className="sr-only">{checkSummary(rows)}</p>
+      <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+        {rows.map((r) => (
+          <li key={r.id} data-pass={r.pass} className={r.pass ? "text-emerald-700" : "text-rose-700"}>
+            <span aria-hidden>{r.pass ? "✓" : "✗"}</span> {r.text}
+            <span className="sr-only">{r.pass ? ": passes" : ": fails"}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer | undefined; title: string; onRetry: () => void; checks?: Check[] }) {
   const a = answer ?? { status: "waiting", text: "" };
   return (
     <div
@@ -35,6 +55,7 @@ export function AnswerCard({ answer, title, onRetry }: { answer: Answer | undefi
           <span className="text-slate-400">{a.status === "stale" ? "Updating…" : "Waiting for the first token…"}</span>
         )}
       </div>
+      {a.status === "done" && checks?.length ? <CheckMarks checks={checks} text={a.text} /> : null}
       <div className="mt-auto flex gap-3 border-t border-slate-50 px-3 py-1 text-[11px] tabular-nums text-slate-400" data-testid="answer-stats">
         {a.status === "done" ? (
           <>

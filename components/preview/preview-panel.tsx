@@ -48,12 +48,15 @@ export function PreviewPanel({
     () => previewItems({ sampleMessages: spec.sampleMessages, scenarios: spec.scenarios }),
     [spec.sampleMessages, spec.scenarios],
   );
-  const draftLane: LaneInput = a ? { source: { kind: "spec", spec }, ...a, temperature: TEMPERATURE, seed: SEED } : null;
+  // Checks grade finished answers here; they are not part of what is sent, so editing one never re-asks the model.
+  const checksOf = useMemo(() => new Map((spec.scenarios ?? []).map((s) => [s.id, s.checks])), [spec.scenarios]);
+  const sentSpec = useMemo(() => ({ ...spec, scenarios: (spec.scenarios ?? []).map(({ checks: _checks, ...s }) => s) }), [spec]);
+  const draftLane: LaneInput = a ? { source: { kind: "spec", spec: sentSpec }, ...a, temperature: TEMPERATURE, seed: SEED } : null;
   const secondLane: LaneInput =
     mode === "version" && a && pinned
       ? { source: { kind: "version", personaId, number: pinned }, ...a, temperature: TEMPERATURE, seed: SEED }
       : mode === "models" && b
-        ? { source: { kind: "spec", spec }, ...b, temperature: TEMPERATURE, seed: SEED }
+        ? { source: { kind: "spec", spec: sentSpec }, ...b, temperature: TEMPERATURE, seed: SEED }
         : null;
   const left = useLiveAnswers(workspaceId, draftLane, messages);
   const right = useLiveAnswers(workspaceId, secondLane, messages);
@@ -113,9 +116,9 @@ export function PreviewPanel({
             <p className="ml-auto w-fit max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3 py-1.5 text-sm text-slate-700">{m.message}</p>
             {m.note ? <p className="text-xs italic text-slate-500">Good answer: {m.note}</p> : null}
             <div className={cn("grid gap-2", twoLanes && "grid-cols-2")}>
-              <AnswerCard answer={left.answers[i]} title={mode === "models" ? "A · draft" : "Draft"} onRetry={() => left.retry(i)} />
+              <AnswerCard answer={left.answers[i]} title={mode === "models" ? "A · draft" : "Draft"} onRetry={() => left.retry(i)} checks={m.scenarioId ? checksOf.get(m.scenarioId) : undefined} />
               {twoLanes ? (
-                <AnswerCard answer={right.answers[i]} title={mode === "version" ? `v${pinned}` : "B · draft"} onRetry={() => right.retry(i)} />
+                <AnswerCard answer={right.answers[i]} title={mode === "version" ? `v${pinned}` : "B · draft"} onRetry={() => right.retry(i)} checks={m.scenarioId ? checksOf.get(m.scenarioId) : undefined} />
               ) : null}
             </div>
           </div>

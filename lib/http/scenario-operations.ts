@@ -13,7 +13,7 @@ const P = "/api/workspaces/{workspaceId}/personas/{personaId}";
 export const scenarioOps = {
   importScenarios: defineOperation({
     id: "importScenarios", method: "POST", path: `${P}/scenarios/import`, tag: "Personas",
-    summary: "Import scenarios from CSV or JSONL into the draft (append or replace). 422 names the bad lines; 409 when `revision` is stale",
+    summary: "Import scenarios, with their checks, from CSV or JSONL into the draft (append or replace). 422 names the bad lines and fields; 409 when `revision` is stale",
     auth: "workspace", role: "editor", params: personaParams, body: importScenariosBody, bodyLimit: "import",
     response: z.object({ imported: z.number().int(), persona: personaDetailSchema }),
   }),

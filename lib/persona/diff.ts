@@ -1,4 +1,5 @@
 import { diffLines, diffWordsWithSpace } from "diff";
+import { describeCheck } from "@/lib/probing/checks";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 
@@ -49,7 +50,8 @@ function flatten(spec: PersonaSpec): Map<string, { label: string; text: string }
   put("sampleMessages", "Preview messages", spec.sampleMessages.map((m) => `• ${m}`).join("\n"));
   (spec.scenarios ?? []).forEach((sc, i) => {
     const context = (sc.context ?? []).map((t) => `${t.role === "user" ? "User" : "Persona"}: ${t.content}`);
-    const text = [...context, `User: ${sc.message}`, sc.note ? `Good answer: ${sc.note}` : ""].filter(Boolean).join("\n");
+    const checks = (sc.checks ?? []).map((c) => `Check: ${c.label ? `${c.label} — ` : ""}${describeCheck({ ...c, label: undefined })}`);
+    const text = [...context, `User: ${sc.message}`, sc.note ? `Good answer: ${sc.note}` : "", ...checks].filter(Boolean).join("\n");
     put(`scenarios.${sc.id}`, `Scenario ${i + 1}`, text);
   });
   put("promptOverride", "Prompt override", spec.promptOverride);

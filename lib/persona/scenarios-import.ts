@@ -1,4 +1,5 @@
 import { newScenarioId, SCENARIO_LIMITS, scenarioSchema, type Scenario, type ScenarioTurn } from "@/lib/schemas/scenario";
+import { CSV_CHECK_COLUMNS, csvChecks, withCheckIds } from "@/lib/persona/scenario-checks-import";
 
 // Pure import of scenarios from CSV or JSONL text (the browser can run it for a
 // preview, the server runs it for the import route). Nothing partial: the caller
@@ -7,9 +8,13 @@ import { newScenarioId, SCENARIO_LIMITS, scenarioSchema, type Scenario, type Sce
 // CSV: RFC 4180 (quoted fields, "" escapes, newlines inside quotes, CRLF or LF),
 // a header row naming `message` (or `input` / `prompt`) and optionally `note`,
 // `context`, `tags`, `id`; other columns are ignored. `context` is a JSON array
-// of { role, content } or lines "user: …" / "assistant: …".
-// JSONL: one object per line with the same fields; promptfoo test cases
-// ({ vars: { message }, description }) are accepted too.
+// of { role, content } or lines "user: …" / "assistant: …". Optional check
+// columns (lib/persona/scenario-checks-import.ts): `contains` and `not_contains`
+// (phrases separated by ";"), `regex` (one pattern, or /pattern/flags),
+// `max_length` (characters), `asks_question` (yes/no).
+// JSONL: one object per line with the same fields and `checks` as in the spec
+// (ids may be left out); promptfoo test cases ({ vars: { message }, description })
+// are accepted too.
 
 export type ImportFormat = "csv" | "jsonl";
 export type ImportError = { line: number; field?: string; message: string };
@@ -109,11 +114,16 @@ function toScenario(c: Candidate, taken: Set<string>, errors: ImportError[]): Sc
     errors.push({ line: c.line, field: "context", message: context });
     return null;
   }
+  if (fields.checkError) {
+    errors.push({ line: c.line, ...(fields.checkError as { field: string; message: string }) });
+    return null;
+  }
   const note = typeof fields.note === "string" && fields.note.trim() === "" ? undefined : fields.note;
   const wanted = typeof fields.id === "string" && fields.id.trim() ? fields.id.trim() : undefined;
   const id = wanted && !taken.has(wanted) ? wanted : newScenarioId(taken);
   const parsed = scenarioSchema.safeParse({
     id, message: fields.message, note, tags: parseTags(fields.tags), context: context.length ? context : undefined,
+    checks: fields.checks,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -145,9 +155,13 @@ function csvCandidates(text: string, errors: ImportError[]): Candidate[] {
   return rows.slice(1).map((r) => {
     if (r.cells.length > header.length) errors.push({ line: r.line, message: `${r.cells.length} fields but the header has ${header.length}` });
     const at = (i: number) => (i === -1 ? undefined : r.cells[i]);
+    const checks = csvChecks(Object.fromEntries(CSV_CHECK_COLUMNS.map((name) => [name, at(col(name))])));
     return {
       line: r.line,
-      fields: { message: at(messageCol), note: at(col("note")), context: at(col("context")), tags: at(col("tags")), id: at(col("id")) },
+      fields: {
+        message: at(messageCol), note: at(col("note")), context: at(col("context")), tags: at(col("tags")), id: at(col("id")),
+        ...("error" in checks ? { checkError: checks.error } : { checks: checks.checks }),
+      },
     };
   });
 }
@@ -174,7 +188,7 @@ function jsonlCandidates(text: string, errors: ImportError[]): Candidate[] {
       line,
       fields: {
         message: o.message ?? vars.message ?? vars.input ?? vars.prompt,
-        note: o.note ?? o.description, context: o.context ?? vars.context, tags: o.tags, id: o.id,
+        note: o.note ?? o.description, context: o.context ?? vars.context, tags: o.tags, id: o.id, checks: withCheckIds(o.checks),
       },
     });
   });

@@ -8,7 +8,9 @@ import type { Check } from "@/lib/schemas/scenario";
 export type CheckResult = { id: string; pass: boolean };
 
 /** A sentence that asks: a "?" at the end of a sentence (not inside a URL or a code span's middle). */
-const QUESTION = /\?(?=\s|$|["'”’)\]*_])/;
+export const QUESTION = /\?(?=\s|$|["'”’)\]*_])/;
+/** Inline code spans, removed before looking for a question (a "?" in code asks nothing). */
+export const CODE_SPAN = /`[^`]*`/g;
 
 function regexOf(check: Extract<Check, { type: "regex" }>): RegExp | null {
   try {
@@ -25,7 +27,7 @@ export function passes(check: Check, answer: string): boolean {
     case "not_contains": return !answer.toLowerCase().includes(check.value.toLowerCase());
     case "regex": return regexOf(check)?.test(answer) ?? false;
     case "max_length": return [...answer].length <= check.value;
-    case "asks_question": return QUESTION.test(answer.replace(/`[^`]*`/g, ""));
+    case "asks_question": return QUESTION.test(answer.replace(CODE_SPAN, ""));
   }
 }
 

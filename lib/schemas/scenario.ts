@@ -112,7 +112,11 @@ export function newScenarioId(taken: ReadonlySet<string> = new Set(), random: ()
 export const SCENARIO_IMPORT_MAX_CHARS = 2_000_000;
 
 export const importScenariosBody = z.object({
-  format: z.enum(["csv", "jsonl"]).describe("csv: header row with message, note?, context?, tags?, id?; jsonl: one object per line"),
+  format: z.enum(["csv", "jsonl"]).describe(
+    "csv: header row with message, note?, context?, tags?, id? and optional check columns — contains and not_contains " +
+      '(phrases separated by ";"), regex (one pattern or /pattern/flags, flags i m s), max_length (characters), asks_question (yes/no); ' +
+      "jsonl: one object per line with the same fields, `checks` as in the spec (ids may be left out)",
+  ),
   text: z.string().min(1, "Paste or upload the file's text").max(SCENARIO_IMPORT_MAX_CHARS),
   revision: z.number().int().min(1).describe("The draft revision this import is based on (409 when stale)"),
   mode: z.enum(["append", "replace"]).default("append").describe("Add to the draft's scenarios, or replace them"),

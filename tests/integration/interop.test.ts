@@ -130,6 +130,22 @@ describe("exporting", () => {
     expect(new Set(config.tests.map((t: { metadata: { trait: string } }) => t.metadata.trait))).toEqual(new Set(["empathetic", "firm"]));
   });
 
+  it("writes a promptfoo config for a persona with scenarios and no trait targets: checks become asserts", async () => {
+    const scenarios = [{ id: "s1", message: "Refund me, it was 45 days ago.", checks: [{ id: "c1", type: "contains" as const, value: "30-day", label: "mentions the 30-day policy" }, { id: "c2", type: "max_length" as const, value: 600 }] }];
+    const persona = await createPersona(owner, { name: "Desk", spec: buildSpec({ name: "Desk", traitTargets: {}, scenarios }) });
+    const res = await download(persona.id, { format: "promptfoo", version: "draft" });
+    expect(res.status).toBe(200);
+    const config = parseYaml(await res.text());
+    expect(config.tests).toEqual([expect.objectContaining({
+      vars: { message: "Refund me, it was 45 days ago." },
+      assert: [
+        { type: "icontains", value: "30-day", metric: "mentions the 30-day policy" },
+        { type: "javascript", value: "[...output].length <= 600", metric: "at most 600 characters" },
+      ],
+      metadata: { scenarioId: "s1" },
+    })]);
+  });
+
   it("explains what is missing instead of failing", async () => {
     const bare = await createPersona(owner, { name: "Bare", spec: buildSpec({ name: "Bare", traitTargets: {} }) });
     expectError(await send(owner.cookie, "GET", `${personaPath(owner.workspaceId, bare.id)}/export`, { query: { format: "promptfoo" } }), 422, "format");

@@ -77,6 +77,21 @@ describe("importing scenarios into the draft", () => {
     expect(stored.revision).toBe(persona.revision);
   });
 
+  it("imports checks from CSV columns and JSONL, and names a bad regex with its line", async () => {
+    const persona = await refundPersona(olive);
+    const csv = "message,contains,max_length,asks_question\nRefund me,30-day;store credit,600,yes\n";
+    const done = expectOk(ops.importScenarios, await olive.api.post(importPath(olive, persona.id), { format: "csv", text: csv, revision: persona.revision }));
+    expect(done.persona.spec.scenarios[0].checks?.map((c) => c.type)).toEqual(["contains", "contains", "max_length", "asks_question"]);
+    const jsonl = [
+      JSON.stringify({ message: "ok", checks: [{ type: "contains", value: "sorry", label: "apologises" }] }),
+      JSON.stringify({ message: "bad", checks: [{ type: "regex", value: "([a-z]" }] }),
+    ].join("\n");
+    const error = expectError(await olive.api.post(importPath(olive, persona.id), { format: "jsonl", text: jsonl, revision: done.persona.revision }), 422, "text");
+    expect(error.message).toMatch(/line 2 \(checks\.0\.value\): Not a valid regular expression/);
+    const stored = expectOk(ops.getPersona, await olive.api.get(personaPath(olive.workspaceId, persona.id)));
+    expect(stored.spec.scenarios).toEqual(done.persona.spec.scenarios);
+  });
+
   it("keeps the 100-scenario limit across appends", async () => {
     const persona = await refundPersona(olive);
     const rows = (n: number, tag: string) => ["message", ...Array.from({ length: n }, (_, i) => `${tag} ${i}`)].join("\n");

@@ -40,8 +40,10 @@ export function ScenarioImport({
     <div className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="Import scenarios">
       <p className="text-xs text-slate-600">
         CSV with a header row: <code>message</code>, optional <code>note</code>, <code>context</code> (&quot;user: …&quot; /
-        &quot;assistant: …&quot; lines or JSON), <code>tags</code> (separated by ;). JSONL: one object per line with the same
-        fields, or promptfoo test cases (<code>{"{"}&quot;vars&quot;: {"{"}&quot;message&quot;: …{"}}"}</code>).
+        &quot;assistant: …&quot; lines or JSON), <code>tags</code> (separated by ;), and checks: <code>contains</code>,{" "}
+        <code>not_contains</code> (phrases separated by ;), <code>regex</code> (<code>/pattern/i</code>), <code>max_length</code>,{" "}
+        <code>asks_question</code> (yes/no). JSONL: one object per line with the same fields and <code>checks</code> as in the spec,
+        or promptfoo test cases (<code>{"{"}&quot;vars&quot;: {"{"}&quot;message&quot;: …{"}}"}</code>).
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <input

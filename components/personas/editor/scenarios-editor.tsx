@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select, Textarea } from "@/components/ui/field";
+import { ChecksEditor } from "@/components/personas/editor/checks-editor";
 import { ScenarioImport } from "@/components/personas/editor/scenario-import";
 import { newScenarioId, SCENARIO_LIMITS, type Scenario, type ScenarioTurn } from "@/lib/schemas/scenario";
 
@@ -63,6 +64,7 @@ function ScenarioCard({ scenario, index, count, onChange, onRemove, onMove }: {
         onChange={(e) => onChange({ ...scenario, note: e.target.value || undefined })}
         placeholder="What a good answer does (optional, never sent to the model)"
       />
+      <ChecksEditor label={label} checks={scenario.checks} onChange={(checks) => onChange({ ...scenario, checks })} />
     </li>
   );
 }
@@ -73,6 +75,7 @@ export function ScenariosEditor({ scenarios, onChange }: Props) {
   const full = scenarios.length >= SCENARIO_LIMITS.scenarios;
   const withContext = scenarios.filter((s) => s.context?.length).length;
   const withNote = scenarios.filter((s) => s.note?.trim()).length;
+  const withChecks = scenarios.filter((s) => s.checks?.length).length;
 
   const add = () => {
     const message = draft.trim();
@@ -90,7 +93,7 @@ export function ScenariosEditor({ scenarios, onChange }: Props) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-slate-500" data-testid="scenario-counts">
-          {scenarios.length} of {SCENARIO_LIMITS.scenarios} scenarios · {withContext} with earlier turns · {withNote} with a note
+          {scenarios.length} of {SCENARIO_LIMITS.scenarios} scenarios · {withContext} with earlier turns · {withNote} with a note · {withChecks} with checks
         </p>
         <Button size="sm" onClick={() => setImporting((o) => !o)} aria-expanded={importing}>Import CSV/JSONL</Button>
       </div>

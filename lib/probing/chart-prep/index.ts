@@ -12,3 +12,4 @@ export { DEFAULT_THRESHOLDS } from "@/lib/probing/flags/thresholds";
 export { r2 } from "@/lib/probing/flags/format";
 export { agreementOf, isSelfJudged, panelSentence, retestSentence, SELF_JUDGED_HINT, SELF_JUDGED_TEXT } from "@/lib/probing/judge-reliability";
 export { groupFlags, LEAK_GROUP_TITLES, type FlagGroups } from "@/lib/probing/chart-prep/flag-groups";
+export { checkRows, checkSummary, describeCheck, type CheckRow } from "@/lib/probing/chart-prep/checks";

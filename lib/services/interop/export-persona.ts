@@ -60,7 +60,7 @@ export async function exportPersona(ctx: WorkspaceContext, personaId: string, q:
         return download(exportPlainPrompt(spec), `${stem}.prompt.txt`, "text/plain; charset=utf-8");
       case "promptfoo": {
         const traits = Object.keys(spec.traitTargets).filter((k) => probeTrait(k));
-        if (traits.length === 0) throw new AppError("validation", "A promptfoo config tests trait targets: set at least one built-in trait target first", { field: "format" });
+        if (traits.length === 0 && !spec.scenarios?.length) throw new AppError("validation", "A promptfoo config tests trait targets and scenarios: set at least one built-in trait target or add a scenario first", { field: "format" });
         const yaml = exportPromptfoo({ spec, name: spec.name, traits, targets: spec.traitTargets, ...(q.provider ? { provider: q.provider } : {}) });
         return download(yaml, `${stem}.promptfooconfig.yaml`, "text/yaml; charset=utf-8");
       }
