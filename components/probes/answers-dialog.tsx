@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { ScoreRationale } from "@/components/probes/score-rationale";
+import { answersQueryFor, isScenarioAnswer, ScenarioContext, scenarioHeading, shownAnswers, type AnswerSource } from "@/components/probes/scenario-answers";
 import { useWorkspace } from "@/lib/query/hooks";
 import { useProbeAnswers, type AnswersQuery } from "@/lib/query/probe-hooks";
 import { useFetchedAnswers, type AnswersFetcher } from "@/lib/query/share-hooks";
@@ -14,7 +15,9 @@ import { can } from "@/lib/schemas/workspace";
 // The answers behind a flag, a dot or a trait: each with the probe message, the
 // answer text and the judge's scores on every watched trait, the traits in
 // question highlighted and listed first; "Why this score?" asks the judge for
-// its reasons (score-rationale.tsx).
+// its reasons (score-rationale.tsx). A trait's answers can be switched to the
+// persona's scenarios (scored on the same trait); answers to a scenario say
+// which one, with the conversation before it (scenario-answers.tsx).
 
 export type AnswersRequest = {
   title: string;
@@ -34,26 +37,56 @@ export function AnswersDialog({
   fetcher?: AnswersFetcher;
 }) {
   const [kind, setKind] = useState<"persona" | "baseline">("persona");
+  const [source, setSource] = useState<AnswerSource>("items");
+  const [scenariosOnly, setScenariosOnly] = useState(false);
   const byTrait = !!request?.query.trait;
-  const query = request ? (byTrait ? { ...request.query, kind, limit: request.query.limit ?? 30 } : request.query) : null;
+  // A trait's library items, or the scenario answers with that trait highlighted (not when the request is the scenarios).
+  const canSwitch = byTrait && !isScenarioAnswer({ traitKey: request!.query.trait! });
+  const query = request ? answersQueryFor(request.query, kind, canSwitch ? source : "items") : null;
   // Exactly one of the two is enabled; the other stays idle.
   const own = useProbeAnswers(workspaceId, runId, fetcher ? null : query);
   const fetched = useFetchedAnswers(fetcher ?? null, fetcher ? query : null);
   const answers = fetcher ? fetched : own;
-  const ordered = order(answers.data ?? [], request?.query.ids);
+  const all = order(answers.data ?? [], request?.query.ids);
+  // A mixed set (a flag's or a check's evidence): "only scenario answers" one click away.
+  const mixed = all.some(isScenarioAnswer) && !all.every(isScenarioAnswer);
+  const ordered = shownAnswers(all, mixed && scenariosOnly);
   // A share page (fetcher) shows kept rationales only; in the studio reviewers and up may ask (a paid judge call).
   const workspace = useWorkspace(workspaceId);
   const canAsk = !fetcher && !!workspace && can.review(workspace.role);
+  const reset = () => { setKind("persona"); setSource("items"); setScenariosOnly(false); };
 
   return (
     <Dialog
       open={!!request}
-      onClose={() => { setKind("persona"); onClose(); }}
+      onClose={() => { reset(); onClose(); }}
       title={request?.title ?? ""}
       description={request?.description}
       wide
-      footer={<Button onClick={() => { setKind("persona"); onClose(); }}>Close</Button>}
+      footer={<Button onClick={() => { reset(); onClose(); }}>Close</Button>}
     >
+      {canSwitch ? (
+        <div className="mb-2 mr-3 inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm" role="group" aria-label="Which messages">
+          {(["items", "scenarios"] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={source === k}
+              onClick={() => setSource(k)}
+              className={cn("rounded px-3 py-1", source === k ? "bg-white font-medium shadow-sm" : "text-slate-600 hover:text-slate-900")}
+              data-testid={`answers-source-${k}`}
+            >
+              {k === "items" ? "Library items" : "Your scenarios"}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {mixed ? (
+        <label className="mb-4 flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={scenariosOnly} onChange={(e) => setScenariosOnly(e.target.checked)} className="accent-brand-600" data-testid="answers-scenarios-only" />
+          Only answers to your scenarios
+        </label>
+      ) : null}
       {byTrait ? (
         <div className="mb-4 inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm" role="group" aria-label="Which answers">
           {(["persona", "baseline"] as const).map((k) => (
@@ -74,7 +107,7 @@ export function AnswersDialog({
       ) : answers.isError ? (
         <p role="alert" className="text-sm text-rose-600">Could not load the answers: {answers.error.message}</p>
       ) : ordered.length === 0 ? (
-        <p className="text-sm text-slate-500">No answers here yet.</p>
+        <p className="text-sm text-slate-500">{canSwitch && source === "scenarios" ? "No scenario answers: this run asked no scenarios, or none is answered yet." : "No answers here yet."}</p>
       ) : (
         <ol className="space-y-4" aria-label="Answers">
           {ordered.map((a) => (
@@ -106,7 +139,11 @@ function AnswerItem({
   return (
     <li className="rounded-lg border border-slate-200 bg-white" data-testid="probe-answer">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-4 py-2 text-xs text-slate-500">
-        <span>Probe item for <b className="text-slate-700">{nameOf(answer.traitKey)}</b> · item {answer.itemIndex + 1}, sample {answer.sampleIndex + 1}</span>
+        {isScenarioAnswer(answer) ? (
+          <span className="min-w-0 break-words" data-testid="scenario-heading"><b className="text-slate-700">{scenarioHeading(answer)}</b>{answer.sampleIndex > 0 ? ` · attempt ${answer.sampleIndex + 1}` : ""}</span>
+        ) : (
+          <span>Probe item for <b className="text-slate-700">{nameOf(answer.traitKey)}</b> · item {answer.itemIndex + 1}, sample {answer.sampleIndex + 1}</span>
+        )}
         {answer.kind === "baseline" ? <Badge>baseline</Badge> : null}
         {answer.refusal ? <Badge tone="amber">refusal</Badge> : null}
         {answer.status === "failed" ? <Badge tone="rose">failed</Badge> : null}
@@ -140,6 +177,7 @@ function AnswerItem({
             ) : null}
           </div>
         ) : null}
+        <ScenarioContext answer={answer} />
         <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700"><span className="font-medium text-slate-900">User: </span>{answer.message}</p>
         {answer.status === "failed" ? (
           <p className="text-sm text-rose-700">{answer.error ?? "This call failed."}</p>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ControlArmsChoice } from "@/components/probes/control-arms";
+import { ScenariosChoice, scenariosFlag } from "@/components/probes/scenarios-choice";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -27,7 +28,8 @@ import type { ProviderInfo } from "@/lib/schemas/provider";
 // "watch all related" one click away) and the sampling settings. Before "Start"
 // it shows what the probe will take — calls with a range, tokens, money when the
 // providers have prices (POST …/probe-estimate, debounced) — and takes optional
-// hard caps. Starting it goes straight to the live report.
+// hard caps. The snapshot's scenarios are asked too unless unticked (the
+// estimate follows). Starting it goes straight to the live report.
 
 const FORM_ID = "new-probe-form";
 const ADVANCED = [
@@ -50,7 +52,7 @@ export function NewProbeDialog({
       onClose={onClose}
       wide
       title="New probe"
-      description="Ask the trait library's probe items under this persona and under a neutral assistant, have the judge score every answer, and see where the persona lands."
+      description="Ask the trait library's probe items (and your scenarios) under this persona and under a neutral assistant, have the judge score every answer, and see where the persona lands."
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>Cancel</Button>
@@ -85,6 +87,7 @@ function NewProbeForm({
   const [tensionControls, setTensionControls] = useState(true); // control arms for tension pairs (components/probes/control-arms.tsx)
   const [advanced, setAdvanced] = useState(ADVANCED_DEFAULTS);
   const [watchAll, setWatchAll] = useState(false);
+  const [askScenarios, setAskScenarios] = useState(true); // the snapshot's scenarios (components/probes/scenarios-choice.tsx)
   const [maxCalls, setMaxCalls] = useState("");
   const [maxCost, setMaxCost] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -99,6 +102,7 @@ function NewProbeForm({
   const targets = spec?.traitTargets;
   const loadingTargets = !targets && snapshot.isPending;
   const targeted = Object.keys(targets ?? {});
+  const scenarioCount = spec?.scenarios?.length ?? 0;
   // Only what can be measured: built-ins and this workspace's saved custom traits.
   const customOptions = (customTraits.data ?? []).map((t) => ({ key: t.key, name: `${t.name} (custom, v${t.version})` }));
   const measurable = (k: string) => !library.data || library.data.traits.some((t) => t.key === k) || customOptions.some((t) => t.key === k);
@@ -131,6 +135,7 @@ function NewProbeForm({
     panelJudges: panel.map((p) => ({ providerId: p.providerId, model: p.model.trim() })),
     retestShare: retestPercent.trim() === "" ? 0 : Number(retestPercent) / 100,
     tensionControls,
+    ...scenariosFlag(scenarioCount, askScenarios),
     ...(maxCalls.trim() ? { maxCalls: Number(maxCalls) } : {}),
     ...(maxCost.trim() ? { maxCostUsd: Number(maxCost) } : {}),
   });
@@ -234,6 +239,7 @@ function NewProbeForm({
       </Field>
       {/* Up top, beside what drives it (the watched set, control arms): visible before Start without scrolling. */}
       <EstimateLine estimate={estimate.data} loading={estimateBody !== settled || estimate.isFetching} error={estimate.error} maxCalls={Number(maxCalls) || null} maxCost={Number(maxCost) || null} />
+      {loadingTargets ? null : <ScenariosChoice count={scenarioCount} checked={askScenarios} onChange={setAskScenarios} />}
       <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} handWritten={!!spec?.promptOverride?.trim()} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
 
       <details className="rounded-lg border border-slate-200 px-4 py-2">

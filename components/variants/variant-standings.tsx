@@ -11,12 +11,15 @@ import { VARIANT_WIN_LEVEL, type VariantBatch } from "@/lib/schemas/variant";
 // order, not a verdict), which contenders no one is clearly closer than, how
 // many targeted traits each was measured on, its flags, and its report. Under
 // the table: every pair compared item by item, the only thing that decides.
+// When the batch asked the persona's scenarios, each contender's distance there
+// stands beside it (a point estimate, not part of the verdict).
 
 export function VariantStandings({
   batch, contenders, reportBase,
 }: { batch: VariantBatch; contenders: DotContender[]; reportBase: string }) {
   const targetCount = Object.keys(batch.targets).length;
   const tied = batch.verdict.state === "no clear winner";
+  const withScenarios = batch.standings.some((s) => s.scenarioDistance !== undefined);
   return (
     <div className="space-y-4">
     <div className="overflow-x-auto" data-testid="variant-standings">
@@ -26,6 +29,11 @@ export function VariantStandings({
             <th className="py-2 pr-3 font-medium">#</th>
             <th className="py-2 pr-3 font-medium">Contender</th>
             <th className="py-2 pr-3 text-right font-medium">Mean distance to target</th>
+            {withScenarios ? (
+              <th className="py-2 pr-3 text-right font-medium" title="Mean |landing − target| over your scenarios: a point estimate from one answer per scenario, not part of the verdict">
+                In your scenarios
+              </th>
+            ) : null}
             <th className="py-2 pr-3 text-right font-medium">Targeted traits measured</th>
             <th className="py-2 pr-3 font-medium">Flags</th>
             <th className="py-2"><span className="sr-only">Report</span></th>
@@ -54,6 +62,7 @@ export function VariantStandings({
                     <span className={cn("text-base font-semibold", winner ? "text-emerald-700" : "text-slate-900")}>{fmt(s.meanGap, 1)}</span>
                   </span>
                 </td>
+                {withScenarios ? <td className="py-2.5 pr-3 text-right text-slate-700" data-testid="scenario-distance">{fmt(s.scenarioDistance ?? null, 1)}</td> : null}
                 <td className={cn("py-2.5 pr-3 text-right", s.traitsMeasured < targetCount ? "text-amber-700" : "text-slate-700")}>
                   {s.traitsMeasured} / {targetCount}
                 </td>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flagAcknowledgedSchema } from "@/lib/schemas/acknowledgement";
 import { flagEvidenceSchema, traitVerdictsSchema } from "@/lib/schemas/report-flags";
 import { reportAnalysisSchema } from "@/lib/schemas/report-analysis";
 
@@ -174,6 +175,8 @@ export const flagSchema = z.object({
   evidence: flagEvidenceSchema,
   expected: z.object({ with: z.array(z.string()), reason: z.string() }).optional()
     .describe("Leakage only: the character type implies this shift (a reinforcing relation with a targeted trait pushed the same way); worded \"came with the character type\", never an alert"),
+  acknowledged: flagAcknowledgedSchema.optional()
+    .describe("Set when served: a member acknowledged this flag as expected for this persona (with a reason); it is never the verdict line's main issue"),
 });
 export type ReportFlag = z.infer<typeof flagSchema>;
 
@@ -311,12 +314,23 @@ export const probeAnswerSchema = z.object({
   latencyMs: z.number().nullable(),
   tokens: z.number().nullable(),
   rationale: z.record(z.string(), z.string()).nullable().describe("The judge's short reason per scored trait, once someone asked \"Why this score?\" (null until then)"),
+  scenario: z.object({
+    number: z.number().int().min(1).describe("The scenario's place in the run's frozen list, from 1"),
+    id: z.string(),
+    context: z.array(z.object({ role: z.enum(["user", "assistant"]), content: z.string() })).describe("The turns sent before the message"),
+  }).optional().describe("On an answer to one of the run's scenarios (traitKey \"@scenario\"): which one, and the conversation before it"),
 });
 export type ProbeAnswer = z.infer<typeof probeAnswerSchema>;
 
+/**
+ * The traitKey of answers to a run's scenarios (lib/probing/scenario-landing.ts
+ * SCENARIO_TRAIT_KEY, repeated here for the browser): `?trait=@scenario` lists them.
+ */
+export const SCENARIO_ANSWERS_KEY = "@scenario";
+
 export const listAnswersQuery = z.object({
   ids: z.string().max(4000).optional().describe("Comma-separated answer ids (e.g. a flag's evidence)"),
-  trait: z.string().max(40).optional(),
+  trait: z.string().max(40).optional().describe("A trait's items, or @scenario for the answers to the run's scenarios"),
   kind: z.string().max(80).optional().describe("persona, baseline, or an extra arm's kind"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

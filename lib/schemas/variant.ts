@@ -66,6 +66,10 @@ export const variantStandingSchema = z.object({
   traitsMeasured: z.number().int(),
   flags: z.number().int(),
   deltas: z.record(z.string(), z.number().nullable()).describe("landing − target per targeted trait"),
+  scenarioDeltas: z.record(z.string(), z.number().nullable()).optional()
+    .describe("Landing over the persona's scenarios − target per targeted trait (every run of a batch asks the same scenarios); absent when the batch asked none. Display only: the ranking is on the library items"),
+  scenarioDistance: z.number().nullable().optional()
+    .describe("Mean over targeted traits of |scenario landing − target| (point estimate; absent when the batch asked no scenarios)"),
 });
 
 export type VariantStanding = z.infer<typeof variantStandingSchema>;

@@ -43,6 +43,23 @@ function noWinnerReason(pairs: VariantComparisonPair[], topGroup: string[], name
   return `No clear winner: ${group}${describePair(pick, names)}; ${why}.`;
 }
 
+/**
+ * Where a contender lands on the persona's scenarios (its report's scenario rows), against the same
+ * targets: a point estimate beside the ranking, never part of it — the ranking pairs the library items,
+ * and one answer per scenario per run is too few to decide a winner on.
+ */
+function inScenarios(report: ProbeReport, keys: readonly string[], targets: Readonly<Record<string, number>>): Pick<VariantStanding, "scenarioDeltas" | "scenarioDistance"> {
+  const rows = report.scenarioRows;
+  if (!rows) return {};
+  const scenarioDeltas: Record<string, number | null> = {};
+  for (const k of keys) {
+    const mean = rows.find((r) => r.key === k)?.landing.mean ?? null;
+    scenarioDeltas[k] = mean === null ? null : round1(mean - targets[k]);
+  }
+  const gaps = Object.values(scenarioDeltas).filter((d): d is number => d !== null).map(Math.abs);
+  return { scenarioDeltas, scenarioDistance: gaps.length ? round1(gaps.reduce((s, d) => s + d, 0) / gaps.length) : null };
+}
+
 export function rankVariants(variants: readonly VariantInput[], targets: Readonly<Record<string, number>>): {
   standings: VariantStanding[]; final: boolean; winner: string | null; verdict: VariantVerdict; comparisons: VariantComparisonPair[];
 } {
@@ -65,6 +82,7 @@ export function rankVariants(variants: readonly VariantInput[], targets: Readonl
     const measured = Object.values(deltas).filter((d): d is number => d !== null);
     const distance = measured.length ? Math.sqrt(measured.reduce((s, d) => s + d * d, 0) / measured.length) : null;
     return {
+      ...inScenarios(v.report, keys, targets),
       runId: v.runId, name: v.name, variantId: v.variantId, status: v.status,
       distance: round1(distance), meanGap: round1(ranking.gaps[v.runId] ?? null),
       inTopGroup: ranking.topGroup.includes(v.runId),

@@ -19,6 +19,7 @@ import type { RunConfig } from "@/lib/services/probes/run-config";
 import type { FrozenScenario } from "@/lib/probing/scenario-landing";
 import type { Scenario } from "@/lib/schemas/scenario";
 import { toAnswer, toRun } from "@/lib/services/probes/serialize-run";
+import { withScenarios } from "@/lib/services/probes/scenario-answers";
 import { reanalyseStoredReport, runDetail } from "@/lib/services/probes/stored-report";
 import { runSummaries } from "@/lib/services/probes/run-summaries";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
@@ -203,5 +204,5 @@ export async function listProbeAnswers(ctx: WorkspaceContext, runId: string, q: 
     orderBy: { createdAt: "asc" },
     take: q.limit,
   });
-  return rows.map(toAnswer);
+  return withScenarios(rows.map(toAnswer), run.config);
 }

@@ -23,6 +23,12 @@ import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 // the dose–response curve and the achievable range; landing runs of the same
 // persona version, model and judge then judge a miss against it
 // (lib/services/probes/achievable-range.ts).
+//
+// No scenarios (issue 12 §2): the range is the trait's dose–response on its
+// library items, the items the general landing it bounds is measured on; the
+// persona's scenarios are another item set (their landing is reported apart),
+// and asking them at five levels would cost 5 × 2 calls per scenario for a
+// curve no landing is judged against.
 
 /** The level arms of a range check for `trait` of `spec`. */
 export function rangeArms(spec: Parameters<typeof compilePersona>[0], trait: string, name: string): RunArm[] {

@@ -5,6 +5,7 @@ import type { SampleAnswer as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { failureOf, safeErrorText } from "@/lib/llm/provider-error";
+import { previewItems } from "@/lib/persona/preview-items";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import type { SampleRecording } from "@/lib/schemas/review";
@@ -13,9 +14,12 @@ import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
-// Sample answers are the persona's sample messages answered under one saved
-// version, kept so that reviewers can comment on one answer and share pages can
-// show them. Recording again adds a new recording; the newest one is shown.
+// Sample answers are what the persona answers under one saved version, kept so
+// that reviewers can comment on one answer and share pages can show them: the
+// version's scenarios when it has any (each after its context turns), else its
+// sample messages — the live preview's rule (lib/persona/preview-items.ts), so
+// reviewers see the messages the persona will actually get (issue 12 §1).
+// Recording again adds a new recording; the newest one is shown.
 
 const TEMPERATURE = 0.7;
 
@@ -54,16 +58,20 @@ export async function recordSamples(
   ctx: WorkspaceContext, personaId: string, number: number, input: { providerId?: string; model?: string },
 ): Promise<SampleRecording> {
   const { persona, version } = await findVersion(ctx, personaId, number);
-  const messages = parseStoredSpec(version.spec).sampleMessages;
-  if (messages.length === 0) throw new AppError("validation", `v${number} has no sample messages to answer; add some in the editor and save a version`, { field: "number" });
+  const { source, items } = previewItems(parseStoredSpec(version.spec));
+  if (items.length === 0) throw new AppError("validation", `v${number} has no scenarios or sample messages to answer; add some in the editor and save a version`, { field: "number" });
   const resolved = await resolveProvider(ctx, input.providerId, input.model);
   const limit = pLimit(4);
   // One failed answer does not sink the recording: it is kept with its error, like the preview shows it.
-  const answers = await Promise.all(messages.map((message, index) => limit(async () => {
+  const answers = await Promise.all(items.map(({ message, context }, index) => limit(async () => {
     try {
       const res = await resolved.provider.chat({
         model: resolved.model, temperature: TEMPERATURE,
-        messages: [{ role: "system", content: version.compiledPrompt }, { role: "user", content: message }],
+        messages: [
+          { role: "system", content: version.compiledPrompt },
+          ...(context ?? []).map((t) => ({ role: t.role, content: t.content })),
+          { role: "user", content: message },
+        ],
       });
       return { index, message, answer: res.text, error: null, latencyMs: Math.round(res.latencyMs) };
     } catch (e) {
@@ -81,7 +89,7 @@ export async function recordSamples(
         createdByName: ctx.userName,
       })),
     });
-    await recordActivity(ctx, persona.id, "samples_recorded", `recorded ${answers.length} sample answers for v${number} on ${resolved.simulated ? "the simulator" : resolved.model}`, { version: number }, tx);
+    await recordActivity(ctx, persona.id, "samples_recorded", `recorded ${answers.length} sample answers${source === "scenarios" ? " to its scenarios" : ""} for v${number} on ${resolved.simulated ? "the simulator" : resolved.model}`, { version: number }, tx);
   });
   return (await latestRecording(persona.id, number))!;
 }

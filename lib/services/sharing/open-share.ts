@@ -10,6 +10,7 @@ import {
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { latestCompletedRun, latestCompletedRunRow } from "@/lib/services/probes/latest-report";
 import { toAnswer } from "@/lib/services/probes/serialize-run";
+import { withScenarios } from "@/lib/services/probes/scenario-answers";
 import { threadsOf } from "@/lib/services/review/comments";
 import { latestRecording } from "@/lib/services/review/sample-answers";
 import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
@@ -103,5 +104,5 @@ export async function sharedAnswers(token: string, q: z.output<typeof sharedAnsw
     where: { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}) },
     orderBy: { createdAt: "asc" }, take: q.limit,
   });
-  return rows.map(toAnswer).map(publicAnswer);
+  return withScenarios(rows.map(toAnswer), run.config).map(publicAnswer);
 }

@@ -18,6 +18,12 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // all with the same model, judge, items, settings and seed, all judged against
 // the same targets. The standings pair the runs by item (rankVariants), so a
 // winner is named only when it is clearly closer; otherwise "no clear winner".
+//
+// Scenarios (issue 12 §2) are items too: every run of the batch asks the same
+// ones — those of the spec the targets come from (the draft, or the version in
+// `targetsFrom`), never a variant's own copy. A variant is another way to
+// prompt the persona, not another test set; asking each its own scenarios
+// would make the runs' scenario landings incomparable.
 
 export async function probeVariants(ctx: WorkspaceContext, personaId: string, input: z.output<typeof probeVariantsBody>): Promise<{ batchId: string; runs: ProbeRun[] }> {
   const persona = await findPersonaRow(ctx, personaId);
@@ -35,13 +41,14 @@ export async function probeVariants(ctx: WorkspaceContext, personaId: string, in
     throw new AppError("validation", "Variants are compared by how close they land to the persona's trait targets: set targets in the draft first", { field: "targetsFrom" });
   }
   const batchId = randomUUID();
+  const scenarios = input.scenarios === false ? [] : targetSpec.scenarios ?? [];
   const draft = parseStoredSpec(persona.spec);
   const subjects: RunSubject[] = [
-    ...(input.includeDraft ? [{ name: draft.name, prompt: compilePersona(draft).prompt, traitTargets: targetSpec.traitTargets, versionNumber: null, batchId }] : []),
+    ...(input.includeDraft ? [{ name: draft.name, prompt: compilePersona(draft).prompt, traitTargets: targetSpec.traitTargets, versionNumber: null, batchId, scenarios }] : []),
     ...ids.map((id) => {
       const v = variants.find((x) => x.id === id)!;
       const spec = parseStoredSpec(v.spec);
-      return { name: spec.name, prompt: compilePersona(spec).prompt, traitTargets: targetSpec.traitTargets, versionNumber: null, variant: { id: v.id, name: v.name }, batchId };
+      return { name: spec.name, prompt: compilePersona(spec).prompt, traitTargets: targetSpec.traitTargets, versionNumber: null, variant: { id: v.id, name: v.name }, batchId, scenarios };
     }),
   ];
   const runs = await queueRuns(ctx, persona.id, subjects, { ...input, version: "draft" });
