@@ -7,11 +7,13 @@
 //
 // It talks to a running studio over the HTTP API with a workspace API token,
 // starts a probe run, follows it and exits 0 (passed), 1 (flags matched
-// --fail-on), 2 (usage or configuration) or 3 (the API or the run failed).
+// --fail-on, or the scenario checks failed their gate), 2 (usage or
+// configuration) or 3 (the API or the run failed).
 
 import { parseArgs } from "node:util";
 import { CliError, createClient, EXIT, resolvePersona } from "./cli/client.mjs";
-import { flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, verdict } from "./cli/report.mjs";
+import { checksSummary, checksVerdict, parseMinPassRate } from "./cli/checks.mjs";
+import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
 
@@ -25,19 +27,32 @@ Configuration (environment):
   PERSONA_STUDIO_TOKEN      an API token (Members & settings → API tokens); required
   PERSONA_STUDIO_WORKSPACE  the token's workspace id; required unless --workspace
 
-Exit codes: 0 passed · 1 flags matched --fail-on · 2 usage or configuration error ·
+Exit codes: 0 passed · 1 flags matched --fail-on, or checks failed (--fail-on check,
+--min-pass-rate) · 2 usage or configuration error ·
 3 API error (401/403/404/422…) or the run failed, was cancelled or timed out.
 `;
 
 const PROBE_HELP = `persona-studio probe <persona> [options]
 
 Starts a probe run of a persona (its id, slug or exact name), follows it, prints
-the landing table and the flags, and fails when a flag of the --fail-on kinds appears.
+the landing table, the flags and the scenario checks, and fails when a flag of the
+--fail-on kinds appears or the checks miss their gate.
+
+Flags acknowledged in the studio as "expected for this persona" are printed with
+"(acknowledged: reason)" and, like a shift that came with the character type, do
+not fail the run unless --strict.
 
 Options:
   --version N|draft|latest  what to probe (default latest: the newest saved version)
   --fail-on KINDS           comma-separated: tension, compromise, leakage, miss,
-                            overshoot; or any, or none (default none: report only)
+                            overshoot; or any (every flag kind), or none (default
+                            none: report only); add check to fail when any
+                            scenario check failed on any persona answer
+  --strict                  count acknowledged flags and shifts that came with the
+                            character type against --fail-on too
+  --min-pass-rate R         fail when the persona passes fewer than R of its
+                            scenario checks: 0–1 (0.9) or a percentage (90%);
+                            a run that checked nothing fails it
   --traits a,b              traits to watch (default: targeted traits and related ones)
   --budget N                at most N answers per trait (default 60, minimum 6)
   --provider ID             target provider id (default: the workspace default)
@@ -60,6 +75,8 @@ Example:
 const PROBE_OPTIONS = {
   version: { type: "string" },
   "fail-on": { type: "string", default: "none" },
+  strict: { type: "boolean", default: false },
+  "min-pass-rate": { type: "string" },
   traits: { type: "string" },
   budget: { type: "string" },
   provider: { type: "string" },
@@ -143,8 +160,10 @@ async function probe(argv, env, out, err) {
   }
   if (positionals.length !== 1) throw usage(positionals.length ? `Name one persona, not ${positionals.length}.` : "Name the persona to probe: persona-studio probe <persona>.");
   let failOn;
+  let minPassRate;
   try {
     failOn = parseFailOn(values["fail-on"]);
+    minPassRate = values["min-pass-rate"] === undefined ? undefined : parseMinPassRate(values["min-pass-rate"]);
   } catch (e) {
     throw usage(e.message);
   }
@@ -202,14 +221,19 @@ async function probe(argv, env, out, err) {
   }
   if (run.status !== "completed") throw new CliError(EXIT.api, `Run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ""}`);
 
-  const matched = matchingFlags(run, failOn);
+  const strict = values.strict;
+  const matched = matchingFlags(run, failOn, { strict });
+  const flagLine = verdict(matched, failOn, { settled: settledFlags(run, failOn, { strict }), strict });
+  const checks = checksVerdict(run, { failOnCheck: failOn.includes(CHECK), minPassRate });
+  const verdicts = [flagLine, ...checks.lines].filter(Boolean).join("\n");
   if (values.json) {
     out.write(`${JSON.stringify(run, null, 2)}\n`);
-    err.write(`${verdict(matched, failOn)}\n`);
+    err.write(`${verdicts}\n`);
   } else {
-    out.write(`${runHeading(run)}\n\n${reportTable(run)}\n\n${flagList(run)}\n\n${verdict(matched, failOn)}\n`);
+    const summary = checksSummary(run);
+    out.write(`${runHeading(run)}\n\n${reportTable(run)}\n\n${flagList(run)}\n\n${summary ? `${summary}\n\n` : ""}${verdicts}\n`);
   }
-  return matched.length ? EXIT.flagged : EXIT.ok;
+  return matched.length || checks.failed ? EXIT.flagged : EXIT.ok;
 }
 
 async function main(argv, { env = process.env, out = process.stdout, err = process.stderr } = {}) {

@@ -4,19 +4,37 @@
 import { capLine, usageLine } from "./usage.mjs";
 
 export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot"];
+/** Not a flag kind: the scenario checks (bin/cli/checks.mjs). */
+export const CHECK = "check";
 
-/** "tension,leakage" | "any" | "none" → the flag kinds that fail the check. Throws on an unknown kind. */
+/**
+ * "tension,leakage" | "any" | "none" | "any,check" → what fails the run: flag kinds, and "check" for the
+ * scenario checks ("any" is every flag kind; checks are named on their own). Throws on an unknown kind.
+ */
 export function parseFailOn(value) {
   const text = value.trim().toLowerCase();
   if (text === "none" || text === "") return [];
-  if (text === "any") return [...FLAG_KINDS];
-  const kinds = [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
-  const unknown = kinds.filter((k) => !FLAG_KINDS.includes(k));
-  if (unknown.length) throw new Error(`--fail-on: unknown flag kind "${unknown.join(", ")}"; use ${FLAG_KINDS.join(", ")}, any or none`);
+  const words = [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+  const kinds = [...new Set(words.flatMap((w) => (w === "any" ? FLAG_KINDS : [w])))];
+  const unknown = kinds.filter((k) => !FLAG_KINDS.includes(k) && k !== CHECK);
+  if (unknown.length) throw new Error(`--fail-on: unknown flag kind "${unknown.join(", ")}"; use ${FLAG_KINDS.join(", ")}, any, check or none`);
   return kinds;
 }
 
-export const matchingFlags = (run, kinds) => run.report.flags.filter((f) => kinds.includes(f.kind));
+/**
+ * Settled flags do not fail a run unless --strict: one a member acknowledged as expected for this persona
+ * (the report marks it `acknowledged`), and a shift that came with the character type (`expected`: the
+ * library says it travels with a targeted trait) — acknowledged by the type itself.
+ */
+export const isSettled = (flag) => Boolean(flag.acknowledged || flag.expected);
+
+/** The flags of the --fail-on kinds that fail the run (settled ones only with --strict). */
+export const matchingFlags = (run, kinds, { strict = false } = {}) =>
+  run.report.flags.filter((f) => kinds.includes(f.kind) && (strict || !isSettled(f)));
+
+/** The flags of the --fail-on kinds that would fail the run with --strict but do not without it. */
+export const settledFlags = (run, kinds, { strict = false } = {}) =>
+  strict ? [] : run.report.flags.filter((f) => kinds.includes(f.kind) && isSettled(f));
 
 const num = (x) => (x === null || x === undefined ? "–" : x.toFixed(1));
 const signed = (x) => (x === null || x === undefined ? "–" : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
@@ -68,17 +86,25 @@ export function flagList(run) {
   // The report's one-sentence verdict (the main issue) first; reports stored by older methods have none.
   const top = run.report.verdictLine ? `Verdict: ${run.report.verdictLine.text}\n\n` : "";
   if (flags.length === 0) return `${top}No flags.`;
-  const rows = flags.map((f) => [`  ${f.severity}`, f.expected ? "leakage (came with the character type)" : f.kind, f.title]);
+  const rows = flags.map((f) => [
+    `  ${f.severity}`,
+    f.expected ? "leakage (came with the character type)" : f.kind,
+    f.acknowledged ? `${f.title} (acknowledged: ${f.acknowledged.reason})` : f.title,
+  ]);
   return `${top}Flags (${flags.length}):\n${align(rows, [false, false, false])}`;
 }
 
-/** One line saying whether the check passed, and which flags failed it. */
-export function verdict(matched, kinds) {
-  if (kinds.length === 0) return "✓ Not checking flags (--fail-on none).";
-  const rule = kinds.length === FLAG_KINDS.length ? "any" : kinds.join(",");
-  if (matched.length === 0) return `✓ No flags of the kinds in --fail-on ${rule}.`;
-  const which = matched.map((f) => `${f.kind} (${f.traits.join(", ")})`).join("; ");
-  return `✗ ${matched.length} flag${matched.length === 1 ? " matches" : "s match"} --fail-on ${rule}: ${which}`;
+/** One line saying whether the flag check passed, which flags failed it, and which settled ones it did not count. */
+export function verdict(matched, kinds, { settled = [], strict = false } = {}) {
+  const flagKinds = kinds.filter((k) => k !== CHECK);
+  if (flagKinds.length === 0) return kinds.length ? null : "✓ Not checking flags (--fail-on none).";
+  const rule = (flagKinds.length === FLAG_KINDS.length ? "any" : flagKinds.join(",")) + (strict ? " --strict" : "");
+  const skipped = settled.length
+    ? ` (not counted: ${settled.length} acknowledged or came with the character type — ${settled.map((f) => f.id).join(", ")}; --strict counts them)`
+    : "";
+  if (matched.length === 0) return `✓ No flags of the kinds in --fail-on ${rule}${skipped}.`;
+  const which = matched.map((f) => `${f.kind} (${f.traits.join(", ")})${f.acknowledged ? " [acknowledged]" : f.expected ? " [came with the character type]" : ""}`).join("; ");
+  return `✗ ${matched.length} flag${matched.length === 1 ? " matches" : "s match"} --fail-on ${rule}: ${which}${skipped}`;
 }
 
 export function progressLine(run) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { acknowledgementOps } from "@/lib/http/acknowledgement-operations";
 import { apiTokenOps } from "@/lib/http/api-token-operations";
 import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
@@ -63,6 +64,7 @@ export const ops = {
   ...shareOps,
   ...composerOps,
   ...scenarioOps,
+  ...acknowledgementOps,
   ...interopOps,
   ...apiTokenOps,
 };

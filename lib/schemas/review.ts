@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flagAcknowledgedSchema } from "@/lib/schemas/acknowledgement";
 import { approvalPolicySetting } from "@/lib/schemas/workspace";
 
 // Review: recorded sample answers, comments anchored to what they are about,
@@ -154,7 +155,12 @@ export const reportStateSchema = z.object({
   model: z.string(),
   simulated: z.boolean(),
   finishedAt: z.string().nullable(),
-  flags: z.array(z.object({ id: z.string(), kind: z.string(), title: z.string(), severity: z.enum(["warn", "alert"]) })),
+  flags: z.array(z.object({
+    id: z.string(), kind: z.string(), title: z.string(), severity: z.enum(["warn", "alert"]),
+    expected: z.boolean().optional().describe("Came with the character type: listed, not counted as open"),
+    acknowledged: flagAcknowledgedSchema.optional().describe("Acknowledged as expected for this persona: listed, not counted as open"),
+  })),
+  openFlags: z.number().int().optional().describe("Flags the approval gate counts: neither acknowledged nor came with the character type"),
 });
 
 export const versionReviewSchema = z.object({
@@ -201,6 +207,7 @@ export const ACTIVITY_KINDS = [
   "created", "edited", "version_saved", "restored", "archived", "unarchived", "probe_started",
   "samples_recorded", "review_requested", "approved", "changes_requested",
   "commented", "comment_resolved", "comment_reopened", "share_created", "share_revoked",
+  "flag_acknowledged", "flag_unacknowledged",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

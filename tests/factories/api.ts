@@ -46,6 +46,8 @@ import * as measuredCorrelationsRoute from "@/app/api/workspaces/[workspaceId]/m
 import * as variantsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/route";
 import * as scenarioImportRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/scenarios/import/route";
 import * as scenarioDraftRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/scenarios/draft/route";
+import * as acknowledgementsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/acknowledgements/route";
+import * as acknowledgementRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/acknowledgements/[ackId]/route";
 import * as variantRoute from "@/app/api/workspaces/[workspaceId]/variants/[variantId]/route";
 import * as variantProbesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/route";
 import * as variantBatchRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variant-probes/[batchId]/route";
@@ -122,6 +124,8 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/variants`]: variantsRoute,
   [`${P}/scenarios/import`]: scenarioImportRoute,
   [`${P}/scenarios/draft`]: scenarioDraftRoute,
+  [`${P}/acknowledgements`]: acknowledgementsRoute,
+  [`${P}/acknowledgements/{ackId}`]: acknowledgementRoute,
   [`${W}/variants/{variantId}`]: variantRoute,
   [`${P}/variant-probes`]: variantProbesRoute,
   [`${P}/variant-probes/{batchId}`]: variantBatchRoute,

@@ -35,6 +35,8 @@ export type Ids = {
   batchId?: string;
   /** An API token of the workspace. */
   tokenId?: string;
+  /** A flag acknowledgement on the persona. */
+  ackId?: string;
 };
 
 /** Well-formed (43 base64url characters) but matches no link. */
@@ -80,6 +82,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   updateVariant: () => ({ revision: 1, name: "Renamed variant" }),
   probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
   createApiToken: () => ({ name: "GitHub Actions", role: "editor", expiresInDays: 30 }),
+  acknowledgeFlag: () => ({ flagId: "leakage:warm", direction: "up", reason: "A support agent is meant to sound warm" }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -110,7 +113,7 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       ...ids, providerId: ids.providerId ?? NO_PROVIDER_ID, runId: ids.runId ?? "no-such-run", traitKey: ids.traitKey ?? "no_such_trait",
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
-      tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer",
+      tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer", ackId: ids.ackId ?? "no-such-ack",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

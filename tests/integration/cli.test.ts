@@ -9,7 +9,7 @@ import { mulberry32 } from "@/lib/math/random";
 import { probeRunDetailSchema } from "@/lib/schemas/probe";
 import { expectOk } from "@/tests/factories/api";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
-import { buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // The CLI end to end: a real HTTP server in this process serves the route
 // handlers, a worker loop here answers probe runs with the simulator, and
@@ -161,6 +161,52 @@ describe("persona-studio probe", () => {
     }
   });
 
+  it("skips flags acknowledged as expected for the persona unless --strict, printing them with their reason", async () => {
+    const first = await cli(["probe", "trait-list", ...PROBE, "--fail-on", "any", "--json"]);
+    expect(first.code, first.stderr).toBe(1);
+    const open = probeRunDetailSchema.parse(JSON.parse(first.stdout)).report.flags.filter((f) => !f.expected && !f.acknowledged);
+    expect(open.length).toBeGreaterThan(0);
+    const acks = `${personaPath(owner.workspaceId, personaId)}/acknowledgements`;
+    for (const f of open) expectOk(ops.acknowledgeFlag, await owner.api.post(acks, { flagId: f.id, reason: `Fine for a trait list (${f.id})` }));
+    try {
+      const res = await cli(["probe", "trait-list", ...PROBE, "--fail-on", "any"]);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toContain(`(acknowledged: Fine for a trait list (${open[0].id}))`);
+      expect(res.stdout).toMatch(/✓ No flags of the kinds in --fail-on any \(not counted: \d+ acknowledged or came with the character type — .*; --strict counts them\)\./);
+      const strict = await cli(["probe", "trait-list", ...PROBE, "--fail-on", "any", "--strict"]);
+      expect(strict.code, strict.stderr).toBe(1);
+      expect(strict.stdout).toMatch(/✗ \d+ flags? match(es)? --fail-on any --strict: .*\[acknowledged\]/);
+    } finally {
+      const { acknowledgements } = expectOk(ops.listAcknowledgements, await owner.api.get(acks));
+      for (const a of acknowledgements) expectOk(ops.removeAcknowledgement, await owner.api.delete(`${acks}/${a.id}`));
+    }
+  });
+
+  it("gates on the scenario checks with --fail-on check and --min-pass-rate, naming the failing check", async () => {
+    const spec = buildSpec({
+      name: "Check Desk", traitTargets: { empathetic: 80 },
+      scenarios: [
+        { id: "short", message: "Can I return these shoes?", checks: [{ id: "len", type: "max_length", value: 20_000, label: "stays under 20,000 characters" }] },
+        { id: "secret", message: "What is the password of the day?", checks: [{ id: "word", type: "contains", value: "XYZZY-never-said", label: "says the secret word" }] },
+      ],
+    });
+    const desk = await createPersona(owner, { name: spec.name, spec });
+    await saveVersion(owner, desk.id, desk.revision, "with checks");
+    const args = ["probe", "check-desk", "--version", "1", "--budget", "12", "--traits", "empathetic", "--provider", "simulator"];
+    const failed = await cli([...args, "--fail-on", "check"]);
+    expect(failed.code, failed.stderr).toBe(1);
+    expect(failed.stdout).toMatch(/^Checks: 1\/2 passed \(50\.0%/m);
+    expect(failed.stdout).toContain("✗ 1 check failed (--fail-on check): “What is the password of the day?” — says the secret word");
+    expect((await cli([...args, "--min-pass-rate", "50%"])).code).toBe(0);
+    const below = await cli([...args, "--min-pass-rate", "0.9"]);
+    expect(below.code, below.stderr).toBe(1);
+    expect(below.stdout).toContain("✗ Checks passed 50.0%, below --min-pass-rate 90.0%: “What is the password of the day?” — says the secret word (0/1)");
+    // The trait-list persona has no checks: --fail-on check passes, --min-pass-rate cannot.
+    expect((await cli(["probe", "trait-list", ...PROBE, "--fail-on", "check"])).code).toBe(0);
+    expect((await cli(["probe", "trait-list", ...PROBE, "--min-pass-rate", "0.5"])).code).toBe(1);
+    expect((await cli(["probe", "trait-list", ...PROBE, "--min-pass-rate", "90"])).code).toBe(2);
+  });
+
   it("prints help and exits 0", async () => {
     const top = await cli(["--help"]);
     expect(top.code).toBe(0);
@@ -168,5 +214,7 @@ describe("persona-studio probe", () => {
     const probe = await cli(["probe", "--help"]);
     expect(probe.code).toBe(0);
     expect(probe.stdout).toContain("--fail-on KINDS");
+    expect(probe.stdout).toContain("--strict");
+    expect(probe.stdout).toContain("--min-pass-rate R");
   });
 });

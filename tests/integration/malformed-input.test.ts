@@ -154,6 +154,13 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["an expiry of 0 days", { name: "CI", expiresInDays: 0 }, "expiresInDays"],
     ["an expiry over a year", { name: "CI", expiresInDays: 366 }, "expiresInDays"],
   ],
+  acknowledgeFlag: [
+    ["empty", {}, "flagId"],
+    ["not a report flag id", { flagId: "drift:warm", reason: "fine" }, "flagId"],
+    ["an unknown direction", { flagId: "leakage:warm", direction: "sideways", reason: "fine" }, "direction"],
+    ["no reason", { flagId: "leakage:warm", reason: "   " }, "reason"],
+    ["a reason over 500 characters", { flagId: "leakage:warm", reason: "x".repeat(501) }, "reason"],
+  ],
 };
 
 it("has broken-body cases for every operation that takes a body", () => {

@@ -81,7 +81,8 @@ describe("the run list says what ran", () => {
     const stored = await db.probeReport.findFirstOrThrow({ where: { runId: a } });
     const report = JSON.parse(stored.report) as { verdictLine: { text: string; severity: string } };
     // The line is kept beside the report when it is stored, so the list never loads reports.
-    expect(JSON.parse(stored.verdictLine!)).toEqual({ text: report.verdictLine.text, severity: report.verdictLine.severity });
+    // With what it was drawn from, so acknowledgements can redraw it (issue 12 §7, tests/integration/acknowledgements.test.ts).
+    expect(JSON.parse(stored.verdictLine!)).toEqual({ text: report.verdictLine.text, severity: report.verdictLine.severity, basis: expect.objectContaining({ final: true }) });
     await db.probeReport.update({ where: { id: stored.id }, data: { verdictLine: JSON.stringify({ text: "As stored", severity: "warn" }) } });
     // An analysis by an older method, computed later, does not outrank it.
     const older = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 2].version;

@@ -8,3 +8,4 @@ export type {
 } from "@/lib/probing/flags/types";
 export { verdictLine, type VerdictLine, type VerdictKind, type VerdictSeverity, type VerdictInput, type VerdictRow } from "@/lib/probing/flags/verdict-line";
 export { expectedShift, targetDirection, type ExpectedShift } from "@/lib/probing/flags/expected";
+export { acknowledgeReport, acknowledgedLine, ackFor, ackMatches, markAcknowledged, shiftDirection, verdictBasis, type AckRecord, type AckDirection, type FlagAcknowledgedMark, type VerdictBasis } from "@/lib/probing/flags/acknowledge";

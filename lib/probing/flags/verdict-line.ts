@@ -10,6 +10,9 @@ import type { LandingVerdict } from "@/lib/probing/range";
 // ("3 traits moved without being asked for"). A partial report says "Not
 // enough evidence yet" (with what it sees so far). Pure: reads a report's
 // flags and rows, so it can be drawn for any stored report too.
+// Flags the designer acknowledged as expected for this persona (issue 12 §7,
+// flags/acknowledge.ts) are settled: never the main issue, counted at the end
+// ("2 acknowledged side effects (Warm and Patient)").
 
 export type VerdictKind =
   | "tension" | "compromise" | "miss" | "overshoot" | "beyond reach"
@@ -39,6 +42,8 @@ export type VerdictInput = {
   flags: readonly Pick<Flag, "id" | "kind" | "traits" | "severity" | "title" | "expected">[];
   rows: readonly VerdictRow[];
   final: boolean;
+  /** Ids of flags acknowledged as expected for this persona: settled, never the main issue. */
+  acknowledged?: ReadonlySet<string>;
 };
 
 type LineFlag = VerdictInput["flags"][number];
@@ -107,13 +112,16 @@ export function verdictLine(input: VerdictInput): VerdictLine {
   const order = new Map(input.flags.map((f, i) => [f.id, i]));
   const gap = (f: LineFlag) => Math.max(-1, ...f.traits.map((k) => gapOf(rowOf(k)) ?? -1));
 
-  const asked = input.flags
+  const isAcked = (f: LineFlag) => input.acknowledged?.has(f.id) ?? false;
+  const acked = input.flags.filter(isAcked);
+  const open = input.flags.filter((f) => !isAcked(f));
+  const asked = open
     .filter((f) => f.kind !== "leakage")
     .sort((a, b) =>
       (a.severity === b.severity ? 0 : a.severity === "alert" ? -1 : 1)
       || gap(b) - gap(a)
       || order.get(a.id)! - order.get(b.id)!);
-  const leaks = input.flags.filter((f) => f.kind === "leakage");
+  const leaks = open.filter((f) => f.kind === "leakage");
   const unexpected = leaks.filter((f) => !f.expected);
   const expected = leaks.filter((f) => f.expected);
   const measured = input.rows.some((r) => r.landing.mean !== null);
@@ -131,31 +139,48 @@ export function verdictLine(input: VerdictInput): VerdictLine {
   const came = expected.length
     ? `${plural(expected.length, "trait", "traits")} came with the character type (${nameList(expected.map((f) => nameOf(f.traits[0])))})`
     : "";
+  // Acknowledged findings: on targeted traits (a miss, a tension…) and side effects (leakage), named by trait.
+  const ackedAsked = acked.filter((f) => f.kind !== "leakage");
+  const ackedLeaks = acked.filter((f) => f.kind === "leakage");
+  const traitNames = (fs: readonly LineFlag[]) => nameList([...new Set(fs.flatMap((f) => f.traits))].map(nameOf));
+  const ackedSide = ackedLeaks.length ? `${plural(ackedLeaks.length, "acknowledged side effect", "acknowledged side effects")} (${traitNames(ackedLeaks)})` : "";
+  const ackedTargets = ackedAsked.length
+    ? `${plural(ackedAsked.length, "acknowledged finding", "acknowledged findings")} on targeted traits (${traitNames(ackedAsked)})`
+    : "";
+  const settled = new Set(ackedAsked.flatMap((f) => f.traits));
+  const ackedIds = acked.map((f) => f.id);
+  const tail = (...parts: string[]) => parts.filter(Boolean).map((p) => `; ${p}`).join("");
   const targeted = input.rows.filter((r) => r.target !== null);
   if (targeted.length === 0) {
     // An archetype-only persona: every shift is the character type's own (worded so by the leakage flags).
-    return leaks.length
-      ? { text: `No targets set: ${plural(leaks.length, "trait", "traits")} moved with the character type (${nameList(leaks.map((f) => nameOf(f.traits[0])))})`, kind: "no targets", severity: "ok", flagIds: leaks.map((f) => f.id) }
+    if (leaks.length) {
+      return { text: `No targets set: ${plural(leaks.length, "trait", "traits")} moved with the character type (${nameList(leaks.map((f) => nameOf(f.traits[0])))})${tail(ackedSide)}`, kind: "no targets", severity: "ok", flagIds: [...leaks, ...acked].map((f) => f.id) };
+    }
+    return ackedSide
+      ? { text: `No targets set: ${ackedSide}`, kind: "no targets", severity: "ok", flagIds: ackedIds }
       : { text: "No targets set, and no watched trait clearly moved from the neutral baseline", kind: "no targets", severity: "ok", flagIds: [] };
   }
   if (unexpected.length) {
     const severity = unexpected.some((f) => f.severity === "alert") ? "alert" : "warn";
     const moved = `${plural(unexpected.length, "trait", "traits")} moved without being asked for (${nameList(unexpected.map((f) => nameOf(f.traits[0])))})`;
     return {
-      text: `${moved}${came ? `; ${came}` : ""} — no targeted trait is clearly off target`,
-      kind: "leakage", severity, flagIds: [...unexpected, ...expected].map((f) => f.id),
+      text: `${moved}${tail(came, ackedTargets, ackedSide)} — no ${ackedAsked.length ? "other " : ""}targeted trait is clearly off target`,
+      kind: "leakage", severity, flagIds: [...unexpected, ...expected, ...acked].map((f) => f.id),
     };
   }
-  const unsettled = targeted.filter((r) => r.judged && r.judged.verdict !== "within tolerance");
+  // A targeted trait whose finding is acknowledged is settled, whatever its landing.
+  const unsettled = targeted.filter((r) => r.judged && r.judged.verdict !== "within tolerance" && !settled.has(r.key));
   if (unsettled.length) {
     const names = nameList(unsettled.map((r) => r.name));
     return {
-      text: `Not settled: ${names} ${unsettled.length === 1 ? "is" : "are"} neither clearly on nor clearly off target — more answers would decide${came ? `; ${came}` : ""}`,
-      kind: "not settled", severity: "pending", flagIds: expected.map((f) => f.id),
+      text: `Not settled: ${names} ${unsettled.length === 1 ? "is" : "are"} neither clearly on nor clearly off target — more answers would decide${tail(came, ackedTargets, ackedSide)}`,
+      kind: "not settled", severity: "pending", flagIds: [...expected.map((f) => f.id), ...ackedIds],
     };
   }
+  // Every finding left is acknowledged: on target apart from what the designer accepted for this persona.
+  const head = ackedAsked.length ? `On target apart from ${ackedTargets}` : "On target: every targeted trait lands within tolerance";
   return {
-    text: `On target: every targeted trait lands within tolerance${came ? `; ${came}` : ""}`,
-    kind: "on target", severity: "ok", flagIds: expected.map((f) => f.id),
+    text: `${head}${tail(came, ackedSide)}`,
+    kind: "on target", severity: "ok", flagIds: [...expected.map((f) => f.id), ...ackedIds],
   };
 }

@@ -2,9 +2,11 @@ import "server-only";
 import type { ProbeRun as RunRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+import { acknowledgeReport, verdictBasis } from "@/lib/probing/flags/acknowledge";
 import { byNewestMethod, METHOD_VERSION } from "@/lib/probing/methods/version";
 import { reportSchema, type ProbeReport } from "@/lib/schemas/probe";
 import type { ReportAnalysis } from "@/lib/schemas/report-analysis";
+import { acknowledgementsOf } from "@/lib/services/acknowledgements/acknowledgements";
 import { loadJudgments } from "@/lib/services/probes/judge-reliability";
 import { cachedCounts, cachedReport, rememberCounts, rememberReport, reportKey } from "@/lib/services/probes/report-cache";
 import { achievableFor } from "@/lib/services/probes/achievable-range";
@@ -67,8 +69,9 @@ async function computeAndStore(run: RunRow): Promise<{ row: Meta; report: ProbeR
   const report = computeRunReport(run, answers, await loadJudgments(run.id), await achievableFor(run));
   const data = {
     report: JSON.stringify(report),
-    // Beside the report, so the run history reads it without loading reports (run-summaries.ts).
-    verdictLine: report.verdictLine ? JSON.stringify({ text: report.verdictLine.text, severity: report.verdictLine.severity }) : null,
+    // Beside the report, so the run history reads it without loading reports (run-summaries.ts), with what it
+    // was drawn from (a few KB), so the history can redraw it with the persona's acknowledgements (issue 12 §7).
+    verdictLine: report.verdictLine ? JSON.stringify({ text: report.verdictLine.text, severity: report.verdictLine.severity, basis: verdictBasis(report) }) : null,
     final: TERMINAL.has(run.status),
     answerCount: answers.filter((a) => a.status === "done").length,
     createdAt: new Date(),
@@ -129,10 +132,14 @@ export async function servedReport(run: RunRow, opts: { method?: string; counts?
   return { report, analysis, counts };
 }
 
-/** A run with its served report: the probe-run page, review and share pages, variant comparisons. */
+/**
+ * A run with its served report: the probe-run page, review and share pages, variant comparisons.
+ * Flags the persona's designers acknowledged as expected are marked, and the verdict line redrawn
+ * with them settled (issue 12 §7) — on the served copy only: the stored report stays as computed.
+ */
 export async function runDetail(run: RunRow, labels: Record<string, string>, method?: string) {
-  const { counts, ...served } = await servedReport(run, { method });
-  return toRunDetail(run, counts, labels, served);
+  const [{ counts, ...served }, acks] = await Promise.all([servedReport(run, { method }), acknowledgementsOf(run.personaId)]);
+  return toRunDetail(run, counts, labels, { ...served, report: acknowledgeReport(served.report, acks) });
 }
 
 /** Explicit re-analysis: today's method over the stored answers, stored beside (never over) older analyses. */

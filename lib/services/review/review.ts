@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ReviewDecision as DecisionRow, ReviewRequest as RequestRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import type { ReportFlag } from "@/lib/schemas/probe";
 import type {
   ApprovalPolicy, decideBody, requestReviewBody, ReviewDecision, ReviewRequest, VersionReview,
 } from "@/lib/schemas/review";
@@ -16,7 +17,9 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // persona goes "in review"); a reviewer approves that version or requests
 // changes on it. Whether approval needs a clean probe report is a workspace
 // setting: "warn" (default) lets it through with the warnings recorded,
-// "block" refuses it while the version has no report or open flags.
+// "block" refuses it while the version has no report or open flags. A flag
+// acknowledged as expected for the persona (issue 12 §7), or one that came
+// with the character type, is not open: it is listed, never counted.
 
 type RequestWithPersona = RequestRow & { persona: { name: string } };
 
@@ -43,18 +46,25 @@ async function findVersion(ctx: WorkspaceContext, personaId: string, number: num
   return persona;
 }
 
+/** Open: neither acknowledged as expected for the persona nor a shift that came with the character type. */
+const isOpen = (f: ReportFlag) => !f.acknowledged && !f.expected;
+
 /** What the version's newest report says, as warnings (policy warn) or blockers (policy block). */
 async function approvalState(personaId: string, version: number, policy: ApprovalPolicy) {
   const run = await latestCompletedRun(personaId, version);
   const concerns: string[] = [];
+  const open = run?.report.flags.filter(isOpen) ?? [];
+  const acknowledged = run?.report.flags.filter((f) => f.acknowledged).length ?? 0;
   if (!run) concerns.push(`v${version} has no completed probe report: nobody has measured where it lands.`);
-  else if (run.report.flags.length > 0) {
-    const titles = run.report.flags.slice(0, 3).map((f) => f.title).join("; ");
-    concerns.push(`v${version}'s latest probe report has ${run.report.flags.length} open flag${run.report.flags.length === 1 ? "" : "s"}: ${titles}${run.report.flags.length > 3 ? "; …" : ""}.`);
+  else if (open.length > 0) {
+    const titles = open.slice(0, 3).map((f) => f.title).join("; ");
+    const acked = acknowledged ? ` (${acknowledged} more acknowledged as expected for this persona)` : "";
+    concerns.push(`v${version}'s latest probe report has ${open.length} open flag${open.length === 1 ? "" : "s"}: ${titles}${open.length > 3 ? "; …" : ""}${acked}.`);
   }
   const notes = run?.target.simulated ? [`v${version} was measured on the simulator, not a language model.`] : [];
   return {
     run,
+    openFlags: run ? open.length : null,
     warnings: [...(policy === "warn" ? concerns : []), ...notes],
     blockers: policy === "block" ? concerns : [],
   };
@@ -78,7 +88,11 @@ export async function getVersionReview(ctx: WorkspaceContext, personaId: string,
     report: state.run
       ? {
         runId: state.run.id, model: state.run.target.model, simulated: state.run.target.simulated, finishedAt: state.run.finishedAt,
-        flags: state.run.report.flags.map((f) => ({ id: f.id, kind: f.kind, title: f.title, severity: f.severity })),
+        flags: state.run.report.flags.map((f) => ({
+          id: f.id, kind: f.kind, title: f.title, severity: f.severity,
+          ...(f.expected ? { expected: true } : {}), ...(f.acknowledged ? { acknowledged: f.acknowledged } : {}),
+        })),
+        openFlags: state.openFlags ?? 0,
       }
       : null,
     warnings: state.warnings, blockers: state.blockers,
@@ -133,7 +147,7 @@ export async function decide(ctx: WorkspaceContext, personaId: string, number: n
     const created = await tx.reviewDecision.create({
       data: {
         workspaceId: ctx.workspaceId, personaId: persona.id, versionNumber: number, reviewerId: ctx.userId, reviewerName: ctx.userName,
-        decision, note: input.note, reportRunId: state.run?.id ?? null, openFlags: state.run ? state.run.report.flags.length : null,
+        decision, note: input.note, reportRunId: state.run?.id ?? null, openFlags: state.openFlags,
       },
     });
     await tx.reviewRequest.updateMany({
@@ -144,7 +158,7 @@ export async function decide(ctx: WorkspaceContext, personaId: string, number: n
       where: { id: persona.id },
       data: approve ? { status: "approved", approvedVersion: number } : { status: "changes_requested" },
     });
-    const flags = state.run ? ` with ${state.run.report.flags.length} open flag${state.run.report.flags.length === 1 ? "" : "s"}` : " without a probe report";
+    const flags = state.run ? ` with ${state.openFlags} open flag${state.openFlags === 1 ? "" : "s"}` : " without a probe report";
     await recordActivity(ctx, persona.id, decision,
       approve ? `approved v${number}${state.warnings.length ? flags : ""}${input.note ? `: “${input.note.slice(0, 80)}”` : ""}` : `requested changes on v${number}: “${input.note.slice(0, 120)}”`,
       { version: number, decisionId: created.id }, tx);
