@@ -1,8 +1,18 @@
 "use client";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Field, Textarea } from "@/components/ui/field";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { useToast } from "@/components/ui/toast";
+import { useFlagAckScope, type FlagAckScope } from "@/components/probes/flag-ack-scope";
+import {
+  ackDirection, directionSentence, flagCounts, flagTraitName, prefillReason, reasonProblem, splitFlags, type AckableFlag,
+} from "@/components/probes/flag-acknowledgement";
 import { groupFlags, LEAK_GROUP_TITLES } from "@/lib/probing/chart-prep";
+import { useAcknowledgeFlag, useRemoveAcknowledgement } from "@/lib/query/acknowledgement-hooks";
+import { ACK_REASON_MAX } from "@/lib/schemas/acknowledgement";
 import type { ProbeReport, ReportFlag } from "@/lib/schemas/probe";
 
 // What designers act on, first on the page: each flag with its severity, a
@@ -10,7 +20,10 @@ import type { ProbeReport, ReportFlag } from "@/lib/schemas/probe";
 // The designer's problems (tensions, compromises, misses) come first, in full;
 // leakage flags (often many, and alike) follow one line each in two groups —
 // "Moved without being asked for" and "Came with the character type" — that
-// start collapsed when a targeted-trait problem sits above them.
+// start collapsed when a targeted-trait problem sits above them. A flag
+// acknowledged as expected for the persona (issue 12 §7) leaves the counts and
+// sits in a collapsed "Acknowledged" group at the bottom with its reason;
+// editors acknowledge a flag (with a reason) and undo it here.
 
 /**
  * "Compromise" only when the control arms' verdict is compromise (each trait at least 5 points lower together than
@@ -52,9 +65,9 @@ const LEAK_GROUP_HINTS: Record<"moved" | "came", string> = {
 };
 
 export function FlagsPanel({
-  flags, final, tolerance, shiftOf, onShowAnswers, onPlotPair,
+  flags: allFlags, final, tolerance, shiftOf, onShowAnswers, onPlotPair,
 }: {
-  flags: ReportFlag[];
+  flags: AckableFlag[];
   final: boolean;
   tolerance: number;
   /** "+23 [18, 28] vs baseline" for a trait, shown beside a leakage flag. */
@@ -62,27 +75,37 @@ export function FlagsPanel({
   onShowAnswers: (flag: ReportFlag) => void;
   onPlotPair: (a: string, b: string) => void;
 }) {
+  // Flags acknowledged as expected for the persona are not open problems: they leave the counts and the groups
+  // and sit collapsed at the bottom with their reasons.
+  const { open: flags, acknowledged } = splitFlags(allFlags);
+  const ackGroup = acknowledged.length ? <AcknowledgedGroup flags={acknowledged} /> : null;
   if (flags.length === 0) {
-    return final ? (
-      <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="no-flags">
-        <b>No flags:</b> no targeted trait is clearly more than ±{tolerance} off the instruction its target compiles to (its band of targets) and no untargeted trait clearly moved. &ldquo;No leakage&rdquo; is claimed per trait only where an equivalence test shows it (see each trait&rsquo;s row).
-      </p>
-    ) : (
-      <p className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="no-flags">
-        No flags so far. Flags are recomputed as answers arrive and may still appear.
-      </p>
+    return (
+      <div className="space-y-3">
+        {acknowledged.length ? (
+          <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="no-flags">
+            <b>No open flags:</b> {acknowledged.length} acknowledged as expected for this persona{final ? "" : "; flags are recomputed as answers arrive"}.
+          </p>
+        ) : final ? (
+          <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="no-flags">
+            <b>No flags:</b> no targeted trait is clearly more than ±{tolerance} off the instruction its target compiles to (its band of targets) and no untargeted trait clearly moved. &ldquo;No leakage&rdquo; is claimed per trait only where an equivalence test shows it (see each trait&rsquo;s row).
+          </p>
+        ) : (
+          <p className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-600" data-testid="no-flags">
+            No flags so far. Flags are recomputed as answers arrive and may still appear.
+          </p>
+        )}
+        {ackGroup ? <ul aria-label="Flags" className="space-y-2">{ackGroup}</ul> : null}
+      </div>
     );
   }
-  const counts = (Object.keys(KIND_LABEL) as ReportFlag["kind"][])
-    .map((kind) => [kind, flags.filter((f) => f.kind === kind).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${KIND_LABEL[kind].toLowerCase()}`);
   const groups = groupFlags(flags);
-  const leakRow = (flag: ReportFlag) => <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} />;
+  const leakRow = (flag: AckableFlag) => <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} />;
+  const counts = flagCounts(allFlags);
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">
-        <b className="text-slate-900">{flags.length} flag{flags.length === 1 ? "" : "s"}</b>: {counts.join(", ")}.
+      <p className="text-sm text-slate-600" data-testid="flag-counts">
+        <b className="text-slate-900">{counts.head}</b>{counts.kinds ? `: ${counts.kinds}` : ""}{counts.rest.map((r) => ` \u00b7 ${r}`).join("")}.
       </p>
       {/* One list of every flag (asked-for first); the leakage groups nest inside it as collapsible items. */}
       <ul aria-label="Flags" className="space-y-2">
@@ -92,8 +115,108 @@ export function FlagsPanel({
             {groups[kind].map(leakRow)}
           </LeakGroup>
         ) : null))}
+        {ackGroup}
       </ul>
     </div>
+  );
+}
+
+/** Flags acknowledged as expected for this persona: collapsed, each with its reason (and, in the studio, who, when and Undo). */
+function AcknowledgedGroup({ flags }: { flags: AckableFlag[] }) {
+  const scope = useFlagAckScope();
+  return (
+    <li role="none">
+      <details className="rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="flags-acknowledged">
+        <summary className="cursor-pointer text-sm font-semibold text-slate-800">Acknowledged ({flags.length})</summary>
+        <p className="mt-1 text-xs text-slate-500">
+          Marked as expected for this persona{scope.audience === "studio" ? " (kept on the persona, so every report of it reads them this way)" : ""}. They are not counted as open flags and the verdict line skips them.
+        </p>
+        <ul aria-label="Acknowledged flags" className="mt-2 space-y-2">
+          {flags.map((flag) => <AcknowledgedFlag key={flag.id} flag={flag} />)}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function AcknowledgedFlag({ flag }: { flag: AckableFlag }) {
+  const scope = useFlagAckScope();
+  const ack = flag.acknowledged!;
+  return (
+    <li className="rounded-md border border-l-4 border-slate-200 border-l-emerald-400 bg-slate-50/60 px-3 py-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Badge tone="green">Expected</Badge>
+        <h3 className="text-sm font-medium text-slate-800">{flag.title}</h3>
+        {evidenceLine(flag) ? <span className="text-xs tabular-nums text-slate-500">{evidenceLine(flag)}</span> : null}
+        {scope.audience === "studio" && scope.canEdit ? <UndoAck scope={scope} ackId={ack.id} /> : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-700"><span className="text-slate-500">Expected for this persona:</span> {ack.reason}</p>
+      {scope.audience === "studio" ? <p className="mt-0.5 text-xs text-slate-500">by {ack.by}, <TimeAgo iso={ack.at} /></p> : null}
+    </li>
+  );
+}
+
+function UndoAck({ scope, ackId }: { scope: Extract<FlagAckScope, { audience: "studio" }>; ackId: string }) {
+  const remove = useRemoveAcknowledgement(scope.workspaceId, scope.personaId);
+  const toast = useToast();
+  return (
+    <Button size="sm" variant="ghost" className="ml-auto" disabled={remove.isPending}
+      onClick={() => remove.mutate(ackId, { onSuccess: () => toast("The flag is open again"), onError: (e) => toast(e.message, "error") })}>
+      {remove.isPending ? "Undoing…" : "Undo"}
+    </Button>
+  );
+}
+
+/** "Expected for this persona": editors only, in the studio. The form opens below the flag. */
+function useAckAction(flag: AckableFlag) {
+  const scope = useFlagAckScope();
+  const [open, setOpen] = useState(false);
+  if (scope.audience !== "studio" || !scope.canEdit) return { button: null, form: null };
+  return {
+    button: (
+      <Button size="sm" variant="ghost" aria-expanded={open} onClick={(e) => { e.preventDefault(); setOpen((o) => !o); }}>
+        Expected for this persona
+      </Button>
+    ),
+    form: open ? <AckForm scope={scope} flag={flag} onDone={() => setOpen(false)} /> : null,
+  };
+}
+
+function AckForm({ scope, flag, onDone }: { scope: Extract<FlagAckScope, { audience: "studio" }>; flag: AckableFlag; onDone: () => void }) {
+  const [reason, setReason] = useState(() => prefillReason(flag));
+  const [touched, setTouched] = useState(false);
+  const ack = useAcknowledgeFlag(scope.workspaceId, scope.personaId);
+  const toast = useToast();
+  const problem = reasonProblem(reason);
+  const sentence = directionSentence(flag);
+  const id = `ack-reason-${flag.id.replace(/[^a-z0-9]/gi, "-")}`;
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (problem) return;
+    ack.mutate({ flagId: flag.id, direction: ackDirection(flag), reason: reason.trim() }, {
+      onSuccess: () => { toast("Marked as expected for this persona"); onDone(); },
+    });
+  }
+  return (
+    <form onSubmit={submit} className="mt-2 space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={`Mark “${flag.title}” as expected`}>
+      <Field
+        label={sentence ? `${sentence} for this persona — why?` : "Why is this expected for this persona?"}
+        htmlFor={id}
+        error={(touched && problem) || ack.error?.message}
+        hint={sentence ? `Only this direction is acknowledged: if ${flagTraitName(flag)} moves the other way on a later report, it is flagged again.` : "Kept on the persona: every report of it shows this flag as acknowledged."}
+      >
+        <Textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. A support agent is meant to be warm." className="min-h-16" />
+      </Field>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className={cn("text-xs tabular-nums", reason.trim().length > ACK_REASON_MAX ? "text-rose-600" : "text-slate-500")} aria-live="polite">
+          {reason.trim().length}/{ACK_REASON_MAX}
+        </span>
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={onDone}>Cancel</Button>
+        <Button size="sm" variant="primary" type="submit" disabled={ack.isPending}>{ack.isPending ? "Saving…" : "Mark as expected"}</Button>
+      </div>
+    </form>
   );
 }
 
@@ -132,8 +255,9 @@ function SeverityBadge({ flag }: { flag: ReportFlag }) {
 }
 
 /** What designers act on first: the explanation with its numbers, in full. */
-function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: ReportFlag; onShowAnswers: (f: ReportFlag) => void; onPlotPair: (a: string, b: string) => void }) {
+function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: AckableFlag; onShowAnswers: (f: ReportFlag) => void; onPlotPair: (a: string, b: string) => void }) {
   const evidence = flag.evidence.answerIds?.length ?? 0;
+  const ack = useAckAction(flag);
   return (
     <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-3", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
       <div className="flex flex-wrap items-center gap-2">
@@ -146,14 +270,17 @@ function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: ReportFlag; onSho
       <div className="mt-2 flex flex-wrap gap-2">
         {evidence ? <Button size="sm" onClick={() => onShowAnswers(flag)}>Show the answers ({evidence})</Button> : null}
         {flag.traits.length >= 2 ? <Button size="sm" variant="ghost" onClick={() => onPlotPair(flag.traits[0], flag.traits[1])}>Plot this pair</Button> : null}
+        {ack.button}
       </div>
+      {ack.form}
     </li>
   );
 }
 
 /** Leakage reads the same for every trait: one line each, the explanation a click away. */
-function CompactFlag({ flag, detail, onShowAnswers }: { flag: ReportFlag; detail: string; onShowAnswers: (f: ReportFlag) => void }) {
+function CompactFlag({ flag, detail, onShowAnswers }: { flag: AckableFlag; detail: string; onShowAnswers: (f: ReportFlag) => void }) {
   const evidence = flag.evidence.answerIds?.length ?? 0;
+  const ack = useAckAction(flag);
   return (
     <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-2", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
       <details className="group">
@@ -166,10 +293,12 @@ function CompactFlag({ flag, detail, onShowAnswers }: { flag: ReportFlag; detail
             {evidence ? (
               <Button size="sm" variant="ghost" onClick={(e) => { e.preventDefault(); onShowAnswers(flag); }}>Show the answers ({evidence})</Button>
             ) : null}
+            {ack.button}
           </span>
         </summary>
         <p className="mt-1.5 pb-1 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
       </details>
+      {ack.form}
     </li>
   );
 }

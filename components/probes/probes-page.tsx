@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import { AcknowledgementsList } from "@/components/probes/acknowledgements-list";
 import { CompareRuns } from "@/components/probes/compare-runs";
 import { NewProbeDialog } from "@/components/probes/new-probe-dialog";
 import { RunHistory } from "@/components/probes/run-history";
@@ -75,6 +76,8 @@ export function ProbesPage({ workspaceId, personaId }: { workspaceId: string; pe
           <RunHistory runs={runs.data} base={base} selected={selected} onToggle={toggle} />
         </div>
       )}
+
+      <AcknowledgementsList workspaceId={workspaceId} personaId={personaId} canEdit={canProbe} />
 
       {comparing ? <CompareRuns workspaceId={workspaceId} base={base} ids={comparing} onClose={() => setCompare(null)} /> : null}
       {persona.data ? <NewProbeDialog workspaceId={workspaceId} persona={persona.data} open={creating} onClose={() => setCreating(false)} /> : null}

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
+import { FlagAckScopeProvider } from "@/components/probes/flag-ack-scope";
 import { ProgressPanel } from "@/components/probes/progress-panel";
 import { ReportMethod, useReportMethod } from "@/components/probes/report-method";
 import { ReportView } from "@/components/probes/report-view";
@@ -48,7 +49,10 @@ export function ProbeReportPage({ workspaceId, personaId, runId }: { workspaceId
         <ReportMethod workspaceId={workspaceId} run={data} />
       </div>
       <Card className="px-5 py-4"><ProgressPanel run={data} /></Card>
-      <ReportView workspaceId={workspaceId} run={data} />
+      {/* Flags acknowledged as expected for the persona show who and when; editors acknowledge and undo (issue 12 §7). */}
+      <FlagAckScopeProvider value={{ audience: "studio", workspaceId, personaId: data.personaId, canEdit: !!viewer && can.editPersona(viewer.role) }}>
+        <ReportView workspaceId={workspaceId} run={data} />
+      </FlagAckScopeProvider>
       <TraitDiscussion
         workspaceId={workspaceId} personaId={data.personaId} version={typeof data.version === "number" ? data.version : null}
         traits={data.report.rows.map((r) => ({ key: r.key, name: r.name }))} canComment={!!viewer && can.review(viewer.role)}

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { reviewFlagsLine, type SummaryFlag } from "@/components/probes/flag-acknowledgement";
 import { useMe, useMembers } from "@/lib/query/hooks";
 import { useDecide, useRequestReview } from "@/lib/query/review-hooks";
 import type { VersionReview } from "@/lib/schemas/review";
@@ -11,6 +12,8 @@ import { roleAtLeast } from "@/lib/schemas/workspace";
 
 // "Request review" (pick members who may review) and the decision dialog
 // (approve with the probe report's warnings in view, or say what to change).
+// The decision dialog sums the latest report's flags up in one line: the open
+// ones, and the ones acknowledged as expected for the persona with their reasons.
 
 export function RequestReviewDialog({
   open, onClose, workspaceId, personaId, version,
@@ -59,8 +62,12 @@ export function RequestReviewDialog({
 }
 
 export function DecisionDialog({
-  decision, onClose, workspaceId, personaId, review,
-}: { decision: "approve" | "request_changes" | null; onClose: () => void; workspaceId: string; personaId: string; review: VersionReview }) {
+  decision, onClose, workspaceId, personaId, review, flags,
+}: {
+  decision: "approve" | "request_changes" | null; onClose: () => void; workspaceId: string; personaId: string; review: VersionReview;
+  /** The latest report's flags, acknowledged ones marked (null: no report): summed up in one line above the note. */
+  flags?: readonly SummaryFlag[] | null;
+}) {
   const decide = useDecide(workspaceId, personaId, review.version);
   const toast = useToast();
   const [note, setNote] = useState("");
@@ -91,6 +98,11 @@ export function DecisionDialog({
             <p className="font-medium">{blocked ? "This workspace only approves versions with a clean probe report." : "Worth a second look before approving:"}</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">{[...review.blockers, ...review.warnings].map((w) => <li key={w}>{w}</li>)}</ul>
           </div>
+        ) : null}
+        {flags ? (
+          <p className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="decision-flags">
+            {reviewFlagsLine(flags)}
+          </p>
         ) : null}
         <Field label={approve ? "Note (optional)" : "What should change"} htmlFor="decision-note" error={decide.error?.message}>
           <Textarea id="decision-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder={approve ? "Lands where we wanted." : "e.g. The firm boundary collapses in the second answer."} />

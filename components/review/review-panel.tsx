@@ -7,13 +7,20 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { StatusBadge } from "@/components/personas/status-badge";
 import { DecisionDialog, RequestReviewDialog } from "@/components/review/review-dialogs";
+import { flagTraitName, reviewGroups, type SummaryFlag } from "@/components/probes/flag-acknowledgement";
 import { useVersionReview } from "@/lib/query/review-hooks";
+import type { FlagAcknowledged } from "@/lib/schemas/acknowledgement";
 import type { PersonaStatus } from "@/lib/schemas/persona";
 import { can, type Role } from "@/lib/schemas/workspace";
 
 // The review state of one version: the persona's status, what the version's
 // newest probe report says (the approval policy's input), who was asked, who
-// decided what — and the actions the caller's role allows.
+// decided what — and the actions the caller's role allows. Flags acknowledged
+// as expected for the persona (issue 12 §7) are listed apart, with their
+// reasons, never as open problems.
+
+/** A flag as the review box lists it (the review state's short form). */
+export type ReviewFlag = SummaryFlag & { id: string; acknowledged?: FlagAcknowledged | null };
 
 export function ReviewPanel({ workspaceId, personaId, version, role, archived }: { workspaceId: string; personaId: string; version: number; role: Role; archived: boolean }) {
   const review = useVersionReview(workspaceId, personaId, version);
@@ -24,6 +31,9 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
   if (review.isError) return <Card className="px-5 py-4 text-sm text-rose-700">Could not load the review: {review.error.message}</Card>;
   const r = review.data;
   const approvedHere = r.approvedVersion === version;
+  // The review state's flags carry `expected` (came with the character type) and `acknowledged` (with the reason).
+  const flags: ReviewFlag[] | null = r.report ? r.report.flags : null;
+  const { open, came, acknowledged } = reviewGroups(flags ?? []);
 
   return (
     <Card className="px-5 py-4" aria-label="Review">
@@ -42,13 +52,31 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
               <span className="text-xs text-slate-500">on {r.report.simulated ? "the simulator" : r.report.model}{r.report.finishedAt ? <>, <TimeAgo iso={r.report.finishedAt} /></> : null}</span>
               <Link className="ml-auto text-xs font-medium text-brand-700 hover:underline" href={`${base}/probes/${r.report.runId}`}>Open report →</Link>
             </div>
-            {r.report.flags.length ? (
-              <ul className="mt-1.5 space-y-1">
-                {r.report.flags.map((f) => (
+            {open.length ? (
+              <ul className="mt-1.5 space-y-1" aria-label="Open flags">
+                {open.map((f) => (
                   <li key={f.id} className="flex items-start gap-2 text-xs"><Badge tone={f.severity === "alert" ? "rose" : "amber"}>{f.kind}</Badge><span className="pt-0.5">{f.title}</span></li>
                 ))}
               </ul>
             ) : <p className="mt-1 text-xs text-emerald-700">No open flags.</p>}
+            {came.length ? (
+              <p className="mt-1.5 text-xs text-slate-600" data-testid="review-came">
+                <span className="font-medium">Came with the character type ({came.length}):</span> {came.map(flagTraitName).join(", ")} — not counted as open; acknowledge them on the report if they are expected.
+              </p>
+            ) : null}
+            {acknowledged.length ? (
+              <details className="mt-1.5 text-xs" data-testid="review-acknowledged">
+                <summary className="cursor-pointer text-slate-600">Acknowledged as expected for this persona ({acknowledged.length})</summary>
+                <ul className="mt-1 space-y-1" aria-label="Acknowledged flags">
+                  {acknowledged.map((f) => (
+                    <li key={f.id} className="flex items-start gap-2">
+                      <Badge tone="green">expected</Badge>
+                      <span className="min-w-0 pt-0.5"><span className="text-slate-800">{f.title}</span> <span className="text-slate-500">— {f.acknowledged!.reason}</span></span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </>
         ) : (
           <p className="text-slate-600">No probe report for v{version} yet. <Link className="font-medium text-brand-700 hover:underline" href={`${base}/probes`}>Probe it</Link> to see where it lands before approving.</p>
@@ -93,7 +121,7 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
       ) : null}
 
       <RequestReviewDialog open={requesting} onClose={() => setRequesting(false)} workspaceId={workspaceId} personaId={personaId} version={version} />
-      <DecisionDialog decision={decision} onClose={() => setDecision(null)} workspaceId={workspaceId} personaId={personaId} review={r} />
+      <DecisionDialog decision={decision} onClose={() => setDecision(null)} workspaceId={workspaceId} personaId={personaId} review={r} flags={flags} />
     </Card>
   );
 }

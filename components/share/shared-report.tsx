@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { FlagAckScopeProvider } from "@/components/probes/flag-ack-scope";
 import { ReportView } from "@/components/probes/report-view";
 import { Empty, PageSection } from "@/components/share/page-section";
 import { traitNamer } from "@/components/share/trait-name";
@@ -11,7 +12,9 @@ import type { ShareBundle } from "@/lib/schemas/share";
 
 // The shared version's newest completed probe report, with the same charts
 // and flags the studio shows. Drill-downs read the answers through the share
-// link's public route, which only serves this report's answers.
+// link's public route, which only serves this report's answers. Flags the
+// workspace acknowledged as expected for the persona show their reason only:
+// the names of the people who acknowledged them stay in the workspace.
 
 type SharedRun = NonNullable<ShareBundle["report"]>;
 
@@ -52,7 +55,10 @@ function Report({ token, run }: { token: string; run: SharedRun }) {
           ) : null}
         </dl>
       </Card>
-      <ReportView run={{ id: run.runId, report: run.report, targets: run.targets }} answersFetcher={fetcher} />
+      {/* Public: a flag acknowledged as expected for the persona reads "Expected for this persona: <reason>", never who said so. */}
+      <FlagAckScopeProvider value={{ audience: "public" }}>
+        <ReportView run={{ id: run.runId, report: run.report, targets: run.targets }} answersFetcher={fetcher} />
+      </FlagAckScopeProvider>
     </div>
   );
 }
