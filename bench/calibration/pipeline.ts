@@ -1,6 +1,6 @@
 import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "../../lib/jobs/sampling-state";
 import type { AdversarialOptions, JudgeMemory } from "../../lib/llm/simulator/adversarial";
-import { simulateChat, SIMULATOR_MODEL } from "../../lib/llm/simulator/engine";
+import { simulateChat, SIMULATOR_MODEL, type DomainShift } from "../../lib/llm/simulator/engine";
 import type { ChatRequest } from "../../lib/llm/types";
 import { parseJudgeOutput } from "../../lib/probing/judge";
 import { judgeRequestForAnswer } from "../../lib/probing/judge/answer-order";
@@ -50,7 +50,8 @@ export class SimWorld {
   readonly memory: JudgeMemory = new Map();
   calls = { generate: 0, judge: 0, cacheHits: 0 };
 
-  constructor(readonly adversarial: Partial<AdversarialOptions>) {}
+  /** `domain` (off unless given): the simulator's domain shift for scenario messages (bench/calibration/scenarios.ts). */
+  constructor(readonly adversarial: Partial<AdversarialOptions>, readonly domain?: DomainShift) {}
 
   /** Returns the text, its finish reason and whether it came from the cache. */
   chat(req: ChatRequest): { text: string; finishReason: string; cached: boolean } {
@@ -62,7 +63,7 @@ export class SimWorld {
     }
     if (req.responseFormat) this.calls.judge++;
     else this.calls.generate++;
-    const { text, finishReason } = simulateChat(req, { adversarial: this.adversarial, memory: this.memory });
+    const { text, finishReason } = simulateChat(req, { adversarial: this.adversarial, memory: this.memory, ...(this.domain ? { domain: this.domain } : {}) });
     this.cache.set(key, { text, finishReason });
     return { text, finishReason, cached: false };
   }

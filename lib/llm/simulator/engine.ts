@@ -9,7 +9,7 @@ import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
 import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
-import { TRAIT_KEYS } from "@/lib/llm/simulator/space";
+import { LEVEL_SPAN, TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
 import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 
@@ -28,7 +28,27 @@ export type SimulateOptions = {
   adversarial?: Partial<AdversarialOptions>;
   /** The sticky judge's memory; keep one per simulator instance. Without it stickiness does nothing. */
   memory?: JudgeMemory;
+  /** A persona's own domain (off unless set): see DomainShift. */
+  domain?: DomainShift;
 };
+
+/**
+ * The calibration bench's "domain gap" (bench/calibration/scenarios.ts): a user
+ * message containing `marker` belongs to the persona's domain, and there each
+ * listed trait's projection shifts by `shift[k]` points at mid-scale — one more
+ * fixed per-item shift, added to the item effects exactly like them (divided by
+ * the level span, so near 50 a shift of d is d points and the extremes stay
+ * bounded). Every system prompt meets it; messages without the marker are untouched.
+ */
+export type DomainShift = { marker: string; shift: Readonly<Record<string, number>> };
+
+/** The item shift plus the domain's, for a message in the domain; the item shift alone otherwise. */
+export function withDomain(item: Readonly<Record<string, number>> | undefined, domain: DomainShift | undefined, userText: string): Readonly<Record<string, number>> | undefined {
+  if (!domain || !domain.marker || !userText.includes(domain.marker)) return item;
+  const out: Record<string, number> = { ...item };
+  for (const [k, points] of Object.entries(domain.shift)) out[k] = (out[k] ?? 0) + points / LEVEL_SPAN;
+  return out;
+}
 export type SimulateResult = { text: string; usage: Usage; finishReason: "stop" | "length" };
 
 export const SIMULATOR_MODEL = "persona-sim-1";
@@ -181,7 +201,7 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
     seed,
     sampleIndex,
     temperature: req.temperature ?? opts.defaultTemperature ?? 1,
-    itemShift: o ? itemShift(o, system, userText, TRAIT_KEYS) : undefined,
+    itemShift: withDomain(o ? itemShift(o, system, userText, TRAIT_KEYS) : undefined, opts.domain, userText),
     noiseSalt: o ? noiseSalt(o, system) : undefined,
   });
   return outcome === "truncated" && o ? { text: truncateAnswer(o, text, seed), finishReason: "length" } : { text };
