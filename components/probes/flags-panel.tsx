@@ -151,7 +151,7 @@ function AcknowledgedFlag({ flag }: { flag: AckableFlag }) {
         {scope.audience === "studio" && scope.canEdit ? <UndoAck scope={scope} ackId={ack.id} /> : null}
       </div>
       <p className="mt-1 text-sm text-slate-700"><span className="text-slate-500">Expected for this persona:</span> {ack.reason}</p>
-      {scope.audience === "studio" ? <p className="mt-0.5 text-xs text-slate-500">by {ack.by}, <TimeAgo iso={ack.at} /></p> : null}
+      {scope.audience === "studio" && ack.by && ack.at ? <p className="mt-0.5 text-xs text-slate-500">by {ack.by}, <TimeAgo iso={ack.at} /></p> : null}
     </li>
   );
 }

@@ -33,6 +33,12 @@ export const acknowledgementSchema = z.object({
 });
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 
-/** What a served report flag carries when an acknowledgement matches it. */
-export const flagAcknowledgedSchema = acknowledgementSchema.pick({ id: true, reason: true, by: true, at: true });
+/**
+ * What a served report flag carries when an acknowledgement matches it. A share
+ * page is public: there the flag carries the reason only, never who or when.
+ */
+export const flagAcknowledgedSchema = acknowledgementSchema.pick({ id: true, reason: true }).extend({
+  by: acknowledgementSchema.shape.by.optional(),
+  at: acknowledgementSchema.shape.at.optional(),
+});
 export type FlagAcknowledged = z.infer<typeof flagAcknowledgedSchema>;

@@ -169,6 +169,11 @@ describe("served reports", () => {
     const bundle = expectOk(ops.openShare, await api(null).get(`/api/share/${share.token}`));
     expect(bundle.report!.report.flags.filter((f) => f.acknowledged).map((f) => f.id).sort()).toEqual(open.map((f) => f.id).sort());
     expect(bundle.report!.report.verdictLine!.severity).toBe("ok");
+    // Public: the reason travels, who acknowledged it and when never leave the workspace.
+    for (const f of bundle.report!.report.flags.filter((x) => x.acknowledged)) {
+      expect(f.acknowledged!.reason).toBeTruthy();
+      expect(Object.keys(f.acknowledged!).sort()).toEqual(["id", "reason"]);
+    }
     expectOk(ops.updateWorkspace, await owner.api.patch(wsPath(owner.workspaceId), { approvalPolicy: "warn" }));
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
-import type { ProbeAnswer } from "@/lib/schemas/probe";
+import type { ProbeAnswer, ProbeReport } from "@/lib/schemas/probe";
 import type { Comment, CommentThread, SampleRecording } from "@/lib/schemas/review";
 import {
   SHARED_FAILURE, sharedSpecSchema, type ShareBundle, type SharedComment, type SharedCommentThread, type sharedAnswersQuery,
@@ -56,6 +56,11 @@ async function activeLink(token: string) {
   return { link: row, persona, version };
 }
 
+/** A shared report: acknowledged flags keep their reason, never who acknowledged them or when (names stay in the workspace). */
+function publicReport(report: ProbeReport): ProbeReport {
+  return { ...report, flags: report.flags.map((f) => (f.acknowledged ? { ...f, acknowledged: { id: f.acknowledged.id, reason: f.acknowledged.reason } } : f)) };
+}
+
 export async function openShare(token: string): Promise<ShareBundle> {
   const { link, persona, version } = await activeLink(token);
   const now = new Date();
@@ -84,7 +89,7 @@ export async function openShare(token: string): Promise<ShareBundle> {
     report: run
       ? {
         runId: run.id, model: run.target.model, judgeModel: run.judge.model, simulated: run.target.simulated,
-        label: run.target.simulated ? run.target.label : run.target.model, finishedAt: run.finishedAt, targets: run.targets, report: run.report,
+        label: run.target.simulated ? run.target.label : run.target.model, finishedAt: run.finishedAt, targets: run.targets, report: publicReport(run.report),
       }
       : null,
     comments: comments?.map(publicThread) ?? null,
