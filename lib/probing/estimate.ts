@@ -29,18 +29,25 @@ export type EstimatePrior = {
   noiseSd: readonly [number, number];
   /** SD of the persona − baseline difference from item to item (the paired shift's spread). */
   shiftItemSd: readonly [number, number];
-  /** Share of untargeted traits with a real side effect, and its size (points, either sign). */
-  sideEffectShare: number;
+  /**
+   * Share of untargeted traits with a real side effect (drawn once per world from this range: how much a persona
+   * leaks is not known before the run, and a leak of 7.5+ points is pursued to ±2.5), and its size (points, either sign).
+   */
+  sideEffectShare: readonly [number, number];
   sideEffect: readonly [number, number];
   /** Share of answers that come back unscored and are asked again once. */
   lostShare: readonly [number, number];
 };
 
+// The lower ends include a consistent model and judge (the calibration bench's adversarial simulator — item SD 6,
+// judge noise 5 — sits near them), the upper end of the shift's spread a persona whose effect differs a lot by
+// item, and the share of leaking traits varies by world: a narrower prior made the range too narrow for 16
+// watched traits (bench/estimate.ts, docs/methods.md §11).
 export const ESTIMATE_PRIOR: EstimatePrior = {
-  itemSd: [8, 16],
-  noiseSd: [8, 14],
-  shiftItemSd: [4, 10],
-  sideEffectShare: 0.3,
+  itemSd: [4, 16],
+  noiseSd: [5, 14],
+  shiftItemSd: [4, 14],
+  sideEffectShare: [0.1, 0.6],
   sideEffect: [3, 12],
   lostShare: [0.02, 0.1],
 };
@@ -121,6 +128,7 @@ type ArmState = { kind: string; states: (TraitSampling & { issuedPerItem: number
 function* simulateWorld(input: EstimateInput, prior: EstimatePrior, rng: Rng): Generator<void, WorldCounts> {
   const itemSd = uniform(rng, prior.itemSd), noiseSd = uniform(rng, prior.noiseSd), shiftSd = uniform(rng, prior.shiftItemSd);
   const lost = uniform(rng, prior.lostShare);
+  const sideEffectShare = uniform(rng, prior.sideEffectShare);
   const keys = input.traits.map((t) => t.key);
   const targeted = new Set(input.traits.filter((t) => t.targeted).map((t) => t.key));
   const targetsOf = Object.fromEntries([...targeted].map((k) => [k, true]));
@@ -129,7 +137,7 @@ function* simulateWorld(input: EstimateInput, prior: EstimatePrior, rng: Rng): G
   for (const k of keys) {
     base[k] = 35 + 30 * rng();
     shift[k] = targeted.has(k) ? (rng() < 0.5 ? -1 : 1) * (15 + 20 * rng())
-      : rng() < prior.sideEffectShare ? (rng() < 0.5 ? -1 : 1) * uniform(rng, prior.sideEffect) : 0;
+      : rng() < sideEffectShare ? (rng() < 0.5 ? -1 : 1) * uniform(rng, prior.sideEffect) : 0;
   }
   // Each item (of any trait) has an effect on every watched trait's score, and a persona-vs-baseline deviation.
   const itemEffect = new Map<string, Float64Array>();

@@ -37,6 +37,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-checks-v6",
     summary: "Checks beside the rubric: a scenario's deterministic checks (contains, does not contain, regex, max length, asks a question) are graded on its scored answers in the persona and baseline arms (empty, refused and cut-short answers are not graded); the report adds the pass rate over every (answer, check) pair with Wilson's 95% interval, per arm, and one row per (scenario, check) with the persona answers that failed it. Nothing else in the report changes.",
   },
+  {
+    version: "2026-12-pairs-v7",
+    summary: "The planner completes pairs: when an all-items shift still needs pairs, an arm first asks the items the other arm has answered and it has not (one answer makes a pair — mostly the baseline answering the targeted traits' items, which the persona asks anyway for their landings) and counts the other arm's unpaired answers as pairs on their way, before asking new items in both arms. Same stopping rules and intervals; which items a run asks changes, the analysis of stored answers does not.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

@@ -42,6 +42,17 @@ import { DEFAULT_LEVEL } from "@/lib/probing/stats/summarize";
 // (`basis[key] === "shift"`). While the shift is too wide, the traits waiting
 // on it share the pairs it still needs, less the answers already asked for or
 // in flight in the arm (any new answer is a new pair for all of them).
+//
+// Completing pairs (method 2026-12-pairs-v7). A pair is an item answered in
+// both arms. The persona arm asks its targeted traits' items until their
+// landings reach ±target — far more items than the baseline needs — so most
+// of them have no baseline answer. When a shift still needs pairs, the arm
+// first asks the items the OTHER arm has answered and it has not (one answer
+// makes a pair) before asking new items of its own (two answers per pair, one
+// in each arm), and counts the other arm's unpaired answers as pairs on their
+// way (the other arm completes them). The evidence says which arm this is
+// (`side`). Item choice stays round-robin within each trait: which items are
+// completed does not depend on their scores.
 
 export type TraitSampling = {
   key: string;
@@ -62,7 +73,7 @@ export type TraitSampling = {
    * scores of this trait on every item the run asked, item ids unique across
    * traits): when given, the trait may stop on the shift (see above).
    */
-  shiftEvidence?: { persona: ItemScores; baseline: ItemScores; leak?: boolean };
+  shiftEvidence?: { persona: ItemScores; baseline: ItemScores; leak?: boolean; side?: "persona" | "baseline" };
 };
 
 export type SamplingConfig = {
@@ -86,6 +97,12 @@ export type SamplingConfig = {
    * enough evidence". Null: stop at ±shiftHalfWidth.
    */
   leakDecision?: { pursue: number; negligible: number; alpha: number } | null;
+  /**
+   * Complete pairs (see above): when a shift needs pairs, ask the items the other arm answered first, and count
+   * its unpaired answers as pairs on their way. Needs the evidence's `side`. False: each arm asks its own items
+   * (before 2026-12-pairs-v7).
+   */
+  completePairs?: boolean;
   /** Cap on requests per trait per call (e.g. to keep a progress bar moving); default unlimited. */
   maxBatch?: number;
   level?: number;
@@ -101,6 +118,7 @@ export const DEFAULT_SAMPLING: SamplingConfig = {
   shiftMinItems: 6,
   shiftHalfWidth: 5,
   leakDecision: { pursue: 1.5 * DEFAULT_THRESHOLDS.leakageShift, negligible: DEFAULT_THRESHOLDS.leakageNegligible, alpha: DEFAULT_THRESHOLDS.leakageQ },
+  completePairs: true,
   level: DEFAULT_LEVEL,
   floor: DEFAULT_FLOOR,
 };
@@ -151,7 +169,8 @@ function undecidedLeaks(states: readonly TraitSampling[], shifts: ReadonlyMap<Tr
 /** An undecided leak asks for pairs until its shift is this fraction of shiftHalfWidth. */
 const UNDECIDED_AIM = 0.5;
 
-type TraitDecision = { done?: DoneReason; basis?: DoneBasis; count: number };
+/** short: pairs the trait's shift still needs beyond those on their way (traits waiting on the shift only). */
+type TraitDecision = { done?: DoneReason; basis?: DoneBasis; count: number; short?: number };
 
 /** The state's scores grouped by item index (each score its own item when the items are not given). */
 export function itemScoresOf(state: TraitSampling): Record<string, number[]> {
@@ -171,7 +190,11 @@ type Shift = ReturnType<typeof pairedShift>;
 const shiftOf = (state: TraitSampling, config: SamplingConfig): Shift =>
   pairedShift(state.shiftEvidence!.persona, state.shiftEvidence!.baseline, { level: config.level, floor: config.floor });
 
-function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcoming = 0, undecided = false, shift?: Shift): TraitDecision {
+/**
+ * upcoming: answers of this arm on their way (each a pair); paired: pairs on their way from completing the arms'
+ * unpaired answers (completePairs), of which `completing` are this arm's requests.
+ */
+function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcoming = 0, undecided = false, shift?: Shift, paired = 0, completing = 0): TraitDecision {
   const itemCount = state.issuedPerItem.length;
   const issued = state.issuedPerItem.reduce((s, x) => s + x, 0);
   const pending = state.pending ?? 0;
@@ -188,6 +211,7 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcom
   const shiftFloor = state.shiftEvidence ? Math.max(2, Math.min(itemCount, config.shiftMinItems)) : null;
   const shiftTarget = Math.min(config.shiftHalfWidth, config.targetHalfWidth);
   let shiftWant = Infinity;
+  let short: number | undefined;
   if (shiftFloor !== null && items >= shiftFloor) {
     const s = shift ?? shiftOf(state, config);
     const aim = undecided ? shiftTarget * UNDECIDED_AIM : shiftTarget;
@@ -196,7 +220,7 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcom
     // (each is a pair too), shared among the traits waiting on it.
     const pairs = s.nItems ?? 0;
     if (Number.isFinite(s.halfWidth) && pairs >= 2) {
-      const short = Math.max(0, Math.ceil(pairs * (s.halfWidth / aim) ** 2 - pairs) - upcoming);
+      short = Math.max(0, Math.ceil(pairs * (s.halfWidth / aim) ** 2 - pairs) - upcoming - paired);
       shiftWant = n + Math.ceil(short / Math.max(1, sharing));
     }
   }
@@ -222,8 +246,8 @@ function decide(state: TraitSampling, config: SamplingConfig, sharing = 1, upcom
   }
   let count = Math.min(want - issued, config.budget - issued, config.maxBatch ?? Infinity);
   // Wait for results in flight (this trait's, or — waiting on the shift — any answer of the arm), or take one more step.
-  if (count <= 0) count = pending > 0 || (shiftFloor !== null && items >= shiftFloor && upcoming > 0) ? 0 : 1;
-  return { count };
+  if (count <= 0) count = pending > 0 || (shiftFloor !== null && items >= shiftFloor && upcoming + completing > 0) ? 0 : 1;
+  return { count, short };
 }
 
 /**
@@ -250,16 +274,66 @@ export function nextRequests(states: readonly TraitSampling[], config: Partial<S
   // Each all-items shift once per call (the leakage family's test and each trait's stop read the same one).
   const shifts = new Map(states.filter((s) => s.shiftEvidence).map((s) => [s, shiftOf(s, full)] as const));
   const undecided = undecidedLeaks(states, shifts, full);
-  for (const state of states) {
-    if (state.shiftEvidence) decisions.set(state, decide(state, full, sharing, upcoming, undecided.has(state), shifts.get(state)));
+  const decideShift = (paired: number, completing: number) => {
+    for (const state of states) {
+      if (state.shiftEvidence) decisions.set(state, decide(state, full, sharing, upcoming, undecided.has(state), shifts.get(state), paired, completing));
+    }
+  };
+  decideShift(0, 0);
+  // Completing pairs: the other arm's unpaired items first (one answer each), then new items for what is left.
+  const issued = new Map<TraitSampling, number[]>(states.map((s) => [s, [...s.issuedPerItem]]));
+  const completions: SampleRequest[] = [];
+  const pool = full.completePairs ? unpairedItems(states) : null;
+  if (pool) {
+    const need = Math.max(0, ...[...decisions.values()].map((d) => (d.done ? 0 : d.short ?? 0)));
+    const perTrait = new Map<TraitSampling, number>();
+    for (const { state, itemIndex } of pool.theirs) {
+      if (completions.length >= need) break;
+      const asked = issued.get(state)!;
+      const taken = perTrait.get(state) ?? 0;
+      if (asked[itemIndex] > 0 || taken >= (full.maxBatch ?? Infinity) || asked.reduce((n, x) => n + x, 0) >= full.budget) continue;
+      completions.push({ traitKey: state.key, itemIndex, sampleIndex: asked[itemIndex]++ });
+      perTrait.set(state, taken + 1);
+    }
+    if (pool.theirs.length + pool.mine > 0) decideShift(completions.length + pool.mine, completions.length);
   }
   for (const state of states) {
     const decision = decisions.get(state)!;
     if (decision.done) done[state.key] = decision.done;
     if (decision.basis) basis[state.key] = decision.basis;
-    if (!decision.done) requests.push(...pickItems(state, decision.count));
+    if (!decision.done) requests.push(...pickItems({ ...state, issuedPerItem: issued.get(state)! }, decision.count));
   }
-  return { done, basis, requests };
+  return { done, basis, requests: [...completions, ...requests] };
+}
+
+/**
+ * The arm's unpaired items (completePairs), from the shift evidence of its traits (every answer is judged on every
+ * watched trait, so any trait's evidence lists every scored item of both arms): `theirs`, the other arm's scored
+ * items this arm has not asked, in the order the other arm answered them; `mine`, how many of this arm's scored
+ * items the other arm has not answered yet (it completes them). Null when the arm's side is not known.
+ */
+function unpairedItems(states: readonly TraitSampling[]): { theirs: { state: TraitSampling; itemIndex: number }[]; mine: number } | null {
+  const withEvidence = states.filter((s) => s.shiftEvidence?.side);
+  if (withEvidence.length === 0) return null;
+  const side = withEvidence[0].shiftEvidence!.side!;
+  const mineIds = new Set<string>(), theirIds = new Set<string>();
+  for (const s of withEvidence) {
+    const e = s.shiftEvidence!;
+    for (const id of Object.keys(side === "persona" ? e.persona : e.baseline)) mineIds.add(id);
+    for (const id of Object.keys(side === "persona" ? e.baseline : e.persona)) theirIds.add(id);
+  }
+  const byKey = new Map(states.map((s) => [s.key, s] as const));
+  const theirs: { state: TraitSampling; itemIndex: number }[] = [];
+  for (const id of theirIds) {
+    if (mineIds.has(id)) continue;
+    const cut = id.lastIndexOf("#");
+    const state = byKey.get(id.slice(0, cut));
+    const itemIndex = Number(id.slice(cut + 1));
+    if (state && Number.isInteger(itemIndex) && itemIndex >= 0 && itemIndex < state.issuedPerItem.length) theirs.push({ state, itemIndex });
+  }
+  let mine = 0;
+  for (const id of mineIds) if (!theirIds.has(id)) mine++;
+  return { theirs, mine };
 }
 
 /** Every request of a fixed plan: `samplesPerItem` answers to every item of every trait. */

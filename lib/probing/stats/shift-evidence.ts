@@ -7,7 +7,8 @@ import type { TraitSampling } from "@/lib/probing/stats/adaptive";
 // (bench/efficiency.ts: about a fifth of a fresh run's calls saved; a targeted
 // trait's baseline landing then rests on its first 6+ items). "untargeted"
 // keeps the targeted traits' ±target baseline landing. Other arms: none.
-// `leak` marks the leakage family (untargeted), whose undecided leaks keep asking.
+// `leak` marks the leakage family (untargeted), whose undecided leaks keep asking;
+// `side` says which of the two arms this is (the planner completes the other arm's unpaired items).
 // One rule for the worker (lib/jobs/sampling-state.ts) and the estimate (estimate.ts).
 
 /** A trait's planner state with its score on every answer of the arm, by item id (`trait#index`). */
@@ -24,6 +25,6 @@ export function plannerStateFor<S extends ArmTraitState>(
     const untargeted = !(s.key in targets);
     const eligible = (kind === "persona" && untargeted) || (kind === "baseline" && (untargeted || options.baseline === "every trait"));
     const p = persona.find((x) => x.key === s.key), b = baseline.find((x) => x.key === s.key);
-    return eligible && p && b ? { ...s, shiftEvidence: { persona: p.all, baseline: b.all, leak: untargeted } } : s;
+    return eligible && p && b ? { ...s, shiftEvidence: { persona: p.all, baseline: b.all, leak: untargeted, side: kind as "persona" | "baseline" } } : s;
   }) as unknown as TraitSampling[];
 }

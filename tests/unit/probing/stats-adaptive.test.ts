@@ -244,6 +244,55 @@ describe("stopping on the all-items shift (untargeted traits, the baseline arm)"
   });
 });
 
+describe("completing pairs (method 2026-12-pairs-v7)", () => {
+  // The persona answered firm (targeted) items 0–29 and humble (untargeted) items 0–5; the baseline only items 0–5 of each.
+  // 12 pairs with a noisy difference: the shift is wider than ±5 and needs a few more pairs (fewer than 24).
+  const rng = mulberry32(7);
+  const noisy = () => Math.round(50 + 12 * (rng() - 0.5) * 2);
+  const ids = (trait: string, n: number) => Array.from({ length: n }, (_, i) => `${trait}#${i}`);
+  const persona: Record<string, number[]> = {}, baseline: Record<string, number[]> = {};
+  for (const id of [...ids("firm", 30), ...ids("humble", 6)]) persona[id] = [noisy()];
+  for (const id of [...ids("firm", 6), ...ids("humble", 6)]) baseline[id] = [noisy()];
+  const six = () => [...Array(6).fill(1), ...Array(24).fill(0)];
+  const arm = (side: "persona" | "baseline", withSide = true): TraitSampling[] => {
+    const evidence = (leak: boolean) => ({ persona, baseline, leak, ...(withSide ? { side } : {}) });
+    const humble = { ...state("humble", six(), [30, 80, 45, 95, 20, 60]), shiftEvidence: evidence(true) };
+    const firm = side === "baseline"
+      ? { ...state("firm", six(), [50, 52, 48, 51, 49, 50]), shiftEvidence: evidence(false) }
+      : state("firm", Array(30).fill(1), Array(30).fill(80));
+    return [firm, humble];
+  };
+
+  it("the baseline arm first answers the items the persona arm answered and it has not: one answer per pair", () => {
+    expect(pairedShift(persona, baseline).halfWidth).toBeGreaterThan(5);
+    const plan = nextRequests(arm("baseline"));
+    const completing = plan.requests.filter((r) => r.traitKey === "firm" && r.itemIndex >= 6);
+    expect(completing.length).toBeGreaterThan(0);
+    for (const r of completing) expect(persona[`firm#${r.itemIndex}`]).toBeDefined();
+    // Every request is a distinct (trait, item, sample): a completion never repeats a round-robin pick.
+    const keys = plan.requests.map((r) => `${r.traitKey}#${r.itemIndex}/${r.sampleIndex}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Before: each arm asked its own next items for the shift (humble 6+, firm 6+ alike, a pair only once both arms have).
+    const before = nextRequests(arm("baseline", false)).requests;
+    expect(before.some((r) => r.traitKey === "humble" && r.itemIndex >= 6)).toBe(true);
+    expect(nextRequests(arm("baseline"), { completePairs: false }).requests).toEqual(before);
+  });
+
+  it("asks new items only for the pairs the other arm's unpaired answers cannot give", () => {
+    const plan = nextRequests(arm("baseline"));
+    // 24 persona-only firm items cover the shortfall here: no new humble item (which would need a persona answer too).
+    expect(plan.requests.filter((r) => r.traitKey === "humble")).toEqual([]);
+  });
+
+  it("the persona arm counts its own unpaired answers as pairs on their way instead of asking new items", () => {
+    const humbleAsks = (s: TraitSampling[], config: Partial<SamplingConfig> = {}) =>
+      nextRequests(s, config).requests.filter((r) => r.traitKey === "humble").length;
+    expect(humbleAsks(arm("persona"), { completePairs: false })).toBeGreaterThan(1);
+    // At most the one step a waiting trait takes when nothing of its own arm is on its way (so a run never stalls).
+    expect(humbleAsks(arm("persona"))).toBeLessThanOrEqual(1);
+  });
+});
+
 describe("the worker's planner state (lib/jobs/sampling-state.ts)", () => {
   it("gives the shift's evidence to the untargeted traits of both arms, from every answer's scores", () => {
     const traits = [{ key: "warm", itemCount: 30 }, { key: "humble", itemCount: 30 }];
@@ -259,11 +308,12 @@ describe("the worker's planner state (lib/jobs/sampling-state.ts)", () => {
     expect(humble.shiftEvidence!.persona).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
     expect(humble.scores).toEqual([50, 51]);
     expect(humble.shiftEvidence!.leak).toBe(true);
+    expect(humble.shiftEvidence!.side).toBe("persona");
     // The baseline arm: every trait may stop on the shift by default (the baseline is the shift's reference),
     // only the untargeted ones are in the leakage family.
     const baseline = plannerStateFor("baseline", states, { warm: 80 });
     expect(baseline.find((s) => s.key === "humble")!.shiftEvidence!.baseline).toEqual({ "warm#0": [50], "humble#0": [50], "warm#1": [51], "humble#1": [51] });
-    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence).toMatchObject({ leak: false });
+    expect(baseline.find((s) => s.key === "warm")!.shiftEvidence).toMatchObject({ leak: false, side: "baseline" });
     expect(baseline.find((s) => s.key === "warm")!.shiftEvidence!.persona["humble#1"]).toEqual([80]);
     const untargetedOnly = plannerStateFor("baseline", states, { warm: 80 }, { baseline: "untargeted" });
     expect(untargetedOnly.find((s) => s.key === "warm")!.shiftEvidence).toBeUndefined();
