@@ -107,7 +107,8 @@ describe("acknowledging", () => {
     expectOk(ops.removeAcknowledgement, await owner.api.delete(`${acks()}/${made.acknowledgement.id}`));
     const feed = expectOk(ops.listActivity, await viewer.api.get(`${P()}/activity`, { limit: 5 }));
     expect(feed.map((a) => a.kind).slice(0, 2)).toEqual(["flag_unacknowledged", "flag_acknowledged"]);
-    expect(feed[1].summary).toBe("acknowledged flag leakage:warm (rising) as expected for this persona: “A support agent is warm”");
+    expect(feed[1].summary).toBe("marked the leakage flag on Warm (rising) as expected for this persona: “A support agent is warm”");
+    expect(feed[0].summary).toBe("withdrew “expected for this persona” from the leakage flag on Warm (rising): it counts again");
   });
 });
 

@@ -108,3 +108,26 @@ export function acknowledgedLine(basis: VerdictBasis, acks: readonly AckRecord[]
   const acknowledged = new Set(flags.filter((f) => ackFor(f, acks)).map((f) => f.id));
   return acknowledged.size ? verdictLine({ flags, rows: basis.rows, final: basis.final, acknowledged }) : null;
 }
+
+const KIND_WORDS: Record<string, string> = { leakage: "leakage", miss: "miss", overshoot: "overshoot", tension: "tension", compromise: "compromise" };
+
+/**
+ * A flag id in words for the activity feed: "the leakage flag on Patient (rising)",
+ * "the tension flag on Empathetic + Firm / boundary-setting". `nameOf` gives a
+ * trait's display name (custom traits: their key when unknown).
+ */
+export function describeFlagId(flagId: string, direction: AckDirection, nameOf: (key: string) => string): string {
+  const [kind, traits = ""] = flagId.split(":");
+  const names = traits.split("+").filter(Boolean).map(nameOf).join(" + ");
+  const way = direction === "up" ? " (rising)" : direction === "down" ? " (falling)" : "";
+  return `the ${KIND_WORDS[kind] ?? kind} flag on ${names || flagId}${way}`;
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis ("Attention to the person's…"). */
+export function shortenAtWord(text: string, max: number): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}

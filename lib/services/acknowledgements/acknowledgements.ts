@@ -3,7 +3,8 @@ import type { z } from "zod";
 import type { FlagAcknowledgement as AckRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
-import type { AckRecord } from "@/lib/probing/flags/acknowledge";
+import { describeFlagId, shortenAtWord, type AckRecord } from "@/lib/probing/flags/acknowledge";
+import { probeTrait } from "@/lib/probing/traits";
 import type { Acknowledgement, acknowledgeFlagBody } from "@/lib/schemas/acknowledgement";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
@@ -34,7 +35,8 @@ export async function listAcknowledgements(ctx: WorkspaceContext, personaId: str
   return { acknowledgements: await acknowledgementsOf(persona.id) };
 }
 
-const WAYS = { up: " (rising)", down: " (falling)", "": "" } as const;
+/** A trait's display name in the activity feed (a custom trait reads by its key). */
+const traitName = (key: string) => probeTrait(key)?.name ?? key;
 
 /** Creates the acknowledgement, or replaces the reason of the one with the same flag and direction. */
 export async function acknowledgeFlag(ctx: WorkspaceContext, personaId: string, body: Body): Promise<{ created: boolean; acknowledgement: Acknowledgement }> {
@@ -49,7 +51,7 @@ export async function acknowledgeFlag(ctx: WorkspaceContext, personaId: string, 
       ? await tx.flagAcknowledgement.update({ where: { id: existing.id }, data: by })
       : await tx.flagAcknowledgement.create({ data: { personaId: persona.id, flagId: body.flagId, direction, ...by } });
     await recordActivity(ctx, persona.id, "flag_acknowledged",
-      `acknowledged flag ${body.flagId}${WAYS[direction]} as expected for this persona: “${body.reason.slice(0, 120)}”`,
+      `marked ${describeFlagId(body.flagId, direction, traitName)} as expected for this persona: “${shortenAtWord(body.reason, 160)}”`,
       { version: null, ackId: row.id, flagId: body.flagId }, tx);
     return { created: !existing, acknowledgement: toAcknowledgement(row) };
   });
@@ -63,6 +65,6 @@ export async function removeAcknowledgement(ctx: WorkspaceContext, personaId: st
   await db.$transaction(async (tx) => {
     await tx.flagAcknowledgement.delete({ where: { id: row.id } });
     await recordActivity(ctx, persona.id, "flag_unacknowledged",
-      `withdrew the acknowledgement of flag ${row.flagId}${WAYS[toAcknowledgement(row).direction]}: it counts again`, { version: null, flagId: row.flagId }, tx);
+      `withdrew “expected for this persona” from ${describeFlagId(row.flagId, toAcknowledgement(row).direction, traitName)}: it counts again`, { version: null, flagId: row.flagId }, tx);
   });
 }

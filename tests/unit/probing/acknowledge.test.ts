@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   acknowledgedLine, acknowledgeReport, ackFor, ackMatches, markAcknowledged, verdictBasis, verdictLine, type AckRecord, type VerdictRow,
 } from "@/lib/probing/flags";
+import { describeFlagId, shortenAtWord } from "@/lib/probing/flags/acknowledge";
 
 // Issue 12 §7: a flag acknowledged as "expected for this persona" is marked on
 // every served report and settled in the verdict line, which then names the
@@ -135,5 +136,19 @@ describe("acknowledgeReport", () => {
     }
     expect(acknowledgedLine(basis, [ack("leakage:warm", "down")])).toBeNull();
     expect(acknowledgedLine(basis, [])).toBeNull();
+  });
+});
+
+describe("an acknowledgement in words (activity feed)", () => {
+  const names: Record<string, string> = { warm: "Warm", firm: "Firm / boundary-setting", empathetic: "Empathetic" };
+  const nameOf = (k: string) => names[k] ?? k;
+  it("names the kind, the traits by name and the direction", () => {
+    expect(describeFlagId("leakage:warm", "up", nameOf)).toBe("the leakage flag on Warm (rising)");
+    expect(describeFlagId("tension:empathetic+firm", "", nameOf)).toBe("the tension flag on Empathetic + Firm / boundary-setting");
+    expect(describeFlagId("miss:my_custom", "", nameOf)).toBe("the miss flag on my_custom");
+  });
+  it("shortens a long reason at a word boundary", () => {
+    expect(shortenAtWord("short", 10)).toBe("short");
+    expect(shortenAtWord("Attention to the person's state comes first", 30)).toBe("Attention to the person's…");
   });
 });
