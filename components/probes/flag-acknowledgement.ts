@@ -35,9 +35,24 @@ export function directionSentence(flag: Pick<ReportFlag, "kind" | "title" | "tra
   return dir ? `${name} moving ${dir} is expected` : `${name} moving either way is expected`;
 }
 
-/** The form's starting reason: a leak the character type implies comes with the library's reason. */
-export function prefillReason(flag: Pick<ReportFlag, "expected">): string {
-  return (flag.expected?.reason ?? "").slice(0, ACK_REASON_MAX);
+/**
+ * The form's starting reason, short enough to read in a one-line list: a leak the character type implies
+ * starts from what its title says ("Warm came with the character type: rose with Empathetic" →
+ * "Comes with the character type: rose with Empathetic"); the library's longer reason stays on the flag.
+ */
+export function prefillReason(flag: Pick<ReportFlag, "expected"> & { title?: string }): string {
+  if (!flag.expected) return "";
+  const how = flag.title?.split(": ").slice(1).join(": ").trim();
+  return (how ? `Comes with the character type: ${how}` : "Comes with the character type").slice(0, ACK_REASON_MAX);
+}
+
+/** A reason in a one-line list: at most 80 characters, cut at a word. */
+function shortReason(reason: string): string {
+  const t = reason.trim();
+  if (t.length <= 80) return t;
+  const cut = t.slice(0, 80);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > 48 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
 /** The reason's problem in words, or null when it can be saved (mirrors acknowledgeFlagBody). */
@@ -125,7 +140,7 @@ export function reviewFlagsLine(flags: readonly SummaryFlag[]): string {
   if (acknowledged.length) {
     const reasons = new Map<string, string[]>();
     for (const f of acknowledged) {
-      const reason = f.acknowledged?.reason.trim() ?? "";
+      const reason = shortReason(f.acknowledged?.reason ?? "");
       reasons.set(reason, [...(reasons.get(reason) ?? []), shortName(f)]);
     }
     const groups = [...reasons].map(([reason, names]) => `${names.join(", ")}${reason ? ` — ${reason}` : ""}`);

@@ -63,10 +63,16 @@ describe("acknowledging a flag: the words", () => {
     expect(directionSentence(byId("tension:empathetic+firm"))).toBeNull();
   });
 
-  it("prefills the library's reason for a leak that came with the character type, nothing for the rest", () => {
-    expect(prefillReason(byId("leakage:warm"))).toContain("The trait library expects Warm to travel with Empathetic");
+  it("prefills a short reason for a leak that came with the character type, nothing for the rest", () => {
+    expect(prefillReason({ ...byId("leakage:warm"), title: "Warm came with the character type: rose with Empathetic" })).toBe("Comes with the character type: rose with Empathetic");
     expect(prefillReason(byId("leakage:contrarian"))).toBe("");
-    expect(prefillReason({ expected: { with: [], reason: "x".repeat(900) } })).toHaveLength(ACK_REASON_MAX);
+    expect(prefillReason({ expected: { with: [], reason: "x".repeat(900) }, title: `T: ${"y".repeat(900)}` })).toHaveLength(ACK_REASON_MAX);
+  });
+
+  it("shortens long reasons in the approval line at a word", () => {
+    const long = "The trait library expects Warm to travel with Empathetic, which you targeted up to 80 (“Both turn toward the person”).";
+    const line = reviewFlagsLine([{ kind: "leakage", title: "Warm came with the character type: rose with Empathetic", severity: "warn", acknowledged: { reason: long } }]);
+    expect(line).toBe("Open flags: none · Acknowledged: 1 (Warm — The trait library expects Warm to travel with Empathetic, which you targeted up…)");
   });
 
   it("requires a reason of at most 500 characters", () => {
