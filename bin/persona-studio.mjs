@@ -4,6 +4,7 @@
 // `npx persona-studio …` runs it straight from the repository.
 //
 //   persona-studio probe <persona> [--version N|draft|latest] [--fail-on kinds] …
+//   persona-studio scenarios <persona> [--export jsonl|csv | --import FILE [--replace]]
 //
 // It talks to a running studio over the HTTP API with a workspace API token,
 // starts a probe run, follows it and exits 0 (passed), 1 (flags matched
@@ -13,13 +14,18 @@
 import { parseArgs } from "node:util";
 import { CliError, createClient, EXIT, resolvePersona } from "./cli/client.mjs";
 import { checksSummary, checksVerdict, parseMinPassRate } from "./cli/checks.mjs";
+import { scenarioTable, scenariosLine } from "./cli/scenarios.mjs";
+import { scenarios } from "./cli/scenarios-command.mjs";
 import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
 
 Usage:
-  persona-studio probe <persona> [options]   run a trait probe and check its flags
-  persona-studio probe --help                the probe options
+  persona-studio probe <persona> [options]      run a trait probe and check its flags
+  persona-studio probe --help                   the probe options
+  persona-studio scenarios <persona> [options]  list, export (JSONL, CSV) or import the
+                                                persona's scenarios
+  persona-studio scenarios --help               the scenarios options
   persona-studio --help                      this text
 
 Configuration (environment):
@@ -28,15 +34,17 @@ Configuration (environment):
   PERSONA_STUDIO_WORKSPACE  the token's workspace id; required unless --workspace
 
 Exit codes: 0 passed · 1 flags matched --fail-on, or checks failed (--fail-on check,
---min-pass-rate) · 2 usage or configuration error ·
-3 API error (401/403/404/422…) or the run failed, was cancelled or timed out.
+--min-pass-rate) · 2 usage or configuration error, or a scenario file the import
+rejected · 3 API error (401/403/404/422…) or the run failed, was cancelled or timed out.
 `;
 
 const PROBE_HELP = `persona-studio probe <persona> [options]
 
 Starts a probe run of a persona (its id, slug or exact name), follows it, prints
-the landing table, the flags and the scenario checks, and fails when a flag of the
---fail-on kinds appears or the checks miss their gate.
+the landing table, the persona's scenarios beside the general landing ("General vs
+in your scenarios": the targeted traits and any clear gap), the flags and the
+scenario checks, and fails when a flag of the --fail-on kinds appears or the checks
+miss their gate.
 
 Flags acknowledged in the studio as "expected for this persona" are printed with
 "(acknowledged: reason)" and, like a shift that came with the character type, do
@@ -61,6 +69,8 @@ Options:
                             (cache hits are free) and reports what was answered
   --max-cost USD            hard cap in US dollars, from the providers' prices
                             (both the target and the judge provider need prices)
+  --no-scenarios            do not ask the persona's scenarios (library items only;
+                            no scenario landing, no checks)
   --timeout SECONDS         give up (and cancel the run) after this long (default 1800)
   --json                    print the finished run as JSON instead of the table
   --workspace ID            instead of PERSONA_STUDIO_WORKSPACE
@@ -84,6 +94,7 @@ const PROBE_OPTIONS = {
   timeout: { type: "string", default: "1800" },
   "max-calls": { type: "string" },
   "max-cost": { type: "string" },
+  "no-scenarios": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   workspace: { type: "string" },
   url: { type: "string" },
@@ -187,6 +198,7 @@ async function probe(argv, env, out, err) {
     ...(values.model ? { targetModel: values.model } : {}),
     ...(maxCalls ? { maxCalls } : {}),
     ...(maxCostUsd ? { maxCostUsd } : {}),
+    ...(values["no-scenarios"] ? { scenarios: false } : {}),
   };
   let run = await client.post(`/personas/${encodeURIComponent(persona.id)}/probe-runs`, body);
   const runPath = `/probe-runs/${encodeURIComponent(run.id)}`;
@@ -231,7 +243,11 @@ async function probe(argv, env, out, err) {
     err.write(`${verdicts}\n`);
   } else {
     const summary = checksSummary(run);
-    out.write(`${runHeading(run)}\n\n${reportTable(run)}\n\n${flagList(run)}\n\n${summary ? `${summary}\n\n` : ""}${verdicts}\n`);
+    const inScenarios = scenarioTable(run);
+    out.write(
+      `${runHeading(run)}\n${scenariosLine(run)}\n\n${reportTable(run)}\n\n${inScenarios ? `${inScenarios}\n\n` : ""}` +
+        `${flagList(run)}\n\n${summary ? `${summary}\n\n` : ""}${verdicts}\n`,
+    );
   }
   return matched.length || checks.failed ? EXIT.flagged : EXIT.ok;
 }
@@ -243,6 +259,7 @@ async function main(argv, { env = process.env, out = process.stdout, err = proce
       (command ? out : err).write(HELP);
       return command ? EXIT.ok : EXIT.usage;
     }
+    if (command === "scenarios") return await scenarios(rest, { env, out, err, readConfig });
     if (command !== "probe") throw new CliError(EXIT.usage, `Unknown command "${command}". Run "persona-studio --help".`);
     return await probe(rest, env, out, err);
   } catch (e) {
@@ -252,7 +269,7 @@ async function main(argv, { env = process.env, out = process.stdout, err = proce
     }
     // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
     if (e?.code?.startsWith?.("ERR_PARSE_ARGS")) {
-      err.write(`persona-studio: ${e.message}\nRun "persona-studio probe --help" for the options.\n`);
+      err.write(`persona-studio: ${e.message}\nRun "persona-studio ${command === "scenarios" ? "scenarios" : "probe"} --help" for the options.\n`);
       return EXIT.usage;
     }
     err.write(`persona-studio: unexpected error: ${e?.stack ?? e}\n`);

@@ -14,9 +14,11 @@ export class CliError extends Error {
 
 /** The studio answered with an error status; `message` carries the server's own message. */
 export class ApiError extends CliError {
-  constructor(status, message) {
+  constructor(status, message, details) {
     super(EXIT.api, message);
     this.status = status;
+    /** The error's `details` (e.g. the scenario import's line-numbered errors), when the server sent any. */
+    this.details = details;
   }
 }
 
@@ -56,7 +58,7 @@ export function createClient({ url, token, workspace }) {
       const where = error?.field ? ` (${error.field})` : "";
       const message = error?.message ?? res.statusText;
       const hint = hintFor(res.status, message);
-      throw new ApiError(res.status, `${method} ${path} → ${res.status}: ${message}${where}${hint ? `\n  hint: ${hint}` : ""}`);
+      throw new ApiError(res.status, `${method} ${path} → ${res.status}: ${message}${where}${hint ? `\n  hint: ${hint}` : ""}`, error?.details);
     }
     return data;
   }

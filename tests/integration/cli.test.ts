@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +8,8 @@ import { ops } from "@/lib/http/operations";
 import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import { mulberry32 } from "@/lib/math/random";
-import { probeRunDetailSchema } from "@/lib/schemas/probe";
+import { probeRunDetailSchema, SCENARIO_ANSWERS_KEY } from "@/lib/schemas/probe";
+import type { Scenario } from "@/lib/schemas/scenario";
 import { expectOk } from "@/tests/factories/api";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
 import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
@@ -23,6 +26,7 @@ let owner: Member;
 let token: string;
 let personaId: string;
 let stopWorker: () => Promise<void>;
+let tmp: string;
 
 /** Claims and processes queued runs every 100 ms, with the simulator as the model. */
 function startTestWorker(): () => Promise<void> {
@@ -65,6 +69,7 @@ const PROBE = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm"
 
 beforeAll(async () => {
   server = await startApiServer();
+  tmp = await mkdtemp(path.join(os.tmpdir(), "persona-studio-cli-"));
   stopWorker = startTestWorker();
   owner = await signUpWithWorkspace({ name: "Casey CI" });
   // Targets of 95 on both, and a hand-written prompt that asks for each only loosely: on the simulator both land far
@@ -82,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopWorker?.();
   await server?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
 describe("persona-studio probe", () => {
@@ -216,5 +222,158 @@ describe("persona-studio probe", () => {
     expect(probe.stdout).toContain("--fail-on KINDS");
     expect(probe.stdout).toContain("--strict");
     expect(probe.stdout).toContain("--min-pass-rate R");
+    expect(probe.stdout).toContain("--no-scenarios");
+    expect(top.stdout).toContain("persona-studio scenarios <persona>");
+    const scenarios = await cli(["scenarios", "--help"]);
+    expect(scenarios.code).toBe(0);
+    expect(scenarios.stdout).toContain("--export jsonl|csv");
+    expect(scenarios.stdout).toContain("--import FILE");
+  });
+});
+
+const DESK_SCENARIOS: Scenario[] = [
+  {
+    id: "refund", message: "These shoes fell apart after two days. I want my money back, \"now\".", note: "Calm, offers the policy",
+    tags: ["billing", "angry"], context: [{ role: "user", content: "Hi, order 1234" }, { role: "assistant", content: "Hello! How can I help?" }],
+    checks: [
+      { id: "says", type: "contains", value: "refund", label: "mentions the refund" },
+      { id: "len", type: "max_length", value: 20_000 },
+      { id: "rx", type: "regex", value: "\\w+", flags: "i" },
+    ],
+  },
+  { id: "hours", message: "What are your opening hours on public holidays?" },
+  { id: "rude", message: "Your colleague was rude to me on the phone yesterday, what will you do about it?", checks: [{ id: "q", type: "asks_question" }] },
+];
+
+/** A persona with scenarios, saved as v1; its draft then gains a fourth scenario. */
+async function scenarioDesk() {
+  const spec = buildSpec({ name: "Scenario Desk", traitTargets: { empathetic: 85 }, scenarios: DESK_SCENARIOS });
+  const desk = await createPersona(owner, { name: spec.name, spec });
+  await saveVersion(owner, desk.id, desk.revision, "with scenarios");
+  return desk;
+}
+let desk: Awaited<ReturnType<typeof scenarioDesk>> | undefined;
+const getDesk = async () => (desk ??= await scenarioDesk());
+const getPersona = async (id: string) => expectOk(ops.getPersona, await owner.api.get(personaPath(owner.workspaceId, id)));
+
+describe("persona-studio probe and the persona's scenarios", () => {
+  const args = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm", "--provider", "simulator"];
+  const scenarioAnswers = async (runId: string) =>
+    expectOk(ops.listProbeAnswers, await owner.api.get(`${wsPath(owner.workspaceId)}/probe-runs/${runId}/answers`, { trait: SCENARIO_ANSWERS_KEY, limit: 500 }));
+
+  it("asks the scenarios by default: the heading counts them and a short General vs in your scenarios table follows", async () => {
+    await getDesk();
+    const res = await cli(["probe", "scenario-desk", ...args]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Scenarios: 3 asked \(3 answered\)$/m);
+    expect(res.stdout).toContain("General vs in your scenarios:");
+    expect(res.stdout).toMatch(/^trait\s+general\s+in scenarios\s+n\s+gap$/m);
+    // The targeted trait is always there: its general landing, its landing in the 3 scenarios ± half-width, n.
+    expect(res.stdout).toMatch(/^empathetic\s+\d+\.\d\s+\d+\.\d ± \d+\.\d\s+3\s+(clear|–)$/m);
+    // firm is watched but not targeted: shown only when its gap is clear, then with the report's sentence.
+    const firm = /^firm\s+\d+\.\d\s+.*\s(clear|–)$/m.exec(res.stdout.split("General vs in your scenarios:")[1]);
+    if (firm) expect(firm[1]).toBe("clear");
+
+    const json = await cli(["probe", "scenario-desk", ...args, "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const run = probeRunDetailSchema.parse(JSON.parse(json.stdout));
+    expect(run.report.scenarios).toEqual({ count: 3, answered: 3 });
+    expect(run.report.scenarioRows?.map((r) => r.key)).toEqual(["empathetic", "firm"]);
+    const answers = await scenarioAnswers(run.id);
+    expect(new Set(answers.filter((a) => a.kind === "persona").map((a) => a.message))).toEqual(new Set(DESK_SCENARIOS.map((s) => s.message)));
+  });
+
+  it("--no-scenarios sends scenarios: false: the run asks none, the heading says so and there is no scenario table", async () => {
+    await getDesk();
+    const json = await cli(["probe", "scenario-desk", ...args, "--no-scenarios", "--json"]);
+    expect(json.code, json.stderr).toBe(0);
+    const run = probeRunDetailSchema.parse(JSON.parse(json.stdout));
+    expect(run.report.scenarios).toBeUndefined();
+    expect(run.report.scenarioRows).toBeUndefined();
+    expect(run.report.checks).toBeUndefined();
+    expect(await scenarioAnswers(run.id)).toEqual([]);
+    expect(run.progress.answers).toBeGreaterThan(0);
+
+    const text = await cli(["probe", "scenario-desk", ...args, "--no-scenarios"]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^Scenarios: none asked$/m);
+    expect(text.stdout).not.toContain("General vs in your scenarios");
+    expect(text.stdout).not.toMatch(/^Checks:/m);
+  });
+});
+
+describe("persona-studio scenarios", () => {
+  it("lists a spec's scenarios: number, id, the message shortened, the number of checks", async () => {
+    const d = await getDesk();
+    const res = await cli(["scenarios", "scenario-desk", "--version", "latest"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^Scenario Desk · v1 · 3 scenarios$/m);
+    expect(res.stdout).toMatch(/^#\s+id\s+message\s+checks$/m);
+    expect(res.stdout).toMatch(/^1\s+refund\s+These shoes fell apart after two days\. I want my money back…\s+3$/m);
+    expect(res.stdout).toMatch(/^3\s+rude\s+Your colleague was rude to me on the phone yesterday, what…\s+1$/m);
+    // The draft (the default) is what the studio edits: a scenario added there shows there, not in v1.
+    const persona = await getPersona(d.id);
+    const added = [...persona.spec.scenarios, { id: "late", message: "Where is my parcel?" }];
+    expectOk(ops.updateDraft, await owner.api.patch(personaPath(owner.workspaceId, d.id), { revision: persona.revision, spec: { ...persona.spec, scenarios: added } }));
+    const draft = await cli(["scenarios", "scenario-desk"]);
+    expect(draft.stdout).toMatch(/^Scenario Desk · draft · 4 scenarios$/m);
+    expect(draft.stdout).toMatch(/^4\s+late\s+Where is my parcel\?\s+0$/m);
+    expect((await cli(["scenarios", "scenario-desk", "--version", "1"])).stdout).not.toContain("late");
+  });
+
+  it("exports JSONL that imports into another persona unchanged, and CSV with the import's columns", async () => {
+    const d = await getDesk();
+    const source = (await getPersona(d.id)).spec.scenarios;
+    const jsonl = await cli(["scenarios", "scenario-desk", "--export", "jsonl"]);
+    expect(jsonl.code, jsonl.stderr).toBe(0);
+    expect(jsonl.stdout.trim().split("\n")).toHaveLength(source.length);
+    expect(JSON.parse(jsonl.stdout.split("\n")[0])).toEqual(source[0]); // checks, labels and ids included
+    const file = path.join(tmp, "desk.jsonl");
+    await writeFile(file, jsonl.stdout);
+
+    const copy = await createPersona(owner, { name: "Desk Copy", spec: buildSpec({ name: "Desk Copy", scenarios: [{ id: "old", message: "An old one" }] }) });
+    const appended = await cli(["scenarios", "desk-copy", "--import", file]);
+    expect(appended.code, appended.stderr).toBe(0);
+    expect(appended.stdout).toContain(`Imported ${source.length} scenarios into the draft of Desk Copy (after its scenarios; ${source.length + 1} in all`);
+    expect((await getPersona(copy.id)).spec.scenarios).toEqual([{ id: "old", message: "An old one" }, ...source]);
+    const replaced = await cli(["scenarios", "desk-copy", "--import", file, "--replace"]);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect((await getPersona(copy.id)).spec.scenarios).toEqual(source);
+
+    // CSV: the import's header and check columns; read back, the same scenarios and checks (CSV has no
+    // check labels or check ids: it says so on stderr, and the checks come back with new ids).
+    const csv = await cli(["scenarios", "scenario-desk", "--export", "csv"]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split("\r\n")[0]).toBe("message,id,note,context,tags,contains,not_contains,regex,max_length,asks_question");
+    expect(csv.stderr).toContain("scenario 1 (refund): CSV cannot carry check labels; --export jsonl keeps them");
+    const csvFile = path.join(tmp, "desk.csv");
+    await writeFile(csvFile, csv.stdout);
+    expect((await cli(["scenarios", "desk-copy", "--import", csvFile, "--replace"])).code).toBe(0);
+    const strip = (list: Scenario[]) => list.map(({ checks, ...rest }) => ({ ...rest, checks: checks?.map(({ id: _id, label: _label, ...c }) => c).sort((a, b) => a.type.localeCompare(b.type)) }));
+    expect(strip((await getPersona(copy.id)).spec.scenarios)).toEqual(strip(source));
+  });
+
+  it("rejects a bad file with exit 2, naming each bad line, and imports nothing", async () => {
+    const copy = await createPersona(owner, { name: "Bad Import", spec: buildSpec({ name: "Bad Import", scenarios: [{ id: "keep", message: "Keep me" }] }) });
+    const file = path.join(tmp, "bad.jsonl");
+    await writeFile(file, ['{"message":"Fine"}', "{not json", '{"note":"no message here"}', '{"message":"x","checks":[{"type":"max_length","value":0}]}'].join("\n"));
+    const res = await cli(["scenarios", "bad-import", "--import", file]);
+    expect(res.code, res.stderr).toBe(2);
+    expect(res.stderr).toContain("bad.jsonl was not imported (nothing changed) — 3 problems:");
+    expect(res.stderr).toContain("  line 2: Not valid JSON");
+    expect(res.stderr).toMatch(/^ {2}line 3 \(message\): No message$/m);
+    expect(res.stderr).toMatch(/^ {2}line 4 \(checks\.0\.value\): /m);
+    const after = await getPersona(copy.id);
+    expect(after.revision).toBe(copy.revision);
+    expect(after.spec.scenarios).toEqual([{ id: "keep", message: "Keep me" }]);
+    const csv = path.join(tmp, "bad.csv");
+    await writeFile(csv, "message,max_length\nHello,12\nAgain,lots\n");
+    const bad = await cli(["scenarios", "bad-import", "--import", csv]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("  line 3 (max_length): max_length is a whole number of characters from 1 to 20000");
+    for (const argv of [["scenarios", "bad-import", "--import", path.join(tmp, "bad.txt")], ["scenarios", "bad-import", "--export", "xml"], ["scenarios"]]) {
+      expect((await cli(argv)).code, argv.join(" ")).toBe(2);
+    }
+    expect(await readFile(file, "utf8")).toContain("{not json"); // the file itself is left as it was
   });
 });
