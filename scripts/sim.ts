@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { adversarialFromArgs } from "../lib/llm/simulator/adversarial-config";
 import { createSimulatorServer } from "../lib/llm/simulator/http-server";
+import { SIMULATED_MODEL_NAMES } from "../lib/llm/simulator/models";
 import { SIMULATOR_LABEL } from "../lib/llm/simulator/provider";
 import { GENERATED_TABLES, renderGeneratedTables } from "../lib/llm/simulator/tables";
 
@@ -72,7 +73,7 @@ server.listen(port, host, () => {
   const actualPort = typeof address === "object" && address ? address.port : port;
   console.log(SIMULATOR_LABEL);
   console.log(`OpenAI-compatible endpoint: http://${host.includes(":") ? `[${host}]` : host}:${actualPort}/v1`);
-  console.log(`Model: persona-sim-1${apiKey ? " · API key required" : ""}${latencyMs ? ` · ${latencyMs} ms latency` : ""}`);
+  console.log(`Models: ${SIMULATED_MODEL_NAMES.join(", ")}${apiKey ? " · API key required" : ""}${latencyMs ? ` · ${latencyMs} ms latency` : ""}`);
   if (adversarial) console.log(`Adversarial mode: ${Object.entries(adversarial).map(([k, v]) => `${k}=${v}`).join(", ")}`);
 });
 

@@ -48,7 +48,7 @@ export function truthWorld(adversarial: Partial<AdversarialOptions>, worldSeed: 
 export function populationTruth(
   systemPrompt: string,
   adversarial: Partial<AdversarialOptions>,
-  opts: { temperature: number; items: number; samples?: number; worldSeed?: number },
+  opts: { temperature: number; items: number; samples?: number; worldSeed?: number; /** The simulated model the persona answers on (models.ts); persona-sim-1 by default. */ model?: string },
 ): Truth {
   const world = truthWorld(adversarial, opts.worldSeed ?? 0x7e57);
   const samples = opts.samples ?? 2;
@@ -58,7 +58,7 @@ export function populationTruth(
     const sums: Record<string, { s: number; n: number }> = Object.fromEntries(TRAIT_KEYS.map((k) => [k, { s: 0, n: 0 }]));
     for (let seed = 0; seed < samples; seed++) {
       const { text } = simulateChat({
-        model: SIMULATOR_MODEL, temperature: opts.temperature, seed,
+        model: opts.model ?? SIMULATOR_MODEL, temperature: opts.temperature, seed,
         messages: [{ role: "system", content: systemPrompt }, { role: "user", content: item }],
       }, { adversarial: world });
       const judged = simulateChat({

@@ -172,7 +172,7 @@ describe("the environment provider", () => {
       const events = res.body as { type: string }[];
       expect(events.at(-1)).toMatchObject({ type: "done" });
       const tested = expectOk(ops.testProvider, await owner.api.post(`${W()}/providers/test`, { baseUrl: simUrl, providerId: "env" }));
-      expect(tested).toMatchObject({ ok: true, models: ["persona-sim-1"] });
+      expect(tested).toMatchObject({ ok: true, models: ["persona-sim-1", "persona-sim-2", "persona-sim-3"] });
     } finally {
       delete process.env.OPENAI_BASE_URL;
       delete process.env.OPENAI_MODEL;

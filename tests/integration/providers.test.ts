@@ -307,7 +307,7 @@ describe("test connection", () => {
     const sim = createSimulatorServer({ apiKey: STUB_KEY });
     const simUrl = await listen(sim);
     try {
-      expect(expectOk(ops.testProvider, await test({ baseUrl: simUrl, apiKey: STUB_KEY }))).toMatchObject({ ok: true, models: ["persona-sim-1"], error: null });
+      expect(expectOk(ops.testProvider, await test({ baseUrl: simUrl, apiKey: STUB_KEY }))).toMatchObject({ ok: true, models: ["persona-sim-1", "persona-sim-2", "persona-sim-3"], error: null });
       const wrong = expectOk(ops.testProvider, await test({ baseUrl: simUrl, apiKey: "sk-wrong-key-000000000" }));
       expect(wrong).toMatchObject({ ok: false, models: [], error: { kind: "auth", message: "The endpoint rejected the API key (401): Incorrect API key provided." } });
     } finally {

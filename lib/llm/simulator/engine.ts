@@ -4,7 +4,7 @@ import {
   type AdversarialOptions, type JudgeMemory,
 } from "@/lib/llm/simulator/adversarial";
 import { composeAnswer } from "@/lib/llm/simulator/compose";
-import { inferPosition } from "@/lib/llm/simulator/infer";
+import { positionOn } from "@/lib/llm/simulator/models";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
 import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
@@ -18,7 +18,8 @@ import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 //   2. responseFormat "trait_draft" → a custom-trait draft from the description;
 //   3. responseFormat "score_rationale" → the judge explains the scores it was shown (rationale.ts);
 //   4. any other JSON schema → a judge request: score the fenced answer;
-//   5. otherwise → an in-character answer from the system prompt's position.
+//   5. otherwise → an in-character answer from the system prompt's position
+//      on the requested simulated model (models.ts: each has its own well).
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
 
@@ -51,6 +52,7 @@ export function withDomain(item: Readonly<Record<string, number>> | undefined, d
 }
 export type SimulateResult = { text: string; usage: Usage; finishReason: "stop" | "length" };
 
+/** The original simulated model; models.ts lists the others (SIMULATED_MODEL_NAMES). */
 export const SIMULATOR_MODEL = "persona-sim-1";
 
 const tokens = (chars: number) => Math.ceil(chars / 4);
@@ -196,7 +198,8 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
   if (outcome === "empty") return { text: "" };
   if (outcome === "refusal") return { text: BARE_REFUSAL };
   const text = composeAnswer({
-    position: inferPosition(system),
+    // The model's well (models.ts); persona-sim-1 and unknown names: inferPosition(system), as always.
+    position: positionOn(req.model, system),
     userMessage: userText,
     seed,
     sampleIndex,

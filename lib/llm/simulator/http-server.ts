@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AdversarialOptions, JudgeMemory } from "@/lib/llm/simulator/adversarial";
-import { SIMULATOR_MODEL, simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
+import { simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
+import { SIMULATED_MODEL_NAMES, simulatedModel } from "@/lib/llm/simulator/models";
 import {
   chunkJson, completionJson, parseChatBody, usageChunkJson, wireError, type WireError,
 } from "@/lib/llm/simulator/openai-wire";
@@ -59,7 +60,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
 
 const sendError = (res: http.ServerResponse, e: WireError, headers?: http.OutgoingHttpHeaders) => sendJson(res, e.status, e.body, headers);
 
-const modelObject = () => ({ id: SIMULATOR_MODEL, object: "model", created: 0, owned_by: OWNER });
+const modelObject = (id: string) => ({ id, object: "model", created: 0, owned_by: OWNER });
 
 let sequence = 0;
 
@@ -93,9 +94,7 @@ async function chatCompletions(res: http.ServerResponse, gone: AbortSignal, raw:
   if ("status" in parsed) return sendError(res, parsed);
   const { req: chat, stream, includeUsage } = parsed;
 
-  switch (chat.model) {
-    case SIMULATOR_MODEL:
-      break;
+  if (!simulatedModel(chat.model)) switch (chat.model) {
     case "fail-429":
       return sendError(res, wireError(429, "Rate limit reached for persona-sim-1 (simulated).", "requests", "rate_limit_exceeded"), { "retry-after": "1" });
     case "fail-500":
@@ -129,8 +128,9 @@ export function createSimulatorServer({ latencyMs = 0, apiKey, adversarial }: Si
         return sendError(res, wireError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
       }
       const path = new URL(req.url ?? "/", "http://simulator").pathname.replace(/\/+$/, "");
-      if (req.method === "GET" && path === "/v1/models") return sendJson(res, 200, { object: "list", data: [modelObject()] });
-      if (req.method === "GET" && path === `/v1/models/${SIMULATOR_MODEL}`) return sendJson(res, 200, modelObject());
+      if (req.method === "GET" && path === "/v1/models") return sendJson(res, 200, { object: "list", data: SIMULATED_MODEL_NAMES.map(modelObject) });
+      const listed = req.method === "GET" && path.startsWith("/v1/models/") ? SIMULATED_MODEL_NAMES.find((m) => path === `/v1/models/${m}`) : undefined;
+      if (listed) return sendJson(res, 200, modelObject(listed));
       if (req.method === "POST" && path === "/v1/chat/completions") return await chatCompletions(res, gone, raw, simOptions);
       return sendError(res, wireError(404, `Unknown request URL: ${req.method} ${path || "/"}.`, "invalid_request_error", "unknown_url"));
     } catch (err) {

@@ -1,9 +1,11 @@
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import { LlmError, type ChatRequest, type ChatResult, type Provider, type StreamEvent } from "@/lib/llm/types";
-import { SIMULATOR_MODEL, simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
+import { simulateChat, type SimulateOptions } from "@/lib/llm/simulator/engine";
+import { SIMULATED_MODEL_NAMES, simulatedModel } from "@/lib/llm/simulator/models";
 
 // The simulator as an in-process Provider. Same interface as a real endpoint,
-// with an honest label. Besides persona-sim-1 it accepts the failure models
+// with an honest label. It lists the simulated models (persona-sim-1, -2, -3:
+// models.ts, each with its own well). Besides them it accepts the failure models
 // the HTTP server has (fail-429, fail-500, hang) so retry and resume logic can
 // be tested without a socket; they are deliberately not listed by listModels.
 
@@ -48,7 +50,7 @@ export function wordDeltas(text: string): string[] {
 export class SimulatorProvider implements Provider {
   readonly kind = "simulator" as const;
   readonly label = SIMULATOR_LABEL;
-  readonly models = [SIMULATOR_MODEL];
+  readonly models = [...SIMULATED_MODEL_NAMES];
   private readonly latencyMs: number;
 
   private readonly options: SimulatorProviderOptions;
@@ -67,9 +69,8 @@ export class SimulatorProvider implements Provider {
   /** Checks the model and waits the configured latency; throws what a real endpoint would. */
   private async prepare(req: ChatRequest): Promise<void> {
     if (req.signal?.aborted) throw abortError();
+    if (simulatedModel(req.model)) return wait(this.latencyMs, req.signal);
     switch (req.model) {
-      case SIMULATOR_MODEL:
-        return wait(this.latencyMs, req.signal);
       case "fail-429":
         throw new LlmError("rate_limit", "Simulated rate limit", 429, 1000);
       case "fail-500":

@@ -1,5 +1,7 @@
 import { ARCHETYPES } from "@/lib/llm/simulator/archetypes";
+import { FRAMEWORKS, TOPICS } from "@/lib/llm/simulator/frameworks";
 import { inferPosition } from "@/lib/llm/simulator/infer";
+import { modelBaseline, positionOn, routingGain, SIMULATED_MODELS, trueLevels } from "@/lib/llm/simulator/models";
 import {
   baselineLevels, correlationMatrix, FACTORS, levelsAt, NEUTRAL_Z, traitCorrelation, TRAIT_KEYS, TRAIT_LOADINGS,
 } from "@/lib/llm/simulator/space";
@@ -93,7 +95,76 @@ export function examplesTableMarkdown(): string {
   return ["| prompt | asks for | lands (baseline) |", "|---|---|---|", ...rows].join("\n");
 }
 
+/** Each simulated model: its well, its pull, and what its unmarked assistant lands on a few telling traits. */
+export function wellsTableMarkdown(): string {
+  const shown = ["empathetic", "skeptical", "sycophantic", "concise", "blunt", "cautious"];
+  const head = `| model | ${FACTORS.map((f) => f.key).join(" | ")} | pull | frameworks | ${shown.join(" | ")} |`;
+  const rule = `|---|${FACTORS.map(() => "---:").join("|")}|---:|---|${shown.map(() => "---:").join("|")}|`;
+  const rows = SIMULATED_MODELS.map((m) => {
+    const base = modelBaseline(m.name);
+    return `| ${m.name} | ${m.well.map((v) => v.toFixed(2)).join(" | ")} | ${m.pull.toFixed(2)} | ${m.readsFrameworks ? "read" : "—"} | ${shown.map((k) => Math.round(base[k])).join(" | ")} |`;
+  });
+  return [head, rule, ...rows].join("\n");
+}
+
+export const FRAMING_EXAMPLES: readonly string[] = [
+  "You are an economist who cares about housing.",
+  "You are a historian of climate policy.",
+  "You reason with Ostrom's design principles for the commons.",
+  "You are a Popperian falsificationist.",
+  "You reason from first principles, like Feynman.",
+];
+
+/** Topic labels vs frameworks, per newer model: traits moved ≥ 5 points from the model's baseline and the mean move. */
+export function framingsTableMarkdown(): string {
+  const models = SIMULATED_MODELS.filter((m) => m.readsFrameworks);
+  const head = `| prompt | read as | ${models.map((m) => `${m.name}: traits moved ≥ 5 · mean move · pull`).join(" | ")} |`;
+  const rule = `|---|---|${models.map(() => "---").join("|")}|`;
+  const rows = FRAMING_EXAMPLES.map((prompt) => {
+    const pos = positionOn(models[0].name, prompt);
+    const readAs = pos.frameworks.length ? `framework: ${pos.frameworks.join(", ")}` : `topic: ${pos.topics.join(", ") || "—"}`;
+    const cells = models.map((m) => {
+      const base = modelBaseline(m.name);
+      const on = trueLevels(prompt, m.name);
+      const moved = TRAIT_KEYS.filter((k) => Math.abs(on[k] - base[k]) >= 5).length;
+      const mean = TRAIT_KEYS.reduce((acc, k) => acc + Math.abs(on[k] - base[k]), 0) / TRAIT_KEYS.length;
+      return `${moved} · ${mean.toFixed(1)} · ${positionOn(m.name, prompt).pull.toFixed(2)}`;
+    });
+    return `| ${prompt} | ${readAs} | ${cells.join(" | ")} |`;
+  });
+  return [head, rule, ...rows].join("\n");
+}
+
+/** Every framework and topic label the newer models know, with what it moves. */
+export function framingVocabularyTableMarkdown(): string {
+  const head = `| framework | ${FACTORS.map((f) => f.key).join(" | ")} |`;
+  const rule = `|---|${FACTORS.map(() => "---:").join("|")}|`;
+  const rows = FRAMEWORKS.map((f) => `| ${f.name} | ${f.stance.map((v) => (v === 0 ? "" : v.toFixed(1))).join(" | ")} |`);
+  const topics = TOPICS.map((t) => `${t.id} (${FACTORS[t.factor].key} ${t.sign > 0 ? "+" : "−"})`).join(", ");
+  return [head, rule, ...rows, "", `Topic labels (each one factor, ±TOPIC_NUDGE): ${topics}.`].join("\n");
+}
+
+export const ROUTING_PANEL: readonly string[] = ["You are very skeptical.", "You are very empathetic.", "Be very concise and blunt.", "You are playful and creative."];
+
+/** The known routing gain for a four-persona panel: mean pairwise distance (RMS points over 24 traits). */
+export function routingTableMarkdown(): string {
+  const plans: [string, string, string[]][] = [
+    ["all on persona-sim-2 → alternate sim-2 / sim-3", "persona-sim-2", ["persona-sim-2", "persona-sim-3"]],
+    ["all on persona-sim-3 → alternate sim-2 / sim-3", "persona-sim-3", ["persona-sim-2", "persona-sim-3"]],
+    ["all on persona-sim-1 → alternate sim-1 / sim-2", "persona-sim-1", ["persona-sim-1", "persona-sim-2"]],
+  ];
+  const rows = plans.map(([label, single, routed]) => {
+    const g = routingGain(ROUTING_PANEL, single, routed);
+    return `| ${label} | ${g.single.toFixed(1)} | ${g.routed.toFixed(1)} | ${(g.gain >= 0 ? "+" : "−") + Math.abs(g.gain).toFixed(1)} |`;
+  });
+  return ["| plan | single-model spread | routed spread | gain |", "|---|---:|---:|---:|", ...rows].join("\n");
+}
+
 export const GENERATED_TABLES = {
+  wells: wellsTableMarkdown,
+  framings: framingsTableMarkdown,
+  framingVocabulary: framingVocabularyTableMarkdown,
+  routing: routingTableMarkdown,
   keyPairs: keyPairsTableMarkdown,
   examples: examplesTableMarkdown,
   correlations: correlationTableMarkdown,

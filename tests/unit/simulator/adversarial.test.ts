@@ -45,7 +45,7 @@ describe("adversarial mode is off by default", () => {
     expect(simulateChat(req, { adversarial: {} }).text).toBe(plain);
     expect(simulateChat(req, { adversarial: { ...NO_DISTORTION, worldSeed: 99 } }).text).toBe(plain);
     expect(judged(plain, ["empathetic", "firm"], { adversarial: NO_DISTORTION })).toEqual(judged(plain, ["empathetic", "firm"], {}));
-    expect(new SimulatorProvider().models).toEqual(["persona-sim-1"]);
+    expect(new SimulatorProvider().models).toEqual(["persona-sim-1", "persona-sim-2", "persona-sim-3"]);
   });
 });
 

@@ -52,7 +52,10 @@ describe("simulator HTTP server (OpenAI-compatible)", () => {
     const res = await fetch(`${base}/v1/models`);
     expect(res.status).toBe(200);
     expect(res.headers.get("x-simulator")).toBe("true");
-    expect(await res.json()).toEqual({ object: "list", data: [expect.objectContaining({ id: "persona-sim-1", object: "model", owned_by: "persona-studio-simulator" })] });
+    expect(await res.json()).toEqual({
+      object: "list",
+      data: ["persona-sim-1", "persona-sim-2", "persona-sim-3"].map((id) => expect.objectContaining({ id, object: "model", owned_by: "persona-studio-simulator" })),
+    });
   });
 
   it("answers a chat completion with the engine's text", async () => {
@@ -61,6 +64,18 @@ describe("simulator HTTP server (OpenAI-compatible)", () => {
     expect(res.status).toBe(200);
     expect(json).toMatchObject({ object: "chat.completion", model: "persona-sim-1", choices: [{ index: 0, message: { role: "assistant", content: expectedText }, finish_reason: "stop" }] });
     expect(json.usage.total_tokens).toBe(json.usage.prompt_tokens + json.usage.completion_tokens);
+  });
+
+  it("answers on every simulated model with that model's well (issue 13 §8)", async () => {
+    for (const model of ["persona-sim-2", "persona-sim-3"]) {
+      const res = await post(base, { ...body, model });
+      const json = await res.json();
+      const direct = simulateChat({ model, seed: 2, temperature: 0.7, messages: body.messages as never }).text;
+      expect(direct).not.toBe(expectedText);
+      expect(json).toMatchObject({ model, choices: [{ message: { content: direct } }] });
+      expect(await (await fetch(`${base}/v1/models/${model}`)).json()).toMatchObject({ id: model, object: "model" });
+    }
+    expect((await fetch(`${base}/v1/models/persona-sim-9`)).status).toBe(404);
   });
 
   it("streams SSE chunks: role first, word deltas, stop, usage, [DONE]", async () => {

@@ -32,7 +32,7 @@ describe("SimulatorProvider", () => {
   it("says what it is", async () => {
     expect(provider.kind).toBe("simulator");
     expect(provider.label).toBe("Simulator — not a language model");
-    expect(await provider.listModels()).toEqual(["persona-sim-1"]);
+    expect(await provider.listModels()).toEqual(["persona-sim-1", "persona-sim-2", "persona-sim-3"]);
   });
 
   it("chats with the engine's deterministic answer", async () => {
