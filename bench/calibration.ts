@@ -21,24 +21,10 @@ import { fork } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { ADVERSARIAL_DEFAULTS, ADVERSARIAL_KNOBS, type AdversarialOptions } from "../lib/llm/simulator/adversarial";
+import { arg, flag, intArg } from "./args";
 import { prepare, runWorld, summarize, type Figure, type Prepared, type WorldResult } from "./calibration/harness";
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-function intArg(name: string, fallback: number): number {
-  const v = arg(name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} needs a positive integer`);
-    process.exit(2);
-  }
-  return n;
-}
-
-const QUICK = process.argv.includes("--quick");
+const QUICK = flag("quick");
 const RUNS = intArg("runs", QUICK ? 4 : 40);
 const SEED = intArg("seed", 1);
 const JOBS = Math.min(intArg("jobs", Math.min(2, os.availableParallelism?.() ?? 2)), RUNS);

@@ -33,15 +33,12 @@ import { probeTrait, relatedTraits } from "../lib/probing/traits";
 import { defaultWatchSet } from "../lib/probing/traits/watch-set";
 import { RETEST_SHARE_DEFAULT } from "../lib/schemas/probe";
 import { emptySpec } from "../lib/schemas/persona";
+import { flag, intArg } from "./args";
 import { RUN_DEFAULTS, runProbe, SimWorld } from "./calibration/pipeline";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const WORLDS = arg("worlds", 8);
-const SEED = arg("seed", 1);
-const BREAKDOWN = process.argv.includes("--breakdown");
+const WORLDS = intArg("worlds", 8);
+const SEED = intArg("seed", 1);
+const BREAKDOWN = flag("breakdown");
 const settings = RUN_DEFAULTS;
 
 const PERSONAS = [

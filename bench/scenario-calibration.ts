@@ -21,34 +21,10 @@
 import { performance } from "node:perf_hooks";
 import { DEFAULT_FLOOR } from "../lib/probing/stats/floor";
 import { CLEAR_GAP } from "../lib/probing/scenario-landing";
+import { flag, intArg, listArg } from "./args";
 import { pooledCoverage, prepareScenarios, runScenarioWorld, summarizeScenarios } from "./calibration/scenarios";
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-function intArg(name: string, fallback: number): number {
-  const v = arg(name);
-  if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} needs a positive integer`);
-    process.exit(2);
-  }
-  return n;
-}
-function listArg(name: string, fallback: number[]): number[] {
-  const v = arg(name);
-  if (v === undefined) return fallback;
-  const xs = v.split(",").map(Number);
-  if (xs.some((x) => !Number.isFinite(x))) {
-    console.error(`--${name} needs numbers separated by commas`);
-    process.exit(2);
-  }
-  return xs;
-}
-
-const QUICK = process.argv.includes("--quick");
+const QUICK = flag("quick");
 const WORLDS = intArg("worlds", QUICK ? 6 : 40);
 const SEED = intArg("seed", 1);
 const COUNTS = listArg("counts", [5, 10]);

@@ -66,20 +66,8 @@ export function AnswersDialog({
       footer={<Button onClick={() => { reset(); onClose(); }}>Close</Button>}
     >
       {canSwitch ? (
-        <div className="mb-2 mr-3 inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm" role="group" aria-label="Which messages">
-          {(["items", "scenarios"] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              aria-pressed={source === k}
-              onClick={() => setSource(k)}
-              className={cn("rounded px-3 py-1", source === k ? "bg-white font-medium shadow-sm" : "text-slate-600 hover:text-slate-900")}
-              data-testid={`answers-source-${k}`}
-            >
-              {k === "items" ? "Library items" : "Your scenarios"}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Which messages" className="mb-2 mr-3" value={source} onChange={setSource} testId="answers-source"
+          options={[["items", "Library items"], ["scenarios", "Your scenarios"]]} />
       ) : null}
       {mixed ? (
         <label className="mb-4 flex items-center gap-2 text-sm text-slate-700">
@@ -88,19 +76,8 @@ export function AnswersDialog({
         </label>
       ) : null}
       {byTrait ? (
-        <div className="mb-4 inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm" role="group" aria-label="Which answers">
-          {(["persona", "baseline"] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              aria-pressed={kind === k}
-              onClick={() => setKind(k)}
-              className={cn("rounded px-3 py-1", kind === k ? "bg-white font-medium shadow-sm" : "text-slate-600 hover:text-slate-900")}
-            >
-              {k === "persona" ? "Persona answers" : "Baseline (neutral assistant)"}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Which answers" className="mb-4" value={kind} onChange={setKind}
+          options={[["persona", "Persona answers"], ["baseline", "Baseline (neutral assistant)"]]} />
       ) : null}
       {answers.isPending ? (
         <div className="space-y-3">{[0, 1].map((i) => <div key={i} className="h-40 animate-pulse rounded-lg bg-slate-100" />)}</div>
@@ -186,5 +163,27 @@ function AnswerItem({
         )}
       </div>
     </li>
+  );
+}
+
+/** A small segmented switch: one pressed button per option. */
+function Segmented<K extends string>({
+  label, className, value, onChange, options, testId,
+}: { label: string; className: string; value: K; onChange: (k: K) => void; options: readonly (readonly [K, string])[]; testId?: string }) {
+  return (
+    <div className={cn("inline-flex rounded-md border border-slate-200 bg-slate-50 p-0.5 text-sm", className)} role="group" aria-label={label}>
+      {options.map(([k, text]) => (
+        <button
+          key={k}
+          type="button"
+          aria-pressed={value === k}
+          onClick={() => onChange(k)}
+          className={cn("rounded px-3 py-1", value === k ? "bg-white font-medium shadow-sm" : "text-slate-600 hover:text-slate-900")}
+          data-testid={testId ? `${testId}-${k}` : undefined}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
   );
 }

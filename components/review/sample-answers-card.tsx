@@ -6,11 +6,14 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { CommentComposer } from "@/components/review/comment-composer";
 import { CommentThreadView } from "@/components/review/comment-thread";
+import { SampleContext } from "@/components/review/sample-context";
 import { useComments, useRecordSamples, useSamples } from "@/lib/query/review-hooks";
 import type { SampleAnswer } from "@/lib/schemas/review";
 
 // The version's sample messages answered and kept: what reviewers read and
-// comment on, one answer at a time, and what share pages show.
+// comment on, one answer at a time, and what share pages show. An answer to a
+// scenario carries the conversation before its message and the scenario's note
+// (what a good answer does), folded away above the message.
 
 export function SampleAnswersCard({
   workspaceId, personaId, version, canRecord, canComment,
@@ -65,6 +68,7 @@ function AnswerItem({
   const open = threads.filter((t) => !t.resolvedAt).length;
   return (
     <li className="space-y-2" data-testid="sample-answer">
+      <SampleContext answer={answer} assistantName="Persona" className="text-xs" />
       <div className="flex justify-end">
         <p className="max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3.5 py-2 text-sm text-slate-800">{answer.message}</p>
       </div>

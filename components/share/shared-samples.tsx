@@ -2,11 +2,14 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Avatar } from "@/components/share/avatar";
 import { Empty, PageSection } from "@/components/share/page-section";
+import { SampleContext } from "@/components/review/sample-context";
 import type { SampleRecording } from "@/lib/schemas/review";
 
 // The recorded sample answers of the shared version as a conversation: each
 // user message, then the persona's answer. A failed call shows as "no answer"
-// without its error text, which may name the provider.
+// without its error text, which may name the provider. An answer to one of the
+// persona's scenarios has the conversation before it and the scenario's note
+// (what a good answer does) folded away above the message.
 
 export function SharedSamples({ samples, personaName }: { samples: SampleRecording | null; personaName: string }) {
   return (
@@ -31,6 +34,7 @@ export function SharedSamples({ samples, personaName }: { samples: SampleRecordi
           <ol className="space-y-7" aria-label="Sample conversation">
             {[...samples.answers].sort((a, b) => a.index - b.index).map((a) => (
               <li key={a.id} className="space-y-2.5" data-testid="shared-sample">
+                <SampleContext answer={a} assistantName={personaName} className="text-sm" />
                 <div className="flex justify-end">
                   <p className="max-w-[88%] rounded-2xl rounded-br-md bg-brand-600 px-4 py-2.5 text-sm leading-relaxed whitespace-pre-wrap text-white sm:max-w-[75%]">
                     <span className="sr-only">User: </span>{a.message}

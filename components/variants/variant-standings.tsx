@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { DotContender } from "@/components/charts/variant-dot-plot";
+import { flagCounts, splitFlags } from "@/components/probes/flag-acknowledgement";
 import { RunStatusBadge } from "@/components/probes/run-status";
 import { fmt } from "@/lib/probing/chart-prep";
 import type { RunStatus } from "@/lib/schemas/probe";
@@ -9,7 +10,8 @@ import { VARIANT_WIN_LEVEL, type VariantBatch } from "@/lib/schemas/variant";
 
 // The standings under the chart: ordered by mean distance to the targets (an
 // order, not a verdict), which contenders no one is clearly closer than, how
-// many targeted traits each was measured on, its flags, and its report. Under
+// many targeted traits each was measured on, its open flags (acknowledged ones
+// and leaks that came with the character type counted apart), and its report. Under
 // the table: every pair compared item by item, the only thing that decides.
 // When the batch asked the persona's scenarios, each contender's distance there
 // stands beside it (a point estimate, not part of the verdict).
@@ -44,7 +46,10 @@ export function VariantStandings({
             const run = batch.runs.find((r) => r.id === s.runId);
             const color = contenders.find((c) => c.id === s.runId)?.color;
             const winner = batch.final && batch.winner === s.runId;
-            const flags = run?.report.flags ?? [];
+            // Open flags only, as the report's counts line: acknowledged ones and leaks that came with the character type are counted apart.
+            const all = run?.report.flags ?? [];
+            const flags = splitFlags(all).open.filter((f) => !f.expected);
+            const settled = flagCounts(all).rest;
             return (
               <tr key={s.runId} className={cn(winner && "bg-emerald-50/50")}>
                 <td className="py-2.5 pr-3 text-slate-500">{rank + 1}</td>
@@ -67,7 +72,8 @@ export function VariantStandings({
                   {s.traitsMeasured} / {targetCount}
                 </td>
                 <td className="py-2.5 pr-3">
-                  <span className={cn("font-medium", s.flags ? "text-amber-800" : "text-slate-500")}>{s.flags}</span>
+                  <span className={cn("font-medium", s.flags ? "text-amber-800" : "text-slate-500")} data-testid="open-flags">{s.flags}</span>
+                  {settled.length ? <span className="ml-1.5 text-xs text-slate-500" data-testid="settled-flags">({settled.join(" \u00b7 ")})</span> : null}
                   {flags.length ? (
                     <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
                       {flags.map((f) => (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { flagAcknowledgedSchema } from "@/lib/schemas/acknowledgement";
+import { scenarioTurnSchema } from "@/lib/schemas/scenario";
 import { approvalPolicySetting } from "@/lib/schemas/workspace";
 
 // Review: recorded sample answers, comments anchored to what they are about,
@@ -23,6 +24,9 @@ export const sampleAnswerSchema = z.object({
   answer: z.string().nullable(),
   error: z.string().nullable(),
   latencyMs: z.number().int().nullable(),
+  context: z.array(scenarioTurnSchema).optional()
+    .describe("The conversation before the message, when it answered one of the recorded version's scenarios (matched by message text, first match); absent otherwise"),
+  note: z.string().optional().describe("That scenario's note: what a good answer does (for people; never sent to the model)"),
 });
 export type SampleAnswer = z.infer<typeof sampleAnswerSchema>;
 

@@ -64,7 +64,8 @@ export const variantStandingSchema = z.object({
   meanGap: z.number().nullable().describe("Mean over targeted traits of |landing − target| on the items every contender answered: the distance the ranking compares, paired by item"),
   inTopGroup: z.boolean().describe("No other contender is clearly closer (paired interval, Holm over all pairs)"),
   traitsMeasured: z.number().int(),
-  flags: z.number().int(),
+  flags: z.number().int().describe("Open flags: not acknowledged as expected for this persona, and not a leak that came with the character type"),
+  acknowledgedFlags: z.number().int().optional().describe("Flags acknowledged as expected for this persona (not counted in flags)"),
   deltas: z.record(z.string(), z.number().nullable()).describe("landing − target per targeted trait"),
   scenarioDeltas: z.record(z.string(), z.number().nullable()).optional()
     .describe("Landing over the persona's scenarios − target per targeted trait (every run of a batch asks the same scenarios); absent when the batch asked none. Display only: the ranking is on the library items"),

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
@@ -8,35 +7,26 @@ import { reportSchema } from "@/lib/schemas/probe";
 import type { Scenario } from "@/lib/schemas/scenario";
 import { expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { startSimulatorProxy, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { watchedProvider, type SentMessage } from "@/tests/factories/watched-provider";
 
 // Landing in the persona's domain (issue 12 §2), end to end over the real
 // openai_compatible provider: a proxy in front of the simulator's HTTP endpoint
-// records every chat request, so the test sees what the worker really sent for
+// (tests/factories/watched-provider.ts) records every chat request, so the test sees what the worker really sent for
 // each scenario (its context turns) and how often.
 
-type Message = { role: string; content: string };
-const sent: Message[][] = [];
-
-const record = (req: IncomingMessage, raw: string) => {
-  if (req.url?.endsWith("/chat/completions")) sent.push((JSON.parse(raw) as { messages: Message[] }).messages);
-};
-
-let proxy: SimulatorProxy;
 let owner: Member;
 let providerId: string;
-
+let sent: SentMessage[][] = [];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  proxy = await startSimulatorProxy({ onRequest: record });
-  const origin = proxy.origin;
   owner = await signUpWithWorkspace({ name: "Sana Scenario" });
-  providerId = expectOk(ops.createProvider, await owner.api.post(`${wsPath(owner.workspaceId)}/providers`, { name: "Counted", baseUrl: `${origin}/v1`, defaultModel: "persona-sim-1" })).id;
+  ({ providerId, sent, close } = await watchedProvider(owner, "Counted"));
 });
 
 afterAll(async () => {
-  await proxy.close();
+  await close();
 });
 
 const deps = (extra: Partial<WorkerDeps> = {}): WorkerDeps => ({ workerId: "scenario-worker", sleep: async () => {}, rng: mulberry32(7), ...extra });

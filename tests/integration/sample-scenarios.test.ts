@@ -1,25 +1,20 @@
-import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import type { Scenario } from "@/lib/schemas/scenario";
-import { expectError, expectOk } from "@/tests/factories/api";
-import { startSimulatorProxy, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
-import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { api, expectError, expectOk } from "@/tests/factories/api";
+import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
+import { watchedProvider, type SentMessage } from "@/tests/factories/watched-provider";
 
 // Sample recording answers what the persona will actually get (issue 12 §1):
 // the version's scenarios when it has any, each after its context turns (the
 // live preview's rule), else its sample messages. A proxy in front of the
-// simulator's HTTP endpoint shows what reached the model.
+// simulator's HTTP endpoint shows what reached the model. Served, an answer
+// carries its scenario's earlier turns and note again (matched by message).
 
-type Message = { role: string; content: string };
-const sent: Message[][] = [];
-const record = (req: IncomingMessage, raw: string) => {
-  if (req.url?.endsWith("/chat/completions")) sent.push((JSON.parse(raw) as { messages: Message[] }).messages);
-};
-
-let proxy: SimulatorProxy;
 let owner: Member;
 let providerId: string;
+let sent: SentMessage[][] = [];
+let close: () => Promise<void>;
 
 const scenarios: Scenario[] = [
   { id: "late", message: "I want a refund for a ticket I bought nine months ago." },
@@ -31,13 +26,12 @@ const scenarios: Scenario[] = [
 const sampleMessages = ["What's your favourite colour?", "Tell me a joke."];
 
 beforeAll(async () => {
-  proxy = await startSimulatorProxy({ onRequest: record });
   owner = await signUpWithWorkspace({ name: "Sam Samples" });
-  providerId = expectOk(ops.createProvider, await owner.api.post(`${wsPath(owner.workspaceId)}/providers`, { name: "Watched", baseUrl: `${proxy.origin}/v1`, defaultModel: "persona-sim-1" })).id;
+  ({ providerId, sent, close } = await watchedProvider(owner));
 });
 
 afterAll(async () => {
-  await proxy.close();
+  await close();
 });
 
 async function versionWith(name: string, spec: Parameters<typeof buildSpec>[0]) {
@@ -55,7 +49,7 @@ describe("sample recording", () => {
     expect(rec.answers.every((a) => a.error === null && a.answer)).toBe(true);
 
     expect(sent).toHaveLength(2);
-    const last = (m: Message[]) => m[m.length - 1].content;
+    const last = (m: SentMessage[]) => m[m.length - 1].content;
     expect(sent.map(last).sort()).toEqual(scenarios.map((s) => s.message).sort());
     const twice = sent.find((m) => last(m) === scenarios[1].message)!;
     expect(twice.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
@@ -76,5 +70,28 @@ describe("sample recording", () => {
     const empty = await versionWith("Empty", { sampleMessages: [], scenarios: [] });
     const err = expectError(await owner.api.post(empty, { providerId }), 422, "number");
     expect(err.message).toMatch(/no scenarios or sample messages/);
+  });
+
+  it("serves each answer with its scenario's earlier turns and note (matched by message), in review and on the share page", async () => {
+    const path = await versionWith("Turns desk", { sampleMessages, scenarios: [...scenarios, { id: "again", message: "  I want a refund for a ticket I bought nine months ago.  ", note: "Never reached: the first match wins" }] });
+    expectOk(ops.recordSamples, await owner.api.post(path, { providerId }));
+    const served = expectOk(ops.getSamples, await owner.api.get(path))!;
+    const [late, twice] = served.answers;
+    expect(twice.message).toBe(scenarios[1].message);
+    expect(twice.context).toEqual(scenarios[1].context);
+    expect(twice.note).toBe("Stays firm, stays kind");
+    expect(late.context).toBeUndefined();
+    expect(late.note).toBeUndefined(); // the first scenario with that message has no note; the later duplicate's is not used
+
+    const shared = expectOk(ops.createShare, await owner.api.post(path.replace(/\/versions\/1\/samples$/, "/shares"), {}));
+    const bundle = expectOk(ops.openShare, await api(null).get(`/api/share/${shared.token}`));
+    expect(bundle.samples!.answers.find((a) => a.message === scenarios[1].message)).toMatchObject({ context: scenarios[1].context, note: "Stays firm, stays kind" });
+  });
+
+  it("serves sample messages (no scenarios) without turns or notes", async () => {
+    const path = await versionWith("Plain turns", { sampleMessages, scenarios: [] });
+    expectOk(ops.recordSamples, await owner.api.post(path, { providerId }));
+    const served = expectOk(ops.getSamples, await owner.api.get(path))!;
+    expect(served.answers.every((a) => a.context === undefined && a.note === undefined)).toBe(true);
   });
 });

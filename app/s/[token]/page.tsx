@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { shareDescription } from "@/components/share/share-description";
 import { SharedPersonaPage } from "@/components/share/shared-persona-page";
 import { AppError } from "@/lib/http/errors";
 import { SHARE_TOKEN_PATTERN, type ShareBundle } from "@/lib/schemas/share";
@@ -48,18 +49,3 @@ export default async function SharePage({ params }: Props) {
   if (!bundle) notFound();
   return <SharedPersonaPage bundle={bundle} token={token} />;
 }
-
-/** "A veteran ER triage nurse · v3 · Measured: 2 flags" */
-function shareDescription(b: ShareBundle): string {
-  const lead = b.persona.archetype.trim() || firstSentence(b.compiledPrompt);
-  const flags = b.report?.report.flags.length ?? 0;
-  const landing = b.report ? `Measured: ${flags ? `${flags} flag${flags === 1 ? "" : "s"}` : "no flags"}` : "No probe report yet";
-  return [clip(lead, 160), `v${b.version.number}`, landing].filter(Boolean).join(" · ");
-}
-
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat;
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);

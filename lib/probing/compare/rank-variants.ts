@@ -60,6 +60,18 @@ function inScenarios(report: ProbeReport, keys: readonly string[], targets: Read
   return { scenarioDeltas, scenarioDistance: gaps.length ? round1(gaps.reduce((s, d) => s + d, 0) / gaps.length) : null };
 }
 
+/**
+ * The standings' flag counts: open flags only — the ones to act on, as the report's counts line has them. A flag
+ * acknowledged as expected for this persona (marked when served) or a leak that came with the character type
+ * (`expected`) is not open; the acknowledged ones are counted apart.
+ */
+function openFlagCounts(flags: ProbeReport["flags"]): Pick<VariantStanding, "flags" | "acknowledgedFlags"> {
+  return {
+    flags: flags.filter((f) => !f.acknowledged && !f.expected).length,
+    acknowledgedFlags: flags.filter((f) => f.acknowledged).length,
+  };
+}
+
 export function rankVariants(variants: readonly VariantInput[], targets: Readonly<Record<string, number>>): {
   standings: VariantStanding[]; final: boolean; winner: string | null; verdict: VariantVerdict; comparisons: VariantComparisonPair[];
 } {
@@ -86,7 +98,7 @@ export function rankVariants(variants: readonly VariantInput[], targets: Readonl
       runId: v.runId, name: v.name, variantId: v.variantId, status: v.status,
       distance: round1(distance), meanGap: round1(ranking.gaps[v.runId] ?? null),
       inTopGroup: ranking.topGroup.includes(v.runId),
-      traitsMeasured: measured.length, flags: v.report.flags.length, deltas,
+      traitsMeasured: measured.length, ...openFlagCounts(v.report.flags), deltas,
     };
   });
   const order = new Map(ranking.order.map((id, i) => [id, i]));

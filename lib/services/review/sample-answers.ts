@@ -19,27 +19,45 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // version's scenarios when it has any (each after its context turns), else its
 // sample messages — the live preview's rule (lib/persona/preview-items.ts), so
 // reviewers see the messages the persona will actually get (issue 12 §1).
-// Recording again adds a new recording; the newest one is shown.
+// Recording again adds a new recording; the newest one is shown. A row keeps
+// the message only; served, it carries its scenario's earlier turns and note
+// again, matched on the version's frozen scenarios (toRecording).
 
 const TEMPERATURE = 0.7;
 
-export function toRecording(rows: Row[]): SampleRecording | null {
+/**
+ * A recording as served. A row keeps the message, not the conversation before it (SampleAnswer has no column for
+ * it): when the recorded version's spec is given, each message is matched to its scenarios by text (the first
+ * match, as previewItems trims it) and the served answer carries that scenario's context turns and note.
+ */
+export function toRecording(rows: Row[], spec?: Parameters<typeof previewItems>[0]): SampleRecording | null {
   if (rows.length === 0) return null;
   const first = rows[0];
+  const scenarios = spec ? previewItems(spec) : null;
+  const scenarioOf = (message: string) => (scenarios?.source === "scenarios" ? scenarios.items.find((i) => i.message === message.trim()) : undefined);
   return {
     recordingId: first.recordingId, version: first.versionNumber, model: first.model, simulated: first.simulated,
     label: first.simulated ? SIMULATOR_LABEL : first.model, createdBy: first.createdByName, createdAt: first.createdAt.toISOString(),
-    answers: [...rows].sort((a, b) => a.messageIndex - b.messageIndex).map((r) => ({
-      id: r.id, index: r.messageIndex, message: r.message, answer: r.answer, error: r.error, latencyMs: r.latencyMs,
-    })),
+    answers: [...rows].sort((a, b) => a.messageIndex - b.messageIndex).map((r) => {
+      const scenario = scenarioOf(r.message);
+      return {
+        id: r.id, index: r.messageIndex, message: r.message, answer: r.answer, error: r.error, latencyMs: r.latencyMs,
+        ...(scenario?.context ? { context: scenario.context.map((t) => ({ role: t.role, content: t.content })) } : {}),
+        ...(scenario?.note ? { note: scenario.note } : {}),
+      };
+    }),
   };
 }
 
-/** The newest recording of a version (by persona id; callers check ownership). */
+/** The newest recording of a version (by persona id; callers check ownership), with its scenarios' turns and notes. */
 export async function latestRecording(personaId: string, version: number): Promise<SampleRecording | null> {
   const newest = await db.sampleAnswer.findFirst({ where: { personaId, versionNumber: version }, orderBy: { createdAt: "desc" }, select: { recordingId: true } });
   if (!newest) return null;
-  return toRecording(await db.sampleAnswer.findMany({ where: { recordingId: newest.recordingId } }));
+  const [rows, recorded] = await Promise.all([
+    db.sampleAnswer.findMany({ where: { recordingId: newest.recordingId } }),
+    db.personaVersion.findUnique({ where: { personaId_number: { personaId, number: version } }, select: { spec: true } }),
+  ]);
+  return toRecording(rows, recorded ? parseStoredSpec(recorded.spec) : undefined);
 }
 
 async function findVersion(ctx: WorkspaceContext, personaId: string, number: number) {
