@@ -95,7 +95,8 @@ export async function judgeReliabilityPass(
       failures.set(asker, 0);
     } catch (e) {
       const err = failureOf(e, asker.provider.provider);
-      if (err.kind === "aborted") return;
+      // Not asked (stopped, or it would have passed the run's cap): nothing to record.
+      if (err.kind === "aborted" || err.kind === "capped") return;
       failures.set(asker, GIVE_UP.has(err.kind) ? MAX_CONSECUTIVE_FAILURES : (failures.get(asker) ?? 0) + 1);
       await store({ ...key, status: "failed", error: safeErrorText(`${err.kind}: ${err.message}`, asker.provider.provider) });
     }

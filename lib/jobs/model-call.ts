@@ -46,11 +46,22 @@ export type CallResult = {
 
 type CallMeta = { finishReason: string | null; servedModel: string | null; refusal: string | null };
 
+/**
+ * A run's cap on calls and money (lib/jobs/run-usage.ts), asked by every attempt:
+ * `send` before it goes out (false: it would pass the cap — the call fails
+ * "capped" and is not sent, nor retried), `settle` when it came back (its cost,
+ * or null when it failed without usage), `cached` when the cache answered instead.
+ */
+export type CallGate = { send: () => boolean; settle: (costUsd: number | null) => void; cached: () => void };
+
+export const CAPPED_MESSAGE = "Stopped at the run's cap: this call would have gone past it, so it was not sent";
+
 export type CallDeps = {
   sleep: (ms: number) => Promise<void>;
   rng: () => number;
   maxAttempts?: number;
   signal?: AbortSignal;
+  gate?: CallGate;
 };
 
 export function cacheKey(workspaceId: string, target: ResolvedProvider, req: ChatRequest): string {
@@ -78,18 +89,25 @@ export async function cachedChat(
   const hit = await db.callCache.findUnique({ where: { key } });
   if (hit) {
     stats.cacheHits++;
+    deps.gate?.cached();
     const meta: CallMeta = hit.meta ? (JSON.parse(hit.meta) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
     return { text: hit.text, tokens: hit.completionTokens, promptTokens: hit.promptTokens, latencyMs: 0, cached: true, ...meta };
   }
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 0; ; attempt++) {
     if (deps.signal?.aborted) throw new LlmError("aborted", "Stopped");
+    // Every attempt, a retry too, asks the run's cap before it is sent.
+    if (deps.gate && !deps.gate.send()) throw new LlmError("capped", CAPPED_MESSAGE);
+    let settled = false;
     try {
       stats.modelCalls++;
       const res = await target.provider.chat({ ...req, signal: deps.signal });
+      const cost = callCost(target.prices, res.usage.promptTokens, res.usage.completionTokens);
       stats.promptTokens += res.usage.promptTokens;
       stats.completionTokens += res.usage.completionTokens;
-      stats.costUsd += callCost(target.prices, res.usage.promptTokens, res.usage.completionTokens);
+      stats.costUsd += cost;
+      settled = true;
+      deps.gate?.settle(cost);
       if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
       const meta: CallMeta = { finishReason: res.finishReason ?? null, servedModel: res.model || null, refusal: res.refusal ?? null };
       // One plain insert (the text with its meta); a concurrent identical call may have stored it first.
@@ -99,6 +117,7 @@ export async function cachedChat(
         latencyMs: Math.round(res.latencyMs), cached: false, ...meta,
       };
     } catch (e) {
+      if (!settled) deps.gate?.settle(null);
       const err = failureOf(e, target.provider);
       const retryable = err.retryable || err.kind === "invalid_output";
       if (!retryable || attempt + 1 >= maxAttempts || deps.signal?.aborted) throw err;

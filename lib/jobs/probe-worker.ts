@@ -3,10 +3,11 @@ import { db } from "@/lib/db/client";
 import { cachedChat, type CallDeps } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
 import { runArms } from "@/lib/jobs/run-arms";
-import { RunUsage } from "@/lib/jobs/run-usage";
+import { RunUsage, type Ticket } from "@/lib/jobs/run-usage";
 import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError } from "@/lib/llm/types";
+import { projectedCostPerCall } from "@/lib/probing/call-projection";
 import { parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
 import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
 import { outcomeAfterJudge, outcomeBeforeJudge, type AnswerOutcome } from "@/lib/probing/outcome";
@@ -27,8 +28,10 @@ import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers
 // are in the identical-call cache).
 //
 // Calls, tokens and cost are counted in lib/jobs/run-usage.ts; a run with a cap
-// (maxCalls, maxCostUsd) stops issuing answers before it would pass it, lets
-// those in flight finish and completes on what was answered (capReached).
+// (maxCalls, maxCostUsd) reserves each answer's calls before issuing it, stops
+// issuing answers before it would pass the cap, lets those in flight finish
+// (a retry that would pass it is not sent: that answer fails "capped") and
+// completes on what was answered (capReached).
 //
 // An answer that is empty, cut short or a bare refusal (lib/probing/outcome.ts)
 // is stored with its outcome but never scored: it is asked again once, on the
@@ -165,7 +168,17 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     if (st.scored || st.attempts >= SCENARIO_ATTEMPTS || inFlight) return [];
     return [{ kind, req: { traitKey: SCENARIO_TRAIT_KEY, itemIndex, sampleIndex: st.attempts++ }, retry: false }];
   }));
-  const usage = new RunUsage(run, Boolean(target.prices && judge.prices));
+  // Before any call comes back, money is projected from the largest requests at the providers' prices.
+  const chars = (messages: readonly { content: string }[]) => messages.reduce((n, m) => n + m.content.length, 0);
+  const longestItem = Math.max(0, ...items.flatMap((t) => traitOf(t.key)!.probes.map((p) => p.text.length)),
+    ...scenarios.map((sc) => sc.message.length + chars(sc.context ?? [])));
+  const projected = target.prices && judge.prices ? projectedCostPerCall({
+    targetPromptChars: Math.max(0, ...arms.map((a) => a.systemPrompt.length)) + longestItem,
+    judgePromptChars: chars(judgeRequestForAnswer({ answer: "", question: "", traitKeys: watched, model: run.judgeModel, traits: custom }).request.messages) + longestItem,
+    watched: watched.length,
+    prices: { target: target.prices, judge: judge.prices },
+  }) : 0;
+  const usage = new RunUsage(run, Boolean(target.prices && judge.prices), projected);
   await usage.start();
   const stats = usage.stats;
   const pendingRequests = new Set<Job>();
@@ -186,8 +199,9 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
    * scores reach the planner's state before the release, so planning never
    * waits on the database.
    */
-  const answerOne = async (job: Job, release: () => void) => {
+  const answerOne = async (job: Job, ticket: Ticket, release: () => void) => {
     const { kind, req } = job;
+    const callDeps = { ...deps, gate: ticket };
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -200,7 +214,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         messages: [{ role: "system", content: promptOf[kind] }, ...(scenario?.context ?? []), { role: "user", content: item.text }],
         temperature: config.temperature,
         seed: config.seed + req.sampleIndex,
-      }, stats, deps);
+      }, stats, callDeps);
       const provider = { finishReason: gen.finishReason, servedModel: gen.servedModel, promptTokens: gen.promptTokens };
       let outcome: AnswerOutcome | null = outcomeBeforeJudge(gen);
       let judgedFields: { scores: string; refusal: boolean; judgeOrder: string } | { refusal: boolean | null } = { refusal: outcome === "refused" ? true : null };
@@ -211,7 +225,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.
         const judged: { out: JudgeOutput | null } = { out: null };
         const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
-        const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, deps, accept);
+        const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, callDeps, accept);
         const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
         if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
         outcome = outcomeAfterJudge(ok);
@@ -230,7 +244,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       if (err.kind === "aborted") return;
       // A bad key, an unknown model, a redirect elsewhere or a refused address will not get better by trying more items.
       if (err.kind === "auth" || err.kind === "bad_request" || err.kind === "redirected" || err.kind === "blocked") fatal = err;
-      consecutiveFailures++;
+      // Stopped at the run's cap: not the provider's failure (the run completes capped).
+      if (err.kind !== "capped") consecutiveFailures++;
       await store({ ...unique, message: item.text, status: "failed", error: safeErrorText(`${err.kind}: ${err.message}`, ...holders) });
     }
     await deps.onAnswer?.();
@@ -310,7 +325,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     }
     if (queue.length === 0 && inflight.size === 0) {
       // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
-      const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, deps, stop, (calls) => usage.allowsAnswer(0, calls));
+      const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, { ...deps, gate: usage.gate() }, stop, (calls) => usage.allowsAnswer(calls));
       if (paused) {
         await usage.flush();
         return paused;
@@ -328,7 +343,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     }
     // At most `concurrency` answers calling models, and as many again being stored: writes cannot pile up behind a slow database.
     while (queue.length > 0 && calling < config.concurrency && inflight.size < 2 * config.concurrency) {
-      if (!usage.allowsAnswer(calling)) {
+      const ticket = usage.reserve();
+      if (!ticket) {
         queue.length = 0;
         break;
       }
@@ -339,11 +355,12 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       const release = () => {
         if (!held) return;
         held = false;
+        ticket.release();
         calling--;
         pendingRequests.delete(job);
         signal();
       };
-      const task: Promise<void> = answerOne(job, release).finally(() => {
+      const task: Promise<void> = answerOne(job, ticket, release).finally(() => {
         release();
         inflight.delete(task);
         signal();

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { emptyCallStats, type CallStats } from "@/lib/jobs/model-call";
+import { emptyCallStats, type CallGate, type CallStats } from "@/lib/jobs/model-call";
 
 // What a run has spent (calls, tokens, US$) and its hard caps (ProbeRun.maxCalls,
 // maxCostUsd). The worker's calls add to `stats`; a write takes the counters out
@@ -8,25 +8,51 @@ import { emptyCallStats, type CallStats } from "@/lib/jobs/model-call";
 // counters), so each call is written to the run exactly once: a crash loses at
 // most the calls since the last write (never counts one twice), and a resumed
 // run pays nothing for what is in the call cache.
+//
+// The caps hold for every call that reaches a provider, retries included: an
+// answer reserves its calls before it is issued (`reserve`), each attempt asks
+// its gate before it is sent (model-call.ts CallGate), and an attempt beyond the
+// reservation (a retry after a 429/5xx/timeout or a malformed verdict) is sent
+// only if it fits beside every reservation still open — else it fails "capped",
+// unsent. Money is projected per call: before any call of this run has come
+// back, from the request sizes at the providers' prices (lib/probing/call-projection.ts);
+// after, at the run's average cost per call that came back.
 
-/** The calls one answer may make: the target's answer and the judge's verdict (retries of failures aside). */
+/** The calls one answer reserves: the target's answer and the judge's verdict (a retry asks for room of its own). */
 export const CALLS_PER_ANSWER = 2;
 
 type UsageRun = { id: string; modelCalls: number; costUsd: number | null; maxCalls: number | null; maxCostUsd: number | null };
 type Delta = CallStats;
+
+/** One answer's reservation: its gate for cachedChat, and `release` for the calls it did not make. */
+export type Ticket = CallGate & { release: () => void };
 
 export class RunUsage {
   /** Not yet written to the run. */
   readonly stats: CallStats = emptyCallStats();
   private writtenCalls: number;
   private writtenCost: number;
-  /** Set once a cap stopped new answers (ProbeRun.capReached). */
+  /** Calls reserved by answers in flight and not sent yet. */
+  private reserved = 0;
+  /** Calls sent whose cost is not known yet (they have not come back). */
+  private unsettled = 0;
+  /** Calls that came back with usage, and what they cost: the average projects the next call. */
+  private paidCalls: number;
+  private paidCost: number;
+  /** Set once a cap stopped new answers or a retry (ProbeRun.capReached); nothing new is issued after. */
   reached = false;
 
-  /** `priced`: every provider the run pays for has prices, so its cost is known (else ProbeRun.costUsd stays null). */
-  constructor(private readonly run: UsageRun, readonly priced: boolean) {
+  /**
+   * `priced`: every provider the run pays for has prices, so its cost is known (else ProbeRun.costUsd stays null).
+   * `projectedPerCall`: US$ one call is projected to cost until calls of this run come back (0: unknown).
+   */
+  constructor(private readonly run: UsageRun, readonly priced: boolean, private readonly projectedPerCall = 0) {
     this.writtenCalls = run.modelCalls;
     this.writtenCost = run.costUsd ?? 0;
+    // A resumed run's calls so far are its average (all of them were paid at these prices).
+    const known = run.costUsd !== null && run.modelCalls > 0;
+    this.paidCalls = known ? run.modelCalls : 0;
+    this.paidCost = known ? run.costUsd! : 0;
   }
 
   /** A run that has prices and has not been costed yet starts its cost at $0 (a run that already paid unpriced calls stays unknown). */
@@ -44,20 +70,66 @@ export class RunUsage {
     return this.writtenCost + this.stats.costUsd;
   }
 
-  /**
-   * Whether one more answer may be issued while `calling` answers still make their calls:
-   * each of them may still make CALLS_PER_ANSWER calls (counted conservatively), and the money
-   * they will cost is estimated at the run's average cost per call so far. False marks the cap reached.
-   */
-  allowsAnswer(calling: number, calls = CALLS_PER_ANSWER): boolean {
+  /** US$ the next call is projected to cost: the run's average once calls came back, the request-size projection before. */
+  perCall(): number {
+    return this.paidCalls > 0 ? this.paidCost / this.paidCalls : this.projectedPerCall;
+  }
+
+  /** Whether `calls` more calls fit beside the calls reserved and those still in flight. */
+  private fits(calls: number): boolean {
+    if (this.reached) return false;
     const { maxCalls, maxCostUsd } = this.run;
-    const reserve = (calling * CALLS_PER_ANSWER) + calls;
-    if (maxCalls !== null && this.calls() + reserve > maxCalls) return this.hit();
+    if (maxCalls !== null && this.calls() + this.reserved + calls > maxCalls) return false;
     if (maxCostUsd !== null) {
-      const perCall = this.calls() > 0 ? this.cost() / this.calls() : 0;
-      if (this.cost() >= maxCostUsd || this.cost() + perCall * reserve > maxCostUsd) return this.hit();
+      const cost = this.cost();
+      if (cost >= maxCostUsd || cost + this.perCall() * (this.unsettled + this.reserved + calls) > maxCostUsd) return false;
     }
     return true;
+  }
+
+  /** Whether `calls` more calls may be made now (the reliability pass asks per batch; its gate asks per attempt). False marks the cap reached. */
+  allowsAnswer(calls = CALLS_PER_ANSWER): boolean {
+    return this.fits(calls) || this.hit();
+  }
+
+  /** Reserves `calls` calls for one answer, or null (the cap is reached) when they do not fit. */
+  reserve(calls = CALLS_PER_ANSWER): Ticket | null {
+    if (!this.fits(calls)) return this.hit() || null;
+    this.reserved += calls;
+    return this.ticket(calls);
+  }
+
+  /** A gate without a reservation: each attempt is sent only if it fits (the reliability pass's calls). */
+  gate(): CallGate {
+    return this.ticket(0);
+  }
+
+  private ticket(calls: number): Ticket {
+    let left = calls;
+    const unreserve = () => {
+      if (left === 0) return false;
+      left--;
+      this.reserved--;
+      return true;
+    };
+    return {
+      send: () => {
+        if (!unreserve() && !this.allowsAnswer(1)) return false;
+        this.unsettled++;
+        return true;
+      },
+      settle: (costUsd) => {
+        this.unsettled--;
+        if (costUsd === null) return;
+        this.paidCalls++;
+        this.paidCost += costUsd;
+      },
+      cached: () => void unreserve(),
+      release: () => {
+        this.reserved -= left;
+        left = 0;
+      },
+    };
   }
 
   private hit(): false {

@@ -43,6 +43,7 @@ export type LlmErrorKind =
   | "invalid_output" // structured output that is not valid JSON for the schema
   | "redirected" // the endpoint redirected to another origin (never followed)
   | "blocked" // the address is not allowed (PROVIDER_NETWORK=public)
+  | "capped" // not sent: it would have passed the probe run's cap (lib/jobs/run-usage.ts)
   | "aborted";
 
 export class LlmError extends Error {

@@ -108,10 +108,10 @@ export type Estimate = {
 };
 
 export const CHARS_PER_TOKEN = 4;
-const ANSWER_TOKENS = 220;
-const judgeReplyTokens = (watched: number) => 20 + 12 * watched;
+export const ANSWER_TOKENS = 220;
+export const judgeReplyTokens = (watched: number) => 20 + 12 * watched;
 /** Chat framing per message (role markers), in tokens. */
-const MESSAGE_OVERHEAD = 8;
+export const MESSAGE_OVERHEAD = 8;
 
 const uniform = (rng: Rng, [lo, hi]: readonly [number, number]) => lo + (hi - lo) * rng();
 function gauss(rng: Rng): number {
