@@ -27,15 +27,17 @@ export type HandlerInput<O extends Operation> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-export type HandleOptions = {
+export type HandleOptions<O extends Operation = Operation> = {
   /** The route needs a signed-in person: API-token callers get 403 with this reason. */
   sessionOnly?: string;
+  /** A costly route making several model calls: how many units of its bucket this request takes (default 1). */
+  costPoints?: (input: Pick<HandlerInput<O>, "ctx" | "params" | "body">) => Promise<number>;
 };
 
 export function handle<O extends Operation>(
   op: O,
   fn: (input: HandlerInput<O>) => Promise<z.input<O["response"]> | Response | undefined | void>,
-  options: HandleOptions = {},
+  options: HandleOptions<O> = {},
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
@@ -72,7 +74,8 @@ export function handle<O extends Operation>(
         : undefined;
       const bodyText = op.body || request.body ? await readBodyCapped(request, bodyLimitFor(op)) : "";
       const body = op.body ? parseBody(op.body, bodyText) : refuseBody(bodyText);
-      const limitHeaders = op.cost ? await meterCost(op, ctx) : {};
+      const points = op.cost && options.costPoints ? await options.costPoints({ ctx, params, body } as HandlerInput<O>) : 1;
+      const limitHeaders = op.cost ? await meterCost(op, ctx, points) : {};
       const run = async (): Promise<Response> => {
         const result = await fn({ ctx, params, query, body, request } as HandlerInput<O>);
         if (result === undefined) return new Response(null, { status: 204, headers: limitHeaders });

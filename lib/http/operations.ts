@@ -5,7 +5,10 @@ import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
 import { defineOperation } from "@/lib/http/operation";
+import { panelOps } from "@/lib/http/panel-operations";
 import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
+import { panelPreviewOps } from "@/lib/http/panel-preview-operations";
+import { panelSeatOps } from "@/lib/http/panel-seat-operations";
 import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
 import { providerOps } from "@/lib/http/provider-operations";
@@ -58,6 +61,7 @@ export const ops = {
   diff: defineOperation({ id: "diffVersions", method: "GET", path: `${P}/diff`, tag: "Versions", summary: "Diff two versions (or a version and the draft): spec fields and prompt lines", auth: "workspace", role: "viewer", params: persona, query: diffQuery, response: personaDiffSchema }),
   ...providerOps,
   ...previewOps,
+  ...panelPreviewOps,
   ...probeOps,
   ...customTraitOps,
   ...reviewOps,
@@ -66,6 +70,8 @@ export const ops = {
   ...scenarioOps,
   ...acknowledgementOps,
   ...interopOps,
+  ...panelOps,
+  ...panelSeatOps,
   ...apiTokenOps,
 };
 

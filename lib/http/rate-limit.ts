@@ -38,8 +38,8 @@ function callerKey(caller: UserContext & { workspaceId?: string }): string {
   return caller.workspaceId ? `member:${caller.workspaceId}:${caller.userId}` : `user:${caller.userId}`;
 }
 
-/** Consumes one unit of the operation's bucket; headers to add to the answer, or throws AppError("rate_limited"). */
-export async function meterCost(op: Operation, caller: UserContext & { workspaceId?: string }): Promise<Record<string, string>> {
+/** Consumes `points` units (one per model call) of the operation's bucket; headers to add to the answer, or throws AppError("rate_limited"). */
+export async function meterCost(op: Operation, caller: UserContext & { workspaceId?: string }, points = 1): Promise<Record<string, string>> {
   if (!op.cost || !env.costRateLimit) return {};
   const bucket = op.cost;
   const limiter = limiterFor(bucket);
@@ -49,7 +49,7 @@ export async function meterCost(op: Operation, caller: UserContext & { workspace
     "X-RateLimit-Reset": String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
   });
   try {
-    return headers(await limiter.consume(callerKey(caller)));
+    return headers(await limiter.consume(callerKey(caller), points));
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error; // the database failed: a 500, logged
     const h = headers(error);

@@ -133,3 +133,42 @@ export const panelDetailSchema = panelSummarySchema.extend({
   members: z.array(servedMemberSchema),
 });
 export type PanelDetail = z.infer<typeof panelDetailSchema>;
+
+// ── Versions, council import/export (added with the panel backend) ─────────
+
+export const panelVersionSummarySchema = z.object({
+  number: z.number().int(), message: z.string(), authorName: z.string(), createdAt: z.string(),
+});
+export const panelVersionDetailSchema = panelVersionSummarySchema.extend({ spec: panelSpecSchema });
+export type PanelVersionSummary = z.infer<typeof panelVersionSummarySchema>;
+export type PanelVersionDetail = z.infer<typeof panelVersionDetailSchema>;
+
+/** The body of a stale PATCH's 409: the panel as it is now (the client keeps its own text). */
+export type PanelConflictDetails = {
+  current: { revision: number; name: string; description: string; spec: PanelSpec; updatedAt: string; updatedBy: string };
+};
+
+const councilFileSchema = z.object({
+  fileName: z.string().trim().min(1, "Give the file's name").max(200),
+  text: z.string().min(1, "The file is empty").max(64_000),
+});
+
+export const importCouncilBody = z.object({
+  name: z.string().trim().min(1).max(L.name).optional().describe("The panel's name (default: \"Council\" and the profile)"),
+  files: z.array(councilFileSchema).min(1, "Give at least one council member file").max(40, "At most 40 member files"),
+  seatPlan: councilFileSchema.optional().describe("A seat-plan YAML; becomes the routed plan"),
+});
+
+export const importCouncilResultSchema = z.object({
+  panel: panelDetailSchema,
+  personas: z.array(z.object({ id: z.string(), name: z.string() })),
+  warnings: z.array(z.string()),
+});
+export type ImportCouncilResult = z.infer<typeof importCouncilResultSchema>;
+
+export const exportCouncilSchema = z.object({
+  files: z.array(councilFileSchema.extend({ text: z.string() })),
+  seatPlan: councilFileSchema.extend({ text: z.string() }).nullable(),
+  warnings: z.array(z.string()).describe("Members left out (their persona is gone) and seats a council file cannot name"),
+});
+export type ExportCouncil = z.infer<typeof exportCouncilSchema>;

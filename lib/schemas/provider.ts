@@ -24,6 +24,7 @@ export const providerSchema = z.object({
   inputPricePerM: z.number().nullable().describe("US$ per million input (prompt) tokens; null = unknown (no cost is computed)"),
   outputPricePerM: z.number().nullable().describe("US$ per million output (completion) tokens; null = unknown"),
   label: z.string().describe("Shown next to every output, e.g. 'Simulator — not a language model'"),
+  models: z.array(z.string()).optional().describe("Every model the provider is known to serve (the simulator lists its simulated models); absent: only defaultModel is known"),
 });
 export type ProviderInfo = z.infer<typeof providerSchema>;
 

@@ -57,6 +57,13 @@ import * as commentRoute from "@/app/api/workspaces/[workspaceId]/comments/[comm
 import * as workspaceRoute from "@/app/api/workspaces/[workspaceId]/route";
 import * as apiTokensRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/route";
 import * as revokeApiTokenRoute from "@/app/api/workspaces/[workspaceId]/api-tokens/[tokenId]/revoke/route";
+import * as panelsRoute from "@/app/api/workspaces/[workspaceId]/panels/route";
+import * as panelRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/route";
+import * as panelVersionsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/versions/route";
+import * as importCouncilRoute from "@/app/api/workspaces/[workspaceId]/panels/import-council/route";
+import * as exportCouncilRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/export-council/route";
+import * as spreadSeatsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/spread-seats/route";
+import * as panelPreviewRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/preview/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
@@ -133,6 +140,14 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/export`]: exportRoute,
   [`${W}/api-tokens`]: apiTokensRoute,
   [`${W}/api-tokens/{tokenId}/revoke`]: revokeApiTokenRoute,
+  [`${W}/panels`]: panelsRoute,
+  // Static segments before {panelId}, as Next.js matches them.
+  [`${W}/panels/import-council`]: importCouncilRoute,
+  [`${W}/panels/{panelId}`]: panelRoute,
+  [`${W}/panels/{panelId}/versions`]: panelVersionsRoute,
+  [`${W}/panels/{panelId}/export-council`]: exportCouncilRoute,
+  [`${W}/panels/{panelId}/spread-seats`]: spreadSeatsRoute,
+  [`${W}/panels/{panelId}/preview`]: panelPreviewRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];

@@ -37,6 +37,8 @@ export type Ids = {
   tokenId?: string;
   /** A flag acknowledgement on the persona. */
   ackId?: string;
+  /** A panel of the workspace; sweeps that never reach the service may leave it out. */
+  panelId?: string;
 };
 
 /** Well-formed (43 base64url characters) but matches no link. */
@@ -83,6 +85,12 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
   createApiToken: () => ({ name: "GitHub Actions", role: "editor", expiresInDays: 30 }),
   acknowledgeFlag: () => ({ flagId: "leakage:warm", direction: "up", reason: "A support agent is meant to sound warm" }),
+  createPanel: (ids) => ({ name: "Review board", spec: { members: [{ key: "ada", personaId: ids.personaId, version: "latest" }], plans: { single: { seats: { ada: { providerId: "simulator", model: "persona-sim-1" } } } } } }),
+  updatePanel: () => ({ revision: 1, name: "Renamed board" }),
+  createPanelVersion: () => ({ message: "First cut", revision: 1 }),
+  importCouncil: () => ({ files: [{ fileName: "council-quinn.md", text: "---\nname: council-quinn\ncouncil:\n  figure: Quinn\n  domain: Libraries\n  polarity: Patient\n---\nYou are Quinn, a patient librarian.\n" }] }),
+  spreadSeats: () => ({ strategy: { providerSpreadFirst: true, avoidPairCollocation: true } }),
+  streamPanelPreview: () => ({ question: "Should we ship on Friday?", crossExamine: true }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -114,6 +122,7 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
       tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer", ackId: ids.ackId ?? "no-such-ack",
+      panelId: ids.panelId ?? "no-such-panel",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

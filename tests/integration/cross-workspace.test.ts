@@ -36,12 +36,13 @@ beforeAll(async () => {
   const variant = expectOk(ops.createVariant, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/variants`, { name: "Alice's variant" }));
   const batch = expectOk(ops.probeVariants, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/variant-probes`, { variantIds: [variant.id], includeDraft: true, budgetPerTrait: 12 }));
   const ack = expectOk(ops.acknowledgeFlag, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/acknowledgements`, { flagId: "leakage:warm", reason: "Alice's nurse is warm" }));
+  const panel = expectOk(ops.createPanel, await alice.api.post(`${wsPath(alice.workspaceId)}/panels`, { name: "Alice's board", spec: { members: [{ key: "ada", personaId: persona.id, version: 1 }] } }));
   const current = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, persona.id)));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
     number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, answerId: answer.id, traitKey: trait.key,
     reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id, tokenId: apiToken.id,
-    variantId: variant.id, batchId: batch.batchId, ackId: ack.acknowledgement.id,
+    variantId: variant.id, batchId: batch.batchId, ackId: ack.acknowledgement.id, panelId: panel.id,
   };
 });
 
@@ -69,7 +70,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{answerId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}", "{ackId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{answerId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}", "{ackId}", "{panelId}"].some((p) => op.path.includes(p)));
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -131,12 +132,15 @@ describe("control: the same requests from a member", () => {
     const ack = op.path.includes("{ackId}")
       ? expectOk(ops.acknowledgeFlag, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/acknowledgements`, { flagId: "miss:firm", reason: "Carol's call" }))
       : null;
+    const panel = op.path.includes("{panelId}")
+      ? expectOk(ops.createPanel, await carol.api.post(`${wsPath(carol.workspaceId)}/panels`, { name: "Carol's board", spec: { members: [{ key: "ada", personaId: persona.id, version: "latest" }] } }))
+      : null;
     const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
       runId: run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
-      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id,
+      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id,
     };
   }
 

@@ -161,6 +161,31 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["no reason", { flagId: "leakage:warm", reason: "   " }, "reason"],
     ["a reason over 500 characters", { flagId: "leakage:warm", reason: "x".repeat(501) }, "reason"],
   ],
+  createPanel: [
+    ["empty", {}, "name"],
+    ["a member key with capitals", { name: "Board", spec: { members: [{ key: "Ada", personaId: "p", version: "latest" }] } }, "spec.members.0.key"],
+    ["version 0", { name: "Board", spec: { members: [{ key: "ada", personaId: "p", version: 0 }] } }, "spec.members.0.version"],
+    ["a pair naming a non-member", { name: "Board", spec: { members: [{ key: "ada", personaId: "p", version: "latest" }], polarityPairs: [{ a: "ada", b: "bob" }] } }, "spec.polarityPairs.0.b"],
+    ["a member who is no persona of this workspace", { name: "Board", spec: { members: [{ key: "ada", personaId: "no-such-persona", version: "latest" }] } }, "spec.members.0.personaId"],
+  ],
+  updatePanel: [["empty", {}, "revision"], ["a blank name", { revision: 1, name: " " }, "name"]],
+  createPanelVersion: [["empty", {}, "message"], ["revision 0", { message: "x", revision: 0 }, "revision"]],
+  importCouncil: [
+    ["empty", {}, "files"],
+    ["no files", { files: [] }, "files"],
+    ["a file without a name", { files: [{ fileName: "", text: "x" }] }, "files.0.fileName"],
+    ["a member file without front matter", { files: [{ fileName: "council-x.md", text: "You are X." }] }, "files.0.text"],
+  ],
+  streamPanelPreview: [
+    ["empty", {}, "question"],
+    ["blank question", { question: "   " }, "question"],
+    ["cross-examine as text", { question: "Hi", crossExamine: "yes" }, "crossExamine"],
+    ["a member key with spaces", { question: "Hi", members: ["Not A Key"] }, "members.0"],
+  ],
+  spreadSeats: [
+    ["a strategy that is not an object", { strategy: "spread" }, "strategy"],
+    ["providerSpreadFirst as a string", { strategy: { providerSpreadFirst: "yes" } }, "strategy.providerSpreadFirst"],
+  ],
 };
 
 it("has broken-body cases for every operation that takes a body", () => {

@@ -91,14 +91,14 @@ async function list(by: { api: Member["api"] }, workspace: { workspaceId: string
 }
 
 describe("a fresh workspace", () => {
-  it("lists only the simulator, which is the default and says it is not a language model", async () => {
+  it("lists only the simulator, which is the default, says it is not a language model and offers its three simulated models", async () => {
     const fresh = await signUpWithWorkspace();
     const result = await list(fresh, fresh);
     expect(result.providers).toEqual([
       {
         id: "simulator", name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null, defaultModel: "persona-sim-1",
         hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault: true, label: "Simulator — not a language model",
-        inputPricePerM: 0, outputPricePerM: 0,
+        inputPricePerM: 0, outputPricePerM: 0, models: ["persona-sim-1", "persona-sim-2", "persona-sim-3"],
       },
     ]);
     expect(result.default).toEqual({ providerId: "simulator", model: "persona-sim-1" });

@@ -14,3 +14,6 @@ export {
   type PolarityAxis, type PolarityPair, type PolarityResult, type PolarityStatus, type PolarityOptions,
 } from "@/lib/probing/panel/polarity";
 export { diversityGain, type DiversityGain, type GainOptions, type MemberMove } from "@/lib/probing/panel/gain";
+export {
+  planSeats, DEFAULT_SEAT_STRATEGY, type CandidateSeat, type SeatRouting, type SeatRoutingInput, type SeatStrategy,
+} from "@/lib/probing/panel/seat-routing";

@@ -1,6 +1,7 @@
 import "server-only";
 import { maskSecret, sealedKeyState } from "@/lib/crypto/secrets";
 import { ENV_PROVIDER_ID, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID, type ProviderInfo } from "@/lib/schemas/provider";
+import { SIMULATED_MODEL_NAMES } from "@/lib/llm/simulator/models";
 import { SIMULATOR_MODEL, envProviderConfig } from "@/lib/services/providers/resolve-provider";
 
 // The one place a provider becomes what the browser sees. The row's sealed key
@@ -38,6 +39,7 @@ export function simulatorInfo(isDefault: boolean): ProviderInfo {
     id: SIMULATOR_PROVIDER_ID, name: "Simulator", kind: "simulator", preset: "simulator", baseUrl: null,
     defaultModel: SIMULATOR_MODEL, hasKey: false, keyMask: null, keyState: "none", builtIn: true, isDefault, label: SIMULATOR_LABEL,
     inputPricePerM: 0, outputPricePerM: 0, // it costs nothing
+    models: [...SIMULATED_MODEL_NAMES], // persona-sim-1 (the default), -2 and -3: each its own well
   };
 }
 

@@ -1,0 +1,189 @@
+import "server-only";
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { failureOf } from "@/lib/llm/provider-error";
+import type { ChatMessage } from "@/lib/llm/types";
+import { compilePersona } from "@/lib/persona/compile";
+import { panelSpecSchema, type PanelMember, type PanelSpec } from "@/lib/schemas/panel";
+import { PANEL_PREVIEW_LIMITS, type PanelPreviewEvent, type panelPreviewBody } from "@/lib/schemas/panel-preview";
+import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { crossExaminationMessages, firstRoundMessages, type FirstAnswer } from "@/lib/services/panels/cross-examine";
+import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
+import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+
+// Panel preview (issue 13 §3): every member answers the question on its seat,
+// concurrently (at most PANEL_PREVIEW_LIMITS.concurrency at a time), streamed as
+// NDJSON tagged by member and round; optionally a second round in which each
+// member reads the others' first answers and responds. A member's failure (its
+// persona or version gone, its provider gone, the model failing) is an `error`
+// event for that member; the others go on. Keys never appear: provider errors
+// pass through failureOf, which redacts them.
+//
+// Which prompt answers: a pinned version's saved prompt; "latest" → the persona's
+// latest saved version, or its draft (compiled now) when it has no version yet.
+// Which model: the member's seat under the active plan; no seat → the workspace
+// default provider and model (as the live preview).
+
+type Body = z.output<typeof panelPreviewBody>;
+type Round = 1 | 2;
+
+async function loadPanel(ctx: WorkspaceContext, panelId: string): Promise<{ spec: PanelSpec }> {
+  const row = await db.panel.findFirst({ where: { id: panelId, workspaceId: ctx.workspaceId }, select: { spec: true } });
+  if (!row) throw notFound("Panel");
+  return { spec: panelSpecSchema.parse(JSON.parse(row.spec)) };
+}
+
+/** The members who answer: all, or the body's subset (in the panel's order); unknown keys are a 422 naming `members`. */
+function chosenMembers(spec: PanelSpec, keys: string[] | undefined): PanelMember[] {
+  if (keys) {
+    const known = new Set(spec.members.map((m) => m.key));
+    const unknown = keys.filter((k) => !known.has(k));
+    if (unknown.length) throw new AppError("validation", `members: not in this panel: ${unknown.join(", ")}`, { field: "members" });
+  }
+  const chosen = keys ? spec.members.filter((m) => keys.includes(m.key)) : spec.members;
+  if (chosen.length === 0) throw new AppError("validation", "members: this panel has no members to ask yet", { field: "members" });
+  return chosen;
+}
+
+/** How many model calls a preview makes (the preview rate limit counts each): members × rounds. */
+export async function panelPreviewCalls(ctx: WorkspaceContext, panelId: string, body: Body): Promise<number> {
+  const { spec } = await loadPanel(ctx, panelId);
+  return chosenMembers(spec, body.members).length * (body.crossExamine ? 2 : 1);
+}
+
+type Seated = { member: PanelMember; name: string; system: string; source: "version" | "draft"; version: number | null; resolved: ResolvedProvider };
+
+/** The member's persona prompt and seat; throws a message safe to show (no keys). */
+async function seat(ctx: WorkspaceContext, spec: PanelSpec, member: PanelMember): Promise<Seated> {
+  const persona = await db.persona.findFirst({
+    where: { id: member.personaId, workspaceId: ctx.workspaceId },
+    select: { id: true, name: true, spec: true, latestVersion: true },
+  });
+  if (!persona) throw new AppError("not_found", "This member's persona no longer exists");
+  const name = member.label || persona.name;
+  const number = member.version === "latest" ? persona.latestVersion : member.version;
+  let system: string;
+  let source: Seated["source"] = "version";
+  if (number === 0) {
+    system = compilePersona(parseStoredSpec(persona.spec)).prompt;
+    source = "draft";
+  } else {
+    const v = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number } }, select: { compiledPrompt: true } });
+    if (!v) throw new AppError("not_found", `Version ${number} of ${persona.name} no longer exists`);
+    system = v.compiledPrompt;
+  }
+  const s = spec.plans[spec.activePlan]?.seats[member.key] ?? null;
+  const resolved = await resolveProvider(ctx, s?.providerId, s?.model);
+  return { member, name, system, source, version: source === "draft" ? null : number, resolved };
+}
+
+/** Runs `fn` on every item with at most `limit` running at once. */
+async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string, body: Body, signal: AbortSignal): Promise<Response> {
+  const { spec } = await loadPanel(ctx, panelId);
+  const members = chosenMembers(spec, body.members);
+  const personas = await db.persona.findMany({ where: { id: { in: members.map((m) => m.personaId) }, workspaceId: ctx.workspaceId }, select: { id: true, name: true } });
+  const personaName = new Map(personas.map((p) => [p.id, p.name]));
+  const nameOf = (m: PanelMember) => m.label || personaName.get(m.personaId) || m.key;
+
+  const encoder = new TextEncoder();
+  const upstream = new AbortController();
+  const onAbort = () => upstream.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (e: PanelPreviewEvent) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
+        } catch {
+          /* the client went away */
+        }
+      };
+      const fail = (key: string, round: Round, e: unknown, holder?: ResolvedProvider) => {
+        if (e instanceof AppError) return send({ type: "error", member: key, round, kind: e.code, message: e.message });
+        const err = failureOf(e, holder?.provider);
+        if (err.kind !== "aborted") send({ type: "error", member: key, round, kind: err.kind, message: err.message, ...(err.status ? { status: err.status } : {}) });
+      };
+      const answer = async (s: Seated, round: Round, messages: ChatMessage[]): Promise<string | null> => {
+        const key = s.member.key;
+        send({
+          type: "start", member: key, round, providerId: s.resolved.providerId, providerLabel: s.resolved.provider.label,
+          model: s.resolved.model, simulated: s.resolved.simulated, prompt: { source: s.source, version: s.version },
+        });
+        let text = "";
+        try {
+          for await (const event of s.resolved.provider.stream({
+            model: s.resolved.model, messages, temperature: body.temperature, seed: body.seed,
+            maxTokens: PANEL_PREVIEW_LIMITS.maxTokens, signal: upstream.signal,
+          })) {
+            if (event.type === "delta") {
+              text += event.text;
+              send({ type: "delta", member: key, round, text: event.text });
+            } else {
+              send({
+                type: "done", member: key, round, usage: event.usage, latencyMs: Math.round(event.latencyMs),
+                firstTokenMs: event.firstTokenMs === null ? null : Math.round(event.firstTokenMs),
+              });
+            }
+          }
+          return text;
+        } catch (e) {
+          fail(key, round, e, s.resolved);
+          return null;
+        }
+      };
+
+      send({ type: "panel", members: members.map((m) => ({ key: m.key, name: nameOf(m) })), rounds: body.crossExamine ? 2 : 1 });
+      const seated = new Map<string, Seated>();
+      const first: FirstAnswer[] = [];
+      try {
+        await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
+          let s: Seated;
+          try {
+            s = await seat(ctx, spec, m);
+          } catch (e) {
+            return fail(m.key, 1, e);
+          }
+          seated.set(m.key, s);
+          const text = await answer(s, 1, firstRoundMessages(s.system, body.question));
+          if (text !== null) first.push({ key: m.key, name: s.name, text });
+        });
+        if (body.crossExamine && !upstream.signal.aborted) {
+          const order = new Map(members.map((m, i) => [m.key, i]));
+          first.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+          await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
+            const s = seated.get(m.key);
+            const own = first.find((a) => a.key === m.key);
+            if (!s || !own) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No first answer to build on" });
+            const messages = crossExaminationMessages(s.system, body.question, own, first);
+            if (!messages) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No other member answered the first round" });
+            await answer(s, 2, messages);
+          });
+        }
+        send({ type: "end" });
+      } finally {
+        signal.removeEventListener("abort", onAbort);
+        try {
+          controller.close();
+        } catch {
+          /* the client already went away */
+        }
+      }
+    },
+    cancel() {
+      upstream.abort();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
+}
