@@ -25,6 +25,7 @@ export function AppShell({
 
   const nav = [
     { href: `/w/${workspaceId}`, label: "Personas", active: pathname === `/w/${workspaceId}` || pathname.includes("/personas/") },
+    { href: `/w/${workspaceId}/panels`, label: "Panels", active: pathname.includes(`/w/${workspaceId}/panels`) },
     { href: `/w/${workspaceId}/reviews`, label: "Reviews", active: pathname.endsWith("/reviews"), count: waiting },
     { href: `/w/${workspaceId}/traits`, label: "Trait library", active: pathname.endsWith("/traits") },
     { href: `/w/${workspaceId}/settings`, label: "Members & settings", active: pathname.endsWith("/settings") },
