@@ -137,10 +137,12 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
             onSpread={() => void spreadSeats()}
             onChange={editSpec}
           />
-          {/* ── Panel preview (issue 13 §3): one question, every member on its seat. Reads the SAVED panel. ── */}
-          <PanelPreview workspaceId={workspaceId} panel={detail} />
           <VersionsCard workspaceId={workspaceId} panelId={initial.id} readOnly={readOnly} onSave={() => { setVersionError(null); setVersionOpen(true); }} />
         </div>
+      </div>
+      {/* ── Panel preview (issue 13 §3): full width, so the members' answers sit side by side. Reads the SAVED panel. ── */}
+      <div className="min-w-0 px-4 pb-8 sm:px-8">
+        <PanelPreview workspaceId={workspaceId} panel={detail} />
       </div>
 
       <PanelVersionDialog
