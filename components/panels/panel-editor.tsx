@@ -15,7 +15,8 @@ import { PanelPreview } from "@/components/panels/panel-preview";
 import type { SeatCandidate } from "@/components/panels/panel-spec-edit";
 import { SeatsCard } from "@/components/panels/seats-card";
 import { usePanelDraft } from "@/components/panels/use-panel-draft";
-import { PanelVersionDialog, VersionsCard } from "@/components/panels/versions-card";
+import { VersionsCard } from "@/components/panels/versions-card";
+import { SaveVersionDialog } from "@/components/versions/save-version-dialog";
 import { ApiError } from "@/lib/query/api";
 import { useWorkspace } from "@/lib/query/hooks";
 import { useCreatePanelVersion, usePanel, useSpreadSeats } from "@/lib/query/panel-hooks";
@@ -145,13 +146,16 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
         <PanelPreview workspaceId={workspaceId} panel={detail} />
       </div>
 
-      <PanelVersionDialog
+      <SaveVersionDialog
         open={versionOpen}
         onClose={() => setVersionOpen(false)}
         onSave={saveVersion}
         nextNumber={detail.latestVersion + 1}
         busy={createVersion.isPending || save.state === "saving"}
         error={versionError}
+        description="The draft is saved first; the version freezes members, their pinned versions, seats, pairs and groups."
+        placeholder="Routed the sceptics away from the explainers"
+        fieldId="panel-version-message"
       />
       <ExportCouncilDialog workspaceId={workspaceId} panelId={initial.id} open={exportOpen} onClose={() => setExportOpen(false)} />
       <PanelConflictDialog conflict={save.conflict} mine={draft} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />

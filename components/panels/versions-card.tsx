@@ -1,9 +1,6 @@
 "use client";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
-import { Field, Textarea } from "@/components/ui/field";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { usePanelVersions } from "@/lib/query/panel-hooks";
 
@@ -35,29 +32,5 @@ export function VersionsCard({ workspaceId, panelId, readOnly, onSave }: { works
         </ul>
       )}
     </Section>
-  );
-}
-
-export function PanelVersionDialog({
-  open, onClose, onSave, nextNumber, busy, error,
-}: { open: boolean; onClose: () => void; onSave: (message: string) => void; nextNumber: number; busy: boolean; error: string | null }) {
-  const [message, setMessage] = useState("");
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      title={`Save version ${nextNumber}`}
-      description="The draft is saved first; the version freezes members, their pinned versions, seats, pairs and groups."
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>Cancel</Button>
-          <Button variant="primary" disabled={busy || !message.trim()} onClick={() => onSave(message)}>{busy ? "Saving…" : "Save version"}</Button>
-        </>
-      }
-    >
-      <Field label="What changed?" htmlFor="panel-version-message" error={error}>
-        <Textarea id="panel-version-message" rows={3} value={message} autoFocus onChange={(e) => setMessage(e.target.value)} placeholder="Routed the sceptics away from the explainers" />
-      </Field>
-    </Dialog>
   );
 }

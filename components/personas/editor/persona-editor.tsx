@@ -10,7 +10,7 @@ import { DangerZone } from "@/components/personas/editor/danger-zone";
 import { SidePanel } from "@/components/personas/editor/side-panel";
 import { ArchetypeHelp } from "@/components/preview/archetype-help";
 import { SaveIndicator } from "@/components/personas/editor/save-indicator";
-import { SaveVersionDialog } from "@/components/personas/editor/save-version-dialog";
+import { SaveVersionDialog } from "@/components/versions/save-version-dialog";
 import { ScenarioDrafts } from "@/components/personas/editor/scenario-drafts";
 import { SpecForm } from "@/components/personas/editor/spec-form";
 import { ShareDialog } from "@/components/share/share-dialog";
@@ -194,6 +194,9 @@ function Editor({
         nextNumber={detail.latestVersion + 1}
         busy={createVersion.isPending || save.state === "saving"}
         error={versionError}
+        description="A version is an immutable snapshot of the spec and its compiled prompt. Probes, reviews and share links point at versions."
+        placeholder="Reframed as a triage nurse instead of a list of traits"
+        fieldId="version-message"
       />
       <ExportDialog workspaceId={workspaceId} personaId={initial.id} latestVersion={detail.latestVersion} open={exportOpen} onClose={() => setExportOpen(false)} />
       <ShareDialog

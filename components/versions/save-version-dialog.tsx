@@ -4,11 +4,17 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Textarea } from "@/components/ui/field";
 
+/** Asks what changed and saves the next version; used by the persona and panel editors (their own wording). */
 export function SaveVersionDialog({
-  open, onClose, onSave, nextNumber, busy, error,
+  open, onClose, onSave, nextNumber, busy, error, description, placeholder, fieldId,
 }: {
   open: boolean; onClose: () => void; onSave: (message: string) => void;
   nextNumber: number; busy: boolean; error: string | null;
+  /** What a version of this thing freezes. */
+  description: string;
+  /** An example message. */
+  placeholder: string;
+  fieldId: string;
 }) {
   const [message, setMessage] = useState("");
   return (
@@ -16,7 +22,7 @@ export function SaveVersionDialog({
       open={open}
       onClose={onClose}
       title={`Save version ${nextNumber}`}
-      description="A version is an immutable snapshot of the spec and its compiled prompt. Probes, reviews and share links point at versions."
+      description={description}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>Cancel</Button>
@@ -26,11 +32,11 @@ export function SaveVersionDialog({
         </>
       }
     >
-      <Field label="What changed?" htmlFor="version-message" error={error}>
+      <Field label="What changed?" htmlFor={fieldId} error={error}>
         <Textarea
-          id="version-message" rows={3} value={message} autoFocus
+          id={fieldId} rows={3} value={message} autoFocus
           onChange={(e) => setMessage(e.target.value)}
-          placeholder="Reframed as a triage nurse instead of a list of traits"
+          placeholder={placeholder}
         />
       </Field>
     </Dialog>
