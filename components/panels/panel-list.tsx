@@ -1,12 +1,11 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from "@/components/ui/link-rows";
 import { ImportCouncilDialog } from "@/components/panels/import-council-dialog";
 import { ApiError } from "@/lib/query/api";
 import { useWorkspace } from "@/lib/query/hooks";
@@ -37,9 +36,9 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
 
       <div className="mt-6">
         {list.isPending ? (
-          <div className="h-40 animate-pulse rounded-xl bg-slate-100" />
+          <RowsPending />
         ) : list.isError ? (
-          <p role="alert" className="text-sm text-rose-600">Could not load panels: {list.error.message}</p>
+          <RowsError what="panels" error={list.error} />
         ) : list.data.length === 0 ? (
           <EmptyState
             title="No panels yet"
@@ -54,25 +53,18 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
             Start from this workspace&rsquo;s personas, or import council member files and a seat plan.
           </EmptyState>
         ) : (
-          <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Panels">
+          <LinkRows label="Panels">
             {list.data.map((p) => (
-              <li key={p.id}>
-                <Link href={`/w/${workspaceId}/panels/${p.id}`} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-4 px-5 py-4 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_8rem_10rem]">
-                  <div className="min-w-0">
-                    <p className="truncate font-medium text-slate-900">{p.name}</p>
-                    <p className="truncate text-sm text-slate-500">{p.description || <span className="italic">No description</span>}</p>
-                  </div>
-                  <div className="text-xs text-slate-500">
-                    {p.memberCount} member{p.memberCount === 1 ? "" : "s"}
-                    {p.latestVersion ? <span className="text-slate-400"> · v{p.latestVersion}</span> : null}
-                  </div>
-                  <div className="hidden text-right text-xs text-slate-500 sm:block">
-                    <TimeAgo iso={p.updatedAt} /><br /><span className="text-slate-400">by {p.updatedBy}</span>
-                  </div>
-                </Link>
-              </li>
+              <LinkRow key={p.id} href={`/w/${workspaceId}/panels/${p.id}`} columns="grid-cols-[minmax(0,1fr)_auto] sm:grid-cols-[minmax(0,1fr)_8rem_10rem]">
+                <RowTitle title={p.name} subtitle={p.description} missing="No description" />
+                <div className="text-xs text-slate-500">
+                  {p.memberCount} member{p.memberCount === 1 ? "" : "s"}
+                  {p.latestVersion ? <span className="text-slate-400"> · v{p.latestVersion}</span> : null}
+                </div>
+                <RowUpdated at={p.updatedAt} by={p.updatedBy} />
+              </LinkRow>
             ))}
-          </ul>
+          </LinkRows>
         )}
       </div>
       <NewPanelDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />

@@ -99,12 +99,13 @@ export function PanelPreview({ workspaceId, panel }: { workspaceId: string; pane
           return (
             <li key={key} data-testid="panel-member-card" data-member={key} className={cn("flex min-w-0 flex-col rounded-lg border bg-white", first?.status === "error" ? "border-rose-200" : "border-slate-200")}>
               <div className="space-y-1 border-b border-slate-100 px-3 py-2">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="truncate text-sm font-medium text-slate-900">{name}</span>
+                <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
+                  <span className="min-w-0 break-words text-sm font-medium text-slate-900">{name}</span>
                   {simulated ? <Badge tone="amber">{SIMULATOR_LABEL}</Badge> : null}
                 </div>
-                <p className="truncate text-xs text-slate-500">
-                  {first?.providerLabel && first.model ? `${first.providerLabel} · ${first.model}` : member?.seatLabel ?? ""}
+                <p className="truncate text-xs text-slate-500" title={member?.seatLabel}>
+                  {/* The badge already says "Simulator — not a language model": the line names the model only. */}
+                  {(first?.providerLabel && first.model ? `${first.providerLabel} · ${first.model}` : member?.seatLabel ?? "").replace(`${SIMULATOR_LABEL} · `, "")}
                   {first?.prompt ? ` · ${first.prompt.source === "draft" ? "draft (no saved version)" : `v${first.prompt.version}`}` : ""}
                 </p>
               </div>

@@ -1,10 +1,9 @@
 "use client";
-import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from "@/components/ui/link-rows";
 import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
 import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
@@ -59,9 +58,9 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
 
       <div className="mt-5">
         {list.isPending ? (
-          <div className="h-40 animate-pulse rounded-xl bg-slate-100" />
+          <RowsPending />
         ) : list.isError ? (
-          <p role="alert" className="text-sm text-rose-600">Could not load personas: {list.error.message}</p>
+          <RowsError what="personas" error={list.error} />
         ) : list.data.length === 0 ? (
           filtering ? (
             <EmptyState title="Nothing matches">Try another search or status filter.</EmptyState>
@@ -75,25 +74,18 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
             </EmptyState>
           )
         ) : (
-          <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Personas">
+          <LinkRows label="Personas">
             {list.data.map((p) => (
-              <li key={p.id}>
-                <Link href={`/w/${workspaceId}/personas/${p.id}`} className="grid grid-cols-[1fr_auto] items-center gap-4 px-5 py-4 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
-                  <div className="min-w-0">
-                    <p className="truncate font-medium text-slate-900">{p.name}</p>
-                    <p className="truncate text-sm text-slate-500">{p.archetype || <span className="italic">No archetype yet</span>}</p>
-                  </div>
-                  <div><StatusBadge status={p.status} /></div>
-                  <div className="hidden text-xs text-slate-500 sm:block">
-                    {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}
-                  </div>
-                  <div className="hidden text-right text-xs text-slate-500 sm:block">
-                    <TimeAgo iso={p.updatedAt} /><br /><span className="text-slate-400">by {p.updatedBy}</span>
-                  </div>
-                </Link>
-              </li>
+              <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
+                <RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" />
+                <div><StatusBadge status={p.status} /></div>
+                <div className="hidden text-xs text-slate-500 sm:block">
+                  {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}
+                </div>
+                <RowUpdated at={p.updatedAt} by={p.updatedBy} />
+              </LinkRow>
             ))}
-          </ul>
+          </LinkRows>
         )}
       </div>
       <NewPersonaDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/query/api";
+import { readNdjsonStream } from "@/lib/query/preview-stream";
 import type { PanelPreviewBody, PanelPreviewEvent } from "@/lib/schemas/panel-preview";
 
 // The panel preview's stream (NDJSON, one event per line) folded into one
@@ -29,7 +29,7 @@ export type PanelPreviewState = {
 
 export const idlePanelPreview = (): PanelPreviewState => ({ status: "idle", rounds: 1, order: [], answers: { 1: {}, 2: {} } });
 
-/** Pure: the state after one event (tests/unit/panel-preview-state.test.ts). */
+/** Pure: the state after one event (tests/unit/panel-cross-examine.test.ts). */
 export function applyPanelEvent(state: PanelPreviewState, e: PanelPreviewEvent): PanelPreviewState {
   if (e.type === "panel") {
     const waiting = (): Record<string, PanelAnswer> => Object.fromEntries(e.members.map((m) => [m.key, { status: "waiting", text: "" }]));
@@ -57,29 +57,10 @@ export function applyPanelEvent(state: PanelPreviewState, e: PanelPreviewEvent):
 }
 
 /** POSTs a panel preview and calls `onEvent` for every NDJSON line as it arrives. */
-export async function readPanelPreviewStream(
+export function readPanelPreviewStream(
   workspaceId: string, panelId: string, body: PanelPreviewBody, onEvent: (e: PanelPreviewEvent) => void, signal: AbortSignal,
 ): Promise<void> {
-  const res = await fetch(`/api/workspaces/${workspaceId}/panels/${panelId}/preview`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal,
-  });
-  if (!res.ok || !res.body) {
-    const data = await res.json().catch(() => null);
-    throw new ApiError(res.status, data?.error?.code ?? "internal", data?.error?.message ?? `Panel preview failed (${res.status})`, data?.error?.field);
-  }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let nl: number;
-    while ((nl = buffer.indexOf("\n")) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (line) onEvent(JSON.parse(line) as PanelPreviewEvent);
-    }
-  }
+  return readNdjsonStream(`/api/workspaces/${workspaceId}/panels/${panelId}/preview`, body, onEvent, signal, "Panel preview");
 }
 
 /** Runs a panel preview; starting another (or unmounting) stops the one in flight. */

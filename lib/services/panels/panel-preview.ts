@@ -9,6 +9,7 @@ import { panelSpecSchema, type PanelMember, type PanelSpec } from "@/lib/schemas
 import { PANEL_PREVIEW_LIMITS, type PanelPreviewEvent, type panelPreviewBody } from "@/lib/schemas/panel-preview";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { crossExaminationMessages, firstRoundMessages, type FirstAnswer } from "@/lib/services/panels/cross-examine";
+import { ndjsonResponse, streamChat } from "@/lib/services/preview/stream-chat";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -94,96 +95,44 @@ export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string,
   const personaName = new Map(personas.map((p) => [p.id, p.name]));
   const nameOf = (m: PanelMember) => m.label || personaName.get(m.personaId) || m.key;
 
-  const encoder = new TextEncoder();
-  const upstream = new AbortController();
-  const onAbort = () => upstream.abort();
-  signal.addEventListener("abort", onAbort, { once: true });
+  return ndjsonResponse<PanelPreviewEvent>(signal, async (send, upstream) => {
+    const fail = (key: string, round: Round, e: unknown) => {
+      if (e instanceof AppError) return send({ type: "error", member: key, round, kind: e.code, message: e.message });
+      const err = failureOf(e);
+      if (err.kind !== "aborted") send({ type: "error", member: key, round, kind: err.kind, message: err.message, ...(err.status ? { status: err.status } : {}) });
+    };
+    const answer = (s: Seated, round: Round, messages: ChatMessage[]): Promise<string | null> =>
+      streamChat({
+        resolved: s.resolved, tag: { member: s.member.key, round }, start: { prompt: { source: s.source, version: s.version } }, send,
+        request: { messages, temperature: body.temperature, seed: body.seed, maxTokens: PANEL_PREVIEW_LIMITS.maxTokens, signal: upstream },
+      });
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (e: PanelPreviewEvent) => {
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(e)}\n`));
-        } catch {
-          /* the client went away */
-        }
-      };
-      const fail = (key: string, round: Round, e: unknown, holder?: ResolvedProvider) => {
-        if (e instanceof AppError) return send({ type: "error", member: key, round, kind: e.code, message: e.message });
-        const err = failureOf(e, holder?.provider);
-        if (err.kind !== "aborted") send({ type: "error", member: key, round, kind: err.kind, message: err.message, ...(err.status ? { status: err.status } : {}) });
-      };
-      const answer = async (s: Seated, round: Round, messages: ChatMessage[]): Promise<string | null> => {
-        const key = s.member.key;
-        send({
-          type: "start", member: key, round, providerId: s.resolved.providerId, providerLabel: s.resolved.provider.label,
-          model: s.resolved.model, simulated: s.resolved.simulated, prompt: { source: s.source, version: s.version },
-        });
-        let text = "";
-        try {
-          for await (const event of s.resolved.provider.stream({
-            model: s.resolved.model, messages, temperature: body.temperature, seed: body.seed,
-            maxTokens: PANEL_PREVIEW_LIMITS.maxTokens, signal: upstream.signal,
-          })) {
-            if (event.type === "delta") {
-              text += event.text;
-              send({ type: "delta", member: key, round, text: event.text });
-            } else {
-              send({
-                type: "done", member: key, round, usage: event.usage, latencyMs: Math.round(event.latencyMs),
-                firstTokenMs: event.firstTokenMs === null ? null : Math.round(event.firstTokenMs),
-              });
-            }
-          }
-          return text;
-        } catch (e) {
-          fail(key, round, e, s.resolved);
-          return null;
-        }
-      };
-
-      send({ type: "panel", members: members.map((m) => ({ key: m.key, name: nameOf(m) })), rounds: body.crossExamine ? 2 : 1 });
-      const seated = new Map<string, Seated>();
-      const first: FirstAnswer[] = [];
+    send({ type: "panel", members: members.map((m) => ({ key: m.key, name: nameOf(m) })), rounds: body.crossExamine ? 2 : 1 });
+    const seated = new Map<string, Seated>();
+    const first: FirstAnswer[] = [];
+    await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
+      let s: Seated;
       try {
-        await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
-          let s: Seated;
-          try {
-            s = await seat(ctx, spec, m);
-          } catch (e) {
-            return fail(m.key, 1, e);
-          }
-          seated.set(m.key, s);
-          const text = await answer(s, 1, firstRoundMessages(s.system, body.question));
-          if (text !== null) first.push({ key: m.key, name: s.name, text });
-        });
-        if (body.crossExamine && !upstream.signal.aborted) {
-          const order = new Map(members.map((m, i) => [m.key, i]));
-          first.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-          await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
-            const s = seated.get(m.key);
-            const own = first.find((a) => a.key === m.key);
-            if (!s || !own) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No first answer to build on" });
-            const messages = crossExaminationMessages(s.system, body.question, own, first);
-            if (!messages) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No other member answered the first round" });
-            await answer(s, 2, messages);
-          });
-        }
-        send({ type: "end" });
-      } finally {
-        signal.removeEventListener("abort", onAbort);
-        try {
-          controller.close();
-        } catch {
-          /* the client already went away */
-        }
+        s = await seat(ctx, spec, m);
+      } catch (e) {
+        return fail(m.key, 1, e);
       }
-    },
-    cancel() {
-      upstream.abort();
-    },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+      seated.set(m.key, s);
+      const text = await answer(s, 1, firstRoundMessages(s.system, body.question));
+      if (text !== null) first.push({ key: m.key, name: s.name, text });
+    });
+    if (body.crossExamine && !upstream.aborted) {
+      const order = new Map(members.map((m, i) => [m.key, i]));
+      first.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+      await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
+        const s = seated.get(m.key);
+        const own = first.find((a) => a.key === m.key);
+        if (!s || !own) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No first answer to build on" });
+        const messages = crossExaminationMessages(s.system, body.question, own, first);
+        if (!messages) return send({ type: "error", member: m.key, round: 2, kind: "skipped", message: "No other member answered the first round" });
+        await answer(s, 2, messages);
+      });
+    }
+    send({ type: "end" });
   });
 }
