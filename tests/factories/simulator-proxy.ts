@@ -40,3 +40,10 @@ export async function startSimulatorProxy(hooks: ProxyHooks = {}): Promise<Simul
   const origin = await listen(proxy);
   return { origin, close: async () => { await closeServer(proxy); await closeServer(sim); } };
 }
+
+/** Adds the tokens a proxied chat reply reports (its `usage`) to a running bill. */
+export function addReplyUsage(bill: { promptTokens: number; completionTokens: number }, reply: ProxiedReply): void {
+  const usage = (JSON.parse(reply.text) as { usage?: { prompt_tokens: number; completion_tokens: number } }).usage;
+  bill.promptTokens += usage?.prompt_tokens ?? 0;
+  bill.completionTokens += usage?.completion_tokens ?? 0;
+}

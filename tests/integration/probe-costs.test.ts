@@ -5,7 +5,7 @@ import { claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { mulberry32 } from "@/lib/math/random";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { startSimulatorProxy, type ProxiedReply, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
+import { addReplyUsage, startSimulatorProxy, type ProxiedReply, type SimulatorProxy } from "@/tests/factories/simulator-proxy";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Usage, cost and hard caps (issue 12 §5), end to end over the real
@@ -35,9 +35,7 @@ const hooks = {
   onResponse: (req: IncomingMessage, _raw: string, reply: ProxiedReply) => {
     if (!isChat(req)) return;
     bill.inFlight--;
-    const usage = (JSON.parse(reply.text) as { usage?: { prompt_tokens: number; completion_tokens: number } }).usage;
-    bill.promptTokens += usage?.prompt_tokens ?? 0;
-    bill.completionTokens += usage?.completion_tokens ?? 0;
+    addReplyUsage(bill, reply);
   },
 };
 
