@@ -1,5 +1,6 @@
 import { ACK_REASON_MAX, type Acknowledgement, type FlagAcknowledged } from "@/lib/schemas/acknowledgement";
 import type { ReportFlag } from "@/lib/schemas/probe";
+import { shiftDirection, shortenAtWord } from "@/lib/probing/chart-prep";
 
 // "Expected for this persona" (issue 12 §7), the words and the grouping the
 // flags panel, the persona's list, the review box, the approval gate and the
@@ -10,12 +11,9 @@ import type { ReportFlag } from "@/lib/schemas/probe";
 export type AckableFlag = ReportFlag & { acknowledged?: FlagAcknowledged | null };
 export type AckDirection = Acknowledgement["direction"];
 
-/** A leak is acknowledged for the way it moved (the sign of its shift); every other kind either way (""). */
+/** A leak is acknowledged for the way it moved (the sign of its shift, as the server matches it); every other kind either way (""). */
 export function ackDirection(flag: Pick<ReportFlag, "kind" | "evidence">): AckDirection {
-  if (flag.kind !== "leakage") return "";
-  const estimate = flag.evidence.value?.estimate;
-  if (typeof estimate !== "number" || estimate === 0 || !Number.isFinite(estimate)) return "";
-  return estimate > 0 ? "up" : "down";
+  return flag.kind === "leakage" ? shiftDirection(flag) ?? "" : "";
 }
 
 /** "well_read" → "Well read": the fallback when no name is known for a trait key. */
@@ -47,13 +45,7 @@ export function prefillReason(flag: Pick<ReportFlag, "expected"> & { title?: str
 }
 
 /** A reason in a one-line list: at most 80 characters, cut at a word. */
-function shortReason(reason: string): string {
-  const t = reason.trim();
-  if (t.length <= 80) return t;
-  const cut = t.slice(0, 80);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > 48 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
-}
+const shortReason = (reason: string): string => shortenAtWord(reason, 80);
 
 /** The reason's problem in words, or null when it can be saved (mirrors acknowledgeFlagBody). */
 export function reasonProblem(reason: string): string | null {

@@ -13,3 +13,4 @@ export { r2 } from "@/lib/probing/flags/format";
 export { agreementOf, isSelfJudged, panelSentence, retestSentence, SELF_JUDGED_HINT, SELF_JUDGED_TEXT } from "@/lib/probing/judge-reliability";
 export { groupFlags, LEAK_GROUP_TITLES, type FlagGroups } from "@/lib/probing/chart-prep/flag-groups";
 export { checkRows, checkSummary, describeCheck, type CheckRow } from "@/lib/probing/chart-prep/checks";
+export { shiftDirection, shortenAtWord } from "@/lib/probing/flags/acknowledge";

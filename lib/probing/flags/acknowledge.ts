@@ -17,7 +17,7 @@ export type AckRecord = { id: string; flagId: string; direction: AckDirection; r
 export type AckableFlag = { id: string; kind: string; evidence?: { value?: { estimate: number } } };
 
 /** The way a leakage flag moved: up (shift > 0), down (< 0), or null (no shift to read). */
-export function shiftDirection(flag: AckableFlag): "up" | "down" | null {
+export function shiftDirection(flag: Pick<AckableFlag, "evidence">): "up" | "down" | null {
   const estimate = flag.evidence?.value?.estimate;
   if (estimate === undefined || estimate === 0 || !Number.isFinite(estimate)) return null;
   return estimate > 0 ? "up" : "down";
