@@ -1,13 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { failureOf } from "@/lib/llm/provider-error";
 import type { ChatMessage } from "@/lib/llm/types";
 import { compilePersona } from "@/lib/persona/compile";
-import { panelSpecSchema, type PanelMember, type PanelSpec } from "@/lib/schemas/panel";
+import type { PanelMember, PanelSpec } from "@/lib/schemas/panel";
 import { PANEL_PREVIEW_LIMITS, type PanelPreviewEvent, type panelPreviewBody } from "@/lib/schemas/panel-preview";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
+import { findPanelRow, parseStoredPanelSpec } from "@/lib/services/panels/find-panel";
 import { crossExaminationMessages, firstRoundMessages, type FirstAnswer } from "@/lib/services/panels/cross-examine";
 import { ndjsonResponse, streamChat } from "@/lib/services/preview/stream-chat";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
@@ -30,9 +31,7 @@ type Body = z.output<typeof panelPreviewBody>;
 type Round = 1 | 2;
 
 async function loadPanel(ctx: WorkspaceContext, panelId: string): Promise<{ spec: PanelSpec }> {
-  const row = await db.panel.findFirst({ where: { id: panelId, workspaceId: ctx.workspaceId }, select: { spec: true } });
-  if (!row) throw notFound("Panel");
-  return { spec: panelSpecSchema.parse(JSON.parse(row.spec)) };
+  return { spec: parseStoredPanelSpec((await findPanelRow(ctx, panelId)).spec) };
 }
 
 /** The members who answer: all, or the body's subset (in the panel's order); unknown keys are a 422 naming `members`. */

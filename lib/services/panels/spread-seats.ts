@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/errors/app-error";
 import { planSeats } from "@/lib/probing/panel/seat-routing";
-import { panelSpecSchema } from "@/lib/schemas/panel";
 import type { SpreadSeatsBody, SpreadSeatsResult } from "@/lib/schemas/panel-seats";
+import { findPanelRow, parseStoredPanelSpec } from "@/lib/services/panels/find-panel";
 import { seatCandidates } from "@/lib/services/panels/seat-candidates";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -14,9 +13,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // wherever moving would gain nothing, so asking twice gives the same answer.
 
 export async function spreadSeats(ctx: WorkspaceContext, panelId: string, body: SpreadSeatsBody): Promise<SpreadSeatsResult> {
-  const row = await db.panel.findFirst({ where: { id: panelId, workspaceId: ctx.workspaceId }, select: { spec: true } });
-  if (!row) throw notFound("Panel");
-  const spec = panelSpecSchema.parse(JSON.parse(row.spec));
+  const spec = parseStoredPanelSpec((await findPanelRow(ctx, panelId)).spec);
   const personas = await db.persona.findMany({
     where: { id: { in: [...new Set(spec.members.map((m) => m.personaId))] }, workspaceId: ctx.workspaceId },
     select: { id: true, name: true },
