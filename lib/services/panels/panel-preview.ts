@@ -1,4 +1,5 @@
 import "server-only";
+import pLimit from "p-limit";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -80,11 +81,8 @@ async function seat(ctx: WorkspaceContext, spec: PanelSpec, member: PanelMember)
 
 /** Runs `fn` on every item with at most `limit` running at once. */
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const run = pLimit(limit);
+  await Promise.all(items.map((item) => run(() => fn(item))));
 }
 
 export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string, body: Body, signal: AbortSignal): Promise<Response> {
