@@ -13,6 +13,7 @@ export function settledFlags(run: Run, kinds: readonly string[], options?: { str
 export function flagList(run: Run): string;
 export function verdict(matched: readonly Flag[], kinds: readonly string[], options?: { settled?: readonly Flag[]; strict?: boolean }): string | null;
 export function reportTable(run: Run): string;
+export function align(rows: readonly (readonly (string | number)[])[], right: readonly boolean[]): string;
 export function runHeading(run: ProbeRunDetail): string;
 export function progressLine(run: ProbeRunDetail): string;
 export function modelLabel(side: ProbeRunDetail["target"]): string;

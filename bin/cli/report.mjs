@@ -55,8 +55,8 @@ export function runHeading(run) {
   ].filter(Boolean).join("\n");
 }
 
-/** Columns padded to their widest cell; numbers right-aligned. */
-function align(rows, right) {
+/** Columns padded to their widest cell; `right[i]` right-aligns column i. */
+export function align(rows, right) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows
     .map((r) => r.map((cell, i) => (right[i] ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join("  ").trimEnd())

@@ -2,20 +2,14 @@
 // formats (lib/persona/scenarios-import.ts reads them back unchanged), the import's
 // line-numbered errors, and a probe run's "General vs in your scenarios" table.
 
+import { align } from "./report.mjs";
+
 const oneLine = (text) => text.replace(/\s+/g, " ").trim();
 
 /** "Can I return these shoes I bought…" — one line, at most `max` characters. */
 export function shorten(text, max = 60) {
   const flat = oneLine(text);
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Columns padded to their widest cell; `right[i]` right-aligns column i. */
-function align(rows, right) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r) => r.map((cell, i) => (right[i] ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join("  ").trimEnd())
-    .join("\n");
 }
 
 /** #  id  message  checks — one row per scenario, in the spec's order. */
