@@ -1,6 +1,7 @@
 "use client";
 import { cn } from "@/components/ui/cn";
 import type { AnswersQuery } from "@/lib/query/probe-hooks";
+import { shortMessage } from "@/lib/probing/chart-prep";
 import { SCENARIO_ANSWERS_KEY, type ProbeAnswer } from "@/lib/schemas/probe";
 
 // Answers to the persona's own scenarios in the answers view (issue 12 §2):
@@ -16,9 +17,7 @@ const HEADING_CHARS = 80;
 
 /** "Scenario 3 · I want a refund for…" (the message cut at 80 characters). */
 export function scenarioHeading(a: Pick<ProbeAnswer, "itemIndex" | "message" | "scenario">): string {
-  const text = a.message.replace(/\s+/g, " ").trim();
-  const short = text.length > HEADING_CHARS ? `${text.slice(0, HEADING_CHARS - 1).trimEnd()}…` : text;
-  return `Scenario ${a.scenario?.number ?? a.itemIndex + 1} · ${short}`;
+  return `Scenario ${a.scenario?.number ?? a.itemIndex + 1} · ${shortMessage(a.message, HEADING_CHARS)}`;
 }
 
 /**

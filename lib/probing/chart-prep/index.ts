@@ -14,3 +14,4 @@ export { agreementOf, isSelfJudged, panelSentence, retestSentence, SELF_JUDGED_H
 export { groupFlags, LEAK_GROUP_TITLES, type FlagGroups } from "@/lib/probing/chart-prep/flag-groups";
 export { checkRows, checkSummary, describeCheck, type CheckRow } from "@/lib/probing/chart-prep/checks";
 export { shiftDirection, shortenAtWord } from "@/lib/probing/flags/acknowledge";
+export { shortMessage } from "@/lib/probing/checks-report";
