@@ -48,6 +48,8 @@ async function activeLink(token: string) {
   const row = await db.shareLink.findUnique({ where: { tokenHash: hash } });
   if (!tokenMatches(hash, row?.tokenHash ?? null) || !row) throw notFound(GONE);
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) throw notFound(GONE);
+  // A panel's link opens the panel's share page (lib/services/panels), never a persona's.
+  if (!row.personaId) throw notFound(GONE);
   const persona = await db.persona.findUnique({ where: { id: row.personaId } });
   if (!persona || persona.workspaceId !== row.workspaceId) throw notFound(GONE);
   const number = row.versionNumber ?? persona.latestVersion;

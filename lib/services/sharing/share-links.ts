@@ -20,7 +20,8 @@ function stateOf(r: Row, now = new Date()): ShareLink["state"] {
   return "active";
 }
 
-function toLink(r: Row): ShareLink {
+/** A persona's link (panel links have no persona: lib/services/panels/panel-shares.ts). */
+function toLink(r: Row & { personaId: string }): ShareLink {
   return {
     id: r.id, personaId: r.personaId, version: r.versionNumber ?? "latest", label: r.label, includeComments: r.includeComments,
     state: stateOf(r), expiresAt: r.expiresAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null,
@@ -51,23 +52,24 @@ export async function createShareLink(ctx: WorkspaceContext, personaId: string, 
     await recordActivity(ctx, persona.id, "share_created", `shared ${what}${input.label ? ` (“${input.label}”)` : ""}${input.includeComments ? " with comments" : ""}${input.expiresInDays ? `, expires in ${input.expiresInDays} day${input.expiresInDays === 1 ? "" : "s"}` : ""}`, { version: typeof input.version === "number" ? input.version : null, shareId: created.id }, tx);
     return created;
   });
-  return { ...toLink(row), token, path: `/s/${token}` };
+  return { ...toLink({ ...row, personaId: persona.id }), token, path: `/s/${token}` };
 }
 
 export async function listShareLinks(ctx: WorkspaceContext, personaId: string): Promise<ShareLink[]> {
   const persona = await findPersonaRow(ctx, personaId);
   const rows = await db.shareLink.findMany({ where: { personaId: persona.id, workspaceId: ctx.workspaceId }, orderBy: { createdAt: "desc" } });
-  return rows.map(toLink);
+  return rows.map((r) => toLink({ ...r, personaId: persona.id }));
 }
 
 export async function revokeShareLink(ctx: WorkspaceContext, shareId: string): Promise<ShareLink> {
   const found = await db.shareLink.findFirst({ where: { id: shareId, workspaceId: ctx.workspaceId } });
-  if (!found) throw notFound("Share link");
-  if (found.revokedAt) return toLink(found);
+  if (!found?.personaId) throw notFound("Share link");
+  const personaId = found.personaId;
+  if (found.revokedAt) return toLink({ ...found, personaId });
   const row = await db.$transaction(async (tx) => {
     const updated = await tx.shareLink.update({ where: { id: found.id }, data: { revokedAt: new Date(), revokedByName: ctx.userName } });
-    await recordActivity(ctx, found.personaId, "share_revoked", `revoked the share link${found.label ? ` “${found.label}”` : ""}`, { version: found.versionNumber, shareId: found.id }, tx);
+    await recordActivity(ctx, personaId, "share_revoked", `revoked the share link${found.label ? ` “${found.label}”` : ""}`, { version: found.versionNumber, shareId: found.id }, tx);
     return updated;
   });
-  return toLink(row);
+  return toLink({ ...row, personaId });
 }
