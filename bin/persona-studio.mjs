@@ -5,6 +5,7 @@
 //
 //   persona-studio probe <persona> [--version N|draft|latest] [--fail-on kinds] …
 //   persona-studio scenarios <persona> [--export jsonl|csv | --import FILE [--replace]]
+//   persona-studio panel <panel> [--ceiling] [--fail-on costume,polarity,indistinguishable] …
 //
 // It talks to a running studio over the HTTP API with a workspace API token,
 // starts a probe run, follows it and exits 0 (passed), 1 (flags matched
@@ -16,6 +17,7 @@ import { CliError, createClient, EXIT, resolvePersona } from "./cli/client.mjs";
 import { checksSummary, checksVerdict, parseMinPassRate } from "./cli/checks.mjs";
 import { scenarioTable, scenariosLine } from "./cli/scenarios.mjs";
 import { scenarios } from "./cli/scenarios-command.mjs";
+import { panel } from "./cli/panel-command.mjs";
 import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
@@ -26,6 +28,9 @@ Usage:
   persona-studio scenarios <persona> [options]  list, export (JSONL, CSV) or import the
                                                 persona's scenarios
   persona-studio scenarios --help               the scenarios options
+  persona-studio panel <panel> [options]        probe a whole panel: distances, costume
+                                                changes, polarity, blind distinguishability
+  persona-studio panel --help                   the panel options
   persona-studio --help                      this text
 
 Configuration (environment):
@@ -33,7 +38,7 @@ Configuration (environment):
   PERSONA_STUDIO_TOKEN      an API token (Members & settings → API tokens); required
   PERSONA_STUDIO_WORKSPACE  the token's workspace id; required unless --workspace
 
-Exit codes: 0 passed · 1 flags matched --fail-on, or checks failed (--fail-on check,
+Exit codes: 0 passed · 1 flags matched --fail-on (probe and panel), or checks failed (--fail-on check,
 --min-pass-rate) · 2 usage or configuration error, or a scenario file the import
 rejected · 3 API error (401/403/404/422…) or the run failed, was cancelled or timed out.
 `;
@@ -260,6 +265,7 @@ async function main(argv, { env = process.env, out = process.stdout, err = proce
       return command ? EXIT.ok : EXIT.usage;
     }
     if (command === "scenarios") return await scenarios(rest, { env, out, err, readConfig });
+    if (command === "panel") return await panel(rest, { env, out, err, readConfig, createClient });
     if (command !== "probe") throw new CliError(EXIT.usage, `Unknown command "${command}". Run "persona-studio --help".`);
     return await probe(rest, env, out, err);
   } catch (e) {
@@ -269,7 +275,7 @@ async function main(argv, { env = process.env, out = process.stdout, err = proce
     }
     // parseArgs rejects unknown options and missing values with a TypeError carrying a code.
     if (e?.code?.startsWith?.("ERR_PARSE_ARGS")) {
-      err.write(`persona-studio: ${e.message}\nRun "persona-studio ${command === "scenarios" ? "scenarios" : "probe"} --help" for the options.\n`);
+      err.write(`persona-studio: ${e.message}\nRun "persona-studio ${command === "scenarios" || command === "panel" ? command : "probe"} --help" for the options.\n`);
       return EXIT.usage;
     }
     err.write(`persona-studio: unexpected error: ${e?.stack ?? e}\n`);
