@@ -15,3 +15,9 @@ export { groupFlags, LEAK_GROUP_TITLES, type FlagGroups } from "@/lib/probing/ch
 export { checkRows, checkSummary, describeCheck, type CheckRow } from "@/lib/probing/chart-prep/checks";
 export { shiftDirection, shortenAtWord } from "@/lib/probing/flags/acknowledge";
 export { shortMessage } from "@/lib/probing/checks-report";
+// The panel report (issue 13 §4–6) for components/panels/report.
+export type { PanelReport, PanelArmReport, PanelFlag, PanelFlagKind, DistinguishPair } from "@/lib/probing/panel/report-types";
+export type {
+  DivergenceReport, PanelPair, PairStatus, TraitDifference, PolarityResult, PolarityStatus, DiversityGain, MemberMove, PanelInterval, PanelMap,
+} from "@/lib/probing/panel";
+export { DISTINGUISH_CHANCE, NOT_TOLD_APART_BELOW } from "@/lib/probing/panel/distinguish";

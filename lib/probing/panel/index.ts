@@ -17,3 +17,16 @@ export { diversityGain, type DiversityGain, type GainOptions, type MemberMove } 
 export {
   planSeats, DEFAULT_SEAT_STRATEGY, type CandidateSeat, type SeatRouting, type SeatRoutingInput, type SeatStrategy,
 } from "@/lib/probing/panel/seat-routing";
+export {
+  distinguishPairs, binomialUpperTail, betaQuantile, clopperPearson, DISTINGUISH_CHANCE, NOT_TOLD_APART_BELOW,
+  type DistinguishGuess, type DistinguishInput, type DistinguishOptions,
+} from "@/lib/probing/panel/distinguish";
+export {
+  panelReport, jsonSafe, restrictMembers, COSTUME_ITEMS_NEEDED,
+  type PanelReportInput, type PanelArmInput, type SpecPolarityPair,
+} from "@/lib/probing/panel/panel-report";
+export {
+  panelRunEstimate, panelCallCounts, memberRunKey, PANEL_RETRY_ALLOWANCE, CALLS_PER_ANSWER,
+  type PanelEstimateInput, type PanelCallCounts,
+} from "@/lib/probing/panel/estimate";
+export type { PanelReport, PanelArmReport, PanelFlag, PanelFlagKind, DistinguishPair } from "@/lib/probing/panel/report-types";

@@ -15,8 +15,8 @@ export type DistinguishPair = {
   b: string;
   n: number;
   correct: number;
-  /** correct / n with its exact (Clopper–Pearson) interval; null estimate when n = 0. */
-  accuracy: PanelInterval;
+  /** correct / n with its exact (Clopper–Pearson) interval at the report level; all null when n = 0. */
+  accuracy: { estimate: number | null; lo: number | null; hi: number | null };
   /** One-sided exact binomial p of "the judge does no better than chance (0.5)", and BH-adjusted over the arm's pairs. */
   p: number | null;
   q: number | null;
