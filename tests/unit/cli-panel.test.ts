@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   interval, matchingPanelFlags, panelFlagList, panelProgressLine, panelTables, panelVerdict, parsePanelFailOn,
 } from "@/bin/cli/panel.mjs";
+import type { PolarityResult } from "@/lib/probing/panel/polarity";
 import type { PanelReport } from "@/lib/probing/panel/report-types";
 import type { PanelRun } from "@/lib/schemas/panel-run";
 
@@ -9,7 +10,7 @@ import type { PanelRun } from "@/lib/schemas/panel-run";
 // prints. End to end against a real server: tests/integration/cli-panel.test.ts.
 
 const iv = (estimate: number, lo: number | null, hi: number | null) => ({ estimate, lo, hi });
-const est = (estimate: number, lo: number, hi: number) => ({ estimate, lo, hi, halfWidth: (hi - lo) / 2, se: 1, df: 30 });
+const est = (estimate: number, lo: number, hi: number) => ({ estimate, lo, hi, halfWidth: (hi - lo) / 2, se: 1, df: 30, items: 31, answers: 31, floored: false, method: "t" }) as PolarityResult["difference"];
 
 const report = (gainLo: number): PanelReport => ({
   methodVersion: "test", final: true, watched: ["skeptical", "warm"], traitLabels: { skeptical: "Skeptical", warm: "Warm" },

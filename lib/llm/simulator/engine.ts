@@ -7,18 +7,21 @@ import { composeAnswer } from "@/lib/llm/simulator/compose";
 import { positionOn } from "@/lib/llm/simulator/models";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
+import { isDistinguishRequest, judgeDistinguish } from "@/lib/llm/simulator/distinguish";
 import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
 import { LEVEL_SPAN, TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
 import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 
-// One chat request in, one deterministic answer out. Five kinds of request:
+// One chat request in, one deterministic answer out. Six kinds of request:
 //   1. responseFormat "archetype_suggestions" → the nearest character types;
 //   2. responseFormat "trait_draft" → a custom-trait draft from the description;
 //   3. responseFormat "score_rationale" → the judge explains the scores it was shown (rationale.ts);
-//   4. any other JSON schema → a judge request: score the fenced answer;
-//   5. otherwise → an in-character answer from the system prompt's position
+//   4. a system prompt opening with the distinguish marker → which of two panel
+//      members wrote the fenced answer (distinguish.ts);
+//   5. any other JSON schema → a judge request: score the fenced answer;
+//   6. otherwise → an in-character answer from the system prompt's position
 //      on the requested simulated model (models.ts: each has its own well).
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
@@ -183,6 +186,7 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
     const read = requestReader(systemText(req.messages), format.schema);
     return { text: JSON.stringify(explainScores(fencedAnswer(userText), keys, statedScores(userText), read)) };
   }
+  if (isDistinguishRequest(systemText(req.messages))) return { text: JSON.stringify(judgeDistinguish(userText, req.seed ?? 0)) };
   if (format?.type === "json_schema") {
     const answer = fencedAnswer(userText);
     const read = requestReader(systemText(req.messages), format.schema);
