@@ -19,14 +19,12 @@
 //     the leanest fixed k-per-item plan that also reaches ±5 on every trait.
 // Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process]
 
-import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freshDatabase } from "./fresh-database";
+import { serveIfChild, simulatorInChild, simulatorInProcess } from "./simulator-child";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,76 +43,6 @@ const MODEL = "persona-sim-1";
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** lastAt: wall-clock ms (Date.now) when the last call closed. */
-type Meter = { calls: number; busyMs: number; lastAt: number };
-
-/** The simulator's HTTP server, counting chat calls and integrating how many are in flight. */
-async function startSimulator(latencyMs: number) {
-  const { createSimulatorServer } = await import("../lib/llm/simulator/http-server");
-  const server: Server = createSimulatorServer({ latencyMs });
-  let calls = 0, inFlight = 0, busyMs = 0, last = performance.now(), lastAt = 0;
-  const tick = () => {
-    const now = performance.now();
-    busyMs += inFlight * (now - last);
-    last = now;
-  };
-  server.on("request", (req, res) => {
-    if (req.method !== "POST" || !req.url?.includes("/chat/completions")) return;
-    tick();
-    calls++;
-    inFlight++;
-    res.on("close", () => { tick(); inFlight--; lastAt = Date.now(); });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    reset: () => { tick(); calls = 0; busyMs = 0; },
-    read: (): Meter => { tick(); return { calls, busyMs, lastAt }; },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-}
-type Simulator = { port: number; reset(): Promise<void>; read(): Promise<Meter>; close(): Promise<void> };
-
-/** Child-process mode: serve the simulator and answer the parent's reset/read/close over IPC. */
-async function serve() {
-  const sim = await startSimulator(arg("serve", 0));
-  process.on("disconnect", () => process.exit(0)); // never outlive the bench
-  process.on("message", async (m: string) => {
-    if (m === "reset") { sim.reset(); process.send!({ ok: true }); }
-    if (m === "read") process.send!(sim.read());
-    if (m === "close") { await sim.close(); process.exit(0); }
-  });
-  process.send!({ port: sim.port });
-}
-
-async function simulatorInChild(): Promise<Simulator> {
-  const child: ChildProcess = fork(__filename, ["--serve", String(LATENCY)], { execArgv: process.execArgv, stdio: "inherit" });
-  const ask = <T>(m?: string) => new Promise<T>((resolve, reject) => {
-    child.once("message", (reply) => resolve(reply as T));
-    child.once("exit", (code) => reject(new Error(`simulator process exited (${code})`)));
-    if (m) child.send(m);
-  });
-  const { port } = await ask<{ port: number }>();
-  return {
-    port,
-    reset: async () => { await ask("reset"); },
-    read: () => ask<Meter>("read"),
-    close: async () => {
-      if (child.exitCode !== null) return;
-      await new Promise<void>((r) => { child.once("exit", () => r()); child.send("close"); });
-    },
-  };
-}
-
-async function simulatorInProcess(): Promise<Simulator> {
-  const sim = await startSimulator(LATENCY);
-  return { port: sim.port, reset: async () => sim.reset(), read: async () => sim.read(), close: sim.close };
-}
-
-
 async function throughput(tmp: string) {
   process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;
   process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
@@ -127,7 +55,7 @@ async function throughput(tmp: string) {
   const { TRAIT_LIBRARY_VERSION } = await import("../lib/probing/traits");
   const { mulberry32 } = await import("../lib/math/random");
 
-  const sim = IN_PROCESS ? await simulatorInProcess() : await simulatorInChild();
+  const sim = IN_PROCESS ? await simulatorInProcess(LATENCY) : await simulatorInChild(__filename, LATENCY);
   const baseUrl = `http://127.0.0.1:${sim.port}/v1`;
   const provider = new OpenAiCompatibleProvider({ baseUrl, apiKey: "bench-key" });
   const resolve = async (_ws: string, _id: string, model: string) =>
@@ -294,7 +222,7 @@ async function main() {
   }
 }
 
-(process.argv.includes("--serve") ? serve() : main()).catch((e) => {
+if (!serveIfChild()) main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
