@@ -10,8 +10,14 @@ import { ExportCouncilDialog } from "@/components/panels/export-council-dialog";
 import { MembersCard } from "@/components/panels/members-card";
 import { GroupsCard, PairsCard } from "@/components/panels/pairs-card";
 import { PanelConflictDialog } from "@/components/panels/panel-conflict-dialog";
+// ── Panel probes (issue 13 §4–5) ──
+import { PanelProbeDialog } from "@/components/panels/panel-probe-dialog";
+import { PanelRunsList } from "@/components/panels/panel-runs-list";
 // ── Panel preview (issue 13 §3), built by another helper ──
 import { PanelPreview } from "@/components/panels/panel-preview";
+// ── Recorded previews, comments and share links (issue 13 §1, §3), built by another helper ──
+import { PanelSessions } from "@/components/panels/panel-sessions";
+import { PanelShareDialog } from "@/components/panels/panel-share-dialog";
 import type { SeatCandidate } from "@/components/panels/panel-spec-edit";
 import { SeatsCard } from "@/components/panels/seats-card";
 import { usePanelDraft } from "@/components/panels/use-panel-draft";
@@ -49,6 +55,8 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
   const [versionOpen, setVersionOpen] = useState(false);
   const [versionError, setVersionError] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  const [probeOpen, setProbeOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
   const { draft } = save;
   const editSpec = (edit: (spec: PanelSpec) => PanelSpec) => save.setDraft((d) => ({ ...d, spec: edit(d.spec) }));
   // Labels for seats: the workspace's candidates once spread, and the server's labels for the saved seats.
@@ -79,6 +87,11 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
     );
   }
 
+  // A probe freezes the saved panel, so the draft is saved first.
+  async function openProbe() {
+    if (await save.saveNow()) setProbeOpen(true);
+  }
+
   // Spread seats plans from the saved panel, so the draft is saved first.
   async function spreadSeats() {
     if (!(await save.saveNow())) return;
@@ -98,6 +111,8 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
           <div className="ml-auto flex flex-wrap items-center gap-1.5">
             <span className="text-xs text-slate-500">{detail.latestVersion ? `v${detail.latestVersion}` : "No versions yet"}</span>
             <Button size="sm" className="h-9" onClick={async () => { if (!readOnly) await save.saveNow(); setExportOpen(true); }}>Export council files</Button>
+            <Button size="sm" className="h-9" onClick={() => setShareOpen(true)} data-testid="share-panel">Share</Button>
+            {!readOnly ? <Button size="sm" className="h-9" onClick={() => void openProbe()} data-testid="probe-panel">Probe the panel</Button> : null}
             {!readOnly ? <Button variant="primary" onClick={() => { setVersionError(null); setVersionOpen(true); }}>Save version</Button> : null}
           </div>
         </div>
@@ -138,13 +153,16 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
             onSpread={() => void spreadSeats()}
             onChange={editSpec}
           />
+          <PanelRunsList workspaceId={workspaceId} panelId={initial.id} canRun={!readOnly} onProbe={() => void openProbe()} />
           <VersionsCard workspaceId={workspaceId} panelId={initial.id} readOnly={readOnly} onSave={() => { setVersionError(null); setVersionOpen(true); }} />
         </div>
       </div>
       {/* ── Panel preview (issue 13 §3): full width, so the members' answers sit side by side. Reads the SAVED panel. ── */}
       <div className="min-w-0 px-4 pb-8 sm:px-8">
         <PanelPreview workspaceId={workspaceId} panel={detail} />
+        <div className="mt-6"><PanelSessions workspaceId={workspaceId} panelId={initial.id} /></div>
       </div>
+      <PanelShareDialog open={shareOpen} onClose={() => setShareOpen(false)} workspaceId={workspaceId} panelId={initial.id} canEdit={!readOnly} />
 
       <SaveVersionDialog
         open={versionOpen}
@@ -157,6 +175,7 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
         placeholder="Routed the sceptics away from the explainers"
         fieldId="panel-version-message"
       />
+      <PanelProbeDialog workspaceId={workspaceId} panel={detail} open={probeOpen} onClose={() => setProbeOpen(false)} />
       <ExportCouncilDialog workspaceId={workspaceId} panelId={initial.id} open={exportOpen} onClose={() => setExportOpen(false)} />
       <PanelConflictDialog conflict={save.conflict} mine={draft} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />
     </div>
