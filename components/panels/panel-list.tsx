@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from "@/components/ui/link-rows";
+import { AxesExperimentDialog } from "@/components/panels/axes-experiment-dialog";
 import { ImportCouncilDialog } from "@/components/panels/import-council-dialog";
 import { ApiError } from "@/lib/query/api";
 import { useWorkspace } from "@/lib/query/hooks";
@@ -17,6 +18,7 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
   const list = usePanels(workspaceId);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [axes, setAxes] = useState(false);
   const canEdit = workspace ? can.editPersona(workspace.role) : false;
 
   return (
@@ -28,6 +30,7 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
         </div>
         {canEdit ? (
           <div className="flex flex-wrap gap-2">
+            <Button onClick={() => setAxes(true)}>Axes experiment…</Button>
             <Button onClick={() => setImporting(true)}>Import council files…</Button>
             <Button variant="primary" onClick={() => setCreating(true)}>+ New panel</Button>
           </div>
@@ -69,6 +72,7 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
       </div>
       <NewPanelDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />
       <ImportCouncilDialog workspaceId={workspaceId} open={importing} onClose={() => setImporting(false)} />
+      <AxesExperimentDialog workspaceId={workspaceId} open={axes} onClose={() => setAxes(false)} />
     </div>
   );
 }

@@ -50,7 +50,8 @@ export const frozenPanelMemberSchema = z.object({
   description: z.string(),
   /** SHA-256 of the compiled system prompt: two members with the same prompt are "not distinguishable", not a costume change. */
   promptHash: z.string(),
-  seats: z.record(panelArmSchema, seatSchema),
+  /** Arm → seat, for the arms the run has only ("active", or "single" and "routed"): a record keyed by the arm enum would demand all three. */
+  seats: z.record(z.string(), seatSchema),
 });
 export type FrozenPanelMember = z.infer<typeof frozenPanelMemberSchema>;
 
