@@ -6,9 +6,11 @@ import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
 import { defineOperation } from "@/lib/http/operation";
 import { panelOps } from "@/lib/http/panel-operations";
+import { panelRunOps } from "@/lib/http/panel-run-operations";
 import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
 import { panelPreviewOps } from "@/lib/http/panel-preview-operations";
 import { panelSeatOps } from "@/lib/http/panel-seat-operations";
+import { panelSessionOps } from "@/lib/http/panel-session-operations";
 import { previewOps } from "@/lib/http/preview-operations";
 import { probeOps } from "@/lib/http/probe-operations";
 import { providerOps } from "@/lib/http/provider-operations";
@@ -62,6 +64,7 @@ export const ops = {
   ...providerOps,
   ...previewOps,
   ...panelPreviewOps,
+  ...panelSessionOps,
   ...probeOps,
   ...customTraitOps,
   ...reviewOps,
@@ -71,6 +74,7 @@ export const ops = {
   ...acknowledgementOps,
   ...interopOps,
   ...panelOps,
+  ...panelRunOps,
   ...panelSeatOps,
   ...apiTokenOps,
 };

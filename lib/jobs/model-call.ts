@@ -77,6 +77,14 @@ export function backoffMs(attempt: number, rng: () => number, retryAfterMs?: num
   return Math.max(retryAfterMs ?? 0, exp / 2 + rng() * (exp / 2));
 }
 
+/**
+ * Identical calls in flight in this process, by cache key: a second identical call (the members of a panel
+ * probe on the same seat ask the same baseline questions at the same time) waits for the first instead of
+ * paying again, and counts as a cache hit. Only an accepted answer is shared; if the first call fails, the
+ * waiting call makes its own.
+ */
+const inFlight = new Map<string, Promise<CallResult | null>>();
+
 export async function cachedChat(
   workspaceId: string,
   target: ResolvedProvider,
@@ -86,13 +94,40 @@ export async function cachedChat(
   accept: (text: string) => boolean = () => true,
 ): Promise<CallResult> {
   const key = cacheKey(workspaceId, target, req);
-  const hit = await db.callCache.findUnique({ where: { key } });
-  if (hit) {
-    stats.cacheHits++;
-    deps.gate?.cached();
-    const meta: CallMeta = hit.meta ? (JSON.parse(hit.meta) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
-    return { text: hit.text, tokens: hit.completionTokens, promptTokens: hit.promptTokens, latencyMs: 0, cached: true, ...meta };
+  for (;;) {
+    const hit = await db.callCache.findUnique({ where: { key } });
+    if (hit) {
+      stats.cacheHits++;
+      deps.gate?.cached();
+      const meta: CallMeta = hit.meta ? (JSON.parse(hit.meta) as CallMeta) : { finishReason: null, servedModel: null, refusal: null };
+      return { text: hit.text, tokens: hit.completionTokens, promptTokens: hit.promptTokens, latencyMs: 0, cached: true, ...meta };
+    }
+    const pending = inFlight.get(key);
+    if (!pending) break;
+    const shared = await pending;
+    if (shared && accept(shared.text)) {
+      stats.cacheHits++;
+      deps.gate?.cached();
+      return { ...shared, latencyMs: 0, cached: true };
+    }
+    if (deps.signal?.aborted) throw new LlmError("aborted", "Stopped");
+    // The first call failed (or this caller rejects its text): look again, then call on our own.
+    if (inFlight.get(key) === pending) break;
   }
+  const call = paidChat(workspaceId, target, req, stats, deps, accept, key);
+  const shared = call.then((r) => r, () => null);
+  inFlight.set(key, shared);
+  try {
+    return await call;
+  } finally {
+    if (inFlight.get(key) === shared) inFlight.delete(key);
+  }
+}
+
+async function paidChat(
+  workspaceId: string, target: ResolvedProvider, req: ChatRequest, stats: CallStats, deps: CallDeps,
+  accept: (text: string) => boolean, key: string,
+): Promise<CallResult> {
   const maxAttempts = deps.maxAttempts ?? 5;
   for (let attempt = 0; ; attempt++) {
     if (deps.signal?.aborted) throw new LlmError("aborted", "Stopped");

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
-import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases } from "@/lib/jobs/probe-worker";
+import { pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
+import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { mulberry32 } from "@/lib/math/random";
 
 // The probe worker loop. In-process by default (started from instrumentation.ts
@@ -31,6 +32,46 @@ function sleeper(signal: AbortSignal) {
     });
 }
 
+/**
+ * Claims a run and, when it belongs to a batch (the member runs of a panel probe, variants started
+ * together), the batch's other claimable runs too, and processes them side by side: a panel probe
+ * takes about as long as its slowest member run, not the sum. Each run keeps its own lease and
+ * heartbeat (processRun). Returns the outcome of each run claimed ({} when the run was taken by another worker).
+ */
+export async function processBatch(runId: string, deps: WorkerDeps): Promise<Record<string, Awaited<ReturnType<typeof processRun>>>> {
+  if (!(await claimRun(runId, deps.workerId))) return {};
+  const claimed = [runId];
+  const row = await db.probeRun.findUnique({ where: { id: runId }, select: { batchId: true } });
+  if (row?.batchId) {
+    // claimRun takes a mate only if it is claimable (queued, or its lease expired).
+    const mates = await db.probeRun.findMany({ where: { batchId: row.batchId, id: { not: runId }, status: { in: ["queued", "running"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    for (const m of mates) if (await claimRun(m.id, deps.workerId)) claimed.push(m.id);
+  }
+  const outcomes = await Promise.all(claimed.map((id) => processRun(id, deps).catch((e: unknown) => {
+    // One run's unexpected error must not abandon the others; its lease expires and it is taken up again.
+    console.error(`[probe-worker] run ${id}`, e);
+    return "lost" as const;
+  })));
+  return Object.fromEntries(claimed.map((id, i) => [id, outcomes[i]]));
+}
+
+/**
+ * After member runs: the blind distinguishability pass of every panel probe whose member runs are all
+ * over (lib/jobs/panel-distinguish.ts claims its own lease on the PanelRun). A pass that is done closes
+ * the panel probe (finishedAt).
+ */
+export async function distinguishPasses(deps: DistinguishDeps, log: Log = console): Promise<Record<string, string>> {
+  const outcomes: Record<string, string> = {};
+  for (const id of await pendingDistinguishRuns(deps.now?.())) {
+    if (deps.signal?.aborted) break;
+    const outcome = await processDistinguish(id, deps);
+    outcomes[id] = outcome;
+    if (outcome === "done") await db.panelRun.updateMany({ where: { id, finishedAt: null }, data: { finishedAt: new Date() } });
+    log.info(`[probe-worker] panel probe ${id} distinguishability: ${outcome}`);
+  }
+  return outcomes;
+}
+
 /** Nudge the loop after a run is created or resumed, instead of waiting for the next poll. */
 export function wakeWorker(): void {
   g.__probeWorker?.wake?.();
@@ -56,12 +97,17 @@ export function startWorker({ pollMs = 2000, log = console }: { pollMs?: number;
     }
     while (state.running) {
       try {
+        const handled = new Set<string>();
         for (const id of await claimableRuns()) {
           if (!state.running) break;
-          if (!(await claimRun(id, state.workerId))) continue;
-          const outcome = await processRun(id, { workerId: state.workerId, sleep, rng, signal: state.abort.signal });
-          log.info(`[probe-worker] run ${id}: ${outcome}`);
+          if (handled.has(id)) continue;
+          const outcomes = await processBatch(id, { workerId: state.workerId, sleep, rng, signal: state.abort.signal });
+          for (const [runId, outcome] of Object.entries(outcomes)) {
+            handled.add(runId);
+            log.info(`[probe-worker] run ${runId}: ${outcome}`);
+          }
         }
+        if (state.running) await distinguishPasses({ workerId: state.workerId, sleep, rng, signal: state.abort.signal }, log);
       } catch (e) {
         log.error("[probe-worker] loop error", e);
       }

@@ -22,7 +22,7 @@ import { toAnswer, toRun } from "@/lib/services/probes/serialize-run";
 import { withScenarios } from "@/lib/services/probes/scenario-answers";
 import { reanalyseStoredReport, runDetail } from "@/lib/services/probes/stored-report";
 import { runSummaries } from "@/lib/services/probes/run-summaries";
-import { resolveProvider } from "@/lib/services/providers/resolve-provider";
+import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 type CreateInput = z.output<typeof createProbeRunBody>;
@@ -96,6 +96,30 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
   return run;
 }
 
+/** What a ProbeRun row freezes for one subject (shared by queueRuns and the panel probe's member runs). */
+export type ProbeRunRowInput = {
+  subject: RunSubject; targets: Record<string, number>; watched: string[]; frozen: FrozenCustomTrait[];
+  target: Pick<ResolvedProvider, "providerId" | "model">; judge: Pick<ResolvedProvider, "providerId" | "model">;
+  judges: unknown; config: RunConfig; maxCalls: number | null; maxCostUsd: number | null;
+  /** A member run of a panel probe (lib/services/panels/panel-runs.ts). */
+  panel?: { runId: string; arm: string; memberKey: string };
+};
+
+export function probeRunRow(ctx: WorkspaceContext, personaId: string, r: ProbeRunRowInput) {
+  const { subject } = r;
+  return {
+    workspaceId: ctx.workspaceId, personaId, personaName: subject.name, versionNumber: subject.versionNumber,
+    systemPrompt: subject.prompt, targets: JSON.stringify(r.targets), watched: JSON.stringify(r.watched),
+    targetProviderId: r.target.providerId, targetModel: r.target.model, judgeProviderId: r.judge.providerId, judgeModel: r.judge.model,
+    judges: JSON.stringify(subject.judges ?? r.judges), mode: subject.mode ?? "landing", arms: JSON.stringify(subject.arms ?? []),
+    config: JSON.stringify({ ...r.config, scenarios: (subject.scenarios ?? []).map(freezeScenario) }), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(r.frozen),
+    variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
+    panelRunId: r.panel?.runId ?? null, panelArm: r.panel?.arm ?? null, panelMemberKey: r.panel?.memberKey ?? null,
+    createdById: ctx.userId, createdByName: ctx.userName,
+    maxCalls: r.maxCalls, maxCostUsd: r.maxCostUsd,
+  };
+}
+
 /**
  * Queues one run per subject with identical settings, models, watched traits
  * and seed (so variants are measured on the same items the same way).
@@ -125,16 +149,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
     const created = [];
     for (const { subject, targets, watched, frozen } of plans) {
       const run = await tx.probeRun.create({
-        data: {
-          workspaceId: ctx.workspaceId, personaId, personaName: subject.name, versionNumber: subject.versionNumber,
-          systemPrompt: subject.prompt, targets: JSON.stringify(targets), watched: JSON.stringify(watched),
-          targetProviderId: target.providerId, targetModel: target.model, judgeProviderId: judge.providerId, judgeModel: judge.model,
-          judges: JSON.stringify(subject.judges ?? judges), mode: subject.mode ?? "landing", arms: JSON.stringify(subject.arms ?? []),
-          config: JSON.stringify({ ...config, scenarios: (subject.scenarios ?? []).map(freezeScenario) }), traitLibraryVersion: TRAIT_LIBRARY_VERSION, customTraits: JSON.stringify(frozen),
-          variantId: subject.variant?.id ?? null, variantName: subject.variant?.name ?? null, batchId: subject.batchId ?? null,
-          createdById: ctx.userId, createdByName: ctx.userName,
-          maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null,
-        },
+        data: probeRunRow(ctx, personaId, { subject, targets, watched, frozen, target, judge, judges, config, maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null }),
       });
       const what = subject.variant ? `variant “${subject.variant.name}”` : subject.versionNumber === null ? "the draft" : `v${subject.versionNumber}`;
       await recordActivity(ctx, personaId, "probe_started", `started a probe of ${what} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"})`, { version: subject.versionNumber, runId: run.id }, tx);
