@@ -1,10 +1,11 @@
 "use client";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, Textarea } from "@/components/ui/field";
 import { usePanelPreview, type PanelAnswer } from "@/lib/query/panel-preview-hooks";
+import { useRefreshPanelSessions } from "@/lib/query/panel-session-hooks";
 import type { PanelDetail } from "@/lib/schemas/panel";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 
@@ -39,7 +40,13 @@ function AnswerText({ answer, label }: { answer: PanelAnswer | undefined; label:
 export function PanelPreview({ workspaceId, panel }: { workspaceId: string; panel: PanelDetail }) {
   const [question, setQuestion] = useState("");
   const [crossExamine, setCrossExamine] = useState(false);
+  const [record, setRecord] = useState(false);
   const { state, run, stop } = usePanelPreview(workspaceId, panel.id);
+  const refreshSessions = useRefreshPanelSessions(workspaceId, panel.id);
+  // A recorded preview lands in "Recorded previews" once it ends.
+  useEffect(() => {
+    if (state.sessionId && state.status !== "running") refreshSessions();
+  }, [state.sessionId, state.status]); // eslint-disable-line react-hooks/exhaustive-deps
   const qid = useId();
   const members = panel.members.filter((m) => !m.missing);
   const running = state.status === "running";
@@ -49,7 +56,7 @@ export function PanelPreview({ workspaceId, panel }: { workspaceId: string; pane
   const submit = () => {
     const q = question.trim();
     if (!q || running) return;
-    void run({ question: q, crossExamine });
+    void run({ question: q, crossExamine, record });
   };
 
   return (
@@ -80,6 +87,12 @@ export function PanelPreview({ workspaceId, panel }: { workspaceId: string; pane
             Cross-examine
             <span className="text-xs text-slate-500">(a second round: each member answers the others)</span>
           </label>
+          {/* ── Recording (issue 13 §3): kept as a session others can read and comment on (panel-sessions.tsx) ── */}
+          <label className="inline-flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={record} onChange={(e) => setRecord(e.target.checked)} className="h-4 w-4 rounded border-slate-300" data-testid="record-preview" />
+            Record this preview
+            <span className="text-xs text-slate-500">(kept for the team to comment on)</span>
+          </label>
           <div className="ml-auto flex gap-2">
             {running ? <Button onClick={stop}>Stop</Button> : null}
             <Button type="submit" variant="primary" disabled={!question.trim() || running || members.length === 0}>
@@ -89,6 +102,7 @@ export function PanelPreview({ workspaceId, panel }: { workspaceId: string; pane
         </div>
         {members.length === 0 ? <p className="text-sm text-slate-500">Add members to the panel to preview it.</p> : null}
         {state.status === "error" ? <p role="alert" className="text-sm text-rose-700">{state.error}</p> : null}
+        {state.sessionId ? <p className="text-xs text-slate-500" role="status">Recorded — it is under <a href="#panel-sessions" className="font-medium text-brand-700">Recorded previews</a>.</p> : null}
       </form>
 
       <ul className="grid grid-cols-[repeat(auto-fill,minmax(16rem,1fr))] gap-3" aria-label="Members' answers">

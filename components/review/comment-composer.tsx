@@ -7,6 +7,9 @@ import { ApiError } from "@/lib/query/api";
 import { useCreateComment } from "@/lib/query/review-hooks";
 import { mentionHandle, mentionQuery } from "@/lib/review/mentions";
 import type { CommentAnchorInput } from "@/lib/schemas/review";
+import type { CreatePanelCommentBody } from "@/lib/schemas/panel-session";
+
+type PanelCommentAnchor = NonNullable<CreatePanelCommentBody["anchor"]>;
 
 // Writes a comment (a new thread about `anchor`, or a reply to `parentId`).
 // Markdown; typing @ offers the workspace's members and inserts their handle.
@@ -20,12 +23,13 @@ export function useMemberHandles(workspaceId: string) {
 }
 
 export function CommentComposer({
-  workspaceId, personaId, anchor, parentId, placeholder = "Write a comment… (Markdown, @ to mention)", autoFocus, onDone, submitLabel = "Comment",
+  workspaceId, personaId, panelId, anchor, parentId, placeholder = "Write a comment… (Markdown, @ to mention)", autoFocus, onDone, submitLabel = "Comment",
 }: {
-  workspaceId: string; personaId: string; anchor?: CommentAnchorInput; parentId?: string; placeholder?: string;
+  /** With `panelId` the comment goes to the panel's threads (anchor: a recorded answer or a member). */
+  workspaceId: string; personaId: string; panelId?: string; anchor?: CommentAnchorInput | PanelCommentAnchor; parentId?: string; placeholder?: string;
   autoFocus?: boolean; onDone?: () => void; submitLabel?: string;
 }) {
-  const create = useCreateComment(workspaceId, personaId);
+  const create = useCreateComment(workspaceId, personaId, panelId);
   const members = useMemberHandles(workspaceId);
   const [body, setBody] = useState("");
   const [query, setQuery] = useState<string | null>(null);
@@ -51,7 +55,7 @@ export function CommentComposer({
   function submit() {
     if (!body.trim()) return;
     setError(null);
-    create.mutate(parentId ? { body, parentId } : { body, anchor }, {
+    create.mutate((parentId ? { body, parentId } : { body, anchor }) as Parameters<typeof create.mutate>[0], {
       onSuccess: () => { setBody(""); onDone?.(); },
       onError: (e) => setError(e instanceof ApiError && e.field ? `${e.message}` : e.message),
     });

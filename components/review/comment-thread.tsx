@@ -13,10 +13,10 @@ import type { Comment, CommentThread } from "@/lib/schemas/review";
 
 // One thread: what it is about, the comments, a reply box, resolve / reopen.
 
-const ANCHOR_TONE = { persona: "slate", version: "brand", field: "sky", trait: "amber", sample: "green" } as const;
+const ANCHOR_TONE = { persona: "slate", version: "brand", field: "sky", trait: "amber", sample: "green", panel_answer: "green", panel_member: "sky" } as const;
 
 export function AnchorChip({ anchor }: { anchor: Comment["anchor"] }) {
-  const kind = { persona: "General", version: "Version", field: "Field", trait: "Trait", sample: "Sample answer" }[anchor.kind];
+  const kind = { persona: "General", version: "Version", field: "Field", trait: "Trait", sample: "Sample answer", panel_answer: "Answer", panel_member: "Member" }[anchor.kind];
   return (
     <Badge tone={ANCHOR_TONE[anchor.kind]} className="max-w-full">
       <span className="truncate">{anchor.kind === "persona" || anchor.kind === "version" ? kind : `${kind}: ${anchor.label.replace(/^Answer to /, "")}`}</span>
@@ -62,8 +62,8 @@ function Entry({ c, handles, mine, workspaceId, personaId }: { c: Comment; handl
 }
 
 export function CommentThreadView({
-  workspaceId, personaId, thread, canComment, showAnchor = true,
-}: { workspaceId: string; personaId: string; thread: CommentThread; canComment: boolean; showAnchor?: boolean }) {
+  workspaceId, personaId, panelId, thread, canComment, showAnchor = true,
+}: { workspaceId: string; personaId: string; /** A panel's thread: replies go to the panel. */ panelId?: string; thread: CommentThread; canComment: boolean; showAnchor?: boolean }) {
   const [replying, setReplying] = useState(false);
   const resolve = useResolveComment(workspaceId, personaId);
   const handles = useMemberHandles(workspaceId).map((m) => m.handle);
@@ -92,7 +92,7 @@ export function CommentThreadView({
       {canComment ? (
         <div className="mt-3">
           {replying ? (
-            <CommentComposer workspaceId={workspaceId} personaId={personaId} parentId={thread.id} autoFocus submitLabel="Reply" placeholder="Reply…" onDone={() => setReplying(false)} />
+            <CommentComposer workspaceId={workspaceId} personaId={personaId} panelId={panelId} parentId={thread.id} autoFocus submitLabel="Reply" placeholder="Reply…" onDone={() => setReplying(false)} />
           ) : (
             <div className="flex gap-1">
               <Button size="sm" variant="ghost" onClick={() => setReplying(true)}>Reply</Button>

@@ -5,6 +5,7 @@ import {
   createPanelBody, createPanelVersionBody, exportCouncilSchema, importCouncilBody, importCouncilResultSchema,
   panelDetailSchema, panelSummarySchema, panelVersionDetailSchema, panelVersionSummarySchema, updatePanelBody,
 } from "@/lib/schemas/panel";
+import { axesComparisonQuery, axesComparisonSchema, axesExperimentStartedSchema, startAxesExperimentBody } from "@/lib/schemas/axes-experiment";
 
 // Panels and councils (issue 13 §1, §7): CRUD with a revision token (409 when
 // stale), versions, and council member files + seat plans in and out.
@@ -24,5 +25,7 @@ export const panelOps = {
   listPanelVersions: defineOperation({ id: "listPanelVersions", method: "GET", path: `${PN}/versions`, tag: "Panels", summary: "Saved versions of the panel, newest first", auth: "workspace", role: "viewer", params: panel, response: z.array(panelVersionSummarySchema) }),
   createPanelVersion: defineOperation({ id: "createPanelVersion", method: "POST", path: `${PN}/versions`, tag: "Panels", summary: "Snapshot the panel as a new numbered version (the same revision twice gives the version already made)", auth: "workspace", role: "editor", params: panel, body: createPanelVersionBody, response: panelVersionDetailSchema, status: 201, idempotent: true }),
   importCouncil: defineOperation({ id: "importCouncil", method: "POST", path: `${W}/panels/import-council`, tag: "Panels", summary: "Import council member files (Markdown + YAML front matter) and a seat plan as personas and a panel; a malformed file → 422 naming file, line and field, nothing written", auth: "workspace", role: "editor", params: ws, body: importCouncilBody, bodyLimit: "import", response: importCouncilResultSchema, status: 201, idempotent: true }),
+  startAxesExperiment: defineOperation({ id: "startAxesExperiment", method: "POST", path: `${W}/panels/axes-experiment`, tag: "Panels", summary: "Axes experiment: from one topic, members along five axes drafted topic-labelled and framework-grounded (personas saved as v1), two panels with one group per axis on one seat, and a divergence probe of each on the same items", auth: "workspace", role: "editor", params: ws, body: startAxesExperimentBody, response: axesExperimentStartedSchema, status: 201, cost: "probe", idempotent: true }),
+  getAxesComparison: defineOperation({ id: "getAxesComparison", method: "GET", path: `${W}/panels/axes-experiment`, tag: "Panels", summary: "An axes experiment's comparison: per axis, each style's spread and framework − topic with an item-paired interval and a verdict (partial while the probes run)", auth: "workspace", role: "viewer", params: ws, query: axesComparisonQuery, response: axesComparisonSchema }),
   exportCouncil: defineOperation({ id: "exportCouncil", method: "GET", path: `${PN}/export-council`, tag: "Panels", summary: "The panel as council member files and a seat plan (an unedited imported member comes back byte for byte)", auth: "workspace", role: "viewer", params: panel, response: exportCouncilSchema }),
 };

@@ -25,6 +25,8 @@ export type PanelPreviewState = {
   /** answers[round][memberKey] */
   answers: { 1: Record<string, PanelAnswer>; 2: Record<string, PanelAnswer> };
   error?: string;
+  /** Set when the preview is recorded: the stored session's id. */
+  sessionId?: string;
 };
 
 export const idlePanelPreview = (): PanelPreviewState => ({ status: "idle", rounds: 1, order: [], answers: { 1: {}, 2: {} } });
@@ -36,6 +38,7 @@ export function applyPanelEvent(state: PanelPreviewState, e: PanelPreviewEvent):
     return { ...state, status: "running", rounds: e.rounds, order: e.members, answers: { 1: waiting(), 2: e.rounds === 2 ? waiting() : {} } };
   }
   if (e.type === "end") return { ...state, status: "done" };
+  if (e.type === "session") return { ...state, sessionId: e.sessionId };
   const round = state.answers[e.round];
   const prev = round[e.member] ?? { status: "waiting", text: "" };
   let next: PanelAnswer;

@@ -7,6 +7,7 @@ import type {
   Activity, Comment, CommentThread, CreateCommentBody, DecideBody, RequestReviewBody, ReviewDecision, ReviewQueue,
   ReviewRequest, SampleRecording, VersionReview,
 } from "@/lib/schemas/review";
+import type { CreatePanelCommentBody } from "@/lib/schemas/panel-session";
 
 // Review: sample answers, comment threads, review requests and decisions, the
 // queue and the activity trail. Every mutation refreshes what it changes: the
@@ -22,6 +23,7 @@ export const reviewKeys = {
   versionReview: (ws: string, id: string, n: number) => ["review", ws, id, "version", n] as const,
   activity: (ws: string, id: string) => ["review", ws, id, "activity"] as const,
   queue: (ws: string) => ["review", ws, "queue"] as const,
+  panelComments: (ws: string, panelId: string, sessionId?: string) => ["review", ws, "panel", panelId, "comments", sessionId ?? "all"] as const,
 };
 
 function useRefresh(ws: string, id?: string) {
@@ -48,10 +50,14 @@ export function useRecordSamples(ws: string, id: string, n: number) {
 export const useComments = (ws: string, id: string) =>
   useQuery({ queryKey: reviewKeys.comments(ws, id), queryFn: () => api<CommentThread[]>("GET", `${P(ws, id)}/comments`) });
 
-export function useCreateComment(ws: string, id: string) {
+/** A persona's thread — or, with `panelId`, a panel's (its keys live under reviewKeys.all, so the same refresh reaches them). */
+export function useCreateComment(ws: string, id: string, panelId?: string) {
   const refresh = useRefresh(ws, id);
   const post = useIdempotentPost();
-  return useMutation({ mutationFn: (body: CreateCommentBody) => post<Comment>(`${P(ws, id)}/comments`, body), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (body: CreateCommentBody | CreatePanelCommentBody) => post<Comment>(panelId ? `/api/workspaces/${ws}/panels/${panelId}/comments` : `${P(ws, id)}/comments`, body),
+    onSuccess: refresh,
+  });
 }
 
 export function useEditComment(ws: string, id: string) {

@@ -20,6 +20,7 @@ export const panelPreviewBody = z.object({
   members: z.array(memberKeySchema).min(1).max(PANEL_LIMITS.members).optional().describe("Only these members (keys); default: all"),
   temperature: z.number().min(0).max(2).default(0.7),
   seed: z.number().int().min(0).max(2 ** 31).optional(),
+  record: z.boolean().default(false).describe("Keep the question and every answer as a recorded session others can comment on"),
 });
 export type PanelPreviewBody = z.input<typeof panelPreviewBody>;
 
@@ -31,6 +32,7 @@ export const panelPreviewEventSchema = z.discriminatedUnion("type", [
     members: z.array(z.object({ key: z.string(), name: z.string() })),
     rounds: z.number().int().min(1).max(2),
   }).describe("First line: who answers, in order"),
+  z.object({ type: z.literal("session"), sessionId: z.string() }).describe("Second line when recording: the session the answers are stored in"),
   z.object({
     type: z.literal("start"), ...tag,
     providerId: z.string(), providerLabel: z.string(), model: z.string(), simulated: z.boolean(),

@@ -47,6 +47,8 @@ export type SampleRecording = z.infer<typeof sampleRecordingSchema>;
 export const ANCHOR_KINDS = ["persona", "version", "field", "trait", "sample"] as const;
 export const anchorKindSchema = z.enum(ANCHOR_KINDS);
 export type AnchorKind = z.infer<typeof anchorKindSchema>;
+/** A panel's comments (lib/schemas/panel-session.ts): on a recorded answer, or on a member. */
+export const PANEL_ANCHOR_KINDS = ["panel_answer", "panel_member"] as const;
 
 export const commentAnchorSchema = z
   .object({
@@ -90,7 +92,7 @@ export const listCommentsQuery = z.object({
 export const commentSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
-  anchor: z.object({ kind: anchorKindSchema, key: z.string(), label: z.string(), version: z.number().int().nullable() }),
+  anchor: z.object({ kind: z.enum([...ANCHOR_KINDS, ...PANEL_ANCHOR_KINDS]), key: z.string(), label: z.string(), version: z.number().int().nullable() }),
   body: z.string(),
   mentions: z.array(who),
   author: who,

@@ -61,9 +61,22 @@ import * as panelsRoute from "@/app/api/workspaces/[workspaceId]/panels/route";
 import * as panelRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/route";
 import * as panelVersionsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/versions/route";
 import * as importCouncilRoute from "@/app/api/workspaces/[workspaceId]/panels/import-council/route";
+import * as axesExperimentRoute from "@/app/api/workspaces/[workspaceId]/panels/axes-experiment/route";
 import * as exportCouncilRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/export-council/route";
 import * as spreadSeatsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/spread-seats/route";
 import * as panelPreviewRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/preview/route";
+import * as panelSessionsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/sessions/route";
+import * as panelSessionRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/sessions/[sessionId]/route";
+import * as panelCommentsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/comments/route";
+import * as resolvePanelCommentRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/comments/[commentId]/resolve/route";
+import * as panelSharesRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/shares/route";
+import * as panelRunsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/route";
+import * as panelRunEstimateRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/estimate/route";
+import * as panelRunRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/route";
+import * as panelReportRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/report/route";
+import * as cancelPanelRunRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/cancel/route";
+import * as resumePanelRunRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/resume/route";
+import * as revokePanelShareRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/shares/[shareId]/revoke/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
@@ -143,11 +156,24 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/panels`]: panelsRoute,
   // Static segments before {panelId}, as Next.js matches them.
   [`${W}/panels/import-council`]: importCouncilRoute,
+  [`${W}/panels/axes-experiment`]: axesExperimentRoute,
   [`${W}/panels/{panelId}`]: panelRoute,
   [`${W}/panels/{panelId}/versions`]: panelVersionsRoute,
   [`${W}/panels/{panelId}/export-council`]: exportCouncilRoute,
   [`${W}/panels/{panelId}/spread-seats`]: spreadSeatsRoute,
   [`${W}/panels/{panelId}/preview`]: panelPreviewRoute,
+  [`${W}/panels/{panelId}/sessions`]: panelSessionsRoute,
+  [`${W}/panels/{panelId}/sessions/{sessionId}`]: panelSessionRoute,
+  [`${W}/panels/{panelId}/comments`]: panelCommentsRoute,
+  [`${W}/panels/{panelId}/comments/{commentId}/resolve`]: resolvePanelCommentRoute,
+  [`${W}/panels/{panelId}/shares`]: panelSharesRoute,
+  [`${W}/panels/{panelId}/shares/{shareId}/revoke`]: revokePanelShareRoute,
+  [`${W}/panels/{panelId}/runs`]: panelRunsRoute,
+  [`${W}/panels/{panelId}/runs/estimate`]: panelRunEstimateRoute,
+  [`${W}/panels/{panelId}/runs/{runId}`]: panelRunRoute,
+  [`${W}/panels/{panelId}/runs/{runId}/report`]: panelReportRoute,
+  [`${W}/panels/{panelId}/runs/{runId}/cancel`]: cancelPanelRunRoute,
+  [`${W}/panels/{panelId}/runs/{runId}/resume`]: resumePanelRunRoute,
 };
 
 export const allOps = Object.values(ops) as Operation[];

@@ -39,6 +39,11 @@ export type Ids = {
   ackId?: string;
   /** A panel of the workspace; sweeps that never reach the service may leave it out. */
   panelId?: string;
+  /** The two panel probes of an axes experiment of the workspace; sweeps that never reach the service may leave them out. */
+  axesTopicRun?: string;
+  axesFrameworkRun?: string;
+  /** A recorded preview (PanelSession) of `panelId`; sweeps that never reach the service may leave it out. */
+  sessionId?: string;
 };
 
 /** Well-formed (43 base64url characters) but matches no link. */
@@ -91,6 +96,12 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   importCouncil: () => ({ files: [{ fileName: "council-quinn.md", text: "---\nname: council-quinn\ncouncil:\n  figure: Quinn\n  domain: Libraries\n  polarity: Patient\n---\nYou are Quinn, a patient librarian.\n" }] }),
   spreadSeats: () => ({ strategy: { providerSpreadFirst: true, avoidPairCollocation: true } }),
   streamPanelPreview: () => ({ question: "Should we ship on Friday?", crossExamine: true }),
+  createPanelComment: () => ({ body: "Ada's answer dodges the question", anchor: { kind: "panel_member", key: "ada" } }),
+  resolvePanelComment: () => ({ resolved: true }),
+  createPanelShareLink: () => ({ label: "Board", expiresInDays: 7, includeComments: true }),
+  createPanelRun: () => ({ experiment: "divergence", traits: ["warm", "firm"], itemsPerTrait: 6, answersPerPair: 0, maxCalls: 200 }),
+  estimatePanelRun: () => ({ experiment: "divergence", traits: ["warm", "firm"], itemsPerTrait: 10, answersPerPair: 4 }),
+  startAxesExperiment: () => ({ topic: "housing", seat: { providerId: "simulator", model: "persona-sim-2" }, itemsPerTrait: 6, traits: ["warm", "skeptical"] }),
 };
 
 const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number>> = {
@@ -99,10 +110,12 @@ const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number
   getProbeRun: () => ({}),
   listProbeAnswers: () => ({ kind: "persona", limit: 10 }),
   listComments: () => ({ status: "all" }),
+  listPanelComments: () => ({ status: "all" }),
   listActivity: () => ({ limit: 20 }),
   listSharedAnswers: () => ({ limit: 10 }),
   getMeasuredCorrelations: () => ({ traits: "empathetic,firm" }),
   exportPersona: () => ({ format: "card-v2" }),
+  getAxesComparison: (ids) => ({ topicRun: ids.axesTopicRun ?? "no-such-run", frameworkRun: ids.axesFrameworkRun ?? "no-such-run" }),
 };
 
 export const opsWithBody = allOps.filter((op) => op.body);
@@ -122,7 +135,7 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
       tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer", ackId: ids.ackId ?? "no-such-ack",
-      panelId: ids.panelId ?? "no-such-panel",
+      panelId: ids.panelId ?? "no-such-panel", sessionId: ids.sessionId ?? "no-such-session",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

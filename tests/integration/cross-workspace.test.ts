@@ -3,7 +3,7 @@ import type { Operation } from "@/lib/http/operation";
 import { ops } from "@/lib/http/operations";
 import { allOps, expectError, expectOk } from "@/tests/factories/api";
 import { signUp } from "@/tests/factories/auth";
-import { snapshotDb } from "@/tests/factories/db";
+import { db, snapshotDb } from "@/tests/factories/db";
 import {
   addTeammate, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
@@ -12,6 +12,22 @@ import { addProbeAnswer } from "@/tests/factories/probe-answers";
 import { missingSamples, validRequest, type Ids } from "@/tests/factories/requests";
 
 // Another workspace's data must be indistinguishable from data that does not exist.
+
+/** A recorded panel preview with one answer (the recording itself is tested in panel-sessions.test.ts). */
+async function addPanelSession(m: Member, panelId: string, personaId: string) {
+  return db.panelSession.create({
+    data: {
+      workspaceId: m.workspaceId, panelId, question: "Ship on Friday?", createdById: m.id, createdByName: m.name,
+      answers: { create: { round: 1, memberKey: "ada", memberName: "Ada", personaId, seatLabel: "Simulator · persona-sim-1", simulated: true, answer: "No." } },
+    },
+  });
+}
+
+/** An axes experiment's two panel probes (the query of getAxesComparison). */
+async function startAxes(m: Member) {
+  const started = expectOk(ops.startAxesExperiment, await m.api.post(`${wsPath(m.workspaceId)}/panels/axes-experiment`, { topic: "housing", seat: { providerId: "simulator", model: "persona-sim-2" }, itemsPerTrait: 6, traits: ["warm", "skeptical"] }));
+  return { axesTopicRun: started.runs[0].id, axesFrameworkRun: started.runs[1].id };
+}
 
 let alice: Member;
 let bob: Member;
@@ -37,12 +53,14 @@ beforeAll(async () => {
   const batch = expectOk(ops.probeVariants, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/variant-probes`, { variantIds: [variant.id], includeDraft: true, budgetPerTrait: 12 }));
   const ack = expectOk(ops.acknowledgeFlag, await alice.api.post(`${personaPath(alice.workspaceId, persona.id)}/acknowledgements`, { flagId: "leakage:warm", reason: "Alice's nurse is warm" }));
   const panel = expectOk(ops.createPanel, await alice.api.post(`${wsPath(alice.workspaceId)}/panels`, { name: "Alice's board", spec: { members: [{ key: "ada", personaId: persona.id, version: 1 }] } }));
+  const axes = await startAxes(alice);
   const current = expectOk(ops.getPersona, await alice.api.get(personaPath(alice.workspaceId, persona.id)));
   aliceIds = {
     workspaceId: alice.workspaceId, personaId: persona.id, memberId: teammate.memberId,
     number: 1, revision: current.revision, email: bob.email, providerId: provider.id, runId: run.id, answerId: answer.id, traitKey: trait.key,
     reviewerUserId: teammate.id, commentId: comment.id, shareId: share.id, tokenId: apiToken.id,
     variantId: variant.id, batchId: batch.batchId, ackId: ack.acknowledgement.id, panelId: panel.id,
+    sessionId: (await addPanelSession(alice, panel.id, persona.id)).id, ...axes,
   };
 });
 
@@ -70,7 +88,7 @@ describe("a non-member using Alice's ids", () => {
 });
 
 describe("a member of one workspace reaching into another through its own workspace id", () => {
-  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{answerId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}", "{ackId}", "{panelId}"].some((p) => op.path.includes(p)));
+  const scopedOps = workspaceOps.filter((op) => ["{personaId}", "{memberId}", "{providerId}", "{runId}", "{answerId}", "{traitKey}", "{commentId}", "{shareId}", "{tokenId}", "{variantId}", "{batchId}", "{ackId}", "{panelId}"].some((p) => op.path.includes(p)) || op.id === "getAxesComparison");
 
   it.each(scopedOps.map((op) => [op.id, op] as const))("%s with Alice's persona/member/provider id answers 404", async (_id, op) => {
     const before = await snapshotDb();
@@ -101,7 +119,9 @@ describe("control: the same requests from a member", () => {
     const provider = op.path.includes("{providerId}")
       ? expectOk(ops.createProvider, await carol.api.post(`${wsPath(carol.workspaceId)}/providers`, { name: "Carol's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }))
       : null;
-    const run = op.path.includes("{runId}")
+    // A panel probe's routes take a panel run (of a panel with two members on seats) as {runId}.
+    const panelProbe = op.path.includes("{panelId}/runs");
+    const run = op.path.includes("{runId}") && !panelProbe
       ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }))
       : null;
     const answer = run && op.path.includes("{answerId}") ? await addProbeAnswer(run.id) : null;
@@ -132,15 +152,31 @@ describe("control: the same requests from a member", () => {
     const ack = op.path.includes("{ackId}")
       ? expectOk(ops.acknowledgeFlag, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/acknowledgements`, { flagId: "miss:firm", reason: "Carol's call" }))
       : null;
+    const seat = (model: string) => ({ providerId: "simulator", model });
     const panel = op.path.includes("{panelId}")
-      ? expectOk(ops.createPanel, await carol.api.post(`${wsPath(carol.workspaceId)}/panels`, { name: "Carol's board", spec: { members: [{ key: "ada", personaId: persona.id, version: "latest" }] } }))
+      ? expectOk(ops.createPanel, await carol.api.post(`${wsPath(carol.workspaceId)}/panels`, { name: "Carol's board", spec: panelProbe
+        ? { members: [{ key: "ada", personaId: persona.id, version: "latest" }, { key: "bea", personaId: persona.id, version: "latest" }], plans: { single: { seats: { ada: seat("persona-sim-2"), bea: seat("persona-sim-3") } } } }
+        : { members: [{ key: "ada", personaId: persona.id, version: "latest" }] } }))
       : null;
+    const panelRun = panel && panelProbe && op.path.includes("{runId}")
+      ? expectOk(ops.createPanelRun, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/runs`, { traits: ["warm", "firm"], itemsPerTrait: 6, answersPerPair: 0 }))
+      : null;
+    if (panelRun && op.id === "resumePanelRun") await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel!.id}/runs/${panelRun.id}/cancel`);
+    // A panel's thread, link and recorded preview for the panel-scoped routes.
+    const panelComment = panel && op.path.includes("{commentId}")
+      ? expectOk(ops.createPanelComment, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/comments`, { body: "A note", anchor: { kind: "panel_member", key: "ada" } }))
+      : null;
+    const panelShare = panel && op.path.includes("{shareId}")
+      ? expectOk(ops.createPanelShare, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/shares`, {}))
+      : null;
+    const session = panel && op.path.includes("{sessionId}") ? await addPanelSession(carol, panel.id, persona.id) : null;
+    const axes = op.id === "getAxesComparison" ? await startAxes(carol) : {};
     const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
-      runId: run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: comment?.id, shareId: share?.id,
-      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id,
+      runId: panelRun?.id ?? run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: panelComment?.id ?? comment?.id, shareId: panelShare?.id ?? share?.id,
+      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id, sessionId: session?.id, ...axes,
     };
   }
 

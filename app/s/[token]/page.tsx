@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { shareDescription } from "@/components/share/share-description";
+import { SharedPanelPage } from "@/components/panels/shared-panel-page";
 import { SharedPersonaPage } from "@/components/share/shared-persona-page";
 import { AppError } from "@/lib/http/errors";
-import { SHARE_TOKEN_PATTERN, type ShareBundle } from "@/lib/schemas/share";
-import { openShare } from "@/lib/services/sharing/open-share";
+import { SHARE_TOKEN_PATTERN } from "@/lib/schemas/share";
+import { openAnyShare } from "@/lib/services/sharing/open-share";
 
 // The public, read-only page of a share link: no session, the token is the
 // only credential. Every failure is the same 404 page. The token never goes
@@ -15,10 +16,11 @@ import { openShare } from "@/lib/services/sharing/open-share";
 export const dynamic = "force-dynamic";
 
 // One lookup per request: metadata and page share it, so a visit counts once.
-const load = cache(async (token: string): Promise<ShareBundle | null> => {
+// A persona's link or a panel's: the link says which (openAnyShare).
+const load = cache(async (token: string): Promise<Awaited<ReturnType<typeof openAnyShare>> | null> => {
   if (!SHARE_TOKEN_PATTERN.test(token)) return null;
   try {
-    return await openShare(token);
+    return await openAnyShare(token);
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") return null;
     throw e;
@@ -30,10 +32,12 @@ type Props = { params: Promise<{ token: string }> };
 const PRIVATE = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const bundle = await load((await params).token);
-  if (!bundle) return { ...PRIVATE, title: { absolute: "Link not available — Persona Studio" } };
-  const title = `${bundle.persona.name} — Persona Studio`;
-  const description = shareDescription(bundle);
+  const shared = await load((await params).token);
+  if (!shared) return { ...PRIVATE, title: { absolute: "Link not available — Persona Studio" } };
+  const title = `${shared.kind === "panel" ? shared.bundle.panel.name : shared.bundle.persona.name} — Persona Studio`;
+  const description = shared.kind === "panel"
+    ? `A panel of ${shared.bundle.members.length} personas${shared.bundle.panel.description ? `: ${shared.bundle.panel.description.slice(0, 150)}` : ""}`
+    : shareDescription(shared.bundle);
   return {
     ...PRIVATE,
     title: { absolute: title },
@@ -45,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const bundle = await load(token);
-  if (!bundle) notFound();
-  return <SharedPersonaPage bundle={bundle} token={token} />;
+  const shared = await load(token);
+  if (!shared) notFound();
+  return shared.kind === "panel" ? <SharedPanelPage bundle={shared.bundle} /> : <SharedPersonaPage bundle={shared.bundle} token={token} />;
 }

@@ -11,6 +11,7 @@ import { PANEL_PREVIEW_LIMITS, type PanelPreviewEvent, type panelPreviewBody } f
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { findPanelRow, parseStoredPanelSpec } from "@/lib/services/panels/find-panel";
 import { crossExaminationMessages, firstRoundMessages, type FirstAnswer } from "@/lib/services/panels/cross-examine";
+import { startSession } from "@/lib/services/panels/panel-sessions";
 import { ndjsonResponse, streamChat } from "@/lib/services/preview/stream-chat";
 import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -91,8 +92,14 @@ export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string,
   const personas = await db.persona.findMany({ where: { id: { in: members.map((m) => m.personaId) }, workspaceId: ctx.workspaceId }, select: { id: true, name: true } });
   const personaName = new Map(personas.map((p) => [p.id, p.name]));
   const nameOf = (m: PanelMember) => m.label || personaName.get(m.personaId) || m.key;
+  // Recording (panel-sessions.ts): the session exists before the first answer; each answer is stored as it finishes.
+  const recorder = body.record ? await startSession(ctx, panelId, spec, members, nameOf, { question: body.question, crossExamine: body.crossExamine }) : null;
 
-  return ndjsonResponse<PanelPreviewEvent>(signal, async (send, upstream) => {
+  return ndjsonResponse<PanelPreviewEvent>(signal, async (sendRaw, upstream) => {
+    const send = (e: PanelPreviewEvent) => {
+      recorder?.observe(e);
+      sendRaw(e);
+    };
     const fail = (key: string, round: Round, e: unknown) => {
       if (e instanceof AppError) return send({ type: "error", member: key, round, kind: e.code, message: e.message });
       const err = failureOf(e);
@@ -105,6 +112,7 @@ export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string,
       });
 
     send({ type: "panel", members: members.map((m) => ({ key: m.key, name: nameOf(m) })), rounds: body.crossExamine ? 2 : 1 });
+    if (recorder) send({ type: "session", sessionId: recorder.sessionId });
     const seated = new Map<string, Seated>();
     const first: FirstAnswer[] = [];
     await pool(members, PANEL_PREVIEW_LIMITS.concurrency, async (m) => {
@@ -130,6 +138,7 @@ export async function streamPanelPreview(ctx: WorkspaceContext, panelId: string,
         await answer(s, 2, messages);
       });
     }
+    await recorder?.settle();
     send({ type: "end" });
   });
 }

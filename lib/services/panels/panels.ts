@@ -78,5 +78,6 @@ export async function updatePanel(
 
 export async function deletePanel(ctx: WorkspaceContext, panelId: string): Promise<void> {
   const row = await findPanelRow(ctx, panelId);
-  await db.panel.delete({ where: { id: row.id } });
+  // Comment.panelId has no foreign key (a comment belongs to a member's persona): the panel's threads go with it.
+  await db.$transaction([db.comment.deleteMany({ where: { panelId: row.id, workspaceId: ctx.workspaceId } }), db.panel.delete({ where: { id: row.id } })]);
 }

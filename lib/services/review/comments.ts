@@ -25,7 +25,7 @@ for (const k of Object.keys(personaSpecSchema.shape)) if (!FIELD_LABELS[k]) thro
 
 const excerpt = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
-type StoredAnchor = { kind: Anchor["kind"]; key: string; label: string; version: number | null };
+type StoredAnchor = { kind: Anchor["kind"] | PanelAnchorInput["kind"]; key: string; label: string; version: number | null };
 
 /** Validates an anchor against the persona; returns what is stored. */
 async function resolveAnchor(personaId: string, latestVersion: number, a: Anchor): Promise<StoredAnchor> {
@@ -114,7 +114,7 @@ export function toThreads(rows: Row[], names: Names): CommentThread[] {
 export async function threadsOf(workspaceId: string, personaId: string, q: { version?: number; status: "open" | "resolved" | "all" }) {
   const tops = await db.comment.findMany({
     where: {
-      personaId, workspaceId, parentId: null,
+      personaId, workspaceId, parentId: null, panelId: null,
       ...(q.version ? { versionNumber: q.version } : {}),
       ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),
     },
@@ -134,7 +134,7 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
   let anchor: StoredAnchor;
   let parentId: string | null = null;
   if (input.parentId) {
-    const parent = await db.comment.findFirst({ where: { id: input.parentId, personaId: persona.id, parentId: null } });
+    const parent = await db.comment.findFirst({ where: { id: input.parentId, personaId: persona.id, parentId: null, panelId: null } });
     if (!parent) throw new AppError("validation", "No such thread on this persona", { field: "parentId" });
     parentId = parent.id;
     anchor = { kind: parent.anchorKind as Anchor["kind"], key: parent.anchorKey, label: parent.anchorLabel, version: parent.versionNumber };
@@ -157,8 +157,8 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
   return toComment(row, names);
 }
 
-export async function resolveComment(ctx: WorkspaceContext, commentId: string, input: { resolved: boolean }): Promise<CommentThread> {
-  const found = await db.comment.findFirst({ where: { id: commentId, workspaceId: ctx.workspaceId } });
+export async function resolveComment(ctx: WorkspaceContext, commentId: string, input: { resolved: boolean }, panelId?: string): Promise<CommentThread> {
+  const found = await db.comment.findFirst({ where: { id: commentId, workspaceId: ctx.workspaceId, ...(panelId ? { panelId } : {}) } });
   if (!found) throw notFound("Comment");
   const threadId = found.parentId ?? found.id;
   await db.$transaction(async (tx) => {
@@ -167,8 +167,79 @@ export async function resolveComment(ctx: WorkspaceContext, commentId: string, i
       data: input.resolved ? { resolvedAt: new Date(), resolvedByName: ctx.userName } : { resolvedAt: null, resolvedByName: null },
     });
     const top = await tx.comment.findUniqueOrThrow({ where: { id: threadId }, select: { anchorLabel: true, versionNumber: true } });
+    // A panel's threads are listed on the panel, not in its members' persona trails.
+    if (found.panelId) return;
     await recordActivity(ctx, found.personaId, input.resolved ? "comment_resolved" : "comment_reopened", `${input.resolved ? "resolved" : "reopened"} the thread on ${top.anchorLabel}`, { version: top.versionNumber, commentId: threadId }, tx);
   });
   const rows = await db.comment.findMany({ where: { OR: [{ id: threadId }, { parentId: threadId }] }, orderBy: { createdAt: "asc" } });
   return toThreads(rows, await memberNames(ctx.workspaceId))[0];
+}
+
+// ── A panel's comments (issue 13 §3) ────────────────────────────────────────
+// The same threads, replies, mentions and resolving as a persona's, scoped by
+// Comment.panelId. Comment.personaId stays the persona the thread is about: the
+// member whose recorded answer it anchors (panel_answer) or the member itself
+// (panel_member) — there is no comment without a member, so deleting a member's
+// persona removes its threads like any of the persona's comments. A persona's
+// own comment list leaves these out (panelId: null above): they are read on the panel.
+
+type PanelAnchorInput = { kind: "panel_answer" | "panel_member"; key: string };
+type PanelCommentInput = { body: string; anchor?: PanelAnchorInput; parentId?: string };
+
+/** A panel's threads (callers check the panel is the caller's); `answerIds` narrows to those answers' threads. */
+export async function panelThreadsOf(workspaceId: string, panelId: string, q: { status: "open" | "resolved" | "all"; answerIds?: string[] }): Promise<CommentThread[]> {
+  const tops = await db.comment.findMany({
+    where: {
+      workspaceId, panelId, parentId: null,
+      ...(q.answerIds ? { anchorKind: "panel_answer", anchorKey: { in: q.answerIds } } : {}),
+      ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const replies = await db.comment.findMany({ where: { parentId: { in: tops.map((t) => t.id) } }, orderBy: { createdAt: "asc" } });
+  return toThreads([...tops, ...replies], await memberNames(workspaceId));
+}
+
+/** Resolves a panel anchor to the member's persona and a label; unknown answer or member → 422 naming anchor.key. */
+async function resolvePanelAnchor(workspaceId: string, panelId: string, members: readonly { key: string; personaId: string; name: string }[], a: PanelAnchorInput): Promise<StoredAnchor & { personaId: string }> {
+  if (a.kind === "panel_answer") {
+    const answer = await db.panelSessionAnswer.findFirst({ where: { id: a.key, session: { panelId, workspaceId } }, include: { session: { select: { question: true } } } });
+    if (!answer) throw new AppError("validation", "No such recorded answer on this panel", { field: "anchor.key" });
+    return { kind: a.kind, key: answer.id, label: `${answer.memberName}${answer.round === 2 ? " (cross-examination)" : ""} on “${excerpt(answer.session.question)}”`, version: null, personaId: answer.personaId };
+  }
+  const member = members.find((m) => m.key === a.key);
+  if (!member) throw new AppError("validation", `"${a.key}" is not a member of this panel`, { field: "anchor.key" });
+  return { kind: a.kind, key: member.key, label: member.name, version: null, personaId: member.personaId };
+}
+
+export async function createPanelCommentIn(
+  ctx: WorkspaceContext, panel: { id: string; members: readonly { key: string; personaId: string; name: string }[] }, input: PanelCommentInput,
+): Promise<Comment> {
+  let anchor: StoredAnchor;
+  let personaId: string;
+  let parentId: string | null = null;
+  if (input.parentId) {
+    const parent = await db.comment.findFirst({ where: { id: input.parentId, workspaceId: ctx.workspaceId, panelId: panel.id, parentId: null } });
+    if (!parent) throw new AppError("validation", "No such thread on this panel", { field: "parentId" });
+    parentId = parent.id;
+    personaId = parent.personaId;
+    anchor = { kind: parent.anchorKind as StoredAnchor["kind"], key: parent.anchorKey, label: parent.anchorLabel, version: parent.versionNumber };
+  } else {
+    const resolved = await resolvePanelAnchor(ctx.workspaceId, panel.id, panel.members, input.anchor!);
+    personaId = resolved.personaId;
+    anchor = resolved;
+  }
+  // The member's persona must still be in this workspace (a member whose persona is gone cannot be commented on).
+  if (!(await db.persona.findFirst({ where: { id: personaId, workspaceId: ctx.workspaceId }, select: { id: true } }))) {
+    throw new AppError("validation", "This member's persona no longer exists", { field: input.parentId ? "parentId" : "anchor.key" });
+  }
+  const { ids: mentions, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
+  const row = await db.comment.create({
+    data: {
+      workspaceId: ctx.workspaceId, personaId, panelId: panel.id, parentId, anchorKind: anchor.kind, anchorKey: anchor.key,
+      anchorLabel: anchor.label, versionNumber: null, body: input.body, mentions: JSON.stringify(mentions),
+      authorId: ctx.userId, authorName: ctx.userName,
+    },
+  });
+  return toComment(row, names);
 }

@@ -3,17 +3,20 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import type { ProbeAnswer, ProbeReport } from "@/lib/schemas/probe";
-import type { Comment, CommentThread, SampleRecording } from "@/lib/schemas/review";
+import type { SampleRecording } from "@/lib/schemas/review";
 import {
-  SHARED_FAILURE, sharedSpecSchema, type ShareBundle, type SharedComment, type SharedCommentThread, type sharedAnswersQuery,
+  SHARED_FAILURE, sharedSpecSchema, type ShareBundle, type sharedAnswersQuery,
 } from "@/lib/schemas/share";
+import type { SharedPanelBundle } from "@/lib/schemas/panel-session";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { latestCompletedRun, latestCompletedRunRow } from "@/lib/services/probes/latest-report";
 import { toAnswer } from "@/lib/services/probes/serialize-run";
 import { withScenarios } from "@/lib/services/probes/scenario-answers";
 import { threadsOf } from "@/lib/services/review/comments";
 import { latestRecording } from "@/lib/services/review/sample-answers";
-import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
+import { countVisit, findActiveLink, GONE } from "@/lib/services/sharing/active-link";
+import { publicThread } from "@/lib/services/sharing/public-comments";
+import { openPanelShare } from "@/lib/services/panels/panel-shares";
 
 // What a share link opens, with no session: the token is the only credential.
 // Every way a link can fail (malformed, unknown, revoked, expired, its persona
@@ -23,32 +26,18 @@ import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
 // Neither can a provider's error text (a failed answer says "failed") or a
 // user id (people appear by display name only).
 
-const GONE = "This link does not exist, has expired or was revoked";
-const ACCESS_WRITE_MS = 60_000;
 
 function publicSamples(recording: SampleRecording | null): SampleRecording | null {
   if (!recording) return null;
   return { ...recording, answers: recording.answers.map((a) => ({ ...a, error: a.error === null ? null : SHARED_FAILURE })) };
 }
 
-function publicComment(c: Comment): SharedComment {
-  return {
-    id: c.id, parentId: c.parentId, anchor: c.anchor, body: c.body, createdAt: c.createdAt, editedAt: c.editedAt,
-    resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy,
-    author: { name: c.author.name }, mentions: c.mentions.map((m) => ({ name: m.name })),
-  };
-}
-
-const publicThread = (t: CommentThread): SharedCommentThread => ({ ...publicComment(t), replies: t.replies.map(publicComment) });
 
 const publicAnswer = (a: ProbeAnswer): ProbeAnswer => ({ ...a, error: a.status === "failed" || a.error !== null ? SHARED_FAILURE : null });
 
 async function activeLink(token: string) {
-  const hash = hashShareToken(token);
-  const row = await db.shareLink.findUnique({ where: { tokenHash: hash } });
-  if (!tokenMatches(hash, row?.tokenHash ?? null) || !row) throw notFound(GONE);
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) throw notFound(GONE);
-  // A panel's link opens the panel's share page (lib/services/panels), never a persona's.
+  const row = await findActiveLink(token);
+  // A panel's link opens the panel's share page (lib/services/panels/panel-shares.ts), never a persona's.
   if (!row.personaId) throw notFound(GONE);
   const persona = await db.persona.findUnique({ where: { id: row.personaId } });
   if (!persona || persona.workspaceId !== row.workspaceId) throw notFound(GONE);
@@ -65,13 +54,7 @@ function publicReport(report: ProbeReport): ProbeReport {
 
 export async function openShare(token: string): Promise<ShareBundle> {
   const { link, persona, version } = await activeLink(token);
-  const now = new Date();
-  // Last access is for the link list, not an audit log: one write a minute is enough.
-  if (!link.lastAccessedAt || now.getTime() - link.lastAccessedAt.getTime() > ACCESS_WRITE_MS) {
-    await db.shareLink.update({ where: { id: link.id }, data: { lastAccessedAt: now, accessCount: { increment: 1 } } });
-  } else {
-    await db.shareLink.update({ where: { id: link.id }, data: { accessCount: { increment: 1 } } });
-  }
+  await countVisit(link);
   const spec = sharedSpecSchema.parse(parseStoredSpec(version.spec));
   const [samples, run, comments] = await Promise.all([
     latestRecording(persona.id, version.number),
@@ -112,4 +95,11 @@ export async function sharedAnswers(token: string, q: z.output<typeof sharedAnsw
     orderBy: { createdAt: "asc" }, take: q.limit,
   });
   return withScenarios(rows.map(toAnswer), run.config).map(publicAnswer);
+}
+
+/** What /s/{token} shows: a persona's bundle or a panel's (the link says which); every failure is the same 404. */
+export async function openAnyShare(token: string): Promise<{ kind: "persona"; bundle: ShareBundle } | { kind: "panel"; bundle: SharedPanelBundle }> {
+  const link = await findActiveLink(token);
+  if (link.panelId) return { kind: "panel", bundle: await openPanelShare(token) };
+  return { kind: "persona", bundle: await openShare(token) };
 }

@@ -14,7 +14,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 const DAY_MS = 24 * 3600_000;
 
-function stateOf(r: Row, now = new Date()): ShareLink["state"] {
+export function stateOf(r: Row, now = new Date()): ShareLink["state"] {
   if (r.revokedAt) return "revoked";
   if (r.expiresAt && r.expiresAt <= now) return "expired";
   return "active";
