@@ -17,6 +17,7 @@ import { PanelRunsList } from "@/components/panels/panel-runs-list";
 import { PanelPreview } from "@/components/panels/panel-preview";
 // ── Recorded previews, comments and share links (issue 13 §1, §3), built by another helper ──
 import { PanelSessions } from "@/components/panels/panel-sessions";
+import { PanelReview } from "@/components/panels/panel-review";
 import { PanelShareDialog } from "@/components/panels/panel-share-dialog";
 import type { SeatCandidate } from "@/components/panels/panel-spec-edit";
 import { SeatsCard } from "@/components/panels/seats-card";
@@ -155,6 +156,7 @@ function Editor({ workspaceId, initial, detail, readOnly }: { workspaceId: strin
           />
           <PanelRunsList workspaceId={workspaceId} panelId={initial.id} canRun={!readOnly} onProbe={() => void openProbe()} />
           <VersionsCard workspaceId={workspaceId} panelId={initial.id} readOnly={readOnly} onSave={() => { setVersionError(null); setVersionOpen(true); }} />
+          <PanelReview workspaceId={workspaceId} panelId={initial.id} />
         </div>
       </div>
       {/* ── Panel preview (issue 13 §3): full width, so the members' answers sit side by side. Reads the SAVED panel. ── */}

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { AnchorChip } from "@/components/review/comment-thread";
 import { useReviewQueue } from "@/lib/query/review-hooks";
-import type { ReviewRequest } from "@/lib/schemas/review";
+import type { PanelReviewRequest, ReviewRequest } from "@/lib/schemas/review";
 
 // What awaits me (review requests, open threads that mention me) and what I
 // asked others for, with their answers.
@@ -38,6 +38,25 @@ function RequestRow({ ws, r, mine }: { ws: string; r: ReviewRequest; mine: boole
   );
 }
 
+/** A panel version's request (issue 13 §1): links to the panel's review section. */
+function PanelRequestRow({ ws, r, mine }: { ws: string; r: PanelReviewRequest; mine: boolean }) {
+  return (
+    <Card className="px-4 py-3">
+      <Link href={`/w/${ws}/panels/${r.panelId}#review`} className="group flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="queue-panel-request">
+        <span className="font-medium text-slate-900 group-hover:text-brand-700">{r.panelName}</span>
+        <Badge tone="slate">panel</Badge>
+        <Badge tone="brand">v{r.version}</Badge>
+        <Badge tone={STATUS_TONE[r.status]}>{r.status.replace("_", " ")}</Badge>
+        <span className="text-xs text-slate-500">
+          {mine ? <>asked {r.reviewer.name}</> : <>from {r.requestedBy.name}</>} · <TimeAgo iso={r.createdAt} />
+          {r.decidedAt ? <> · decided <TimeAgo iso={r.decidedAt} /></> : null}
+        </span>
+        {r.message ? <span className="w-full text-sm text-slate-600">“{r.message}”</span> : null}
+      </Link>
+    </Card>
+  );
+}
+
 export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
   const queue = useReviewQueue(workspaceId);
   return (
@@ -48,8 +67,9 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
       {queue.isError ? <p className="mt-6 text-sm text-rose-700">Could not load the queue: {queue.error.message}</p> : null}
       {queue.data ? (
         <div className="mt-6 space-y-8">
-          <Section title="Awaiting your review" count={queue.data.awaitingMe.length} empty="Nothing waits for your review.">
+          <Section title="Awaiting your review" count={queue.data.awaitingMe.length + queue.data.panelAwaitingMe.length} empty="Nothing waits for your review.">
             {queue.data.awaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
+            {queue.data.panelAwaitingMe.map((r) => <PanelRequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
           </Section>
           <Section title="Mentions" count={queue.data.mentions.length} empty="No open thread mentions you.">
             {queue.data.mentions.map((m) => (
@@ -65,8 +85,9 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
               </Card>
             ))}
           </Section>
-          <Section title="You asked for" count={queue.data.requestedByMe.length} empty="You have no open review requests.">
+          <Section title="You asked for" count={queue.data.requestedByMe.length + queue.data.panelRequestedByMe.length} empty="You have no open review requests.">
             {queue.data.requestedByMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine />)}
+            {queue.data.panelRequestedByMe.map((r) => <PanelRequestRow key={r.id} ws={workspaceId} r={r} mine />)}
           </Section>
         </div>
       ) : null}

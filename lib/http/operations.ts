@@ -9,6 +9,7 @@ import { panelOps } from "@/lib/http/panel-operations";
 import { panelRunOps } from "@/lib/http/panel-run-operations";
 import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
 import { panelPreviewOps } from "@/lib/http/panel-preview-operations";
+import { panelReviewOps } from "@/lib/http/panel-review-operations";
 import { panelSeatOps } from "@/lib/http/panel-seat-operations";
 import { panelSessionOps } from "@/lib/http/panel-session-operations";
 import { previewOps } from "@/lib/http/preview-operations";
@@ -76,6 +77,7 @@ export const ops = {
   ...panelOps,
   ...panelRunOps,
   ...panelSeatOps,
+  ...panelReviewOps,
   ...apiTokenOps,
 };
 

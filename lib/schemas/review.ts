@@ -134,6 +134,13 @@ export const reviewRequestSchema = z.object({
 });
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
 
+/** A review request on a panel version (issue 13 §1; lib/schemas/panel-review.ts has the rest). */
+export const panelReviewRequestSchema = reviewRequestSchema.omit({ personaId: true, personaName: true }).extend({
+  panelId: z.string(),
+  panelName: z.string(),
+});
+export type PanelReviewRequest = z.infer<typeof panelReviewRequestSchema>;
+
 export const decideBody = z
   .object({
     decision: z.enum(["approve", "request_changes"]),
@@ -206,6 +213,8 @@ export const reviewQueueSchema = z.object({
   awaitingMe: z.array(reviewRequestSchema).describe("Open review requests addressed to me"),
   mentions: z.array(mentionItemSchema).describe("Open threads where someone mentioned me"),
   requestedByMe: z.array(reviewRequestSchema).describe("Requests I made: open ones and those decided in the last 30 days"),
+  panelAwaitingMe: z.array(panelReviewRequestSchema).describe("Open review requests on panel versions addressed to me"),
+  panelRequestedByMe: z.array(panelReviewRequestSchema).describe("Panel review requests I made: open ones and those decided in the last 30 days"),
 });
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
 

@@ -77,6 +77,10 @@ import * as panelReportRoute from "@/app/api/workspaces/[workspaceId]/panels/[pa
 import * as cancelPanelRunRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/cancel/route";
 import * as resumePanelRunRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/runs/[runId]/resume/route";
 import * as revokePanelShareRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/shares/[shareId]/revoke/route";
+import * as panelReviewsRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/route";
+import * as panelVersionReviewRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/versions/[number]/route";
+import * as decidePanelVersionRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/versions/[number]/decision/route";
+import * as withdrawPanelReviewRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/requests/[requestId]/withdraw/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
@@ -168,6 +172,10 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/panels/{panelId}/comments/{commentId}/resolve`]: resolvePanelCommentRoute,
   [`${W}/panels/{panelId}/shares`]: panelSharesRoute,
   [`${W}/panels/{panelId}/shares/{shareId}/revoke`]: revokePanelShareRoute,
+  [`${W}/panels/{panelId}/reviews`]: panelReviewsRoute,
+  [`${W}/panels/{panelId}/reviews/versions/{number}`]: panelVersionReviewRoute,
+  [`${W}/panels/{panelId}/reviews/versions/{number}/decision`]: decidePanelVersionRoute,
+  [`${W}/panels/{panelId}/reviews/requests/{requestId}/withdraw`]: withdrawPanelReviewRoute,
   [`${W}/panels/{panelId}/runs`]: panelRunsRoute,
   [`${W}/panels/{panelId}/runs/estimate`]: panelRunEstimateRoute,
   [`${W}/panels/{panelId}/runs/{runId}`]: panelRunRoute,

@@ -44,6 +44,8 @@ export type Ids = {
   axesFrameworkRun?: string;
   /** A recorded preview (PanelSession) of `panelId`; sweeps that never reach the service may leave it out. */
   sessionId?: string;
+  /** A panel review request on version `number` of `panelId`; sweeps that never reach the service may leave it out. */
+  requestId?: string;
 };
 
 /** Well-formed (43 base64url characters) but matches no link. */
@@ -99,6 +101,8 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   createPanelComment: () => ({ body: "Ada's answer dodges the question", anchor: { kind: "panel_member", key: "ada" } }),
   resolvePanelComment: () => ({ resolved: true }),
   createPanelShareLink: () => ({ label: "Board", expiresInDays: 7, includeComments: true }),
+  requestPanelReview: (ids) => ({ version: ids.number, reviewerIds: [ids.reviewerUserId ?? "no-such-user"], message: "Do the members really differ?" }),
+  decidePanelVersion: () => ({ decision: "approve", note: "The members land apart" }),
   createPanelRun: () => ({ experiment: "divergence", traits: ["warm", "firm"], itemsPerTrait: 6, answersPerPair: 0, maxCalls: 200 }),
   estimatePanelRun: () => ({ experiment: "divergence", traits: ["warm", "firm"], itemsPerTrait: 10, answersPerPair: 4 }),
   startAxesExperiment: () => ({ topic: "housing", seat: { providerId: "simulator", model: "persona-sim-2" }, itemsPerTrait: 6, traits: ["warm", "skeptical"] }),
@@ -135,7 +139,7 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       commentId: ids.commentId ?? "no-such-comment", shareId: ids.shareId ?? "no-such-share", token: NO_SUCH_TOKEN,
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
       tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer", ackId: ids.ackId ?? "no-such-ack",
-      panelId: ids.panelId ?? "no-such-panel", sessionId: ids.sessionId ?? "no-such-session",
+      panelId: ids.panelId ?? "no-such-panel", sessionId: ids.sessionId ?? "no-such-session", requestId: ids.requestId ?? "no-such-request",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

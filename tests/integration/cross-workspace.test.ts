@@ -128,7 +128,7 @@ describe("control: the same requests from a member", () => {
     const trait = op.path.includes("{traitKey}")
       ? expectOk(ops.saveCustomTrait, await carol.api.post(`${wsPath(carol.workspaceId)}/custom-traits`, buildCustomTrait({ key: "carol_trait" })))
       : null;
-    const reviewer = op.id === "requestReview" ? await addTeammate(carol, "reviewer") : null;
+    const reviewer = op.id === "requestReview" || op.id === "requestPanelReview" ? await addTeammate(carol, "reviewer") : null;
     const comment = op.path.includes("{commentId}")
       ? expectOk(ops.createComment, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/comments`, { body: "A note", anchor: { kind: "persona" } }))
       : null;
@@ -170,13 +170,18 @@ describe("control: the same requests from a member", () => {
       ? expectOk(ops.createPanelShare, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/shares`, {}))
       : null;
     const session = panel && op.path.includes("{sessionId}") ? await addPanelSession(carol, panel.id, persona.id) : null;
+    // Panel review routes take version 1 of the panel, and a request on it as {requestId}.
+    if (panel && op.path.includes("/reviews")) expectOk(ops.createPanelVersion, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/versions`, { message: "first", revision: panel.revision }));
+    const panelRequest = panel && op.path.includes("{requestId}")
+      ? expectOk(ops.requestPanelReview, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/reviews`, { version: 1, reviewerIds: [(await addTeammate(carol, "reviewer")).id] }))[0]
+      : null;
     const axes = op.id === "getAxesComparison" ? await startAxes(carol) : {};
     const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
       runId: panelRun?.id ?? run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: panelComment?.id ?? comment?.id, shareId: panelShare?.id ?? share?.id,
-      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id, sessionId: session?.id, ...axes,
+      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id, sessionId: session?.id, requestId: panelRequest?.id, ...axes,
     };
   }
 

@@ -201,6 +201,15 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["an anchor without a key", { body: "Hi", anchor: { kind: "panel_answer" } }, "anchor.key"],
   ],
   resolvePanelComment: [["empty", {}, "resolved"], ["resolved as text", { resolved: "yes" }, "resolved"]],
+  requestPanelReview: [
+    ["empty", {}, "version"],
+    ["no reviewers", { version: 1, reviewerIds: [] }, "reviewerIds"],
+    ["version 0", { version: 0, reviewerIds: ["u"] }, "version"],
+  ],
+  decidePanelVersion: [
+    ["an unknown decision", { decision: "maybe" }, "decision"],
+    ["changes requested without saying what", { decision: "request_changes", note: " " }, "note"],
+  ],
   createPanelShareLink: [
     ["expiry 0 days", { expiresInDays: 0 }, "expiresInDays"],
     ["a label over 120 characters", { label: "x".repeat(121) }, "label"],

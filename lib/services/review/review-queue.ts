@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { ReviewQueue } from "@/lib/schemas/review";
+import { toPanelRequest } from "@/lib/services/panels/panel-review";
 import { toRequest } from "@/lib/services/review/review";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -13,7 +14,9 @@ const personaName = { persona: { select: { name: true } } } as const;
 
 export async function reviewQueue(ctx: WorkspaceContext): Promise<ReviewQueue> {
   const me = ctx.userId;
-  const [awaiting, mine, mentioned] = await Promise.all([
+  const recent = { OR: [{ status: "open" }, { decidedAt: { gte: new Date(Date.now() - RECENT_MS) } }] };
+  const panelName = { panel: { select: { name: true } } } as const;
+  const [awaiting, mine, mentioned, panelAwaiting, panelMine] = await Promise.all([
     db.reviewRequest.findMany({ where: { workspaceId: ctx.workspaceId, reviewerId: me, status: "open" }, include: personaName, orderBy: { createdAt: "asc" } }),
     db.reviewRequest.findMany({
       where: { workspaceId: ctx.workspaceId, requestedById: me, OR: [{ status: "open" }, { decidedAt: { gte: new Date(Date.now() - RECENT_MS) } }] },
@@ -24,6 +27,9 @@ export async function reviewQueue(ctx: WorkspaceContext): Promise<ReviewQueue> {
       where: { workspaceId: ctx.workspaceId, mentions: { contains: JSON.stringify(me) } },
       include: personaName, orderBy: { createdAt: "desc" }, take: 200,
     }),
+    // Panel versions (issue 13 §1) are reviewed the same way.
+    db.panelReviewRequest.findMany({ where: { workspaceId: ctx.workspaceId, reviewerId: me, status: "open" }, include: panelName, orderBy: { createdAt: "asc" } }),
+    db.panelReviewRequest.findMany({ where: { workspaceId: ctx.workspaceId, requestedById: me, ...recent }, include: panelName, orderBy: { createdAt: "desc" } }),
   ]);
   const threadIds = [...new Set(mentioned.map((c) => c.parentId ?? c.id))];
   const open = new Set((await db.comment.findMany({ where: { id: { in: threadIds }, resolvedAt: null }, select: { id: true } })).map((t) => t.id));
@@ -36,5 +42,8 @@ export async function reviewQueue(ctx: WorkspaceContext): Promise<ReviewQueue> {
       excerpt: c.body.length > 160 ? `${c.body.slice(0, 159)}…` : c.body,
       author: { id: c.authorId, name: c.authorName }, createdAt: c.createdAt.toISOString(),
     }));
-  return { awaitingMe: awaiting.map(toRequest), mentions, requestedByMe: mine.map(toRequest) };
+  return {
+    awaitingMe: awaiting.map(toRequest), mentions, requestedByMe: mine.map(toRequest),
+    panelAwaitingMe: panelAwaiting.map(toPanelRequest), panelRequestedByMe: panelMine.map(toPanelRequest),
+  };
 }

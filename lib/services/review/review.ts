@@ -70,7 +70,7 @@ async function approvalState(personaId: string, version: number, policy: Approva
   };
 }
 
-async function policyOf(workspaceId: string): Promise<ApprovalPolicy> {
+export async function policyOf(workspaceId: string): Promise<ApprovalPolicy> {
   const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { approvalPolicy: true } });
   return ws.approvalPolicy === "block" ? "block" : "warn";
 }
@@ -100,17 +100,23 @@ export async function getVersionReview(ctx: WorkspaceContext, personaId: string,
   };
 }
 
-export async function requestReview(ctx: WorkspaceContext, personaId: string, input: z.output<typeof requestReviewBody>): Promise<ReviewRequest[]> {
-  const persona = await findPersonaRow(ctx, personaId);
-  if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to ask for a review");
-  if (input.version > persona.latestVersion) throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
-  const ids = [...new Set(input.reviewerIds)];
+/** The members asked to review (persona or panel): others than the caller, in the workspace, reviewer or above — else 422 on reviewerIds. */
+export async function reviewersOf(ctx: WorkspaceContext, reviewerIds: string[]) {
+  const ids = [...new Set(reviewerIds)];
   if (ids.includes(ctx.userId)) throw new AppError("validation", "Ask someone else: you can approve a version yourself without a request", { field: "reviewerIds" });
   const members = await db.membership.findMany({ where: { workspaceId: ctx.workspaceId, userId: { in: ids } }, select: { userId: true, role: true, user: { select: { name: true } } } });
   const missing = ids.filter((id) => !members.some((m) => m.userId === id));
   if (missing.length) throw new AppError("validation", "Every reviewer must be a member of this workspace", { field: "reviewerIds" });
   const viewers = members.filter((m) => !roleAtLeast(m.role as Role, "reviewer"));
   if (viewers.length) throw new AppError("validation", `${viewers.map((v) => v.user.name).join(", ")} can only view; make them reviewer first`, { field: "reviewerIds" });
+  return { ids, members };
+}
+
+export async function requestReview(ctx: WorkspaceContext, personaId: string, input: z.output<typeof requestReviewBody>): Promise<ReviewRequest[]> {
+  const persona = await findPersonaRow(ctx, personaId);
+  if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to ask for a review");
+  if (input.version > persona.latestVersion) throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
+  const { ids, members } = await reviewersOf(ctx, input.reviewerIds);
 
   await db.$transaction(async (tx) => {
     for (const m of members) {
