@@ -138,7 +138,9 @@ async function main() {
     console.log(`  wall time            ${fmt(t.wall)} (member runs ${fmt(t.membersMs)}, pass ${fmt(t.passMs)})`);
     console.log(`  physical limit       ${fmt(limit)} (slowest member run answers × 2L ÷ C = ${fmt(limitMembers)}; pass judgments × L ÷ C = ${fmt(limitPass)})`);
     const ratio = t.wall / limit;
-    console.log(`  ratio wall/limit     ${ratio.toFixed(3)} (goal ≤ 1.15) ${ratio <= 1.15 ? "✓" : "✗"}`);
+    console.log(`  ratio wall/limit     ${ratio.toFixed(3)} (goal ≤ 1.15) ${ratio <= 1.15 ? "✓" : "✗"} — below 1 when the slowest run's own answers came from the cache or a mate's identical call`);
+    const balanced = (calls * LATENCY) / (s.runs.length * CONCURRENCY);
+    console.log(`  context              ${fmt(balanced)} if the server's ${calls} calls were spread perfectly over all ${s.runs.length} runs' ${s.runs.length * CONCURRENCY} slots (not reachable: runs share calls, not slots)`);
     console.log(`  calls saved inside   ${needed - calls} of ${needed} (${(100 * (1 - calls / needed)).toFixed(1)}%): baselines shared per seat, members on the same seat in both arms answered once`);
     const report = await buildPanelReport(pr);
     for (const arm of report.arms) {
@@ -160,8 +162,7 @@ async function main() {
     }
     // The routed plan seats two members on persona-sim-3; probe those there alone too, as their designers would.
     await db.probeRun.updateMany({ where: { id: { in: [alone[1].id, alone[3].id] } }, data: { targetModel: "persona-sim-3" } });
-    await processBatch(alone[0].id, deps);
-    for (const r of alone.slice(1)) await processBatch(r.id, deps);
+    await Promise.all(alone.map((r) => processBatch(r.id, deps)));
     const divergence = await createPanelRun(b.ctx, b.panel.id, panelBody("divergence"));
     await sim.reset();
     await runPanel(divergence.id);
