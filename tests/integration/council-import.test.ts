@@ -60,6 +60,8 @@ describe("import", () => {
       aurelius: { providerId: anthropicId, model: "claude-sonnet-4" },
     });
     expect(panel.spec.plans.routed?.strategy).toEqual({ providerSpreadFirst: true, avoidPairCollocation: true });
+    // Beside it, the single-model plan the ceiling experiment compares against: everyone on the plan's most used seat.
+    expect(panel.spec.plans.single?.seats).toEqual(Object.fromEntries(["socrates", "feynman", "sun-tzu", "aurelius"].map((k) => [k, { providerId: anthropicId, model: "claude-sonnet-4" }])));
     expect(panel.members.map((m) => [m.name, m.seatLabel])).toEqual([
       ["Socrates", "Anthropic · claude-sonnet-4"], ["Feynman", "Our OpenAI · gpt-4.1"], ["Sun Tzu", "Workspace default"], ["Marcus Aurelius", "Anthropic · claude-sonnet-4"],
     ]);

@@ -9,7 +9,7 @@ import {
 } from "@/lib/interop/council";
 import { serializeSpec, slugify } from "@/lib/persona/normalize";
 import type { CouncilIssue } from "@/lib/schemas/council";
-import { memberKeySchema, PANEL_LIMITS, panelSpecSchema, type ImportCouncilResult, type importCouncilBody, type PanelSpec, type SeatPlan } from "@/lib/schemas/panel";
+import { memberKeySchema, PANEL_LIMITS, panelSpecSchema, type ImportCouncilResult, type importCouncilBody, type PanelSpec, type Seat, type SeatPlan } from "@/lib/schemas/panel";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { COUNCIL_FORMAT, COUNCIL_MEMBER_FORMAT, matchProvider, type ImportedCouncil, type ImportedMember, type MappedSeat } from "@/lib/services/panels/council-files";
@@ -146,7 +146,7 @@ export async function importCouncil(ctx: WorkspaceContext, body: Body): Promise<
       members: personas.map((p) => ({ key: p.key, personaId: p.id, version: "latest" })),
       polarityPairs: council.pairs.map(([a, b]) => ({ a, b })).slice(0, PANEL_LIMITS.pairs),
       groups: Object.entries(council.triads).filter(([, keys]) => keys.length >= 2).slice(0, PANEL_LIMITS.groups).map(([domain, keys]) => ({ name: domain, members: keys })),
-      plans: routed ? { routed } : {},
+      plans: routed ? { routed, single: singleBeside(routed, personas.map((p) => p.key)) } : {},
       activePlan: routed ? "routed" : "single",
     });
     const panel = await tx.panel.create({
@@ -161,5 +161,27 @@ export async function importCouncil(ctx: WorkspaceContext, body: Body): Promise<
     panel: await toPanelDetail(created.panel),
     personas: created.personas.map(({ id, name: n }) => ({ id, name: n })),
     warnings,
+  };
+}
+
+/**
+ * The single-model plan kept beside an imported seat plan (issue 13 §2, §5): every member on the seat
+ * plan's most used seat (the first member's on a tie), so the ceiling experiment — the same panel on
+ * one model vs routed — can run straight after an import.
+ */
+function singleBeside(routed: SeatPlan, keys: readonly string[]): SeatPlan | undefined {
+  const seats = Object.values(routed.seats);
+  if (!seats.length) return undefined;
+  const counts = new Map<string, { seat: Seat; n: number }>();
+  for (const seat of seats) {
+    const key = `${seat.providerId}\u0000${seat.model}`;
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { seat, n: 1 });
+  }
+  const top = [...counts.values()].reduce((a, b) => (b.n > a.n ? b : a));
+  return {
+    seats: Object.fromEntries(keys.map((k) => [k, top.seat])),
+    explanations: Object.fromEntries(keys.map((k) => [k, `Everyone on ${top.seat.model}, the seat plan's most used model: the same panel on one model`])),
   };
 }
