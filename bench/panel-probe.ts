@@ -173,7 +173,7 @@ async function main() {
     console.log(`panel-probe reuse  the same ${MEMBERS.length} members probed alone first (same traits, items, seed and judge), then the panel's divergence probe`);
     console.log(`  panel probe needed   ${dNeeded} calls without reuse (${d.answers} answers × 2 + ${dr.modelCalls + dr.cacheHits} judgments)`);
     const judged = dr.modelCalls;
-    console.log(`  calls at the server  ${after.calls} (${(100 * (1 - after.calls / dNeeded)).toFixed(1)}% saved by reusing the members' answers): ${judged} distinguishability judgments no solo probe makes, ${after.calls - judged} member-run calls the solo probes had not made (re-asked items, their baselines on the other seat)`);
+    console.log(`  calls at the server  ${after.calls} (${(100 * (1 - after.calls / dNeeded)).toFixed(1)}% saved by reusing the members' answers): ${judged} distinguishability judgments no solo probe makes, ${after.calls - judged} member-run calls the cache did not hold`);
   } finally {
     await sim.close();
     await db.$disconnect();
