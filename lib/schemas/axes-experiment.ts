@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { seatSchema } from "@/lib/schemas/panel";
-import { PANEL_RUN_LIMITS, panelRunStatusSchema } from "@/lib/schemas/panel-run";
+import { PANEL_DEFAULT_TRAITS, PANEL_RUN_LIMITS, panelRunStatusSchema } from "@/lib/schemas/panel-run";
 import { traitKeySchema } from "@/lib/schemas/persona";
 
 // The axes experiment (issue 13 §6): one topic → members along five axes in two
@@ -9,7 +9,8 @@ import { traitKeySchema } from "@/lib/schemas/persona";
 // comparison: lib/probing/panel/axes.ts.
 
 /** One line per trait: warmth, dominance, scepticism, formality, verbosity, openness, caution. */
-export const AXES_DEFAULT_TRAITS = ["warm", "assertive", "skeptical", "formal", "verbose", "curious", "cautious"] as const;
+/** The axes experiment compares on the panels' default traits (lib/schemas/panel-run.ts). */
+export const AXES_DEFAULT_TRAITS = PANEL_DEFAULT_TRAITS;
 export const AXES_DEFAULT_ITEMS_PER_TRAIT = 10;
 
 export const startAxesExperimentBody = z.object({

@@ -14,6 +14,12 @@ export const PANEL_RUN_LIMITS = {
   answersPerPair: { min: 0, max: 40, default: 8 },
 } as const;
 
+/**
+ * Traits that span the library's clusters (warmth, stance, independence, expression): what a panel is
+ * compared on when its members target too few traits to say (a council imported with prompts only).
+ */
+export const PANEL_DEFAULT_TRAITS = ["warm", "assertive", "skeptical", "formal", "verbose", "curious", "cautious"] as const;
+
 export const panelArmSchema = z.enum(["active", "single", "routed"]);
 export type PanelArm = z.infer<typeof panelArmSchema>;
 export const ARM_LABELS: Record<PanelArm, string> = { active: "Active plan", single: "One model", routed: "Routed across models" };
@@ -24,7 +30,7 @@ export const createPanelRunBody = z.object({
   experiment: z.enum(["divergence", "ceiling"]).default("divergence")
     .describe("divergence: the active plan; ceiling: the single-model plan and the routed plan on the same items (both plans must exist)"),
   traits: z.array(traitKeySchema).min(2, "Watch at least two traits").max(PANEL_RUN_LIMITS.traits).optional()
-    .describe("Traits every member is judged on. Default: the members' targeted traits and their most related ones (at most 8)"),
+    .describe("Traits every member is judged on. Default: the members' targeted traits and their most related ones (at most 8), topped up with traits across the library's clusters when that gives fewer than 4"),
   itemsPerTrait: z.number().int().min(PANEL_RUN_LIMITS.itemsPerTrait.min).max(PANEL_RUN_LIMITS.itemsPerTrait.max).default(PANEL_RUN_LIMITS.itemsPerTrait.default)
     .describe("Library items asked per watched trait, the same for every member (no early stop: members must answer the same items)"),
   questions: z.boolean().default(true).describe("Also ask the panel's own questions (spec.questions) once each"),

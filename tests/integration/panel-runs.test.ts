@@ -3,7 +3,7 @@ import { ops } from "@/lib/http/operations";
 import { distinguishPasses, processBatch } from "@/lib/jobs/runner";
 import { mulberry32 } from "@/lib/math/random";
 import type { PanelReport } from "@/lib/probing/panel/report-types";
-import type { PanelRun } from "@/lib/schemas/panel-run";
+import { PANEL_DEFAULT_TRAITS, type PanelRun } from "@/lib/schemas/panel-run";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { addTeammate, buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
@@ -143,6 +143,22 @@ describe("a divergence probe of a panel", () => {
     expect(expectError(await owner.api.post(runsPath(panelId), { traits: ["warm", "no_such_trait"] }), 422).field).toBe("traits");
     expect(expectError(await owner.api.post(runsPath(panelId), { traits: ["warm"] }), 422).field).toBe("traits");
     expect(expectError(await owner.api.post(runsPath(panelId), { version: 7 }), 422).field).toBe("version");
+  });
+
+  it("watches the members' targets and their related traits, topped up across the library's clusters when they target too few", async () => {
+    const run = expectOk(ops.createPanelRun, await owner.api.post(runsPath(panelId), { itemsPerTrait: 6, answersPerPair: 0, seed: 5 }));
+    expect(run.watched.slice(0, 2).sort()).toEqual(["firm", "warm"]);
+    expect(run.watched.length).toBeGreaterThanOrEqual(4);
+    await owner.api.post(`${runsPath(panelId)}/${run.id}/cancel`);
+    // Members with no targets at all (a council imported with prompts only) are compared on the default spread.
+    const bare = await createPersona(owner, { name: "Bare", spec: buildSpec({ name: "Bare", archetype: "A council member", traitTargets: {} }) });
+    const twin = await createPersona(owner, { name: "Twin", spec: buildSpec({ name: "Twin", archetype: "Another council member", traitTargets: {} }) });
+    const board = expectOk(ops.createPanel, await owner.api.post(panelsPath(), {
+      name: "Untargeted", spec: { members: [{ key: "bare", personaId: bare.id, version: "latest" }, { key: "twin", personaId: twin.id, version: "latest" }] },
+    }));
+    const untargeted = expectOk(ops.createPanelRun, await owner.api.post(runsPath(board.id), { itemsPerTrait: 6, answersPerPair: 0 }));
+    expect(untargeted.watched).toEqual([...PANEL_DEFAULT_TRAITS]);
+    await owner.api.post(`${runsPath(board.id)}/${untargeted.id}/cancel`);
   });
 
   it("cancel stops every member run; resume queues them again", async () => {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { customProbeTrait, probeTrait, type FrozenCustomTrait } from "@/lib/probing/traits";
 import { defaultWatchSet } from "@/lib/probing/traits/watch-set";
+import { PANEL_DEFAULT_TRAITS } from "@/lib/schemas/panel-run";
 import type { PanelSpec, Seat } from "@/lib/schemas/panel";
 import type { createPanelRunBody, FrozenPanelMember, PanelArm } from "@/lib/schemas/panel-run";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
@@ -99,10 +100,12 @@ export async function planPanelRun(ctx: WorkspaceContext, panelId: string, input
   }
 
   const union = [...new Set(members.flatMap((m) => Object.keys(m.targets)))];
-  const watched = input.traits ?? [
+  const fromTargets = [
     ...defaultWatchSet(union.filter((k) => probeTrait(k)), { cap: 8 }).filter((k) => probeTrait(k)),
     ...union.filter((k) => custom.has(k)),
   ].slice(0, 8);
+  // Members with few or no targets (a council imported with prompts only) are compared across the library's clusters.
+  const watched = input.traits ?? (fromTargets.length >= 4 ? fromTargets : [...new Set([...fromTargets, ...PANEL_DEFAULT_TRAITS])].slice(0, 8));
   const unknown = watched.filter((k) => !measurable(k));
   if (unknown.length) {
     throw new AppError("validation", `No probe items for: ${unknown.join(", ")} — neither a built-in trait nor one of this workspace's custom traits`, { field: "traits" });
