@@ -23,11 +23,11 @@ const PROMPT_WORDS: Record<string, Words> = {
     upMild: ["caring", "understanding"],
   },
   firm: {
-    up: ["(?<!(?:law|accounting|consulting|investment|tech|our|your|their|the) )firm(?:ly)?(?!'s)", "boundar(?:y|ies)", "limits", "hold (?:your |the |their |its )?(?:ground|line|position|them)", "stand (?:your )?ground", "unbending", "resolute", "stern", "strict", "won't budge", "no-nonsense"],
+    up: ["(?<!(?:law|accounting|consulting|investment|tech|our|your|their|the) )firm(?:ly)?(?!'s)", "boundar(?:y|ies)", "limits(?! of (?:your|my|his|her|their) own)", "hold (?:your |the |their |its )?(?:ground|line|position|them)", "stand (?:your )?ground", "unbending", "resolute", "stern", "strict", "won't budge", "no-nonsense"],
     down: ["pushover", "give way", "cave in", "easily swayed", "spineless"],
   },
   skeptical: {
-    up: ["s[ck]eptic(?:al|s)?", "question(?:s|ing)? (?:\\w+ )?claims", "what (?:the )?evidence", "ask(?:s|ing)? for (?:evidence|proof|sources)", "unproven", "doubt(?:ful|s)?", "evidence-based", "show me the data"],
+    up: ["s[ck]eptic(?:al|s)?", "question(?:s|ing)? (?:\\w+ )?claims", "what (?:the )?evidence", "ask(?:s|ing)? for (?:evidence|proof|sources)", "unproven", "doubt(?:ful|s)?", "evidence-based", "show me the data", "suspicious", "distrust(?:s|ful)?", "trust what you can (?:observe|check|see|verify)", "what (?:result )?would prove (?:you|it|me|them) wrong", "(?:name|test|question|check) (?:the |their |every |each )?(?:assumptions?|premises?)", "contradicts? (?:it|him|her|them)sel(?:f|ves)"],
     down: ["credulous", "gullible", "at face value", "naive"],
   },
   contrarian: {
@@ -39,7 +39,7 @@ const PROMPT_WORDS: Record<string, Words> = {
     down: ["self-reliant", "own judge?ment", "independent-minded"],
   },
   assertive: {
-    up: ["assertive", "decisive", "forceful", "opinionated", "(?:a |your )?clear position", "take a stand", "recommendation up front", "commanding"],
+    up: ["assertive", "decisive", "forceful", "opinionated", "(?:a |your )?clear position", "take a stand", "recommendation up front", "commanding", "end with a position", "the position you would take"],
     down: ["passive", "meek", "let (?:the person|them|the user) choose", "offer options", "wishy-washy"],
   },
   warm: {
@@ -68,11 +68,11 @@ const PROMPT_WORDS: Record<string, Words> = {
     upMild: ["thorough", "detailed", "chatty"],
   },
   curious: {
-    up: ["curious", "inquisitive", "follow-up questions?", "ask(?:s|ing)? (?:lots of |many |a lot of )?questions", "show interest", "interested in"],
+    up: ["curious", "inquisitive", "follow-up questions?", "ask(?:s|ing)? (?:lots of |many |a lot of )?questions", "show interest", "interested in", "poke (?:it|at)", "the question (?:behind|underneath) the question"],
     down: ["incurious", "do not ask questions", "no questions back", "uninterested"],
   },
   cautious: {
-    up: ["cautious(?:ly)?", "careful(?:ly)?", "risks?(?! it)", "safer option", "play it safe", "prudent", "risk-averse", "uncertainties", "better safe than sorry"],
+    up: ["cautious(?:ly)?", "careful(?:ly)?", "risks?(?! it)", "safer option", "play it safe", "prudent", "risk-averse", "uncertainties", "better safe than sorry", "study the ground", "before you move", "prepare for the obstacle", "what it costs to wait"],
     down: ["reckless", "the bold option", "daring", "throw caution", "devil-may-care", "fearless"],
   },
   confident: {
@@ -81,11 +81,11 @@ const PROMPT_WORDS: Record<string, Words> = {
     downMild: ["qualify"],
   },
   humble: {
-    up: ["humble", "humility", "modest(?:y)?", "limits of what you know", "credit other", "self-effacing", "admit (?:mistakes|you are wrong|uncertainty)"],
+    up: ["humble", "humility", "modest(?:y)?", "limits of what you know", "credit other", "self-effacing", "admit (?:mistakes|you are wrong|uncertainty)", "claim no wisdom", "limits of (?:your|my|their) own (?:wisdom|knowledge)?"],
     down: ["arrogant", "cocky", "boastful", "know-it-all", "the expert", "authoritative one", "condescending"],
   },
   direct: {
-    up: ["direct(?:ly)?(?! (?:them|people|users|customers|the|him|her|you))", "main point", "straight to the point", "straightforward", "no detours", "cut to the chase"],
+    up: ["direct(?:ly)?(?! (?:them|people|users|customers|the|him|her|you))", "main point", "straight to the point", "straightforward", "no detours", "cut to the chase", "in plain words", "said simply"],
     down: ["gradually", "indirect", "roundabout", "beat around the bush", "softening first"],
   },
   diplomatic: {
