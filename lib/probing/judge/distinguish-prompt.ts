@@ -10,7 +10,7 @@ import { readJsonReply } from "@/lib/probing/judge/json-reply";
 
 /**
  * The system prompt's first line. The simulator's judge recognises the request
- * by it (lib/llm/simulator/distinguish.ts keeps a copy — it may not import
+ * by it (the simulator's distinguish reader keeps a copy — it may not import
  * lib/probing/judge — and a unit test checks the two agree).
  */
 export const DISTINGUISH_MARKER = "You are a blind attribution judge for a persona panel.";
