@@ -160,7 +160,7 @@ export function panelReport(input: PanelReportInput): PanelReport {
       if (d.status === "not told apart" && promptsDiffer(d.a, d.b)) {
         flags.push({
           kind: "indistinguishable", arm: arm.arm, members: [d.a, d.b],
-          message: `Shown an answer and both descriptions, the judge named the right author ${d.correct} times in ${d.n} for ${name(d.a)} and ${name(d.b)} (${pct(d.accuracy.estimate)}, interval ${pct(d.accuracy.lo)}–${pct(d.accuracy.hi)}): what they say is indistinguishable although their prompts differ.`,
+          message: `Shown an answer and both descriptions, the judge named the right author ${d.correct} times in ${d.n} for ${name(d.a)} and ${name(d.b)} (${pct(d.accuracy.estimate)}, interval ${pct(d.accuracy.lo)}–${pct(d.accuracy.hi)}): a blind judge cannot tell what they say apart, although their prompts differ.`,
         });
       }
     }

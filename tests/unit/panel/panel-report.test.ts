@@ -93,7 +93,7 @@ describe("panelReport", () => {
     const r = panelReport(base([arm("active", world, [judged("skeptic", "doubter", 40, 20), judged("skeptic", "optimist", 16, 16), judged("doubter", "optimist", 8, 5)])]));
     expect(r.arms[0].distinguish.map((d) => d.status)).toEqual(["not told apart", "told apart", "inconclusive"]);
     const flag = r.flags.find((f) => f.kind === "indistinguishable")!;
-    expect(flag.message).toMatch(/^Shown an answer and both descriptions, the judge named the right author 20 times in 40 for Skeptic and Doubter \(50%, interval \d+%–\d+%\): what they say is indistinguishable although their prompts differ\.$/);
+    expect(flag.message).toMatch(/^Shown an answer and both descriptions, the judge named the right author 20 times in 40 for Skeptic and Doubter \(50%, interval \d+%–\d+%\): a blind judge cannot tell what they say apart, although their prompts differ\.$/);
   });
 
   it("computes the ceiling experiment's gain with intervals, and each group's own positions", () => {
