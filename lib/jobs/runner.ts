@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { mulberry32 } from "@/lib/math/random";
+import { buildPanelReport } from "@/lib/services/panels/panel-report";
 
 // The probe worker loop. In-process by default (started from instrumentation.ts
 // when the studio starts), or standalone with `npm run worker`. Several workers
@@ -57,8 +58,7 @@ export async function processBatch(runId: string, deps: WorkerDeps): Promise<Rec
 
 /**
  * After member runs: the blind distinguishability pass of every panel probe whose member runs are all
- * over (lib/jobs/panel-distinguish.ts claims its own lease on the PanelRun). A pass that is done closes
- * the panel probe (finishedAt).
+ * over (lib/jobs/panel-distinguish.ts claims its own lease on the PanelRun); closePanelRuns then closes them.
  */
 export async function distinguishPasses(deps: DistinguishDeps, log: Log = console): Promise<Record<string, string>> {
   const outcomes: Record<string, string> = {};
@@ -66,10 +66,35 @@ export async function distinguishPasses(deps: DistinguishDeps, log: Log = consol
     if (deps.signal?.aborted) break;
     const outcome = await processDistinguish(id, deps);
     outcomes[id] = outcome;
-    if (outcome === "done") await db.panelRun.updateMany({ where: { id, finishedAt: null }, data: { finishedAt: new Date() } });
     log.info(`[probe-worker] panel probe ${id} distinguishability: ${outcome}`);
   }
   return outcomes;
+}
+
+const TERMINAL = new Set(["completed", "failed", "cancelled"]);
+
+/**
+ * Panel probes whose member runs and distinguishability pass are over (done, off or failed): closed
+ * (finishedAt) with their report computed and stored once (buildPanelReport stores a final one), so the
+ * share page and the review gate read it without someone having opened the report first.
+ */
+export async function closePanelRuns(log: Log = console): Promise<string[]> {
+  const open = await db.panelRun.findMany({ where: { finishedAt: null, cancelledAt: null, distinguishStatus: { in: ["done", "off", "failed"] } }, orderBy: { createdAt: "asc" }, take: 20 });
+  const closed: string[] = [];
+  for (const row of open) {
+    const members = await db.probeRun.findMany({ where: { panelRunId: row.id }, select: { status: true } });
+    if (!members.length || !members.every((m) => TERMINAL.has(m.status))) continue;
+    const finishedAt = new Date();
+    const { count } = await db.panelRun.updateMany({ where: { id: row.id, finishedAt: null }, data: { finishedAt } });
+    if (!count) continue;
+    try {
+      await buildPanelReport({ ...row, finishedAt });
+    } catch (e) {
+      log.error(`[probe-worker] panel probe ${row.id}: could not store its report (it is computed on request instead)`, e);
+    }
+    closed.push(row.id);
+  }
+  return closed;
 }
 
 /** Nudge the loop after a run is created or resumed, instead of waiting for the next poll. */
@@ -108,6 +133,7 @@ export function startWorker({ pollMs = 2000, log = console }: { pollMs?: number;
           }
         }
         if (state.running) await distinguishPasses({ workerId: state.workerId, sleep, rng, signal: state.abort.signal }, log);
+        if (state.running) await closePanelRuns(log);
       } catch (e) {
         log.error("[probe-worker] loop error", e);
       }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { distinguishPasses, processBatch } from "@/lib/jobs/runner";
+import { closePanelRuns, distinguishPasses, processBatch } from "@/lib/jobs/runner";
 import { mulberry32 } from "@/lib/math/random";
 import type { PanelReport } from "@/lib/probing/panel/report-types";
 import { PANEL_DEFAULT_TRAITS, type PanelRun } from "@/lib/schemas/panel-run";
@@ -224,6 +224,13 @@ describe("the distinguishability pass", () => {
     expect(await distinguishPasses(deps(), quiet)).toEqual({}); // not before the member runs are over
     await runToEnd(run);
     expect((await distinguishPasses(deps(), quiet))[run.id]).toBe("done");
+    // Closing stores the final report before anyone opens it (the share page and the review gate read the stored one).
+    expect((await db.panelRun.findUniqueOrThrow({ where: { id: run.id } })).report).toBeNull();
+    expect(await closePanelRuns(quiet)).toContain(run.id);
+    const stored = await db.panelRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(stored.finishedAt).not.toBeNull();
+    expect((JSON.parse(stored.report!) as PanelReport).final).toBe(true);
+    expect(await closePanelRuns(quiet)).not.toContain(run.id);
     const done = expectOk(ops.getPanelRun, await owner.api.get(`${runsPath(panel.id)}/${run.id}`));
     expect(done.status).toBe("completed");
     expect(done.distinguish.status).toBe("done");
