@@ -155,7 +155,7 @@ function PanelProbeForm({ workspaceId, panel, create, onDone }: {
         error={shown.traits}
         hint={traits.length ? (
           <>Every answer is judged on these. <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => setTraits([])}>Use the default</button></>
-        ) : "Default: the members' targeted traits and their most related ones (at most 8), chosen by the server. Add traits to choose them yourself (2–12)."}
+        ) : "Default: the members' targeted traits and their most related ones (at most 8) — or, when they target fewer than four, seven traits across the library's clusters. Add traits to choose them yourself (2–12)."}
       >
         <TraitChips value={traits} onChange={setTraits} options={options} targeted={[]} max={PANEL_RUN_LIMITS.traits} emptyText="Server default." />
       </Field>
@@ -245,7 +245,7 @@ export function EstimateLine({ estimate, loading, error, maxCalls }: { estimate:
       </p>
       <p className="text-xs text-slate-600">
         {n(estimate.memberRuns)} member run{estimate.memberRuns === 1 ? "" : "s"}, {n(estimate.answers)} answers;{" "}
-        <span className="font-medium text-emerald-700">{n(estimate.reused)} calls reused</span> from the cache (earlier probes of the same members);{" "}
+        <span className="font-medium text-emerald-700">{n(estimate.reused)} calls reused</span> (already in the cache from earlier probes, or asked once for a member on the same seat in both plans);{" "}
         {estimate.distinguishCalls ? `${n(estimate.distinguishCalls)} for blind distinguishability.` : "blind distinguishability off."}{" "}
         {estimate.costUsd === null ? "No money estimate: a provider of this run has no prices." : ""}
         {maxCalls !== null && maxCalls < calls.high ? " The cap is below the high end: the probe may stop before every member has answered every item." : ""}

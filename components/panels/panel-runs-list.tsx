@@ -47,17 +47,17 @@ export function PanelRunsList({ workspaceId, panelId, canRun, onProbe }: { works
             const p = panelRunProgress(run);
             return (
               <li key={run.id}>
-                <Link href={`/w/${workspaceId}/panels/${panelId}/runs/${run.id}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md px-1 py-2 hover:bg-slate-50">
-                  <span className="min-w-0 flex-1">
+                <Link href={`/w/${workspaceId}/panels/${panelId}/runs/${run.id}`} className="block space-y-0.5 rounded-md px-1 py-2 hover:bg-slate-50">
+                  <span className="flex flex-wrap items-center gap-2">
                     <span className="font-medium text-slate-900">{EXPERIMENT_LABELS[run.experiment]}</span>
-                    <span className="block text-xs text-slate-500">
-                      {run.panelVersion ? `v${run.panelVersion}` : "current"} · {run.members.length} members · {run.watched.length} traits · {p.done.toLocaleString("en-US")} answers
-                      {p.failed ? ` · ${p.failed} failed` : ""} · {run.modelCalls.toLocaleString("en-US")} calls{run.cacheHits ? `, ${run.cacheHits.toLocaleString("en-US")} reused` : ""}
-                    </span>
+                    {run.members.some((m) => m.runs.some((r) => r.simulated)) ? <Badge tone="amber">Simulator</Badge> : null}
+                    <RunStatusBadge status={run.status} />
                   </span>
-                  {run.members.some((m) => m.runs.some((r) => r.simulated)) ? <Badge tone="amber">Simulator</Badge> : null}
-                  <RunStatusBadge status={run.status} />
-                  <span className="text-xs text-slate-500">{run.createdBy} · <TimeAgo iso={run.createdAt} /></span>
+                  <span className="block text-xs text-slate-500">
+                    {run.panelVersion ? `v${run.panelVersion}` : "current"} · {run.members.length} members · {run.watched.length} traits · {p.done.toLocaleString("en-US")} answers
+                    {p.failed ? ` · ${p.failed} failed` : ""} · {run.modelCalls.toLocaleString("en-US")} calls{run.cacheHits ? `, ${run.cacheHits.toLocaleString("en-US")} reused` : ""}
+                  </span>
+                  <span className="block text-xs text-slate-500">{run.createdBy} · <TimeAgo iso={run.createdAt} /></span>
                 </Link>
               </li>
             );

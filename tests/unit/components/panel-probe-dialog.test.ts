@@ -39,7 +39,7 @@ describe("panel probe dialog", () => {
   it("leaves the watched traits to the server by default", () => {
     const html = dialog(panel({}));
     expect(html).toContain("Server default.");
-    expect(html).toContain("Default: the members&#x27; targeted traits and their most related ones (at most 8), chosen by the server.");
+    expect(html).toContain("Default: the members&#x27; targeted traits and their most related ones (at most 8) — or, when they target fewer than four, seven traits across the library&#x27;s clusters.");
   });
 
   it("shows calls low–expected–high, the calls reused, distinguishability calls and the money", () => {
