@@ -22,7 +22,7 @@ export function AxesExperimentDialog({ workspaceId, open, onClose }: { workspace
   const start = useStartAxesExperiment(workspaceId);
   const providers = useProviders(workspaceId);
   const [topic, setTopic] = useState("");
-  const [seat, setSeat] = useState("");
+  const [picked, setSeat] = useState<string | null>(null);
   const [items, setItems] = useState(String(AXES_DEFAULT_ITEMS_PER_TRAIT));
   const err = start.error instanceof ApiError ? start.error : start.error ? { field: undefined, message: start.error.message } : null;
   const fieldError = (f: string) => (err && (err.field === f || err.field?.startsWith(`${f}.`)) ? err.message : null);
@@ -30,6 +30,10 @@ export function AxesExperimentDialog({ workspaceId, open, onClose }: { workspace
   const seats = (providers.data?.providers ?? []).flatMap((p) => (p.models?.length ? p.models : [p.defaultModel]).map((model) => ({
     value: `${p.id}${SEP}${model}`, label: `${p.label === p.name ? p.name : p.label} · ${model}`,
   })));
+  // persona-sim-1 models neither topic labels nor frameworks: when it is the default, start on persona-sim-2, which does.
+  const simDefault = providers.data?.default.model === "persona-sim-1";
+  const suggested = simDefault ? seats.find((s) => s.value.endsWith(`${SEP}persona-sim-2`))?.value ?? "" : "";
+  const seat = picked ?? suggested;
   const itemsPerTrait = Number(items);
   const answers = POSITIONS * 2 * AXES_DEFAULT_TRAITS.length * (Number.isFinite(itemsPerTrait) ? itemsPerTrait : 0);
 
