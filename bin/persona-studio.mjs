@@ -18,6 +18,7 @@ import { checksSummary, checksVerdict, parseMinPassRate } from "./cli/checks.mjs
 import { scenarioTable, scenariosLine } from "./cli/scenarios.mjs";
 import { scenarios } from "./cli/scenarios-command.mjs";
 import { panel } from "./cli/panel-command.mjs";
+import { followRun, TERMINAL, usageError, wholeNumber } from "./cli/options.mjs";
 import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
@@ -106,17 +107,8 @@ const PROBE_OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 };
 
-const POLL_MS = 1000;
-const TERMINAL = new Set(["completed", "failed", "cancelled"]);
-
-const usage = (message) => new CliError(EXIT.usage, `${message}\nRun "persona-studio probe --help" for the options.`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function positiveInt(name, value) {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw usage(`--${name} must be a whole number of at least 1, not "${value}"`);
-  return n;
-}
+const usage = usageError("probe");
+const positiveInt = (name, value) => wholeNumber(name, value, 1, usage);
 
 function positiveUsd(name, value) {
   const n = Number(value);
@@ -210,31 +202,12 @@ async function probe(argv, env, out, err) {
   const progress = progressReporter(err);
   err.write(`Probing ${persona.name} (${body.version === "draft" ? "draft" : `v${body.version}`}) on ${run.target.simulated ? "the simulator (not a language model)" : run.target.model} — run ${run.id}\n`);
 
-  // Cancel the run when CI stops the job or the timeout hits: its model calls cost money.
-  const cancel = () => client.post(`${runPath}/cancel`).catch(() => undefined);
-  const onSignal = (signal) => {
-    err.write(`\n${signal}: cancelling run ${run.id}…\n`);
-    void cancel().finally(() => process.exit(EXIT.api));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // Cancels the run when CI stops the job or the timeout hits: its model calls cost money.
+  // refresh: the first fetch is the detail, with its (partial) report.
   try {
-    const deadline = Date.now() + timeoutMs;
-    run = await client.get(runPath); // the detail, with its (partial) report
-    progress.update(run);
-    while (!TERMINAL.has(run.status)) {
-      if (Date.now() > deadline) {
-        await cancel();
-        throw new CliError(EXIT.api, `Timed out after ${timeoutMs / 1000} s; run ${run.id} was cancelled (answers so far are kept in the studio).`);
-      }
-      await sleep(POLL_MS);
-      run = await client.get(runPath);
-      progress.update(run);
-    }
+    run = await followRun({ client, run, runPath, timeoutMs, err, refresh: true, onUpdate: (latest) => progress.update(latest) });
   } finally {
     progress.done();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
   }
   if (run.status !== "completed") throw new CliError(EXIT.api, `Run ${run.id} ${run.status}${run.error ? `: ${run.error}` : ""}`);
 

@@ -6,6 +6,7 @@
 
 import { parseArgs } from "node:util";
 import { CliError, EXIT } from "./client.mjs";
+import { followRun, usageError, wholeNumber as wholeOption } from "./options.mjs";
 import { matchingPanelFlags, panelFlagList, panelHeading, panelProgressLine, panelTables, panelVerdict, parsePanelFailOn } from "./panel.mjs";
 
 export const PANEL_HELP = `persona-studio panel <panel> [options]
@@ -57,16 +58,8 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 };
 
-const POLL_MS = 1000;
-const TERMINAL = new Set(["completed", "failed", "cancelled"]);
-const usage = (message) => new CliError(EXIT.usage, `${message}\nRun "persona-studio panel --help" for the options.`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function wholeNumber(name, value, min) {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw usage(`--${name} must be a whole number of at least ${min}, not "${value}"`);
-  return n;
-}
+const usage = usageError("panel");
+const wholeNumber = (name, value, min) => wholeOption(name, value, min, usage);
 
 const describePanel = (p) => `  ${p.slug}  (${p.name}, ${p.memberCount} members; id ${p.id})`;
 
@@ -113,32 +106,16 @@ export async function panel(argv, { env, out, err, readConfig, createClient }) {
   const runPath = `${base}/${encodeURIComponent(run.id)}`;
   err.write(`${panelHeading(run)} — run ${run.id}\n`);
 
-  // Cancel the member runs when CI stops the job or the timeout hits: their model calls cost money.
-  const cancel = () => client.post(`${runPath}/cancel`).catch(() => undefined);
-  const onSignal = (signal) => {
-    err.write(`\n${signal}: cancelling panel run ${run.id}…\n`);
-    void cancel().finally(() => process.exit(EXIT.api));
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // Cancels the member runs when CI stops the job or the timeout hits: their model calls cost money.
   let printed = "";
-  try {
-    const deadline = Date.now() + timeoutMs;
-    while (!TERMINAL.has(run.status)) {
-      if (Date.now() > deadline) {
-        await cancel();
-        throw new CliError(EXIT.api, `Timed out after ${timeoutMs / 1000} s; panel run ${run.id} was cancelled (answers so far are kept in the studio).`);
-      }
-      await sleep(POLL_MS);
-      run = await client.get(runPath);
-      const line = panelProgressLine(run);
+  run = await followRun({
+    client, run, runPath, timeoutMs, err, noun: "panel run",
+    onUpdate: (latest) => {
+      const line = panelProgressLine(latest);
       if (line !== printed) err.write(`${line}\n`);
       printed = line;
-    }
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+    },
+  });
   if (run.status !== "completed") throw new CliError(EXIT.api, `Panel run ${run.id} ${run.status}: open it in the studio for the member runs' errors`);
   const report = await client.get(`${runPath}/report`);
   const matched = matchingPanelFlags(report, failOn);

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ApiError, CliError, createClient, EXIT, resolvePersona } from "./client.mjs";
+import { usageError } from "./options.mjs";
 import { importErrorLines, importFormat, scenarioList, toCsv, toJsonl } from "./scenarios.mjs";
 
 export const SCENARIOS_HELP = `persona-studio scenarios <persona> [options]
@@ -48,7 +49,7 @@ const OPTIONS = {
   help: { type: "boolean", short: "h", default: false },
 };
 
-const usage = (message) => new CliError(EXIT.usage, `${message}\nRun "persona-studio scenarios --help" for the options.`);
+const usage = usageError("scenarios");
 
 async function readText(file) {
   if (file === "-") {
