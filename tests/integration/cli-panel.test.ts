@@ -1,6 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimableRuns, type WorkerDeps } from "@/lib/jobs/probe-worker";
@@ -9,6 +6,7 @@ import { mulberry32 } from "@/lib/math/random";
 import type { PanelReport } from "@/lib/probing/panel/report-types";
 import type { PanelRun } from "@/lib/schemas/panel-run";
 import { expectOk } from "@/tests/factories/api";
+import { cliRunner, startTestWorker } from "@/tests/factories/cli";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
 import { buildSpec, createPersona, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
@@ -19,8 +17,6 @@ import { buildSpec, createPersona, signUpWithWorkspace, wsPath, type Member } fr
 // Two members whose prompts differ only in wording (a costume change) and one
 // who really differs.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = path.join(root, "bin/persona-studio.mjs");
 const quiet = { info: () => {}, error: () => {} };
 
 let server: ApiServer;
@@ -28,43 +24,23 @@ let owner: Member;
 let token: string;
 let stopWorker: () => Promise<void>;
 
-function startTestWorker(): () => Promise<void> {
+/** Runs the member runs, the distinguishability passes and the closing step every 100 ms. */
+function startPanelWorker(): () => Promise<void> {
   const deps: WorkerDeps = { workerId: "cli-panel-worker", sleep: async () => {}, rng: mulberry32(1) };
-  let busy: Promise<void> | null = null;
-  const tick = async () => {
+  return startTestWorker(async () => {
     for (const id of await claimableRuns()) await processBatch(id, deps);
     await distinguishPasses(deps, quiet);
     await closePanelRuns(quiet);
-  };
-  const timer = setInterval(() => {
-    busy ??= tick().finally(() => { busy = null; });
-  }, 100);
-  return async () => {
-    clearInterval(timer);
-    await busy;
-  };
-}
-
-type Result = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[]): Promise<Result> {
-  const env = { ...process.env, PERSONA_STUDIO_URL: server.url, PERSONA_STUDIO_WORKSPACE: owner.workspaceId, PERSONA_STUDIO_TOKEN: token };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+const cli = cliRunner(() => ({ url: server.url, workspaceId: owner.workspaceId, token }));
 
 const RUN = ["--traits", "skeptical,warm,playful,direct", "--items", "20"];
 
 beforeAll(async () => {
   server = await startApiServer();
-  stopWorker = startTestWorker();
+  stopWorker = startPanelWorker();
   owner = await signUpWithWorkspace({ name: "Casey Council" });
   const persona = async (name: string, promptOverride: string) =>
     createPersona(owner, { name, spec: buildSpec({ name, archetype: "", background: "", traitTargets: {}, promptOverride }) });

@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
@@ -11,15 +9,13 @@ import { mulberry32 } from "@/lib/math/random";
 import { probeRunDetailSchema, SCENARIO_ANSWERS_KEY } from "@/lib/schemas/probe";
 import type { Scenario } from "@/lib/schemas/scenario";
 import { expectOk } from "@/tests/factories/api";
+import { cliRunner, startTestWorker } from "@/tests/factories/cli";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
 import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // The CLI end to end: a real HTTP server in this process serves the route
 // handlers, a worker loop here answers probe runs with the simulator, and
 // bin/persona-studio.mjs runs as a child process, exactly as CI would run it.
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const CLI = path.join(root, "bin/persona-studio.mjs");
 
 let server: ApiServer;
 let owner: Member;
@@ -29,48 +25,25 @@ let stopWorker: () => Promise<void>;
 let tmp: string;
 
 /** Claims and processes queued runs every 100 ms, with the simulator as the model. */
-function startTestWorker(): () => Promise<void> {
+function startProbeWorker(): () => Promise<void> {
   const provider = new SimulatorProvider();
   const deps: WorkerDeps = {
     workerId: "cli-test-worker", sleep: async () => {}, rng: mulberry32(1),
     resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } }),
   };
-  let busy: Promise<void> | null = null;
-  const tick = async () => {
+  return startTestWorker(async () => {
     for (const id of await claimableRuns()) if (await claimRun(id, deps.workerId)) await processRun(id, deps);
-  };
-  const timer = setInterval(() => {
-    busy ??= tick().finally(() => { busy = null; });
-  }, 100);
-  return async () => {
-    clearInterval(timer);
-    await busy;
-  };
-}
-
-type Result = { code: number | null; stdout: string; stderr: string };
-
-/** Runs the CLI asynchronously (the server in this process must keep serving meanwhile). */
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Result> {
-  const base = { ...process.env, PERSONA_STUDIO_URL: server.url, PERSONA_STUDIO_WORKSPACE: owner.workspaceId, PERSONA_STUDIO_TOKEN: token };
-  const merged = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: root, env: merged });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d));
-    child.stderr.on("data", (d: Buffer) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+const cli = cliRunner(() => ({ url: server.url, workspaceId: owner.workspaceId, token }));
 
 const PROBE = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm", "--provider", "simulator"];
 
 beforeAll(async () => {
   server = await startApiServer();
   tmp = await mkdtemp(path.join(os.tmpdir(), "persona-studio-cli-"));
-  stopWorker = startTestWorker();
+  stopWorker = startProbeWorker();
   owner = await signUpWithWorkspace({ name: "Casey CI" });
   // Targets of 95 on both, and a hand-written prompt that asks for each only loosely: on the simulator both land far
   // short of the "always" window, so the pair is flagged (a compiled "always … always …" lands inside it).
