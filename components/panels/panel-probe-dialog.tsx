@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { TraitChips } from "@/components/probes/trait-chips";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { estimatePanelRun, useCreatePanelRun } from "@/components/panels/report/panel-run-hooks";
 import { ApiError } from "@/lib/query/api";
 import { useCustomTraits } from "@/lib/query/custom-trait-hooks";
@@ -214,16 +215,6 @@ function clientErrors(parsed: ReturnType<typeof createPanelRunBody.safeParse>): 
 
 /** "traits.2" → "traits": the form shows errors per field. */
 const topField = (field: string) => field.split(/[.[]/)[0] || "form";
-
-/** A value that follows `value` once it has stopped changing for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const n = (x: number) => x.toLocaleString("en-US");
 const dollars = (x: number) => (x === 0 ? "$0" : x < 0.01 ? "< $0.01" : `$${x.toFixed(2)}`);

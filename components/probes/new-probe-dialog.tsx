@@ -1,13 +1,14 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ControlArmsChoice } from "@/components/probes/control-arms";
 import { ScenariosChoice, scenariosFlag } from "@/components/probes/scenarios-choice";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { ModelFields, type ModelChoice } from "@/components/probes/model-fields";
 import { TraitChips } from "@/components/probes/trait-chips";
 import { relatedTraits } from "@/lib/probing/traits/relations";
@@ -296,16 +297,6 @@ function NewProbeForm({
       {errors.form ? <p role="alert" className="text-sm text-rose-600">{errors.form}</p> : null}
     </form>
   );
-}
-
-/** A value that follows `value` once it has stopped changing for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 const compact = (n: number) => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : n >= 10_000 ? `${Math.round(n / 1000)} k` : n.toLocaleString("en-US"));
