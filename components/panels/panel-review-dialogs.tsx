@@ -4,10 +4,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { useMe, useMembers } from "@/lib/query/hooks";
+import { ReviewerPicker } from "@/components/review/review-dialogs";
 import { useDecidePanelVersion, usePanelVersionReview, useRequestPanelReview } from "@/lib/query/panel-review-hooks";
 import type { PanelVersionReview } from "@/lib/schemas/panel-review";
-import { roleAtLeast } from "@/lib/schemas/workspace";
 
 // "Request review" of a saved panel version (pick members who may review), and
 // the decision dialog: approve with the version's latest final panel probe and
@@ -16,15 +15,12 @@ import { roleAtLeast } from "@/lib/schemas/workspace";
 export function PanelRequestReviewDialog({
   open, onClose, workspaceId, panelId, versions,
 }: { open: boolean; onClose: () => void; workspaceId: string; panelId: string; versions: number[] }) {
-  const members = useMembers(workspaceId);
-  const me = useMe();
   const request = useRequestPanelReview(workspaceId, panelId);
   const toast = useToast();
   const [version, setVersion] = useState<number | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState("");
   const chosen = version ?? versions[0] ?? null;
-  const candidates = (members.data ?? []).filter((m) => m.userId !== me.data?.user.id && roleAtLeast(m.role, "reviewer"));
 
   function submit() {
     if (chosen === null) return;
@@ -42,23 +38,7 @@ export function PanelRequestReviewDialog({
             {versions.map((n) => <option key={n} value={n}>v{n}</option>)}
           </Select>
         </Field>
-        <Field label="Reviewers" error={request.error?.message}>
-          {candidates.length === 0 ? (
-            <p className="text-sm text-slate-500">Nobody else here can review yet. Add a member with the reviewer, editor or owner role in Members &amp; settings.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-              {candidates.map((m) => (
-                <li key={m.userId}>
-                  <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                    <input type="checkbox" checked={picked.includes(m.userId)} onChange={(e) => setPicked((p) => (e.target.checked ? [...p, m.userId] : p.filter((x) => x !== m.userId)))} />
-                    <span className="font-medium">{m.name}</span>
-                    <span className="text-xs text-slate-500">{m.email} · {m.role}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Field>
+        <ReviewerPicker workspaceId={workspaceId} picked={picked} onChange={setPicked} error={request.error?.message} />
         <Field label="Message (optional)" htmlFor="panel-review-message">
           <Textarea id="panel-review-message" value={message} onChange={(e) => setMessage(e.target.value)} placeholder="e.g. Do the skeptic and the doubter really differ?" />
         </Field>

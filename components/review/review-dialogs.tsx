@@ -15,16 +15,41 @@ import { roleAtLeast } from "@/lib/schemas/workspace";
 // The decision dialog sums the latest report's flags up in one line: the open
 // ones, and the ones acknowledged as expected for the persona with their reasons.
 
+/** The members who may review (others than me, reviewer or above), each with a checkbox; used for personas and panels. */
+export function ReviewerPicker({
+  workspaceId, picked, onChange, error,
+}: { workspaceId: string; picked: string[]; onChange: (update: (picked: string[]) => string[]) => void; error?: string }) {
+  const members = useMembers(workspaceId);
+  const me = useMe();
+  const candidates = (members.data ?? []).filter((m) => m.userId !== me.data?.user.id && roleAtLeast(m.role, "reviewer"));
+  return (
+    <Field label="Reviewers" error={error}>
+      {candidates.length === 0 ? (
+        <p className="text-sm text-slate-500">Nobody else here can review yet. Add a member with the reviewer, editor or owner role in Members &amp; settings.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+          {candidates.map((m) => (
+            <li key={m.userId}>
+              <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+                <input type="checkbox" checked={picked.includes(m.userId)} onChange={(e) => onChange((p) => (e.target.checked ? [...p, m.userId] : p.filter((x) => x !== m.userId)))} />
+                <span className="font-medium">{m.name}</span>
+                <span className="text-xs text-slate-500">{m.email} · {m.role}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Field>
+  );
+}
+
 export function RequestReviewDialog({
   open, onClose, workspaceId, personaId, version,
 }: { open: boolean; onClose: () => void; workspaceId: string; personaId: string; version: number }) {
-  const members = useMembers(workspaceId);
-  const me = useMe();
   const request = useRequestReview(workspaceId, personaId);
   const toast = useToast();
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState("");
-  const candidates = (members.data ?? []).filter((m) => m.userId !== me.data?.user.id && roleAtLeast(m.role, "reviewer"));
 
   function submit() {
     request.mutate({ version, reviewerIds: picked, message }, {
@@ -36,23 +61,7 @@ export function RequestReviewDialog({
     <Dialog open={open} onClose={onClose} title={`Request a review of v${version}`} description="Reviewers see it in their review queue; the persona goes to “In review”."
       footer={<><Button variant="ghost" onClick={onClose}>Cancel</Button><Button variant="primary" disabled={!picked.length || request.isPending} onClick={submit}>Request review</Button></>}>
       <div className="space-y-4">
-        <Field label="Reviewers" error={request.error?.message}>
-          {candidates.length === 0 ? (
-            <p className="text-sm text-slate-500">Nobody else here can review yet. Add a member with the reviewer, editor or owner role in Members &amp; settings.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-              {candidates.map((m) => (
-                <li key={m.userId}>
-                  <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                    <input type="checkbox" checked={picked.includes(m.userId)} onChange={(e) => setPicked((p) => (e.target.checked ? [...p, m.userId] : p.filter((x) => x !== m.userId)))} />
-                    <span className="font-medium">{m.name}</span>
-                    <span className="text-xs text-slate-500">{m.email} · {m.role}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Field>
+        <ReviewerPicker workspaceId={workspaceId} picked={picked} onChange={setPicked} error={request.error?.message} />
         <Field label="Message (optional)" htmlFor="review-message">
           <Textarea id="review-message" value={message} onChange={(e) => setMessage(e.target.value)} placeholder="What should they look at?" />
         </Field>

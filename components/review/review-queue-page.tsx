@@ -21,30 +21,15 @@ function Section({ title, count, empty, children }: { title: string; count: numb
   );
 }
 
-function RequestRow({ ws, r, mine }: { ws: string; r: ReviewRequest; mine: boolean }) {
+/** A request in the queue, of a persona version (to its version page) or of a panel version (issue 13 §1: to the panel's review section). */
+function RequestRow({ ws, r, mine }: { ws: string; r: ReviewRequest | PanelReviewRequest; mine: boolean }) {
+  const panel = "panelId" in r;
   return (
     <Card className="px-4 py-3">
-      <Link href={`/w/${ws}/personas/${r.personaId}/versions/${r.version}`} className="group flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="queue-request">
-        <span className="font-medium text-slate-900 group-hover:text-brand-700">{r.personaName}</span>
-        <Badge tone="brand">v{r.version}</Badge>
-        <Badge tone={STATUS_TONE[r.status]}>{r.status.replace("_", " ")}</Badge>
-        <span className="text-xs text-slate-500">
-          {mine ? <>asked {r.reviewer.name}</> : <>from {r.requestedBy.name}</>} · <TimeAgo iso={r.createdAt} />
-          {r.decidedAt ? <> · decided <TimeAgo iso={r.decidedAt} /></> : null}
-        </span>
-        {r.message ? <span className="w-full text-sm text-slate-600">“{r.message}”</span> : null}
-      </Link>
-    </Card>
-  );
-}
-
-/** A panel version's request (issue 13 §1): links to the panel's review section. */
-function PanelRequestRow({ ws, r, mine }: { ws: string; r: PanelReviewRequest; mine: boolean }) {
-  return (
-    <Card className="px-4 py-3">
-      <Link href={`/w/${ws}/panels/${r.panelId}#review`} className="group flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="queue-panel-request">
-        <span className="font-medium text-slate-900 group-hover:text-brand-700">{r.panelName}</span>
-        <Badge tone="slate">panel</Badge>
+      <Link href={panel ? `/w/${ws}/panels/${r.panelId}#review` : `/w/${ws}/personas/${r.personaId}/versions/${r.version}`}
+        className="group flex flex-wrap items-center gap-x-3 gap-y-1" data-testid={panel ? "queue-panel-request" : "queue-request"}>
+        <span className="font-medium text-slate-900 group-hover:text-brand-700">{panel ? r.panelName : r.personaName}</span>
+        {panel ? <Badge tone="slate">panel</Badge> : null}
         <Badge tone="brand">v{r.version}</Badge>
         <Badge tone={STATUS_TONE[r.status]}>{r.status.replace("_", " ")}</Badge>
         <span className="text-xs text-slate-500">
@@ -69,7 +54,7 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
         <div className="mt-6 space-y-8">
           <Section title="Awaiting your review" count={queue.data.awaitingMe.length + queue.data.panelAwaitingMe.length} empty="Nothing waits for your review.">
             {queue.data.awaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
-            {queue.data.panelAwaitingMe.map((r) => <PanelRequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
+            {queue.data.panelAwaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
           </Section>
           <Section title="Mentions" count={queue.data.mentions.length} empty="No open thread mentions you.">
             {queue.data.mentions.map((m) => (
@@ -87,7 +72,7 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
           </Section>
           <Section title="You asked for" count={queue.data.requestedByMe.length + queue.data.panelRequestedByMe.length} empty="You have no open review requests.">
             {queue.data.requestedByMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine />)}
-            {queue.data.panelRequestedByMe.map((r) => <PanelRequestRow key={r.id} ws={workspaceId} r={r} mine />)}
+            {queue.data.panelRequestedByMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine />)}
           </Section>
         </div>
       ) : null}

@@ -1,17 +1,17 @@
 import "server-only";
 import type { z } from "zod";
-import type { PanelReviewDecision as DecisionRow, PanelReviewRequest as RequestRow } from "@/generated/prisma/client";
+import type { PanelReviewRequest as RequestRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { PanelFlag, PanelReport } from "@/lib/probing/panel/report-types";
 import type {
-  decidePanelBody, PanelDecisionResult, PanelReviewDecision, PanelReviewRequest, PanelReviews, PanelReviewStatus,
+  decidePanelBody, PanelDecisionResult, PanelReviewRequest, PanelReviews, PanelReviewStatus,
   PanelVersionReview, requestPanelReviewBody,
 } from "@/lib/schemas/panel-review";
 import type { ApprovalPolicy } from "@/lib/schemas/review";
 import { roleAtLeast } from "@/lib/schemas/workspace";
 import { findPanelRow } from "@/lib/services/panels/find-panel";
-import { policyOf, reviewersOf } from "@/lib/services/review/review";
+import { policyOf, requestFields, reviewersOf, toDecision } from "@/lib/services/review/review";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // Panel review (issue 13 §1), the persona workflow (review.ts) on a panel
@@ -30,19 +30,7 @@ type RequestWithPanel = RequestRow & { panel: { name: string } };
 const panelName = { panel: { select: { name: true } } } as const;
 
 export function toPanelRequest(r: RequestWithPanel): PanelReviewRequest {
-  return {
-    id: r.id, panelId: r.panelId, panelName: r.panel.name, version: r.versionNumber,
-    requestedBy: { id: r.requestedById, name: r.requestedByName }, reviewer: { id: r.reviewerId, name: r.reviewerName },
-    message: r.message, status: r.status as PanelReviewRequest["status"], createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null,
-  };
-}
-
-function toDecision(d: DecisionRow): PanelReviewDecision {
-  return {
-    id: d.id, version: d.versionNumber, reviewer: { id: d.reviewerId, name: d.reviewerName },
-    decision: d.decision as PanelReviewDecision["decision"], note: d.note, openFlags: d.openFlags, reportRunId: d.reportRunId,
-    createdAt: d.createdAt.toISOString(),
-  };
+  return { ...requestFields(r), panelId: r.panelId, panelName: r.panel.name };
 }
 
 /** The newest decision, else "in review" while a request is open. */

@@ -23,15 +23,24 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 type RequestWithPersona = RequestRow & { persona: { name: string } };
 
-export function toRequest(r: RequestWithPersona): ReviewRequest {
+/** The columns a review request row has whatever it reviews (a persona version or a panel version). */
+type RequestColumns = Pick<RequestRow, "id" | "versionNumber" | "requestedById" | "requestedByName" | "reviewerId" | "reviewerName" | "message" | "status" | "createdAt" | "decidedAt">;
+
+/** A served review request without what it reviews (toRequest adds the persona, toPanelRequest the panel). */
+export function requestFields(r: RequestColumns): Omit<ReviewRequest, "personaId" | "personaName"> {
   return {
-    id: r.id, personaId: r.personaId, personaName: r.persona.name, version: r.versionNumber,
+    id: r.id, version: r.versionNumber,
     requestedBy: { id: r.requestedById, name: r.requestedByName }, reviewer: { id: r.reviewerId, name: r.reviewerName },
     message: r.message, status: r.status as ReviewRequest["status"], createdAt: r.createdAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null,
   };
 }
 
-function toDecision(d: DecisionRow): ReviewDecision {
+export function toRequest(r: RequestWithPersona): ReviewRequest {
+  return { ...requestFields(r), personaId: r.personaId, personaName: r.persona.name };
+}
+
+/** A served decision, of a persona version or a panel version (the rows have the same columns). */
+export function toDecision(d: Pick<DecisionRow, "id" | "versionNumber" | "reviewerId" | "reviewerName" | "decision" | "note" | "openFlags" | "reportRunId" | "createdAt">): ReviewDecision {
   return {
     id: d.id, version: d.versionNumber, reviewer: { id: d.reviewerId, name: d.reviewerName },
     decision: d.decision as ReviewDecision["decision"], note: d.note, openFlags: d.openFlags, reportRunId: d.reportRunId,
