@@ -1,13 +1,10 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
-import { TimeAgo } from "@/components/ui/time-ago";
-import { useToast } from "@/components/ui/toast";
-import { ConfirmRevoke, Lifetime, REVOCABLE_STATE_TONE, RevokeButton } from "@/components/ui/revocable";
 import { CreatedLink } from "@/components/share/created-link";
+import { ShareLinkItems, ShareLinkRow } from "@/components/share/share-link-list";
 import { useCreatePanelShare, usePanelShares, useRevokePanelShare } from "@/lib/query/panel-session-hooks";
 import type { CreatedPanelShare, PanelShareLink } from "@/lib/schemas/panel-session";
 import type { CreatedShare } from "@/lib/schemas/share";
@@ -75,41 +72,10 @@ function ShareForm({ workspaceId, panelId, onCreated }: { workspaceId: string; p
 
 function LinkList({ workspaceId, panelId, canEdit }: { workspaceId: string; panelId: string; canEdit: boolean }) {
   const links = usePanelShares(workspaceId, panelId);
-  if (links.isPending) return <div className="h-12 animate-pulse rounded-lg bg-slate-100" />;
-  if (links.isError) return <p role="alert" className="text-sm text-rose-600">Could not load the share links: {links.error.message}</p>;
-  if (links.data.length === 0) return <p className="text-sm text-slate-500">No links yet.</p>;
-  return (
-    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Share links">
-      {links.data.map((l) => <LinkRow key={l.id} link={l} workspaceId={workspaceId} panelId={panelId} canEdit={canEdit} />)}
-    </ul>
-  );
+  return <ShareLinkItems links={links}>{(l) => <LinkRow key={l.id} link={l} workspaceId={workspaceId} panelId={panelId} canEdit={canEdit} />}</ShareLinkItems>;
 }
 
 function LinkRow({ link, workspaceId, panelId, canEdit }: { link: PanelShareLink; workspaceId: string; panelId: string; canEdit: boolean }) {
-  const toast = useToast();
   const revoke = useRevokePanelShare(workspaceId, panelId);
-  const [confirming, setConfirming] = useState(false);
-  const name = link.label || "Untitled link";
-  return (
-    <li className="space-y-1.5 px-3 py-2.5 text-sm" data-testid="panel-share-link" data-state={link.state}>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className={link.label ? "font-medium text-slate-900" : "font-medium text-slate-500 italic"}>{name}</span>
-        <Badge tone={REVOCABLE_STATE_TONE[link.state]}>{link.state}</Badge>
-        {link.includeComments ? <Badge tone="sky">with comments</Badge> : null}
-        {canEdit && link.state === "active" && !confirming ? <RevokeButton onClick={() => setConfirming(true)} /> : null}
-      </div>
-      <p className="text-xs text-slate-500"><Lifetime item={link} /></p>
-      <p className="text-xs text-slate-500">
-        {link.lastAccessedAt ? <>Last opened <TimeAgo iso={link.lastAccessedAt} /></> : "Never opened"}
-        {link.accessCount > 0 ? <span className="tabular-nums"> · opened {link.accessCount} time{link.accessCount === 1 ? "" : "s"}</span> : null}
-      </p>
-      {confirming ? (
-        <ConfirmRevoke
-          message={`Revoke “${name}”? It stops working at once and cannot be turned back on.`}
-          confirmLabel="Revoke link" busy={revoke.isPending} onCancel={() => setConfirming(false)}
-          onConfirm={() => revoke.mutate(link.id, { onSuccess: () => { setConfirming(false); toast("Link revoked"); }, onError: (e) => toast(e.message, "error") })}
-        />
-      ) : null}
-    </li>
-  );
+  return <ShareLinkRow link={link} canEdit={canEdit} revoke={revoke} testId="panel-share-link" />;
 }

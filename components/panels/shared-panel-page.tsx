@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Avatar } from "@/components/share/avatar";
+import { SectionNav, SharedFooter, SharedTopBar } from "@/components/share/shared-chrome";
 import { Empty, PageSection } from "@/components/share/page-section";
 import { SharedComments } from "@/components/share/shared-comments";
 import { PanelReportView, type PanelReportViewProps } from "@/components/panels/report/panel-report-view";
@@ -23,27 +23,13 @@ export function SharedPanelPage({ bundle }: { bundle: SharedPanelBundle }) {
   ];
   return (
     <div className="flex min-h-screen flex-col">
-      <div className="border-b border-slate-200 bg-white/90 backdrop-blur">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-xs sm:px-6 lg:px-8">
-          <span className="font-semibold text-slate-900">Persona Studio</span>
-          <span className="text-slate-300" aria-hidden>·</span>
-          <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-600">shared read-only</span>
-          <span className="text-slate-500 sm:ml-auto">
-            Shared by <b className="font-medium text-slate-700">{bundle.sharedBy}</b> <TimeAgo iso={bundle.sharedAt} />
-            {bundle.expiresAt ? <> · link expires <TimeAgo iso={bundle.expiresAt} /></> : null}
-          </span>
-        </div>
-      </div>
+      <SharedTopBar sharedBy={bundle.sharedBy} sharedAt={bundle.sharedAt} expiresAt={bundle.expiresAt} />
       <main className="mx-auto w-full max-w-5xl flex-1 space-y-10 px-4 py-8 sm:px-6 lg:px-8 lg:py-10">
         <header className="space-y-3">
           <p className="text-xs font-semibold tracking-wide text-brand-600 uppercase">Panel</p>
           <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900 sm:text-3xl" data-testid="shared-panel-name">{panel.name}</h1>
           {panel.description ? <p className="max-w-3xl text-base text-slate-600">{panel.description}</p> : null}
-          <nav aria-label="On this page" className="flex flex-wrap gap-2 pt-1">
-            {sections.map((s) => (
-              <a key={s.id} href={`#${s.id}`} className="rounded-full border border-slate-200 bg-white px-3 py-1 text-xs font-medium text-slate-600 shadow-sm hover:border-brand-200 hover:text-brand-700">{s.label}</a>
-            ))}
-          </nav>
+          <SectionNav sections={sections} />
         </header>
 
         <PageSection id="members" title="Members" description={`${bundle.members.length} member${bundle.members.length === 1 ? "" : "s"}, each on its own seat`}>
@@ -91,12 +77,7 @@ export function SharedPanelPage({ bundle }: { bundle: SharedPanelBundle }) {
         {bundle.session ? <SharedSession session={bundle.session} /> : null}
         {bundle.session ? <SharedComments threads={bundle.session.comments} /> : null}
       </main>
-      <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-5 text-xs text-slate-500 sm:px-6 lg:px-8">
-          <span>A read-only snapshot. Nothing here can be edited.</span>
-          <Link href="/" className="font-medium text-slate-600 hover:text-brand-700">Made with Persona Studio</Link>
-        </div>
-      </footer>
+      <SharedFooter />
     </div>
   );
 }
