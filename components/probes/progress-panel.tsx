@@ -9,28 +9,15 @@ import type { ProbeRun } from "@/lib/schemas/probe";
 export function ProgressPanel({ run }: { run: ProbeRun }) {
   const p = run.progress;
   const pct = Math.round(Math.min(1, Math.max(0, p.fraction)) * 100);
-  const active = run.status === "queued" || run.status === "running";
   return (
     <div className="space-y-2">
       <div className="flex items-baseline justify-between text-sm">
         <span className="font-medium">
-          {run.status === "queued" ? "Waiting for a worker…" : active ? "Collecting answers" : run.status === "completed" ? "All answers collected" : "Stopped"}
+          {progressHeadline(run.status, "Collecting answers")}
         </span>
         <span className="tabular-nums text-slate-600">{pct}%</span>
       </div>
-      <div
-        role="progressbar"
-        aria-label="Probe progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        className="h-2.5 overflow-hidden rounded-full bg-slate-100"
-      >
-        <div
-          className={cn("h-full rounded-full transition-[width] duration-700", run.status === "failed" ? "bg-rose-500" : run.status === "cancelled" ? "bg-amber-400" : "bg-brand-600")}
-          style={{ width: `${pct}%` }}
-        />
-      </div>
+      <RunProgressBar pct={pct} status={run.status} label="Probe progress" />
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
         <Stat label="Answers judged" value={p.answers} />
         {p.failed ? <Stat label="Failed" value={p.failed} warn /> : null}
@@ -38,6 +25,23 @@ export function ProgressPanel({ run }: { run: ProbeRun }) {
         <Stat label="Cache hits" value={p.cacheHits} />
       </dl>
       <RunUsage run={run} />
+    </div>
+  );
+}
+
+/** What a run (a persona probe, a panel probe) is doing, in words; `running` says it while it runs. */
+export function progressHeadline(status: string, running: string): string {
+  return status === "queued" ? "Waiting for a worker…" : status === "running" ? running : status === "completed" ? "All answers collected" : "Stopped";
+}
+
+/** The bar of a run (a persona probe, a panel probe): brand while it runs or is done, rose when it failed, amber when cancelled. */
+export function RunProgressBar({ pct, status, label }: { pct: number; status: string; label: string }) {
+  return (
+    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 overflow-hidden rounded-full bg-slate-100">
+      <div
+        className={cn("h-full rounded-full transition-[width] duration-700", status === "failed" ? "bg-rose-500" : status === "cancelled" ? "bg-amber-400" : "bg-brand-600")}
+        style={{ width: `${pct}%` }}
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
+import { progressHeadline, RunProgressBar } from "@/components/probes/progress-panel";
 import { RunStatusBadge } from "@/components/probes/run-status";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { EXPERIMENT_LABELS, panelRunProgress } from "@/components/panels/panel-runs-list";
@@ -121,15 +121,13 @@ export function RunProgress({ run, workspaceId }: { run: PanelRun; workspaceId?:
     <div className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">
-          {run.status === "queued" ? "Waiting for a worker…" : active ? "Members answering" : run.status === "completed" ? "All answers collected" : "Stopped"}
+          {progressHeadline(run.status, "Members answering")}
         </span>
         <span className="text-xs tabular-nums text-slate-600">
           {p.finished}/{p.memberRuns} member runs done · {run.modelCalls.toLocaleString("en-US")} calls{run.maxCalls ? ` of at most ${run.maxCalls.toLocaleString("en-US")}` : ""} · {run.cacheHits.toLocaleString("en-US")} reused
         </span>
       </div>
-      <div role="progressbar" aria-label="Panel probe progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2.5 overflow-hidden rounded-full bg-slate-100">
-        <div className={cn("h-full rounded-full transition-[width] duration-700", run.status === "failed" ? "bg-rose-500" : run.status === "cancelled" ? "bg-amber-400" : "bg-brand-600")} style={{ width: `${pct}%` }} />
-      </div>
+      <RunProgressBar pct={pct} status={run.status} label="Panel probe progress" />
       <details open={active} className="text-sm">
         <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Member runs ({p.memberRuns}) and distinguishability</summary>
         <ul className="mt-2 divide-y divide-slate-100" aria-label="Member runs">
