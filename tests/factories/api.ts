@@ -42,6 +42,7 @@ import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[perso
 import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
 import * as openShareRoute from "@/app/api/share/[token]/route";
 import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
+import * as openPanelShareRoute from "@/app/api/share/[token]/panel/route";
 import * as measuredCorrelationsRoute from "@/app/api/workspaces/[workspaceId]/measured-correlations/route";
 import * as variantsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/route";
 import * as scenarioImportRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/scenarios/import/route";
@@ -144,6 +145,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,
   "/api/share/{token}": openShareRoute,
   "/api/share/{token}/answers": sharedAnswersRoute,
+  "/api/share/{token}/panel": openPanelShareRoute,
   [`${W}/measured-correlations`]: measuredCorrelationsRoute,
   [`${P}/variants`]: variantsRoute,
   [`${P}/scenarios/import`]: scenarioImportRoute,

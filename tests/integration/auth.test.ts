@@ -38,8 +38,8 @@ describe("without a session", () => {
   // Share links are the one public surface: their token is the credential (tests/integration/share-links.test.ts).
   const sessionOps = allOps.filter((op) => op.auth !== "public");
 
-  it("keeps the public surface to the two share-link reads", () => {
-    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers"]);
+  it("keeps the public surface to the share-link reads (a persona's bundle and answers, a panel's bundle)", () => {
+    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers", "GET /api/share/{token}/panel"]);
   });
 
   it.each(sessionOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {

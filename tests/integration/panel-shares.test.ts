@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import type { PanelPreviewEvent } from "@/lib/schemas/panel-preview";
 import { openAnyShare, openShare } from "@/lib/services/sharing/open-share";
-import { expectError, expectOk } from "@/tests/factories/api";
+import { api, expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
@@ -102,6 +102,10 @@ describe("panel share links", () => {
     expect(opened.kind === "panel" && opened.bundle.session).toBeNull();
     await expect(openShare(created.token)).rejects.toMatchObject({ code: "not_found" });
     expectError(await owner.api.get(`/api/share/${created.token}`), 404);
+    // The panel's JSON is at /api/share/{token}/panel, without signing in.
+    const bundle = expectOk(ops.openPanelShare, await api(null).get(`/api/share/${created.token}/panel`));
+    expect(bundle.panel.name).toBe(opened.kind === "panel" ? opened.bundle.panel.name : "");
+    expect(bundle.session).toBeNull();
   });
 
   it("a revoked or expired link is the same not found; revoking is for editors", async () => {
@@ -138,5 +142,6 @@ describe("panel share links", () => {
     expect(opened.kind).toBe("persona");
     expect(opened.kind === "persona" && opened.bundle.persona.name).toBe("Ada");
     expect(expectOk(ops.openShare, await owner.api.get(`/api/share/${share.token}`)).persona.name).toBe("Ada");
+    expectError(await api(null).get(`/api/share/${share.token}/panel`), 404);
   });
 });
