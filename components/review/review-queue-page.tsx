@@ -59,9 +59,12 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
           <Section title="Mentions" count={queue.data.mentions.length} empty="No open thread mentions you.">
             {queue.data.mentions.map((m) => (
               <Card key={m.threadId} className="px-4 py-3">
-                <Link href={`/w/${workspaceId}/personas/${m.personaId}${m.anchor.version ? `/versions/${m.anchor.version}` : ""}`} className="group block space-y-1" data-testid="queue-mention">
+                <Link
+                  href={m.panel ? `/w/${workspaceId}/panels/${m.panel.id}#panel-sessions` : `/w/${workspaceId}/personas/${m.personaId}${m.anchor.version ? `/versions/${m.anchor.version}` : ""}`}
+                  className="group block space-y-1" data-testid="queue-mention"
+                >
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium text-slate-900 group-hover:text-brand-700">{m.personaName}</span>
+                    <span className="font-medium text-slate-900 group-hover:text-brand-700">{m.panel ? `${m.panel.name} · ${m.personaName}'s answer` : m.personaName}</span>
                     <AnchorChip anchor={m.anchor} />
                     <span className="text-xs text-slate-500">{m.author.name} · <TimeAgo iso={m.createdAt} /></span>
                   </div>

@@ -203,6 +203,8 @@ export const mentionItemSchema = z.object({
   commentId: z.string(),
   personaId: z.string(),
   personaName: z.string(),
+  /** Set when the thread is on a panel (a recorded preview's answer): the queue links to the panel, not the persona. */
+  panel: z.object({ id: z.string(), name: z.string() }).nullable().default(null),
   anchor: commentSchema.shape.anchor,
   excerpt: z.string(),
   author: who,

@@ -56,6 +56,10 @@ describe("comments on a recorded answer", () => {
     expect(reply.mentions).toEqual([{ id: reviewer.id, name: "Rita Reviewer" }]);
     expect(reply.anchor.key).toBe(boAnswer.id);
 
+    // The mention reaches the reviewer's queue as a panel thread (it links to the panel, not the persona).
+    const queue = expectOk(ops.reviewQueue, await reviewer.api.get(`${wsPath(owner.workspaceId)}/review-queue`));
+    expect(queue.mentions.find((m) => m.threadId === top.id)).toMatchObject({ personaId: personaIds.bo, panel: { id: panelId } });
+
     const resolved = expectOk(ops.resolvePanelComment, await owner.api.post(`${P()}/comments/${top.id}/resolve`, { resolved: true }));
     expect(resolved.resolvedBy).toBe("Pam");
     expect(resolved.replies.map((r) => r.id)).toEqual([reply.id]);

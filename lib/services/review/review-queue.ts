@@ -34,10 +34,13 @@ export async function reviewQueue(ctx: WorkspaceContext): Promise<ReviewQueue> {
   const threadIds = [...new Set(mentioned.map((c) => c.parentId ?? c.id))];
   const open = new Set((await db.comment.findMany({ where: { id: { in: threadIds }, resolvedAt: null }, select: { id: true } })).map((t) => t.id));
   const seen = new Set<string>();
+  const panelIds = [...new Set(mentioned.map((c) => c.panelId).filter((id): id is string => !!id))];
+  const panels = new Map((panelIds.length ? await db.panel.findMany({ where: { id: { in: panelIds }, workspaceId: ctx.workspaceId }, select: { id: true, name: true } }) : []).map((p) => [p.id, p]));
   const mentions = mentioned
     .filter((c) => open.has(c.parentId ?? c.id) && !seen.has(c.parentId ?? c.id) && seen.add(c.parentId ?? c.id))
     .map((c) => ({
       threadId: c.parentId ?? c.id, commentId: c.id, personaId: c.personaId, personaName: c.persona.name,
+      panel: c.panelId ? panels.get(c.panelId) ?? null : null,
       anchor: { kind: c.anchorKind as "persona", key: c.anchorKey, label: c.anchorLabel, version: c.versionNumber },
       excerpt: c.body.length > 160 ? `${c.body.slice(0, 159)}…` : c.body,
       author: { id: c.authorId, name: c.authorName }, createdAt: c.createdAt.toISOString(),
