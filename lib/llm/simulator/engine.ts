@@ -4,7 +4,8 @@ import {
   type AdversarialOptions, type JudgeMemory,
 } from "@/lib/llm/simulator/adversarial";
 import { composeAnswer } from "@/lib/llm/simulator/compose";
-import { positionOn } from "@/lib/llm/simulator/models";
+import { conversationPosition } from "@/lib/llm/simulator/conversation";
+import { readSelfReportRequest, selfReport, selfReportSentence } from "@/lib/llm/simulator/self-report";
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
 import { isDistinguishRequest, judgeDistinguish } from "@/lib/llm/simulator/distinguish";
@@ -22,7 +23,9 @@ import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 //      members wrote the fenced answer (distinguish.ts);
 //   5. any other JSON schema → a judge request: score the fenced answer;
 //   6. otherwise → an in-character answer from the system prompt's position
-//      on the requested simulated model (models.ts: each has its own well).
+//      on the requested simulated model (models.ts: each has its own well),
+//      read with framing and moved by the pushes so far (conversation.ts),
+//      opening with a number when asked to rate itself (self-report.ts).
 // Pure: the same request always yields the same text. Transport (in-process
 // provider, HTTP server) lives elsewhere.
 
@@ -51,6 +54,11 @@ export function withDomain(item: Readonly<Record<string, number>> | undefined, d
   if (!domain || !domain.marker || !userText.includes(domain.marker)) return item;
   const out: Record<string, number> = { ...item };
   for (const [k, points] of Object.entries(domain.shift)) out[k] = (out[k] ?? 0) + points / LEVEL_SPAN;
+  return out;
+}
+function addShifts(a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
   return out;
 }
 export type SimulateResult = { text: string; usage: Usage; finishReason: "stop" | "length" };
@@ -201,16 +209,24 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
   const outcome = o ? answerOutcome(o, system, userText, seed, sampleIndex) : "answer";
   if (outcome === "empty") return { text: "" };
   if (outcome === "refusal") return { text: BARE_REFUSAL };
-  const text = composeAnswer({
-    // The model's well (models.ts); persona-sim-1 and unknown names: inferPosition(system), as always.
-    position: positionOn(req.model, system),
+  // The model's well (models.ts; persona-sim-1 and unknown names: inferPosition(system), as always),
+  // read with framing and moved by the pushes so far (conversation.ts; issue 14).
+  const position = conversationPosition(req.model, system, req.messages);
+  const shift = withDomain(o ? itemShift(o, system, userText, TRAIT_KEYS) : undefined, opts.domain, userText);
+  const composed = composeAnswer({
+    position,
     userMessage: userText,
     seed,
     sampleIndex,
     temperature: req.temperature ?? opts.defaultTemperature ?? 1,
-    itemShift: withDomain(o ? itemShift(o, system, userText, TRAIT_KEYS) : undefined, opts.domain, userText),
+    itemShift: position.shift ? addShifts(shift, position.shift) : shift,
     noiseSalt: o ? noiseSalt(o, system) : undefined,
   });
+  // A self-rating request ("On a scale of 0 to 100, how firm are you?") opens with the number (self-report.ts).
+  const rated = readSelfReportRequest(userText);
+  const text = rated
+    ? `${selfReportSentence(selfReport({ trait: rated, z: position.z, shift: position.shift, requested: position.requested, userMessage: userText, seed, sampleIndex }))} ${composed}`
+    : composed;
   return outcome === "truncated" && o ? { text: truncateAnswer(o, text, seed), finishReason: "length" } : { text };
 }
 

@@ -63,17 +63,18 @@ export function readPrompt(systemPrompt: string): { requested: Record<string, nu
   return { requested, archetypes };
 }
 
-/** The ridge solve above, with unit weights. */
-export function solvePosition(requested: Record<string, number>, prior: readonly number[], lambda = RIDGE_LAMBDA): number[] {
+/** The ridge solve above, with unit weights unless `weights` gives a key its own (framing.ts: requested behaviour weighs less). */
+export function solvePosition(requested: Record<string, number>, prior: readonly number[], lambda = RIDGE_LAMBDA, weights?: Readonly<Record<string, number>>): number[] {
   const A = Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => (i === j ? lambda : 0)));
   const b = prior.map((p) => lambda * p);
   for (const [key, level] of Object.entries(requested)) {
     const L = TRAIT_LOADINGS[key];
     if (!L) continue;
+    const w = weights?.[key] ?? 1;
     const target = projectionForLevel(level);
     for (let i = 0; i < K; i++) {
-      b[i] += target * L[i];
-      for (let j = 0; j < K; j++) A[i][j] += L[i] * L[j];
+      b[i] += w * target * L[i];
+      for (let j = 0; j < K; j++) A[i][j] += w * L[i] * L[j];
     }
   }
   return solve(A, b);
