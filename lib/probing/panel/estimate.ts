@@ -48,6 +48,10 @@ export type PanelEstimateInput = {
 
 export const memberRunKey = (arm: string, member: string) => `${arm}:${member}`;
 
+/** The blind judgments a panel probe plans at most: answers per pair × arms × k(k − 1)/2 pairs (fewer when members share fewer items). */
+export const distinguishJudgments = (members: number, arms: number, answersPerPair: number): number =>
+  answersPerPair * arms * (members * (members - 1)) / 2;
+
 /** The counts behind the estimate, so the service can price target, judge and distinguishability calls apart. */
 export type PanelCallCounts = {
   memberRuns: number;
@@ -93,8 +97,7 @@ export function panelCallCounts(input: PanelEstimateInput): PanelCallCounts {
     reused += cached;
     uncachedBaseline += perRun - cached;
   }
-  const pairs = (k: number) => (k * (k - 1)) / 2;
-  const distinguishCalls = input.arms.reduce((s, arm) => s + pairs(input.members.filter((m) => m.seats[arm] !== undefined).length) * input.answersPerPair, 0);
+  const distinguishCalls = input.arms.reduce((s, arm) => s + distinguishJudgments(input.members.filter((m) => m.seats[arm] !== undefined).length, 1, input.answersPerPair), 0);
   const cachedDistinguish = clampInt(input.cachedDistinguishCalls, distinguishCalls);
   reused += cachedDistinguish;
   const answerAndJudge = uncachedRunCalls + uncachedBaseline;

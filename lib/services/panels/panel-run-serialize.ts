@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { distinguishJudgments } from "@/lib/probing/panel/estimate";
 import { frozenPanelRunSpecSchema, type PanelArm, type PanelRun, type PanelRunConfig, type PanelRunStatus } from "@/lib/schemas/panel-run";
 import { SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { seatLabel } from "@/lib/services/panels/serialize";
@@ -41,7 +42,7 @@ export async function toPanelRun(row: PanelRunRow): Promise<PanelRun> {
   const count = (runId: string, status: string) => counts.find((c) => c.runId === runId && c.status === status)?._count ?? 0;
   const arms = [...new Set(members.map((m) => m.panelArm as PanelArm))];
   const status = panelRunStatus(row, members);
-  const total = Math.round(config.answersPerPair * arms.length * spec.members.length * (spec.members.length - 1) / 2);
+  const total = distinguishJudgments(spec.members.length, arms.length, config.answersPerPair);
   const guessesDone = guesses.filter((g) => g.status === "done").reduce((n, g) => n + g._count, 0);
   const terminal = status === "completed" || status === "failed" || status === "cancelled";
   const lastFinish = members.reduce<Date | null>((t, m) => (m.finishedAt && (!t || m.finishedAt > t) ? m.finishedAt : t), null);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { distinguishJudgments } from "@/lib/probing/panel/estimate";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { PanelRun, PanelRunConfig, FrozenPanelRunSpec } from "@/lib/schemas/panel-run";
 import { recordActivity } from "@/lib/services/activity/activity";
@@ -17,9 +18,6 @@ import type { Scenario } from "@/lib/schemas/scenario";
 // member × arm, all with the same watched traits, items, seed and judge, started
 // together (batchId = the panel run's id, so the worker runs them side by side),
 // then the blind distinguishability pass (lib/jobs/panel-distinguish.ts).
-
-/** Blind attributions the distinguishability pass makes (one judge call each). */
-export const distinguishCallsOf = (members: number, arms: number, answersPerPair: number) => answersPerPair * arms * (members * (members - 1)) / 2;
 
 /** A panel question asked as a frozen scenario "panel-q1"… (traitKey SCENARIO_TRAIT_KEY, item id `scenario:panel-q1`). */
 export const panelQuestionScenarios = (questions: readonly string[]): Scenario[] =>
@@ -47,7 +45,7 @@ export async function createPanelRun(ctx: WorkspaceContext, panelId: string, inp
     });
   }
   const memberRuns = plan.members.length * plan.arms.length;
-  const cap = memberRunCap(input.maxCalls, memberRuns, distinguishCallsOf(plan.members.length, plan.arms.length, input.answersPerPair));
+  const cap = memberRunCap(input.maxCalls, memberRuns, distinguishJudgments(plan.members.length, plan.arms.length, input.answersPerPair));
   const runConfig: RunConfig = {
     temperature: input.temperature, seed: input.seed, targetHalfWidth: NEVER_STOP_HALF_WIDTH,
     budgetPerTrait: input.itemsPerTrait, concurrency: input.concurrency,
