@@ -96,3 +96,19 @@ export async function buildPanelReport(row: PanelRunRow): Promise<PanelReport> {
   }
   return report;
 }
+
+/**
+ * The newest final panel report of a panel, stored when its probe closed: of one panel version (null: of
+ * the panel as it stood), or of any when `panelVersion` is undefined. The share page and the review gate read it.
+ */
+export async function latestFinalPanelReport(panelId: string, panelVersion?: number | null): Promise<{ row: PanelRunRow; report: PanelReport } | null> {
+  const rows = await db.panelRun.findMany({
+    where: { panelId, ...(panelVersion !== undefined ? { panelVersion } : {}), report: { not: null }, finishedAt: { not: null } },
+    orderBy: { finishedAt: "desc" }, take: 10,
+  });
+  for (const row of rows) {
+    const report = JSON.parse(row.report!) as PanelReport;
+    if (report.final) return { row, report };
+  }
+  return null;
+}

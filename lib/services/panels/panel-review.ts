@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { PanelReviewRequest as RequestRow } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import type { PanelFlag, PanelReport } from "@/lib/probing/panel/report-types";
+import type { PanelFlag } from "@/lib/probing/panel/report-types";
 import type {
   decidePanelBody, PanelDecisionResult, PanelReviewRequest, PanelReviews, PanelReviewStatus,
   PanelVersionReview, requestPanelReviewBody,
@@ -11,6 +11,7 @@ import type {
 import type { ApprovalPolicy } from "@/lib/schemas/review";
 import { roleAtLeast } from "@/lib/schemas/workspace";
 import { findPanelRow } from "@/lib/services/panels/find-panel";
+import { latestFinalPanelReport } from "@/lib/services/panels/panel-report";
 import { policyOf, requestFields, reviewersOf, toDecision } from "@/lib/services/review/review";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -50,14 +51,8 @@ async function findPanelVersion(ctx: WorkspaceContext, panelId: string, number: 
 /** The newest final panel probe of the version: pinned to it, else of the unpinned panel. */
 async function latestFinalProbe(panelId: string, version: number) {
   for (const panelVersion of [version, null]) {
-    const rows = await db.panelRun.findMany({
-      where: { panelId, panelVersion, report: { not: null }, finishedAt: { not: null } },
-      orderBy: { finishedAt: "desc" }, take: 10, select: { id: true, finishedAt: true, report: true },
-    });
-    for (const row of rows) {
-      const report = JSON.parse(row.report!) as PanelReport;
-      if (report.final) return { id: row.id, finishedAt: row.finishedAt, pinned: panelVersion !== null, flags: report.flags ?? [] };
-    }
+    const found = await latestFinalPanelReport(panelId, panelVersion);
+    if (found) return { id: found.row.id, finishedAt: found.row.finishedAt, pinned: panelVersion !== null, flags: found.report.flags ?? [] };
   }
   return null;
 }

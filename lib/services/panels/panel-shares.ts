@@ -3,13 +3,13 @@ import type { z } from "zod";
 import type { ShareLink as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
-import type { PanelReport } from "@/lib/probing/panel/report-types";
 import type { PolarityAxis } from "@/lib/schemas/panel";
 import { frozenPanelRunSpecSchema, type PanelArm, type PanelRun } from "@/lib/schemas/panel-run";
 import type { CreatedPanelShare, createPanelShareBody, PanelShareLink, SharedPanelBundle } from "@/lib/schemas/panel-session";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import { SHARED_FAILURE } from "@/lib/schemas/share";
 import { findPanelRow, parseStoredPanelSpec } from "@/lib/services/panels/find-panel";
+import { latestFinalPanelReport } from "@/lib/services/panels/panel-report";
 import { orderAnswers } from "@/lib/services/panels/panel-sessions";
 import { toPanelDetail } from "@/lib/services/panels/serialize";
 import { panelThreadsOf } from "@/lib/services/review/comments";
@@ -80,27 +80,22 @@ function axisInWords(axis: PolarityAxis | undefined): string {
 
 /** The latest final panel report and a run record for the report view with every provider id blanked. */
 async function latestFinalReport(panelId: string): Promise<SharedPanelBundle["report"]> {
-  const rows = await db.panelRun.findMany({
-    where: { panelId, report: { not: null }, finishedAt: { not: null } }, orderBy: { finishedAt: "desc" }, take: 10,
-  });
-  for (const row of rows) {
-    const report = JSON.parse(row.report!) as PanelReport;
-    if (!report.final) continue;
-    const frozen = frozenPanelRunSpecSchema.safeParse(JSON.parse(row.spec));
-    // Only what PanelReportView reads (id, experiment, members, watched); persona ids and run ids blanked.
-    const run: Pick<PanelRun, "id" | "experiment" | "members" | "watched"> = {
-      id: row.id, experiment: row.experiment === "ceiling" ? "ceiling" : "divergence", watched: report.watched,
-      members: (frozen.success ? frozen.data.members : report.members).map((m) => ({
-        key: m.key, name: m.name, personaId: "", version: "version" in m ? (m.version as number | null) : null,
-        runs: report.arms.map((a) => {
-          const seat = a.seats[m.key] ?? "";
-          return { arm: a.arm as PanelArm, runId: "", seatLabel: seat, simulated: seat.startsWith(SIMULATOR_LABEL), status: "completed" as const, done: 0, failed: 0 };
-        }),
-      })),
-    };
-    return { runId: row.id, finishedAt: row.finishedAt?.toISOString() ?? null, report, run };
-  }
-  return null;
+  const found = await latestFinalPanelReport(panelId);
+  if (!found) return null;
+  const { row, report } = found;
+  const frozen = frozenPanelRunSpecSchema.safeParse(JSON.parse(row.spec));
+  // Only what PanelReportView reads (id, experiment, members, watched); persona ids and run ids blanked.
+  const run: Pick<PanelRun, "id" | "experiment" | "members" | "watched"> = {
+    id: row.id, experiment: row.experiment === "ceiling" ? "ceiling" : "divergence", watched: report.watched,
+    members: (frozen.success ? frozen.data.members : report.members).map((m) => ({
+      key: m.key, name: m.name, personaId: "", version: "version" in m ? (m.version as number | null) : null,
+      runs: report.arms.map((a) => {
+        const seat = a.seats[m.key] ?? "";
+        return { arm: a.arm as PanelArm, runId: "", seatLabel: seat, simulated: seat.startsWith(SIMULATOR_LABEL), status: "completed" as const, done: 0, failed: 0 };
+      }),
+    })),
+  };
+  return { runId: row.id, finishedAt: row.finishedAt?.toISOString() ?? null, report, run };
 }
 
 async function latestSession(workspaceId: string, panelId: string, memberOrder: string[]): Promise<SharedPanelBundle["session"]> {
