@@ -29,6 +29,9 @@ const LEASE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 const MAX_CONSECUTIVE_FAILURES = 8;
 const TERMINAL = new Set(["completed", "failed", "cancelled"]);
+
+/** Every member run of the panel probe is over (completed, failed or cancelled); false when it has none. */
+export const memberRunsOver = (runs: readonly { status: string }[]): boolean => runs.length > 0 && runs.every((m) => TERMINAL.has(m.status));
 const ARM_ORDER = ["active", "single", "routed"];
 export const NAMED_NEITHER = "The judge's output named neither member";
 
@@ -56,7 +59,7 @@ export async function pendingDistinguishRuns(now: Date = new Date()): Promise<st
   const out: string[] = [];
   for (const r of runs) {
     const members = await db.probeRun.findMany({ where: { panelRunId: r.id }, select: { status: true } });
-    if (members.length > 0 && members.every((m) => TERMINAL.has(m.status))) out.push(r.id);
+    if (memberRunsOver(members)) out.push(r.id);
   }
   return out;
 }
@@ -70,7 +73,7 @@ export async function processDistinguish(panelRunId: string, deps: DistinguishDe
     where: { panelRunId },
     select: { id: true, status: true, panelArm: true, panelMemberKey: true, modelCalls: true },
   });
-  if (memberRuns.length === 0 || !memberRuns.every((m) => TERMINAL.has(m.status))) return "lost";
+  if (!memberRunsOver(memberRuns)) return "lost";
   const config = JSON.parse(run.config) as PanelRunConfig;
   if (!(config.answersPerPair > 0) || memberRuns.every((m) => m.status === "cancelled") || run.distinguishStatus === "off") {
     await db.panelRun.updateMany({ where: { id: panelRunId, distinguishStatus: { in: ["waiting", "running"] } }, data: { distinguishStatus: "off", leaseOwner: null } });

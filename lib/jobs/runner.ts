@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
-import { pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
+import { memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { mulberry32 } from "@/lib/math/random";
 import { buildPanelReport } from "@/lib/services/panels/panel-report";
@@ -71,8 +71,6 @@ export async function distinguishPasses(deps: DistinguishDeps, log: Log = consol
   return outcomes;
 }
 
-const TERMINAL = new Set(["completed", "failed", "cancelled"]);
-
 /**
  * Panel probes whose member runs and distinguishability pass are over (done, off or failed): closed
  * (finishedAt) with their report computed and stored once (buildPanelReport stores a final one), so the
@@ -83,7 +81,7 @@ export async function closePanelRuns(log: Log = console): Promise<string[]> {
   const closed: string[] = [];
   for (const row of open) {
     const members = await db.probeRun.findMany({ where: { panelRunId: row.id }, select: { status: true } });
-    if (!members.length || !members.every((m) => TERMINAL.has(m.status))) continue;
+    if (!memberRunsOver(members)) continue;
     const finishedAt = new Date();
     const { count } = await db.panelRun.updateMany({ where: { id: row.id, finishedAt: null }, data: { finishedAt } });
     if (!count) continue;
