@@ -57,6 +57,10 @@ const KIND_LABEL: Record<ReportFlag["kind"], string> = {
   leakage: "Leakage",
   miss: "Miss",
   overshoot: "Overshoot",
+  caves: "Caves under pressure",
+  "drifts-back": "Drifts back to the assistant",
+  "says-not-does": "Says but doesn't do",
+  "does-not-say": "Does but doesn't say",
 };
 
 const LEAK_GROUP_HINTS: Record<"moved" | "came", string> = {

@@ -101,6 +101,12 @@ export function compilePersona(spec: PersonaSpec): CompiledPrompt {
     sections.push(`## How you behave\nIn every answer, in ways the person can notice:\n${behaviour.map((b) => `- ${b}`).join("\n")}`);
   }
 
+  // Requirements of the role (issue 14 §4): asked of the character in context, not stated as its nature.
+  const requirements = (spec.requirements ?? []).map((r) => r.trim()).filter(Boolean);
+  if (requirements.length) {
+    sections.push(`## What this job asks of you\n${requirements.map((r) => `- ${withPeriod(capitalise(r))}`).join("\n")}`);
+  }
+
   if (boundaries.length) {
     sections.push(`## Boundaries\n${boundaries.map((b) => `- ${withPeriod(capitalise(b))}`).join("\n")}`);
   }

@@ -21,6 +21,8 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
     values: spec.values,
     voice: { register: spec.voice.register, tone: spec.voice.tone, length: spec.voice.length },
     boundaries: spec.boundaries,
+    // Issue 14 fields appear only when used, so a spec without them keeps its bytes (hashes, version equality).
+    ...(spec.requirements?.length ? { requirements: spec.requirements } : {}),
     traitTargets,
     examples: spec.examples.map((e) => ({ user: e.user, assistant: e.assistant })),
     notes: spec.notes,
@@ -31,8 +33,11 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
       note: sc.note, tags: sc.tags,
       checks: sc.checks?.map((c) => normalizeCheck(c)),
     })),
+    ...(spec.pressureScripts?.length
+      ? { pressureScripts: spec.pressureScripts.map((p) => ({ name: p.name, trait: p.trait, opening: p.opening, pushes: p.pushes })) }
+      : {}),
     promptOverride: spec.promptOverride,
-  };
+  } as PersonaSpec;
 }
 
 export function serializeSpec(spec: PersonaSpec): string {

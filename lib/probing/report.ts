@@ -41,7 +41,7 @@ export type JudgedAnswer = { id: string; traitKey: string; itemIndex: number; sc
  * role "level" arms are a range check's levels.
  */
 export type ArmSpec = {
-  kind: string; label?: string; role: "control" | "level"; traits?: readonly string[]; level?: number; without?: readonly string[];
+  kind: string; label?: string; role: "control" | "level" | "framing"; traits?: readonly string[]; level?: number; without?: readonly string[];
 };
 
 /**

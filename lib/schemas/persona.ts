@@ -1,3 +1,4 @@
+import { PRESSURE_LIMITS, pressureScriptSchema } from "@/lib/schemas/pressure";
 import { z } from "zod";
 import { scenariosSchema } from "@/lib/schemas/scenario";
 
@@ -45,6 +46,8 @@ export const personaSpecSchema = z
     values: z.array(z.string().max(300)).max(20).describe("What the character cares about"),
     voice: voiceSchema,
     boundaries: z.array(z.string().max(300)).max(20).describe("What the character will not do"),
+    requirements: z.array(z.string().max(400)).max(20).default([])
+      .describe("What the job asks of the character, requested in context rather than part of who they are (\"The company asks you to apply the refund policy without exceptions; that is the job here, not who you are\")"),
     traitTargets: z
       .record(traitKeySchema, z.number().int().min(0).max(100))
       .refine((r) => Object.keys(r).length <= 40, "At most 40 trait targets")
@@ -57,6 +60,8 @@ export const personaSpecSchema = z
       .default(DEFAULT_SAMPLE_MESSAGES)
       .describe("User messages the live preview answers; never part of the prompt"),
     scenarios: scenariosSchema,
+    pressureScripts: z.array(pressureScriptSchema).max(PRESSURE_LIMITS.scripts).default([])
+      .describe("The persona's own pressure scripts: user turns that push against a trait, for pressure tests"),
     promptOverride: z
       .string()
       .max(20000)
@@ -77,11 +82,13 @@ export function emptySpec(name = "Untitled persona"): PersonaSpec {
     values: [],
     voice: { register: "neutral", tone: "", length: "moderate" },
     boundaries: [],
+    requirements: [],
     traitTargets: {},
     examples: [],
     notes: "",
     sampleMessages: [...DEFAULT_SAMPLE_MESSAGES],
     scenarios: [],
+    pressureScripts: [],
     promptOverride: null,
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { flagAcknowledgedSchema } from "@/lib/schemas/acknowledgement";
 import { flagEvidenceSchema, traitVerdictsSchema } from "@/lib/schemas/report-flags";
 import { reportAnalysisSchema } from "@/lib/schemas/report-analysis";
+import { framingReportSchema, pressureReportSchema, pressureRequestSchema, selfReportReportSchema } from "@/lib/schemas/pressure";
 
 // Probe runs as the API and the report UI see them. A report is recomputed from
 // the stored answers (pure, lib/probing/report.ts), so a running probe shows a
@@ -25,7 +26,7 @@ const traitKeySchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
 /** An extra arm of a run (ProbeRun.arms): a single-trait control ("A alone") or a range-check level. */
 export const runArmSchema = z.object({
-  kind: z.string().min(1).max(80), label: z.string(), role: z.enum(["control", "level"]),
+  kind: z.string().min(1).max(80), label: z.string(), role: z.enum(["control", "level", "framing"]),
   systemPrompt: z.string(), traits: z.array(z.string()).optional(), level: z.number().optional(),
   without: z.array(z.string()).optional().describe("A control arm: the partners whose targets it drops (its pairs)"),
 });
@@ -64,6 +65,12 @@ export const createProbeRunBody = z.object({
     .describe("Hard cap on money, in US dollars, from the providers' token usage and prices (needs prices on the run's providers)"),
   scenarios: z.boolean().default(true)
     .describe("Also ask the persona's scenarios (spec.scenarios, frozen into the run) once each, persona and baseline, and report the landing there beside the general one"),
+  selfReport: z.boolean().default(false)
+    .describe("Also ask the persona to rate itself 0–100 on each watched trait, in character (3 questions per trait), and report the gap to its measured landing"),
+  pressure: pressureRequestSchema.optional()
+    .describe("Also run pressure conversations: scripted or simulated-user pushes against a trait, every turn judged (issue 14)"),
+  framingTrait: traitKeySchema.optional()
+    .describe("Also answer the items under the requested-behaviour wording of this targeted trait (its target moved into a role requirement) and compare the leakage of the two wordings"),
 });
 export type CreateProbeRunBody = z.input<typeof createProbeRunBody>;
 
@@ -165,9 +172,10 @@ export const reportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
+export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot", "caves", "drifts-back", "says-not-does", "does-not-say"] as const;
 export const flagSchema = z.object({
   id: z.string(),
-  kind: z.enum(["tension", "compromise", "leakage", "miss", "overshoot"]),
+  kind: z.enum(FLAG_KINDS),
   traits: z.array(z.string()),
   severity: z.enum(["warn", "alert"]),
   title: z.string(),
@@ -213,7 +221,7 @@ export type OutcomeCountsView = z.infer<typeof outcomeCountsSchema>;
 /** One sentence on top of the report naming the main issue (lib/probing/flags/verdict-line.ts). */
 export const verdictLineSchema = z.object({
   text: z.string(),
-  kind: z.enum(["tension", "compromise", "miss", "overshoot", "beyond reach", "leakage", "on target", "not settled", "no targets", "not enough evidence"]),
+  kind: z.enum(["tension", "compromise", "miss", "overshoot", "beyond reach", "leakage", "on target", "not settled", "no targets", "not enough evidence", "caves", "drifts-back", "says-not-does", "does-not-say"]),
   severity: z.enum(["alert", "warn", "ok", "pending"]).describe("ok: nothing to act on; pending: the evidence does not settle it yet"),
   flagIds: z.array(z.string()).describe("The flags the line refers to, main one first"),
 });
@@ -241,6 +249,9 @@ export const reportSchema = z.object({
     answered: z.number().int().describe("Scenarios with a scored persona answer"),
   }).optional(),
   checks: checksReportSchema.optional(),
+  pressure: pressureReportSchema.optional().describe("Pressure conversations: drift per turn, turns-to-break, caves / drifts-back tests (absent when the run had none)"),
+  selfReport: selfReportReportSchema.optional().describe("Self-rating beside the measured landing per watched trait, with the gap (absent when not asked)"),
+  framing: framingReportSchema.optional().describe("Nature vs requested wording of one targeted trait: the leakage of each, paired (absent when not asked)"),
 });
 export type ProbeReport = z.infer<typeof reportSchema>;
 

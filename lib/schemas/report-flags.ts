@@ -16,6 +16,7 @@ const equivalence = z.object({
 
 export const flagEvidenceSchema = z.object({
   answerIds: z.array(z.string()).optional(),
+  conversation: z.number().int().optional().describe("Pressure flags: the index of the conversation that shows it most (GET …/conversations/{index})"),
   basis: z.string().optional().describe("What the number behind the flag is computed over"),
   value: estimate.optional().describe("The number behind the flag with its interval"),
   q: z.number().optional().describe("Benjamini–Hochberg q-value across the run's untargeted traits (leakage)"),

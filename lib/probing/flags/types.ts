@@ -5,7 +5,7 @@ import type { LandingRow } from "@/lib/probing/stats/landing-table";
 import type { Thresholds } from "@/lib/probing/flags/thresholds";
 import type { Instructed, Reach } from "@/lib/probing/range";
 
-export type FlagKind = "tension" | "compromise" | "leakage" | "miss" | "overshoot";
+export type FlagKind = "tension" | "compromise" | "leakage" | "miss" | "overshoot" | "caves" | "drifts-back" | "says-not-does" | "does-not-say";
 export type Severity = "warn" | "alert";
 
 /** An estimate with its interval, as a flag cites it ("warm +12 (±4)"). */
@@ -20,6 +20,8 @@ export type ControlComparison = { trait: string; arm: string; alone: number | nu
 export type FlagEvidence = {
   /** The answers that show it best, most telling first. */
   answerIds?: string[];
+  /** Pressure flags: the index of the conversation that shows it most. */
+  conversation?: number;
   /** What the flag reads, in words ("shift over all 190 items of the run"). */
   basis?: string;
   /** The number behind the flag with its interval (shift, landing, correlation difference). */

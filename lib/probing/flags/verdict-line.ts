@@ -16,7 +16,8 @@ import type { LandingVerdict } from "@/lib/probing/range";
 
 export type VerdictKind =
   | "tension" | "compromise" | "miss" | "overshoot" | "beyond reach"
-  | "leakage" | "on target" | "not settled" | "no targets" | "not enough evidence";
+  | "leakage" | "on target" | "not settled" | "no targets" | "not enough evidence"
+  | "caves" | "drifts-back" | "says-not-does" | "does-not-say";
 
 /** ok: nothing to act on; pending: the evidence does not settle it yet. */
 export type VerdictSeverity = "alert" | "warn" | "ok" | "pending";

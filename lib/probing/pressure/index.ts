@@ -4,3 +4,4 @@ export * from "@/lib/probing/pressure/survival";
 export * from "@/lib/probing/pressure/flags";
 export * from "@/lib/probing/pressure/self-report";
 export * from "@/lib/probing/pressure/framing";
+export * from "@/lib/probing/pressure/simulated-user";

@@ -1,4 +1,5 @@
 import type { FrozenScenario } from "@/lib/probing/scenario-landing";
+import type { FrozenPressure, FrozenSelfReport } from "@/lib/schemas/pressure";
 
 /** Settings frozen into a probe run (ProbeRun.config). */
 export type RunConfig = {
@@ -12,6 +13,12 @@ export type RunConfig = {
    * the persona and baseline arms. Absent on runs from before (read as []).
    */
   scenarios?: FrozenScenario[];
+  /** Pressure conversations (issue 14 §1), a fixed plan beside the adaptive one; absent: none. */
+  pressure?: FrozenPressure;
+  /** Self-rating questions per watched trait (issue 14 §3); absent: not asked. */
+  selfReport?: FrozenSelfReport;
+  /** The framed trait when the run has the requested-wording arm (issue 14 §4). */
+  framing?: { trait: string; target: number; nature: string; requested: string };
 };
 
 /** The run's frozen scenarios; [] for runs created before scenarios were frozen. */

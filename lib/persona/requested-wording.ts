@@ -1,0 +1,35 @@
+import type { PersonaSpec } from "@/lib/schemas/persona";
+import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { traitBand } from "@/lib/persona/target-scale";
+
+// Nature vs requested framing (issue 14 §4). The compiled prompt states a
+// trait target as what the character is ("Always state limits plainly…", under
+// "How you behave"). The requested wording states the same behaviour as a
+// requirement of the job, asked in context: "The role asks you to state limits
+// plainly…; that is the job here, not who you are." The persona selection
+// finding: behaviour requested in context implies little about the
+// character's nature, so it should drag less of its cluster along.
+//
+// requestedSpec moves one trait's target out of traitTargets and into
+// spec.requirements; compilePersona writes requirements in their own section.
+
+/** The requirement sentence for a trait at a target (the same band words as the compiled target). */
+export function requestedSentence(key: string, target: number): string {
+  const trait = findTrait(key);
+  const band = traitBand(target);
+  const high = band === "always_high" || band === "usually_high";
+  const low = band === "always_low" || band === "usually_low";
+  const always = band === "always_high" || band === "always_low" ? "always " : "";
+  let behaviour: string;
+  if (trait) behaviour = high ? `${always}${trait.high}` : low ? `${always}${trait.low}` : `balance it: sometimes ${trait.high}, at other times ${trait.low}`;
+  else behaviour = `show "${humanizeTraitKey(key).toLowerCase()}" ${high ? "strongly" : low ? "hardly at all" : "moderately"} (${target}/100)`;
+  return `The role asks you to ${behaviour}; that is the job here, not who you are.`;
+}
+
+/** The persona with `key`'s target requested by the role instead of stated as its nature; null when `key` is not targeted. */
+export function requestedSpec(spec: PersonaSpec, key: string): PersonaSpec | null {
+  const target = spec.traitTargets[key];
+  if (target === undefined) return null;
+  const traitTargets = Object.fromEntries(Object.entries(spec.traitTargets).filter(([k]) => k !== key));
+  return { ...spec, traitTargets, requirements: [...(spec.requirements ?? []), requestedSentence(key, target)] };
+}
