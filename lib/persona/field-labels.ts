@@ -7,7 +7,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: "Name", archetype: "Character type", background: "Background", values: "Values", voice: "Voice",
   "voice.register": "Register", "voice.tone": "Tone", "voice.length": "Answer length", boundaries: "Boundaries",
   traitTargets: "Trait targets", examples: "Example exchanges", notes: "Notes", sampleMessages: "Sample messages",
-  scenarios: "Scenarios",
+  scenarios: "Scenarios", requirements: "Role requirements", pressureScripts: "Pressure scripts",
   promptOverride: "Prompt override",
 };
 

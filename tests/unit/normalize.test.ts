@@ -12,7 +12,11 @@ describe("normalizeSpec / serializeSpec", () => {
 
   it("keeps every field and drops unknown ones", () => {
     const spec = { ...emptySpec("Ada"), notes: "n", promptOverride: "p" };
-    expect(normalizeSpec({ ...spec, extra: "x" } as typeof spec)).toEqual(spec);
+    // Issue 14's fields are written only when used, so older specs keep their bytes.
+    const { requirements: _r, pressureScripts: _p, ...older } = spec;
+    expect(normalizeSpec({ ...spec, extra: "x" } as typeof spec)).toEqual(older);
+    const used = { ...spec, requirements: ["The role asks you to be brief; that is the job here, not who you are."], pressureScripts: [{ name: "Push", trait: "firm", opening: "Refund?", pushes: ["Again?"] }] };
+    expect(normalizeSpec(used)).toEqual(used);
   });
 });
 
