@@ -7,6 +7,7 @@ import { Field, Textarea } from "@/components/ui/field";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { useFlagAckScope, type FlagAckScope } from "@/components/probes/flag-ack-scope";
+import { RequestedWordingButton, wordingTraitFor } from "@/components/probes/requested-wording-button";
 import {
   ackDirection, directionSentence, flagCounts, flagTraitName, prefillReason, reasonProblem, splitFlags, type AckableFlag,
 } from "@/components/probes/flag-acknowledgement";
@@ -23,7 +24,10 @@ import type { ProbeReport, ReportFlag } from "@/lib/schemas/probe";
 // start collapsed when a targeted-trait problem sits above them. A flag
 // acknowledged as expected for the persona (issue 12 §7) leaves the counts and
 // sits in a collapsed "Acknowledged" group at the bottom with its reason;
-// editors acknowledge a flag (with a reason) and undo it here.
+// editors acknowledge a flag (with a reason) and undo it here. Editors also get
+// "Try the requested-behaviour wording" on a leakage flag when the persona has
+// targeted traits (issue 14 §4): a variant with the related target asked for by
+// the role instead of stated as the character's nature.
 
 /**
  * "Compromise" only when the control arms' verdict is compromise (each trait at least 5 points lower together than
@@ -69,7 +73,7 @@ const LEAK_GROUP_HINTS: Record<"moved" | "came", string> = {
 };
 
 export function FlagsPanel({
-  flags: allFlags, final, tolerance, shiftOf, onShowAnswers, onPlotPair,
+  flags: allFlags, final, tolerance, shiftOf, onShowAnswers, onPlotPair, targeted = [],
 }: {
   flags: AckableFlag[];
   final: boolean;
@@ -78,6 +82,8 @@ export function FlagsPanel({
   shiftOf: (key: string) => string;
   onShowAnswers: (flag: ReportFlag) => void;
   onPlotPair: (a: string, b: string) => void;
+  /** The run's targeted traits (key, name): a leakage flag offers the requested-behaviour wording for one of them. */
+  targeted?: readonly { key: string; name: string }[];
 }) {
   // Flags acknowledged as expected for the persona are not open problems: they leave the counts and the groups
   // and sit collapsed at the bottom with their reasons.
@@ -104,7 +110,7 @@ export function FlagsPanel({
     );
   }
   const groups = groupFlags(flags);
-  const leakRow = (flag: AckableFlag) => <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} />;
+  const leakRow = (flag: AckableFlag) => <CompactFlag key={flag.id} flag={flag} detail={shiftOf(flag.traits[0])} onShowAnswers={onShowAnswers} targeted={targeted} />;
   const counts = flagCounts(allFlags);
   return (
     <div className="space-y-3">
@@ -113,7 +119,7 @@ export function FlagsPanel({
       </p>
       {/* One list of every flag (asked-for first); the leakage groups nest inside it as collapsible items. */}
       <ul aria-label="Flags" className="space-y-2">
-        {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} />)}
+        {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} targeted={targeted} />)}
         {(["moved", "came"] as const).map((kind) => (groups[kind].length ? (
           <LeakGroup key={kind} title={LEAK_GROUP_TITLES[kind]} count={groups[kind].length} open={!groups.collapseLeaks} testId={`leaks-${kind}`} hint={LEAK_GROUP_HINTS[kind]}>
             {groups[kind].map(leakRow)}
@@ -258,8 +264,18 @@ function SeverityBadge({ flag }: { flag: ReportFlag }) {
   return <Badge tone={flag.severity === "alert" ? "rose" : "amber"}>{flag.severity === "alert" ? "Alert" : "Warning"}</Badge>;
 }
 
+/** "Try the requested-behaviour wording": leakage flags, editors in the studio, a persona with targeted traits. */
+function WordingAction({ flag, targeted }: { flag: ReportFlag; targeted: readonly { key: string; name: string }[] }) {
+  const scope = useFlagAckScope();
+  if (flag.kind !== "leakage" || scope.audience !== "studio" || !scope.canEdit || targeted.length === 0) return null;
+  const trait = wordingTraitFor(flag, targeted.map((t) => t.key));
+  return <RequestedWordingButton workspaceId={scope.workspaceId} personaId={scope.personaId} trait={trait ?? (targeted.length === 1 ? targeted[0].key : null)} choices={targeted} />;
+}
+
 /** What designers act on first: the explanation with its numbers, in full. */
-function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: AckableFlag; onShowAnswers: (f: ReportFlag) => void; onPlotPair: (a: string, b: string) => void }) {
+function FullFlag({ flag, onShowAnswers, onPlotPair, targeted }: {
+  flag: AckableFlag; onShowAnswers: (f: ReportFlag) => void; onPlotPair: (a: string, b: string) => void; targeted: readonly { key: string; name: string }[];
+}) {
   const evidence = flag.evidence.answerIds?.length ?? 0;
   const ack = useAckAction(flag);
   return (
@@ -275,6 +291,7 @@ function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: AckableFlag; onSh
         {evidence ? <Button size="sm" onClick={() => onShowAnswers(flag)}>Show the answers ({evidence})</Button> : null}
         {flag.traits.length >= 2 ? <Button size="sm" variant="ghost" onClick={() => onPlotPair(flag.traits[0], flag.traits[1])}>Plot this pair</Button> : null}
         {ack.button}
+        <WordingAction flag={flag} targeted={targeted} />
       </div>
       {ack.form}
     </li>
@@ -282,7 +299,9 @@ function FullFlag({ flag, onShowAnswers, onPlotPair }: { flag: AckableFlag; onSh
 }
 
 /** Leakage reads the same for every trait: one line each, the explanation a click away. */
-function CompactFlag({ flag, detail, onShowAnswers }: { flag: AckableFlag; detail: string; onShowAnswers: (f: ReportFlag) => void }) {
+function CompactFlag({ flag, detail, onShowAnswers, targeted }: {
+  flag: AckableFlag; detail: string; onShowAnswers: (f: ReportFlag) => void; targeted: readonly { key: string; name: string }[];
+}) {
   const evidence = flag.evidence.answerIds?.length ?? 0;
   const ack = useAckAction(flag);
   return (
@@ -302,6 +321,7 @@ function CompactFlag({ flag, detail, onShowAnswers }: { flag: AckableFlag; detai
         </summary>
         <p className="mt-1.5 pb-1 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
       </details>
+      <WordingAction flag={flag} targeted={targeted} />
       {ack.form}
     </li>
   );

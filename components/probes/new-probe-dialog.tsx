@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ControlArmsChoice } from "@/components/probes/control-arms";
+import { FramingChoice, framingAndSelfReport, SelfReportChoice } from "@/components/probes/framing-choice";
+import { estimateExtras, initialPressureState, PressureChoice, pressureBody, pushedTraits, type PressureState } from "@/components/probes/pressure-choice";
 import { ScenariosChoice, scenariosFlag } from "@/components/probes/scenarios-choice";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -30,7 +32,9 @@ import type { ProviderInfo } from "@/lib/schemas/provider";
 // it shows what the probe will take — calls with a range, tokens, money when the
 // providers have prices (POST …/probe-estimate, debounced) — and takes optional
 // hard caps. The snapshot's scenarios are asked too unless unticked (the
-// estimate follows). Starting it goes straight to the live report.
+// estimate follows). Self-report (on by default), a pressure test and the
+// framing pair (issue 14) are asked here too. Starting it goes straight to the
+// live report.
 
 const FORM_ID = "new-probe-form";
 const ADVANCED = [
@@ -44,8 +48,12 @@ type AdvancedKey = (typeof ADVANCED)[number]["key"];
 const ADVANCED_DEFAULTS: Record<AdvancedKey, string> = { temperature: "0.7", seed: "0", targetHalfWidth: "5", budgetPerTrait: "60", concurrency: "4" };
 
 export function NewProbeDialog({
-  workspaceId, persona, open, onClose,
-}: { workspaceId: string; persona: PersonaDetail; open: boolean; onClose: () => void }) {
+  workspaceId, persona, open, onClose, initialFramingTrait,
+}: {
+  workspaceId: string; persona: PersonaDetail; open: boolean; onClose: () => void;
+  /** Pre-select the framing pair on this targeted trait ("Probe it with the framing pair"). */
+  initialFramingTrait?: string | null;
+}) {
   const create = useCreateProbeRun(workspaceId, persona.id);
   return (
     <Dialog
@@ -63,14 +71,14 @@ export function NewProbeDialog({
         </>
       }
     >
-      <NewProbeForm workspaceId={workspaceId} persona={persona} create={create} onDone={onClose} />
+      <NewProbeForm workspaceId={workspaceId} persona={persona} create={create} onDone={onClose} initialFramingTrait={initialFramingTrait ?? ""} />
     </Dialog>
   );
 }
 
 function NewProbeForm({
-  workspaceId, persona, create, onDone,
-}: { workspaceId: string; persona: PersonaDetail; create: ReturnType<typeof useCreateProbeRun>; onDone: () => void }) {
+  workspaceId, persona, create, onDone, initialFramingTrait,
+}: { workspaceId: string; persona: PersonaDetail; create: ReturnType<typeof useCreateProbeRun>; onDone: () => void; initialFramingTrait: string }) {
   const router = useRouter();
   const toast = useToast();
   const versions = useVersions(workspaceId, persona.id);
@@ -89,6 +97,9 @@ function NewProbeForm({
   const [advanced, setAdvanced] = useState(ADVANCED_DEFAULTS);
   const [watchAll, setWatchAll] = useState(false);
   const [askScenarios, setAskScenarios] = useState(true); // the snapshot's scenarios (components/probes/scenarios-choice.tsx)
+  const [selfReport, setSelfReport] = useState(true);
+  const [pressure, setPressure] = useState<PressureState>(initialPressureState);
+  const [framingTrait, setFramingTrait] = useState(initialFramingTrait);
   const [maxCalls, setMaxCalls] = useState("");
   const [maxCost, setMaxCost] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -116,6 +127,7 @@ function NewProbeForm({
   // Judge left to the default: the workspace's reference judge, else the target itself.
   const effectiveJudge = judgeSame ? reference ?? targetChoice : judgeChoice;
   const selfJudged = !!targetChoice && !!effectiveJudge && isSelfJudged(targetChoice, effectiveJudge);
+  const nameOf = (k: string) => library.data?.traits.find((t) => t.key === k)?.name ?? customOptions.find((t) => t.key === k)?.name ?? k;
   const providerName = (id: string) => list.find((p) => p.id === id)?.name ?? id;
   const options = library.data ? [...library.data.traits.map((t) => ({ key: t.key, name: t.name })), ...customOptions] : watched.map((k) => ({ key: k, name: k }));
   const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
@@ -137,6 +149,8 @@ function NewProbeForm({
     retestShare: retestPercent.trim() === "" ? 0 : Number(retestPercent) / 100,
     tensionControls,
     ...scenariosFlag(scenarioCount, askScenarios),
+    ...framingAndSelfReport(selfReport, framingTrait, targeted),
+    ...(pressure.on ? { pressure: pressureBody(pressure, targets ?? {}, spec?.pressureScripts ?? []) } : {}),
     ...(maxCalls.trim() ? { maxCalls: Number(maxCalls) } : {}),
     ...(maxCost.trim() ? { maxCostUsd: Number(maxCost) } : {}),
   });
@@ -162,9 +176,14 @@ function NewProbeForm({
       setErrors({ traits: "Pick at least one trait to watch" });
       return;
     }
+    if (pressure.on && pushedTraits(pressure, targets ?? {}, spec?.pressureScripts ?? []).length === 0) {
+      setErrors({ pressure: "Pick a script or a simulated user for the pressure test, or untick it" });
+      return;
+    }
     const parsed = createProbeRunBody.safeParse(body());
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+      // Top-level key for most fields; the pressure section reads its own by full path ("pressure.turns").
+      setErrors(Object.fromEntries(parsed.error.issues.flatMap((i) => [[String(i.path[0] ?? "form"), i.message], [i.path.join("."), i.message]])));
       return;
     }
     setErrors({});
@@ -241,7 +260,15 @@ function NewProbeForm({
       {/* Up top, beside what drives it (the watched set, control arms): visible before Start without scrolling. */}
       <EstimateLine estimate={estimate.data} loading={estimateBody !== settled || estimate.isFetching} error={estimate.error} maxCalls={Number(maxCalls) || null} maxCost={Number(maxCost) || null} />
       {loadingTargets ? null : <ScenariosChoice count={scenarioCount} checked={askScenarios} onChange={setAskScenarios} />}
-      <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} handWritten={!!spec?.promptOverride?.trim()} nameOf={(k) => library.data?.traits.find((t) => t.key === k)?.name ?? k} />
+      <ControlArmsChoice targets={targets ?? {}} budgetPerTrait={Number(advanced.budgetPerTrait) || 0} checked={tensionControls} onChange={setTensionControls} handWritten={!!spec?.promptOverride?.trim()} nameOf={nameOf} />
+      <SelfReportChoice checked={selfReport} onChange={setSelfReport} />
+      {loadingTargets ? null : (
+        <>
+          <FramingChoice value={framingTrait} onChange={setFramingTrait} targeted={targeted} nameOf={nameOf} error={errors.framingTrait} />
+          <PressureChoice state={pressure} onChange={setPressure} targets={targets ?? {}} own={spec?.pressureScripts ?? []} errors={errors} nameOf={nameOf}
+            traitOptions={watched.map((k) => ({ key: k, name: nameOf(k) }))} />
+        </>
+      )}
 
       <details className="rounded-lg border border-slate-200 px-4 py-2">
         <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced: sampling and budget</summary>
@@ -314,6 +341,7 @@ function EstimateLine({ estimate, loading, error, maxCalls, maxCost }: {
     );
   }
   const { calls, tokens, costUsd } = estimate;
+  const extras = estimateExtras(estimate);
   const capped = (maxCalls !== null && maxCalls < calls.high) || (maxCost !== null && costUsd !== null && maxCost < costUsd.high);
   return (
     <div className={`rounded-md bg-slate-50 px-3 py-2 text-sm ring-1 ring-inset ring-slate-200 ${loading ? "opacity-60" : ""}`} data-testid="probe-estimate" aria-live="polite">
@@ -327,6 +355,7 @@ function EstimateLine({ estimate, loading, error, maxCalls, maxCost }: {
         {costUsd ? `Money from the providers' prices (${dollars(costUsd.low)}–${dollars(costUsd.high)}).` : "No money estimate: a provider of this run has no prices (add them in Providers)."}
         {capped ? " A cap below the high end may stop the run before every trait is measured." : ""}
       </p>
+      {extras.length ? <p className="text-xs text-slate-600" data-testid="probe-estimate-extras">Included: {extras.join(" · ")}.</p> : null}
     </div>
   );
 }

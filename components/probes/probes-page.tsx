@@ -23,7 +23,9 @@ export function ProbesPage({ workspaceId, personaId }: { workspaceId: string; pe
   const persona = usePersona(workspaceId, personaId);
   const workspace = useWorkspace(workspaceId);
   const runs = useProbeRuns(workspaceId, personaId);
-  const [creating, setCreating] = useState(false);
+  // ?framing=<trait> ("Probe it with the framing pair" on a leakage flag) opens the dialog with that framing pair.
+  const framing = search.get("framing");
+  const [creating, setCreating] = useState(!!framing);
   const [selected, setSelected] = useState<string[]>([]);
   const compare = search.get("compare")?.split(",").filter(Boolean);
   const comparing = compare?.length === 2 ? (compare as [string, string]) : null;
@@ -80,7 +82,10 @@ export function ProbesPage({ workspaceId, personaId }: { workspaceId: string; pe
       <AcknowledgementsList workspaceId={workspaceId} personaId={personaId} canEdit={canProbe} />
 
       {comparing ? <CompareRuns workspaceId={workspaceId} base={base} ids={comparing} onClose={() => setCompare(null)} /> : null}
-      {persona.data ? <NewProbeDialog workspaceId={workspaceId} persona={persona.data} open={creating} onClose={() => setCreating(false)} /> : null}
+      {persona.data ? (
+        <NewProbeDialog workspaceId={workspaceId} persona={persona.data} open={creating && canProbe} initialFramingTrait={framing}
+          onClose={() => { setCreating(false); if (framing) router.replace(pathname, { scroll: false }); }} />
+      ) : null}
     </div>
   );
 }

@@ -3,14 +3,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 
-/** Edits a short list of one-line entries (values, boundaries). */
+/** Edits a short list of one-line entries (values, boundaries, role requirements); `maxLength` / `max` cap an entry and the list. */
 export function ListEditor({
-  items, onChange, placeholder, label,
-}: { items: string[]; onChange: (items: string[]) => void; placeholder: string; label: string }) {
+  items, onChange, placeholder, label, maxLength, max,
+}: { items: string[]; onChange: (items: string[]) => void; placeholder: string; label: string; maxLength?: number; max?: number }) {
   const [draft, setDraft] = useState("");
   const add = () => {
     const v = draft.trim();
-    if (!v) return;
+    if (!v || (max !== undefined && items.length >= max)) return;
     onChange([...items, v]);
     setDraft("");
   };
@@ -23,6 +23,7 @@ export function ListEditor({
               <Input
                 aria-label={`${label} ${i + 1}`}
                 value={item}
+                maxLength={maxLength}
                 onChange={(e) => onChange(items.map((x, j) => (j === i ? e.target.value : x)))}
               />
               <Button variant="ghost" size="sm" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`} onClick={() => onChange(items.filter((_, j) => j !== i))}>
@@ -36,6 +37,7 @@ export function ListEditor({
         <Input
           aria-label={`New ${label.toLowerCase()}`}
           value={draft}
+          maxLength={maxLength}
           placeholder={placeholder}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
@@ -45,7 +47,7 @@ export function ListEditor({
             }
           }}
         />
-        <Button size="md" onClick={add} disabled={!draft.trim()}>Add</Button>
+        <Button size="md" onClick={add} disabled={!draft.trim() || (max !== undefined && items.length >= max)}>Add</Button>
       </div>
     </div>
   );

@@ -3,10 +3,16 @@ import { Section } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ExamplesEditor } from "@/components/personas/editor/examples-editor";
 import { ListEditor } from "@/components/personas/editor/list-editor";
+import { PressureScriptsEditor } from "@/components/personas/editor/pressure-scripts-editor";
 import { ScenariosEditor } from "@/components/personas/editor/scenarios-editor";
 import { TraitTargets } from "@/components/personas/editor/trait-targets";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
+import { PRESSURE_LIMITS } from "@/lib/schemas/pressure";
+
+/** spec.requirements: at most 20, each at most 400 characters (lib/schemas/persona.ts). */
+const REQUIREMENTS_MAX = 20;
+const REQUIREMENT_MAX = 400;
 
 type Props = {
   spec: PersonaSpec;
@@ -28,6 +34,8 @@ const LENGTHS: { value: VoiceLength; label: string }[] = [
 export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsHelp }: Props) {
   const patch = (p: Partial<PersonaSpec>) => onChange((prev) => ({ ...prev, ...p }));
   const overriding = spec.promptOverride !== null;
+  // Collapsed sections start open when they have content; after that the reader opens and closes them.
+  const [opened] = useState(() => ({ requirements: (spec.requirements?.length ?? 0) > 0, pressure: (spec.pressureScripts?.length ?? 0) > 0 }));
 
   return (
     <div className="space-y-5">
@@ -60,6 +68,18 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         <Field label="Boundaries">
           <ListEditor label="Boundary" items={spec.boundaries} onChange={(boundaries) => patch({ boundaries })} placeholder="Never give a diagnosis" />
         </Field>
+        <details open={opened.requirements} data-testid="requirements">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">
+            Role requirements{spec.requirements?.length ? ` (${spec.requirements.length})` : ""}
+          </summary>
+          <div className="mt-1.5 space-y-1.5">
+            <p className="text-xs text-slate-500">
+              What the job asks of the character, not who they are — e.g. &lsquo;The company asks you to apply the refund policy without exceptions; that is the job here, not who you are.&rsquo;
+            </p>
+            <ListEditor label="Requirement" items={spec.requirements ?? []} onChange={(requirements) => patch({ requirements })} maxLength={REQUIREMENT_MAX} max={REQUIREMENTS_MAX}
+              placeholder="The company asks you to … ; that is the job here, not who you are" />
+          </div>
+        </details>
       </Section>
 
       <Section id="voice" title="Voice" description="How the character sounds.">
@@ -100,6 +120,21 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
       >
         {scenariosHelp}
         <ScenariosEditor scenarios={spec.scenarios} onChange={(scenarios) => patch({ scenarios })} />
+      </Section>
+
+      <Section
+        id="pressure"
+        title="Pressure scripts"
+        description="User turns that push against a trait, for pressure tests (New probe → Pressure test). Never part of the prompt."
+      >
+        <details open={opened.pressure} data-testid="pressure-scripts">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">
+            Your scripts ({spec.pressureScripts?.length ?? 0}/{PRESSURE_LIMITS.scripts})
+          </summary>
+          <div className="mt-2">
+            <PressureScriptsEditor scripts={spec.pressureScripts} targets={spec.traitTargets} onChange={(pressureScripts) => patch({ pressureScripts })} />
+          </div>
+        </details>
       </Section>
 
       <Section id="notes" title="Notes" description="For your team. Never part of the prompt.">
