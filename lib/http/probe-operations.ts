@@ -6,6 +6,7 @@ import {
 } from "@/lib/schemas/probe";
 import { answerRationaleSchema } from "@/lib/schemas/rationale";
 import { probeEstimateSchema } from "@/lib/schemas/probe-estimate";
+import { pressureConversationSchema } from "@/lib/schemas/pressure";
 import { reportQuery } from "@/lib/schemas/report-analysis";
 
 // Probe routes. Starting a probe calls models (cost), so editors and owners
@@ -17,6 +18,9 @@ import { reportQuery } from "@/lib/schemas/report-analysis";
 const persona = personaParams;
 const run = wsResource("runId");
 const answer = run.extend({ answerId: idParam });
+/** A pressure conversation's 0-based index (the report names it c<index + 1>). */
+export const conversationIndexParam = z.coerce.number().int().min(0).max(10_000);
+const conversation = run.extend({ index: conversationIndexParam });
 const R = "/api/workspaces/{workspaceId}/probe-runs/{runId}";
 
 export const probeOps = {
@@ -30,5 +34,6 @@ export const probeOps = {
   cancelProbeRun: defineOperation({ id: "cancelProbeRun", method: "POST", path: `${R}/cancel`, tag: "Probes", summary: "Cancel a queued or running probe (answers so far are kept)", auth: "workspace", role: "editor", params: run, response: probeRunSchema }),
   resumeProbeRun: defineOperation({ id: "resumeProbeRun", method: "POST", path: `${R}/resume`, tag: "Probes", summary: "Resume a failed or cancelled probe where it stopped", auth: "workspace", role: "editor", params: run, response: probeRunSchema }),
   listProbeAnswers: defineOperation({ id: "listProbeAnswers", method: "GET", path: `${R}/answers`, tag: "Probes", summary: "Answers of a run with their judge scores (drill-down, flag evidence)", auth: "workspace", role: "viewer", params: run, query: listAnswersQuery, response: z.array(probeAnswerSchema) }),
+  getPressureConversation: defineOperation({ id: "getPressureConversation", method: "GET", path: `${R}/conversations/{index}`, tag: "Probes", summary: "One pressure conversation as a chat: its turns in order (the latest attempt of each), user message, answer, status and scores (404 for a run without pressure or an index out of range)", auth: "workspace", role: "viewer", params: conversation, response: pressureConversationSchema }),
   explainAnswerScores: defineOperation({ id: "explainAnswerScores", method: "POST", path: `${R}/answers/{answerId}/rationale`, tag: "Probes", summary: "\"Why this score?\": the run's judge explains one scored answer's scores in a sentence or two per trait (asked once, then kept on the answer; 409 for an answer that was not scored)", auth: "workspace", role: "reviewer", params: answer, response: answerRationaleSchema }),
 };

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { defineOperation } from "@/lib/http/operation";
 import { personaParams, wsResource } from "@/lib/http/params";
 import { sharedPanelBundleSchema } from "@/lib/schemas/panel-session";
+import { conversationIndexParam } from "@/lib/http/probe-operations";
+import { pressureConversationSchema } from "@/lib/schemas/pressure";
 import { probeAnswerSchema } from "@/lib/schemas/probe";
 import {
   createdShareSchema, createShareBody, shareBundleSchema, sharedAnswersQuery, shareLinkSchema, shareTokenSchema,
@@ -22,5 +24,6 @@ export const shareOps = {
   revokeShare: defineOperation({ id: "revokeShareLink", method: "POST", path: `${W}/shares/{shareId}/revoke`, tag: "Sharing", summary: "Revoke a link; it stops working at once", auth: "workspace", role: "editor", params: share, response: shareLinkSchema }),
   openShare: defineOperation({ id: "openShare", method: "GET", path: "/api/share/{token}", tag: "Sharing", summary: "The shared bundle (no login; the token is the credential)", auth: "public", params: token, response: shareBundleSchema }),
   openPanelShare: defineOperation({ id: "openPanelShare", method: "GET", path: "/api/share/{token}/panel", tag: "Sharing", summary: "A shared panel: members, seats, declared opposites, the latest final panel report and, with comments, the latest recorded preview (no login; a persona's link is 404 here, a panel's is 404 at /api/share/{token})", auth: "public", params: token, response: sharedPanelBundleSchema }),
+  sharedConversation: defineOperation({ id: "getSharedPressureConversation", method: "GET", path: "/api/share/{token}/conversations/{index}", tag: "Sharing", summary: "A pressure conversation of the shared report's run, as a chat (no login; 404 when that run has no such conversation)", auth: "public", params: token.extend({ index: conversationIndexParam }), response: pressureConversationSchema }),
   sharedAnswers: defineOperation({ id: "listSharedAnswers", method: "GET", path: "/api/share/{token}/answers", tag: "Sharing", summary: "Answers behind the shared report (drill-down, flag evidence)", auth: "public", params: token, query: sharedAnswersQuery, response: z.array(probeAnswerSchema) }),
 };

@@ -22,7 +22,7 @@ export function parseRunArmsWithPrompts(json: string | null | undefined): RunArm
     if (typeof a.systemPrompt !== "string") continue;
     seen.add(a.kind);
     out.push({
-      kind: a.kind, label: typeof a.label === "string" ? a.label : a.kind, role: a.role === "level" ? "level" : "control",
+      kind: a.kind, label: typeof a.label === "string" ? a.label : a.kind, role: a.role === "level" || a.role === "framing" ? a.role : "control",
       systemPrompt: a.systemPrompt,
       ...(Array.isArray(a.traits) ? { traits: a.traits.filter((t): t is string => typeof t === "string") } : {}),
       ...(typeof a.level === "number" ? { level: a.level } : {}),

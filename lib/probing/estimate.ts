@@ -91,8 +91,45 @@ export type EstimateInput = {
    * (lib/jobs/probe-worker.ts): count and mean characters of a scenario (message + earlier turns).
    */
   scenarios?: { count: number; meanChars: number };
+  /** Fixed plans beside the adaptive one (issue 14: pressure turns, self-report questions): fixedPlanLoad. */
+  fixed?: FixedLoad;
   seed?: string;
 };
+
+/** Calls and tokens of a fixed plan, by who is paid: the target's side and the judge's (the simulated user is priced as the judge). */
+export type FixedLoad = {
+  answers: number;
+  target: { calls: number; prompt: number; completion: number };
+  judge: { calls: number; prompt: number; completion: number };
+};
+
+/**
+ * Pressure conversations and self-report questions (issue 14): conversations × (turns + 1) answers,
+ * each judged, plus one simulated-user call per turn of a simulated conversation (prompts grow with
+ * the history: turn t carries t earlier exchanges); one unjudged answer per self-report question.
+ */
+export function fixedPlanLoad(p: {
+  conversations: number; simulatedConversations: number; turns: number; selfReportQuestions: number;
+  systemPromptChars: number; userChars: number; judgePromptChars: number; watched: number; answerTokens?: number;
+}): FixedLoad {
+  const answer = p.answerTokens ?? ANSWER_TOKENS;
+  const answersPer = p.turns + 1;
+  const sys = Math.ceil(p.systemPromptChars / CHARS_PER_TOKEN), user = Math.ceil(p.userChars / CHARS_PER_TOKEN) + MESSAGE_OVERHEAD;
+  // Σ over t = 0…turns of (system + (t + 1) user turns + t answers).
+  const conversationPrompt = answersPer * (sys + MESSAGE_OVERHEAD) + user * (answersPer * (answersPer + 1)) / 2 + (answer + MESSAGE_OVERHEAD) * (answersPer * (answersPer - 1)) / 2;
+  const turnsAll = p.conversations * answersPer, simulated = p.simulatedConversations * answersPer;
+  const judgePrompt = Math.ceil(p.judgePromptChars / CHARS_PER_TOKEN) + user + answer + 2 * MESSAGE_OVERHEAD;
+  const questionPrompt = sys + user + MESSAGE_OVERHEAD;
+  return {
+    answers: turnsAll + p.selfReportQuestions,
+    target: { calls: turnsAll + p.selfReportQuestions, prompt: p.conversations * conversationPrompt + p.selfReportQuestions * questionPrompt, completion: (turnsAll + p.selfReportQuestions) * answer },
+    judge: {
+      calls: turnsAll + simulated,
+      prompt: turnsAll * judgePrompt + p.simulatedConversations * conversationPrompt,
+      completion: turnsAll * judgeReplyTokens(p.watched) + simulated * Math.ceil(p.userChars / CHARS_PER_TOKEN),
+    },
+  };
+}
 
 export type Range = { expected: number; low: number; high: number };
 
@@ -310,19 +347,21 @@ export function* estimateProbeSteps(input: EstimateInput): Generator<void, Estim
     const sample = reliabilitySampleSize(world.scored, { retestShare: input.retestShare, panel: Array.from({ length: panel }, () => ({ providerId: "", model: "" })) });
     const retestCalls = input.retestShare > 0 ? sample : 0;
     const panelCalls = sample * panel;
-    calls.push(targetCalls + judgeCalls + retestCalls + panelCalls);
-    answers.push(sum(world.answers) + scenarioAnswers);
+    const fx = input.fixed;
+    calls.push(targetCalls + judgeCalls + retestCalls + panelCalls + (fx ? fx.target.calls + fx.judge.calls : 0));
+    answers.push(sum(world.answers) + scenarioAnswers + (fx?.answers ?? 0));
     for (const t of measurable) (perTrait[t.key] ??= []).push(world.perTrait[t.key] ?? 0);
     const scenarioPrompt = Math.ceil(((tok?.systemPromptChars.persona ?? 0) + (input.scenarios?.meanChars ?? 0)) / CHARS_PER_TOKEN) + 2 * MESSAGE_OVERHEAD;
     const targetIn = Object.entries(world.targetCalls).reduce((s, [k, n]) => s + (free(k) ? 0 : n * targetPrompt(k)), 0) + scenarioAnswers * scenarioPrompt;
     const targetOut = targetCalls * answerTokens;
     const judgeIn = judgeCalls * judgePrompt, judgeOut = judgeCalls * replyTokens;
     const retestIn = retestCalls * judgePrompt, retestOut = retestCalls * replyTokens;
-    prompt.push(targetIn + judgeIn + retestIn + panelCalls * judgePrompt);
-    completion.push(targetOut + judgeOut + retestOut + panelCalls * replyTokens);
+    prompt.push(targetIn + judgeIn + retestIn + panelCalls * judgePrompt + (fx ? fx.target.prompt + fx.judge.prompt : 0));
+    completion.push(targetOut + judgeOut + retestOut + panelCalls * replyTokens + (fx ? fx.target.completion + fx.judge.completion : 0));
     if (priced) {
       const money = (p: Prices, inTok: number, outTok: number) => (inTok * p.inputPerM + outTok * p.outputPerM) / 1e6;
       let usd = money(prices!.target!, targetIn, targetOut) + money(prices!.judge!, judgeIn + retestIn, judgeOut + retestOut);
+      if (fx) usd += money(prices!.target!, fx.target.prompt, fx.target.completion) + money(prices!.judge!, fx.judge.prompt, fx.judge.completion);
       for (let i = 0; i < panel; i++) usd += money(prices!.panel![i]!, sample * judgePrompt, sample * replyTokens);
       cost.push(usd);
     }

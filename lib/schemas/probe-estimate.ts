@@ -19,6 +19,9 @@ export const probeEstimateSchema = z.object({
   targeted: z.array(z.string()),
   perTrait: z.array(z.object({ key: z.string(), targeted: z.boolean(), answers: z.number().describe("Persona answers to this trait's items (median)") })),
   controlArms: z.number().int().describe("Single-trait control arms the run would add"),
+  pressureCalls: z.number().int().optional().describe("Of `calls`: the pressure conversations' calls — conversations × (turns + 1) × 2 (answer and judge), × 3 for a simulated user's conversations; absent without pressure"),
+  selfReportCalls: z.number().int().optional().describe("Of `calls`: one target call per self-rating question (read without a judge); absent without selfReport"),
+  framingArm: z.boolean().optional().describe("The run answers the items under the requested wording too (one more arm, priced like a control arm)"),
   percentiles: z.tuple([z.number(), z.number()]).describe("The percentiles of low and high"),
 });
 export type ProbeEstimate = z.infer<typeof probeEstimateSchema>;

@@ -27,6 +27,11 @@ export const createVariantBody = z.object({
 });
 export type CreateVariantBody = z.input<typeof createVariantBody>;
 
+/** The one-click "Try the requested-behaviour wording" (issue 14 §4): a variant with this trait's target moved into a role requirement. */
+export const requestedWordingVariantBody = z.object({
+  trait: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/).describe("A targeted trait of the draft, to state as a role requirement instead of the character's nature"),
+});
+
 export const updateVariantBody = z.object({
   revision: z.number().int().min(1).describe("The revision this edit was based on; 409 if stale"),
   name: variantNameSchema.optional(),

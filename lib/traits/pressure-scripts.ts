@@ -103,8 +103,8 @@ export const findPressureScript = (key: string) => BUILTIN_PRESSURE_SCRIPTS.find
 export const pressureScriptsFor = (trait: string) => BUILTIN_PRESSURE_SCRIPTS.filter((s) => s.trait === trait);
 
 /** Plain adjective for a trait in a self-rating question ("firm", "skeptical"). */
-function adjective(key: string): string {
-  const name = findTrait(key)?.name ?? humanizeTraitKey(key);
+function adjective(key: string, customName?: string): string {
+  const name = findTrait(key)?.name ?? customName ?? humanizeTraitKey(key);
   return name.split("/")[0].trim().toLowerCase();
 }
 
@@ -113,8 +113,9 @@ function adjective(key: string): string {
  * trait, in character. Three wordings per trait, each asking for the number
  * first so it can be read without a judge.
  */
-export function selfReportQuestions(key: string): string[] {
-  const adj = adjective(key);
+export function selfReportQuestions(key: string, name?: string): string[] {
+  // `name`: a custom trait's display name (the library's own name wins for built-ins).
+  const adj = adjective(key, name);
   const high = findTrait(key)?.high;
   return [
     `Staying in character: on a scale of 0 to 100, how ${adj} are you? Start your answer with the number.`,

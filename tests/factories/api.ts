@@ -42,6 +42,9 @@ import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[perso
 import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
 import * as openShareRoute from "@/app/api/share/[token]/route";
 import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
+import * as sharedConversationRoute from "@/app/api/share/[token]/conversations/[index]/route";
+import * as probeConversationRoute from "@/app/api/workspaces/[workspaceId]/probe-runs/[runId]/conversations/[index]/route";
+import * as requestedWordingVariantRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/requested-wording/route";
 import * as openPanelShareRoute from "@/app/api/share/[token]/panel/route";
 import * as measuredCorrelationsRoute from "@/app/api/workspaces/[workspaceId]/measured-correlations/route";
 import * as variantsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/variants/route";
@@ -128,6 +131,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/probe-runs/{runId}/answers/{answerId}/rationale`]: probeAnswerRationaleRoute,
   [`${W}/probe-runs/{runId}/reanalyse`]: probeReanalyseRoute,
   [`${W}/probe-runs/{runId}/range-check`]: probeRangeCheckRoute,
+  [`${W}/probe-runs/{runId}/conversations/{index}`]: probeConversationRoute,
   [`${W}/archetypes/suggest`]: suggestRoute,
   [`${W}/custom-traits`]: customTraitsRoute,
   [`${W}/custom-traits/draft`]: customTraitDraftRoute,
@@ -145,9 +149,11 @@ const ROUTES: Record<string, RouteModule> = {
   [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,
   "/api/share/{token}": openShareRoute,
   "/api/share/{token}/answers": sharedAnswersRoute,
+  "/api/share/{token}/conversations/{index}": sharedConversationRoute,
   "/api/share/{token}/panel": openPanelShareRoute,
   [`${W}/measured-correlations`]: measuredCorrelationsRoute,
   [`${P}/variants`]: variantsRoute,
+  [`${P}/variants/requested-wording`]: requestedWordingVariantRoute,
   [`${P}/scenarios/import`]: scenarioImportRoute,
   [`${P}/scenarios/draft`]: scenarioDraftRoute,
   [`${P}/acknowledgements`]: acknowledgementsRoute,

@@ -33,13 +33,13 @@ describe("sign-up", () => {
 describe("without a session", () => {
   const params = {
     workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", answerId: "a_x", traitKey: "trait_x",
-    commentId: "c_x", shareId: "s_x", token: "A".repeat(43), variantId: "v_x", batchId: "b_x", tokenId: "t_x", ackId: "ack_x", panelId: "pn_x", sessionId: "ses_x", requestId: "rq_x",
+    commentId: "c_x", shareId: "s_x", token: "A".repeat(43), variantId: "v_x", batchId: "b_x", tokenId: "t_x", ackId: "ack_x", panelId: "pn_x", sessionId: "ses_x", requestId: "rq_x", index: 0,
   };
   // Share links are the one public surface: their token is the credential (tests/integration/share-links.test.ts).
   const sessionOps = allOps.filter((op) => op.auth !== "public");
 
-  it("keeps the public surface to the share-link reads (a persona's bundle and answers, a panel's bundle)", () => {
-    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers", "GET /api/share/{token}/panel"]);
+  it("keeps the public surface to the share-link reads (a persona's bundle, answers and pressure conversations, a panel's bundle)", () => {
+    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers", "GET /api/share/{token}/conversations/{index}", "GET /api/share/{token}/panel"]);
   });
 
   it.each(sessionOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {

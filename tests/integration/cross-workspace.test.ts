@@ -122,7 +122,8 @@ describe("control: the same requests from a member", () => {
     // A panel probe's routes take a panel run (of a panel with two members on seats) as {runId}.
     const panelProbe = op.path.includes("{panelId}/runs");
     const run = op.path.includes("{runId}") && !panelProbe
-      ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12 }))
+      // A pressure conversation needs a run with pressure conversations.
+      ? expectOk(ops.createProbeRun, await carol.api.post(`${personaPath(carol.workspaceId, persona.id)}/probe-runs`, { budgetPerTrait: 12, ...(op.id === "getPressureConversation" ? { pressure: { scripts: ["firm-refund"], conversationsPerScript: 2, turns: 1 } } : {}) }))
       : null;
     const answer = run && op.path.includes("{answerId}") ? await addProbeAnswer(run.id) : null;
     const trait = op.path.includes("{traitKey}")

@@ -140,6 +140,7 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["content that is not a card, JSON or prompt", { fileName: "card.png", content: "AAAA", encoding: "base64" }, "content"],
     ["a card with a numeric name", { fileName: "card.json", content: JSON.stringify({ spec: "chara_card_v2", spec_version: "2.0", data: { name: 7 } }) }, "content"],
   ],
+  createRequestedWordingVariant: [["empty", {}, "trait"], ["a trait key with spaces", { trait: "very firm" }, "trait"]],
   updateVariant: [["empty", {}, "revision"], ["a blank name", { revision: 1, name: " " }, "name"]],
   probeVariants: [
     ["only one to compare", { variantIds: ["a"] }, "variantIds"],

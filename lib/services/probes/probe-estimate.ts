@@ -1,12 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { estimateProbeSteps, type Estimate, type EstimateInput } from "@/lib/probing/estimate";
+import { estimateProbeSteps, fixedPlanLoad, type Estimate, type EstimateInput } from "@/lib/probing/estimate";
 import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
 import { customProbeTrait, probeTrait, type ProbeTrait } from "@/lib/probing/traits";
 import type { createProbeRunBody } from "@/lib/schemas/probe";
 import type { ProbeEstimate } from "@/lib/schemas/probe-estimate";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
 import { controlArmsFor } from "@/lib/services/probes/control-arms";
+import { framingFor, freezeExtras } from "@/lib/services/probes/pressure-config";
 import { probeSubject, watchedFor } from "@/lib/services/probes/probe-runs";
 import { resolveJudging } from "@/lib/services/probes/judge-settings";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
@@ -46,14 +47,22 @@ function scenarioLoad(scenarios: readonly { message: string; context?: readonly 
 
 export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<ProbeEstimate> {
   const { spec, prompt } = await probeSubject(ctx, personaId, input.version);
-  const arms = controlArmsFor(spec, spec.traitTargets, input);
+  const customRows = await listCustomTraits(ctx);
+  const names = Object.fromEntries(customRows.map((t) => [t.key, t.name]));
+  // The requested-wording arm (issue 14 §4) is one more arm, like a control arm.
+  const framed = framingFor(spec, input.framingTrait, names);
+  const arms = [...controlArmsFor(spec, spec.traitTargets, input), ...(framed ? [framed.arm] : [])];
   // The same measurable traits, default watch set and errors as starting the run (probe-runs.ts watchedFor).
-  const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
+  const custom = new Map(customRows.map((t) => [t.key, customProbeTrait(t)]));
   const traitOf = (k: string): ProbeTrait | undefined => custom.get(k) ?? probeTrait(k);
-  const { targets, watched } = watchedFor(spec.traitTargets, input, new Set(custom.keys()));
+  const base = watchedFor(spec.traitTargets, input, new Set(custom.keys()));
 
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings } = await resolveJudging(ctx, input, target);
+  // Pressure scripts' traits join the watched set; self-report asks every watched trait (pressure-config.ts, as the run would).
+  const extras = await freezeExtras(ctx, { pressure: input.pressure, selfReport: input.selfReport, personaScripts: spec.pressureScripts ?? [] }, base, judge, names);
+  const { targets } = base;
+  const watched = extras.watched.filter((k) => traitOf(k));
   const panel = await Promise.all(settings.panel.map((p) => resolveProvider(ctx, p.providerId, p.model)));
 
   const traits = watched.map((k) => ({ key: k, itemCount: traitOf(k)!.probes.length, targeted: k in targets }));
@@ -64,6 +73,17 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
   // The judge's request without answer and question: instructions and the watched traits' rubrics.
   const { request } = judgeRequestForAnswer({ answer: "", question: "", traitKeys: watched, model: judge.model, traits: [...custom.values()] });
   const judgePromptChars = request.messages.reduce((s, m) => s + m.content.length, 0);
+  const pressure = extras.config.pressure;
+  const conversations = pressure ? pressure.scripts.length * pressure.conversationsPerScript : 0;
+  const simulatedConversations = pressure ? pressure.scripts.filter((s) => s.kind === "simulated").length * pressure.conversationsPerScript : 0;
+  const userTurns = pressure?.scripts.flatMap((s) => [...s.openings, ...s.pushes, ...(s.goal ? [s.goal] : [])]) ?? [];
+  const selfReportQuestions = Object.values(extras.config.selfReport?.items ?? {}).reduce((n, qs) => n + qs.length, 0);
+  const fixed = fixedPlanLoad({
+    conversations, simulatedConversations, turns: pressure?.turns ?? 0, selfReportQuestions,
+    systemPromptChars: prompt.length, userChars: userTurns.length ? userTurns.reduce((n, t) => n + t.length, 0) / userTurns.length : 120,
+    judgePromptChars, watched: watched.length,
+  });
+  const pressureCalls = conversations * ((pressure?.turns ?? 0) + 1) * 2 + simulatedConversations * ((pressure?.turns ?? 0) + 1);
   const estimate = await estimateYielding({
     traits,
     extraArms: arms.map((a) => ({ kind: a.kind, traits: a.traits ?? watched })),
@@ -80,6 +100,7 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
     prices: { target: target.prices ?? null, judge: judge.prices ?? null, panel: panel.map((p) => p.prices ?? null) },
     // The scenarios the run would freeze (createProbeRun: all of them unless the body says scenarios: false).
     scenarios: scenarioLoad(input.scenarios === false ? [] : spec.scenarios ?? []),
+    fixed,
     seed: "probe-estimate",
   });
   return {
@@ -90,7 +111,10 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
     watched,
     targeted: Object.keys(targets),
     perTrait: estimate.perTrait,
-    controlArms: arms.length,
+    controlArms: arms.length - (framed ? 1 : 0),
+    ...(pressure ? { pressureCalls } : {}),
+    ...(extras.config.selfReport ? { selfReportCalls: selfReportQuestions } : {}),
+    ...(framed ? { framingArm: true } : {}),
     percentiles: estimate.percentiles,
   };
 }

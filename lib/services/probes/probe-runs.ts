@@ -13,6 +13,7 @@ import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { controlArmsFor } from "@/lib/services/probes/control-arms";
+import { framingFor, freezeExtras, type RunExtras } from "@/lib/services/probes/pressure-config";
 import { resolveJudging } from "@/lib/services/probes/judge-settings";
 import { wakeWorker } from "@/lib/services/probes/wake";
 import type { RunConfig } from "@/lib/services/probes/run-config";
@@ -48,6 +49,8 @@ export type RunSubject = {
   judges?: unknown;
   /** The persona's scenarios to ask beside the library items (frozen into ProbeRun.config); default none. */
   scenarios?: readonly Scenario[];
+  /** Pressure conversations, self-report, the framing (issue 14; lib/services/probes/pressure-config.ts); default none. */
+  extras?: RunExtras;
 };
 
 /** What a run sends of a scenario: its id, message and context turns (never the note or tags). */
@@ -92,7 +95,14 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
   // Single-trait control arms ("A alone", "B alone"): lib/services/probes/control-arms.ts.
   const arms = controlArmsFor(spec, spec.traitTargets, input);
   const scenarios = input.scenarios === false ? [] : spec.scenarios ?? [];
-  const [run] = await queueRuns(ctx, persona.id, [{ name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version, arms, scenarios }], input);
+  const names = Object.fromEntries((await listCustomTraits(ctx)).map((t) => [t.key, t.name]));
+  // The requested-wording arm (issue 14 §4), validated before anything is written.
+  const framed = framingFor(spec, input.framingTrait, names);
+  const extras: RunExtras = { pressure: input.pressure, selfReport: input.selfReport, personaScripts: spec.pressureScripts ?? [], framing: framed?.framing };
+  const [run] = await queueRuns(ctx, persona.id, [{
+    name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version,
+    arms: framed ? [...arms, framed.arm] : arms, scenarios, extras,
+  }], input);
   return run;
 }
 
@@ -126,7 +136,9 @@ export function probeRunRow(ctx: WorkspaceContext, personaId: string, r: ProbeRu
  */
 export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjects: RunSubject[], input: CreateInput): Promise<ProbeRun[]> {
   // The workspace's custom traits (latest version of each key) are measurable like built-ins.
-  const custom = new Map((await listCustomTraits(ctx)).map((t) => [t.key, customProbeTrait(t)]));
+  const customRows = await listCustomTraits(ctx);
+  const custom = new Map(customRows.map((t) => [t.key, customProbeTrait(t)]));
+  const names = Object.fromEntries(customRows.map((t) => [t.key, t.name]));
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings: judges } = await resolveJudging(ctx, input, target);
   if (input.maxCostUsd !== undefined) {
@@ -141,18 +153,24 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
     temperature: input.temperature, seed: input.seed, targetHalfWidth: input.targetHalfWidth,
     budgetPerTrait: input.budgetPerTrait, concurrency: input.concurrency,
   };
-  const plans = subjects.map((subject) => {
-    const { targets, watched } = watchedFor(subject.traitTargets, input, new Set(custom.keys()));
-    return { subject, targets, watched, frozen: watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!) as FrozenCustomTrait[] };
-  });
+  // Every plan is resolved (and every extra validated) before the first row is written.
+  const plans = await Promise.all(subjects.map(async (subject) => {
+    const base = watchedFor(subject.traitTargets, input, new Set(custom.keys()));
+    const { watched, added, config: extra } = await freezeExtras(ctx, subject.extras, base, judge, names);
+    const unknown = added.filter((k) => !probeTrait(k) && !custom.has(k));
+    if (unknown.length) throw new AppError("validation", `No probe items for the pressure scripts' trait${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`, { field: "pressure.scripts" });
+    return { subject, targets: base.targets, watched, added, extra, frozen: watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!) as FrozenCustomTrait[] };
+  }));
   const runs = await db.$transaction(async (tx) => {
     const created = [];
-    for (const { subject, targets, watched, frozen } of plans) {
+    for (const { subject, targets, watched, added, extra, frozen } of plans) {
       const run = await tx.probeRun.create({
-        data: probeRunRow(ctx, personaId, { subject, targets, watched, frozen, target, judge, judges, config, maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null }),
+        data: probeRunRow(ctx, personaId, { subject, targets, watched, frozen, target, judge, judges, config: { ...config, ...extra }, maxCalls: input.maxCalls ?? null, maxCostUsd: input.maxCostUsd ?? null }),
       });
       const what = subject.variant ? `variant “${subject.variant.name}”` : subject.versionNumber === null ? "the draft" : `v${subject.versionNumber}`;
-      await recordActivity(ctx, personaId, "probe_started", `started a probe of ${what} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"})`, { version: subject.versionNumber, runId: run.id }, tx);
+      // Traits a pressure script pushes against are watched even when the body did not list them: say so.
+      const also = added.length ? `; also watching ${added.join(", ")} for the pressure scripts` : "";
+      await recordActivity(ctx, personaId, "probe_started", `started a probe of ${what} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"}${also})`, { version: subject.versionNumber, runId: run.id }, tx);
       created.push(run);
     }
     return created;

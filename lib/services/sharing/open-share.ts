@@ -35,7 +35,7 @@ function publicSamples(recording: SampleRecording | null): SampleRecording | nul
 
 const publicAnswer = (a: ProbeAnswer): ProbeAnswer => ({ ...a, error: a.status === "failed" || a.error !== null ? SHARED_FAILURE : null });
 
-async function activeLink(token: string) {
+export async function activeLink(token: string) {
   const row = await findActiveLink(token);
   // A panel's link opens the panel's share page (lib/services/panels/panel-shares.ts), never a persona's.
   if (!row.personaId) throw notFound(GONE);

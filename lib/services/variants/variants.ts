@@ -14,7 +14,7 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 // Named alternative specs of a persona. Edits carry a revision like the draft
 // (a stale one gets 409 with the current variant), names are unique per persona.
 
-function toVariant(r: Row): Variant {
+export function toVariant(r: Row): Variant {
   const spec = parseStoredSpec(r.spec);
   return {
     id: r.id, personaId: r.personaId, name: r.name, revision: r.revision, spec, compiledPrompt: compilePersona(spec).prompt,
@@ -29,7 +29,7 @@ export function startingSpec(draft: PersonaSpec, from: "draft" | "character_type
   return draft;
 }
 
-function assertNotArchived(persona: { status: string }) {
+export function assertNotArchived(persona: { status: string }) {
   if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to change its variants");
 }
 
