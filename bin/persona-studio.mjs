@@ -3,7 +3,7 @@
 // (global fetch, node:util parseArgs), no build step and no dependencies, so
 // `npx persona-studio …` runs it straight from the repository.
 //
-//   persona-studio probe <persona> [--version N|draft|latest] [--fail-on kinds] …
+//   persona-studio probe <persona> [--version N|draft|latest] [--fail-on kinds] [--pressure [keys]] [--self-report] …
 //   persona-studio scenarios <persona> [--export jsonl|csv | --import FILE [--replace]]
 //   persona-studio panel <panel> [--ceiling] [--fail-on costume,polarity,indistinguishable] …
 //
@@ -19,6 +19,7 @@ import { scenarioTable, scenariosLine } from "./cli/scenarios.mjs";
 import { scenarios } from "./cli/scenarios-command.mjs";
 import { panel } from "./cli/panel-command.mjs";
 import { followRun, TERMINAL, usageError, wholeNumber } from "./cli/options.mjs";
+import { pressureBody, pressureSummary, selfReportSummary, withPressureDefault } from "./cli/pressure.mjs";
 import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
@@ -59,9 +60,10 @@ not fail the run unless --strict.
 Options:
   --version N|draft|latest  what to probe (default latest: the newest saved version)
   --fail-on KINDS           comma-separated: tension, compromise, leakage, miss,
-                            overshoot; or any (every flag kind), or none (default
-                            none: report only); add check to fail when any
-                            scenario check failed on any persona answer
+                            overshoot, caves, drifts-back, says-not-does,
+                            does-not-say; or any (every flag kind), or none
+                            (default none: report only); add check to fail when
+                            any scenario check failed on any persona answer
   --strict                  count acknowledged flags and shifts that came with the
                             character type against --fail-on too
   --min-pass-rate R         fail when the persona passes fewer than R of its
@@ -75,6 +77,20 @@ Options:
                             (cache hits are free) and reports what was answered
   --max-cost USD            hard cap in US dollars, from the providers' prices
                             (both the target and the judge provider need prices)
+  --pressure [KEYS]         also run pressure conversations: no value or default
+                            (built-in scripts for the persona's targets), or
+                            comma-separated script keys (firm-refund,
+                            skeptical-authority, concise-detail, cautious-hurry,
+                            formal-casual) and persona:<n> for its own script n;
+                            prints drift per turn and turns-to-break. Name the
+                            persona before a bare --pressure
+  --conversations N         conversations per script (2–40, default 8)
+  --turns N                 pushes per conversation after the first answer
+                            (1–12, default 4)
+  --self-report             ask the persona to rate itself on each watched trait
+                            and print the gap to how it behaves
+  --framing TRAIT           also probe TRAIT's target worded as a role requirement
+                            ("the job here, not who you are") and compare leakage
   --no-scenarios            do not ask the persona's scenarios (library items only;
                             no scenario landing, no checks)
   --timeout SECONDS         give up (and cancel the run) after this long (default 1800)
@@ -101,6 +117,11 @@ const PROBE_OPTIONS = {
   "max-calls": { type: "string" },
   "max-cost": { type: "string" },
   "no-scenarios": { type: "boolean", default: false },
+  pressure: { type: "string" },
+  conversations: { type: "string" },
+  turns: { type: "string" },
+  "self-report": { type: "boolean", default: false },
+  framing: { type: "string" },
   json: { type: "boolean", default: false },
   workspace: { type: "string" },
   url: { type: "string" },
@@ -161,7 +182,7 @@ function progressReporter(stream) {
 }
 
 async function probe(argv, env, out, err) {
-  const { values, positionals } = parseArgs({ args: argv, options: PROBE_OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: withPressureDefault(argv), options: PROBE_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) {
     out.write(PROBE_HELP);
     return EXIT.ok;
@@ -169,8 +190,10 @@ async function probe(argv, env, out, err) {
   if (positionals.length !== 1) throw usage(positionals.length ? `Name one persona, not ${positionals.length}.` : "Name the persona to probe: persona-studio probe <persona>.");
   let failOn;
   let minPassRate;
+  let extras;
   try {
     failOn = parseFailOn(values["fail-on"]);
+    extras = pressureBody(values);
     minPassRate = values["min-pass-rate"] === undefined ? undefined : parseMinPassRate(values["min-pass-rate"]);
   } catch (e) {
     throw usage(e.message);
@@ -196,6 +219,7 @@ async function probe(argv, env, out, err) {
     ...(maxCalls ? { maxCalls } : {}),
     ...(maxCostUsd ? { maxCostUsd } : {}),
     ...(values["no-scenarios"] ? { scenarios: false } : {}),
+    ...extras,
   };
   let run = await client.post(`/personas/${encodeURIComponent(persona.id)}/probe-runs`, body);
   const runPath = `/probe-runs/${encodeURIComponent(run.id)}`;
@@ -222,8 +246,9 @@ async function probe(argv, env, out, err) {
   } else {
     const summary = checksSummary(run);
     const inScenarios = scenarioTable(run);
+    const issue14 = [pressureSummary(run.report), selfReportSummary(run.report)].filter(Boolean).map((t) => `${t}\n\n`).join("");
     out.write(
-      `${runHeading(run)}\n${scenariosLine(run)}\n\n${reportTable(run)}\n\n${inScenarios ? `${inScenarios}\n\n` : ""}` +
+      `${runHeading(run)}\n${scenariosLine(run)}\n\n${reportTable(run)}\n\n${inScenarios ? `${inScenarios}\n\n` : ""}${issue14}` +
         `${flagList(run)}\n\n${summary ? `${summary}\n\n` : ""}${verdicts}\n`,
     );
   }

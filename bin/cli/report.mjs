@@ -3,7 +3,8 @@
 
 import { capLine, usageLine } from "./usage.mjs";
 
-export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot"];
+/** lib/schemas/probe.ts FLAG_KINDS, copied (plain JS); tests/unit/cli-gates.test.ts checks they agree. */
+export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot", "caves", "drifts-back", "says-not-does", "does-not-say"];
 /** Not a flag kind: the scenario checks (bin/cli/checks.mjs). */
 export const CHECK = "check";
 

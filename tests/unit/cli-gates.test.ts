@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checksSummary, checksVerdict, failedChecks, parseMinPassRate } from "@/bin/cli/checks.mjs";
-import { flagList, matchingFlags, parseFailOn, settledFlags, verdict } from "@/bin/cli/report.mjs";
+import { FLAG_KINDS, flagList, matchingFlags, parseFailOn, settledFlags, verdict } from "@/bin/cli/report.mjs";
+import { FLAG_KINDS as SCHEMA_FLAG_KINDS } from "@/lib/schemas/probe";
 import type { ChecksReport, ProbeReport, ReportFlag } from "@/lib/schemas/probe";
 
 // The CLI's gates (issue 12 §3, §7), as pure functions over a served run:
@@ -54,8 +55,12 @@ describe("--fail-on with acknowledged flags", () => {
   });
 
   it("parses check beside the flag kinds; any is every flag kind, not the checks", () => {
-    expect(parseFailOn("any")).toEqual(["tension", "compromise", "leakage", "miss", "overshoot"]);
-    expect(parseFailOn("any,check")).toEqual(["tension", "compromise", "leakage", "miss", "overshoot", "check"]);
+    const all = ["tension", "compromise", "leakage", "miss", "overshoot", "caves", "drifts-back", "says-not-does", "does-not-say"];
+    expect(parseFailOn("any")).toEqual(all);
+    expect(parseFailOn("any,check")).toEqual([...all, "check"]);
+    // The CLI's copy is the schema's list (issue 14 added the pressure and self-report kinds).
+    expect(FLAG_KINDS).toEqual([...SCHEMA_FLAG_KINDS]);
+    expect(parseFailOn("caves,says-not-does")).toEqual(["caves", "says-not-does"]);
     expect(parseFailOn("check")).toEqual(["check"]);
     expect(() => parseFailOn("checks")).toThrow(/unknown flag kind "checks"/);
     // Only checks asked for: no flag line.
