@@ -9,20 +9,23 @@ import { readSelfReportRequest, selfReport, selfReportSentence } from "@/lib/llm
 import { judgeAnswer, type JudgeResult } from "@/lib/llm/simulator/judge";
 import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/lib/llm/simulator/judge-reading";
 import { isDistinguishRequest, judgeDistinguish } from "@/lib/llm/simulator/distinguish";
+import { isSimulatedUserRequest, simulatedUserReply } from "@/lib/llm/simulator/simulated-user";
 import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
 import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
 import { LEVEL_SPAN, TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
 import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
 
-// One chat request in, one deterministic answer out. Six kinds of request:
+// One chat request in, one deterministic answer out. Seven kinds of request:
 //   1. responseFormat "archetype_suggestions" → the nearest character types;
 //   2. responseFormat "trait_draft" → a custom-trait draft from the description;
 //   3. responseFormat "score_rationale" → the judge explains the scores it was shown (rationale.ts);
 //   4. a system prompt opening with the distinguish marker → which of two panel
 //      members wrote the fenced answer (distinguish.ts);
-//   5. any other JSON schema → a judge request: score the fenced answer;
-//   6. otherwise → an in-character answer from the system prompt's position
+//   5. a system prompt opening with the simulated-user marker → the user's
+//      next message, pursuing the goal with pressure cues (simulated-user.ts);
+//   6. any other JSON schema → a judge request: score the fenced answer;
+//   7. otherwise → an in-character answer from the system prompt's position
 //      on the requested simulated model (models.ts: each has its own well),
 //      read with framing and moved by the pushes so far (conversation.ts),
 //      opening with a number when asked to rate itself (self-report.ts).
@@ -195,6 +198,7 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
     return { text: JSON.stringify(explainScores(fencedAnswer(userText), keys, statedScores(userText), read)) };
   }
   if (isDistinguishRequest(systemText(req.messages))) return { text: JSON.stringify(judgeDistinguish(userText, req.seed ?? 0)) };
+  if (isSimulatedUserRequest(systemText(req.messages))) return { text: simulatedUserReply(req.messages, req.seed ?? 0) };
   if (format?.type === "json_schema") {
     const answer = fencedAnswer(userText);
     const read = requestReader(systemText(req.messages), format.schema);
