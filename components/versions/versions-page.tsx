@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/field";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { FieldChanges, PromptLines } from "@/components/versions/diff-view";
 import { LandingDiff } from "@/components/versions/landing-diff";
+import { PressureDiffSection } from "@/components/versions/pressure-diff";
 import { RestoreDialog } from "@/components/versions/restore-dialog";
 import { useDiff, usePersona, useVersions, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
@@ -133,6 +134,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
                   <PromptLines diff={diff.data.prompt} />
                 </Card>
                 <LandingDiff landing={diff.data.landing} note={diff.data.landingNote} probesHref={`${base}/probes`} />
+                <PressureDiffSection pressure={diff.data.pressure ?? null} />
               </>
             )}
           </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { landingDiffSchema } from "@/lib/schemas/landing-compare";
+import { pressureDiffSchema } from "@/lib/schemas/pressure-diff";
 import { personaSpecSchema, personaStatusSchema } from "@/lib/schemas/persona";
 
 // Request and response shapes of the persona routes. Responses are checked
@@ -109,5 +110,7 @@ export const personaDiffSchema = z.object({
   landing: landingDiffSchema.nullable()
     .describe("Where each version lands, from its newest completed probe run; null unless both sides have one"),
   landingNote: z.string().nullable().describe("Why landing is null, e.g. 'v2 has no completed probe report yet'"),
+  pressure: pressureDiffSchema.nullable()
+    .describe("Drift under pressure and the self-report gap per trait, from each version's newest run that has them (issue 14); null when neither has"),
 });
 export type PersonaDiffResponse = z.infer<typeof personaDiffSchema>;

@@ -10,6 +10,7 @@ import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 import { staleDraft } from "@/lib/services/personas/update-draft";
 import { landingForDiff } from "@/lib/services/probes/landing-for-diff";
+import { pressureForDiff } from "@/lib/services/probes/pressure-for-diff";
 
 type VersionRow = { number: number; message: string; authorName: string; createdAt: Date; spec: string; compiledPrompt: string };
 
@@ -131,6 +132,8 @@ export async function diffVersions(
     const v = await findVersion(persona.id, side);
     return { spec: parseStoredSpec(v.spec), prompt: v.compiledPrompt };
   };
-  const [a, b, landing] = await Promise.all([load(input.from), load(input.to), landingForDiff(ctx, persona.id, input.from, input.to)]);
-  return { from: input.from, to: input.to, ...diffPersonas(a, b), ...landing };
+  const [a, b, landing, pressure] = await Promise.all([
+    load(input.from), load(input.to), landingForDiff(ctx, persona.id, input.from, input.to), pressureForDiff(ctx, persona.id, input.from, input.to),
+  ]);
+  return { from: input.from, to: input.to, ...diffPersonas(a, b), ...landing, pressure };
 }
