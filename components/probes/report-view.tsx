@@ -15,7 +15,13 @@ import { OutcomeRates } from "@/components/probes/outcome-rates";
 import { RangeCheck } from "@/components/probes/range-check";
 import { ScenarioLanding } from "@/components/probes/scenario-landing";
 import { ThresholdsTable } from "@/components/probes/thresholds-table";
+import { ConversationDialog, type ConversationRequest } from "@/components/probes/pressure/conversation-dialog";
+import { FramingAction } from "@/components/probes/pressure/framing-action";
+import { FramingSection } from "@/components/probes/pressure/framing-section";
+import { PressureSection } from "@/components/probes/pressure/pressure-section";
+import { SelfReportSection } from "@/components/probes/pressure/self-report-section";
 import { defaultPair, heatmap, intervalRows, pairScatter, radarRows, shiftText, thresholdValue } from "@/lib/probing/chart-prep";
+import { workspaceConversationFetcher, type ConversationFetcher } from "@/lib/query/conversation-hooks";
 import type { AnswersFetcher } from "@/lib/query/share-hooks";
 import type { ProbeRunDetail, ReportFlag } from "@/lib/schemas/probe";
 
@@ -25,12 +31,14 @@ import type { ProbeRunDetail, ReportFlag } from "@/lib/schemas/probe";
 // while the run is collecting answers; every chart fills in as it polls.
 
 /** What the report needs of a run; a share page has these without the rest. */
-type ReportRun = Pick<ProbeRunDetail, "id" | "report" | "targets">;
+type ReportRun = Pick<ProbeRunDetail, "id" | "report" | "targets"> & { personaId?: string };
 
-/** In a workspace, answers come from its probe-run route; a share page passes its own fetcher instead. */
-type AnswersSource = { workspaceId: string; answersFetcher?: undefined } | { workspaceId?: undefined; answersFetcher: AnswersFetcher };
+/** In a workspace, answers and conversations come from its probe-run routes; a share page passes its own fetchers instead. */
+type AnswersSource =
+  | { workspaceId: string; answersFetcher?: undefined; conversationFetcher?: undefined }
+  | { workspaceId?: undefined; answersFetcher: AnswersFetcher; conversationFetcher?: ConversationFetcher };
 
-export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource & { run: ReportRun }) {
+export function ReportView({ workspaceId, run, answersFetcher, conversationFetcher }: AnswersSource & { run: ReportRun }) {
   const report = run.report;
   const names = useMemo(() => new Map(report.rows.map((r) => [r.key, r.name])), [report.rows]);
   const nameOf = (key: string) => names.get(key) ?? key;
@@ -39,6 +47,12 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
   const pair = picked ?? defaultPair(report);
   const tolerance = thresholdValue(report.thresholds, "tolerance", 10);
   const hasData = report.rows.some((r) => r.landing.n > 0);
+  const [conversation, setConversation] = useState<ConversationRequest | null>(null);
+  const conversations = useMemo(
+    () => conversationFetcher ?? (workspaceId ? workspaceConversationFetcher(workspaceId, run.id) : null),
+    [conversationFetcher, workspaceId, run.id],
+  );
+  const traitInfo = (key: string) => ({ name: nameOf(key), target: run.targets[key] ?? null });
 
   const showTrait = (key: string) =>
     setAnswers({ title: `Answers to ${nameOf(key)} items`, description: "Each answer with the judge's score on every watched trait.", query: { trait: key }, highlight: [key] });
@@ -60,6 +74,7 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
       <Section title="Flags" description={report.final ? "Findings to act on, most important first" : "Provisional: recomputed as answers arrive"}>
         <FlagsPanel
           flags={report.flags} final={report.final} tolerance={tolerance} onShowAnswers={showFlag} onPlotPair={plotPair}
+          targeted={report.rows.filter((r) => r.target !== null).map((r) => ({ key: r.key, name: r.name }))}
           shiftOf={(key) => { const row = report.rows.find((r) => r.key === key); return row ? shiftText(row.shift) : ""; }}
         />
       </Section>
@@ -84,6 +99,14 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
           <ScenarioLanding report={report} />
           <ChecksSection report={report} onShowAnswers={showFailedCheck} />
 
+          {/* Issue 14: under pressure, in its own words, and how it is asked. */}
+          {report.pressure ? <PressureSection pressure={report.pressure} traitInfo={traitInfo} tolerance={tolerance} onOpenConversation={conversations ? setConversation : undefined} /> : null}
+          {report.selfReport ? <SelfReportSection report={report.selfReport} nameOf={nameOf} /> : null}
+          {report.framing ? (
+            <FramingSection framing={report.framing} nameOf={nameOf}
+              action={workspaceId && run.personaId ? <FramingAction workspaceId={workspaceId} personaId={run.personaId} trait={report.framing.trait} name={nameOf(report.framing.trait)} /> : null} />
+          ) : null}
+
           <Section
             id="pair"
             title="Trait pair"
@@ -107,6 +130,7 @@ export function ReportView({ workspaceId, run, answersFetcher }: AnswersSource &
         <ThresholdsTable thresholds={report.thresholds} />
       </Section>
 
+      <ConversationDialog fetcher={conversations} request={conversation} onClose={() => setConversation(null)} nameOf={nameOf} />
       <AnswersDialog workspaceId={workspaceId ?? ""} runId={run.id} fetcher={answersFetcher} request={answers} onClose={() => setAnswers(null)} nameOf={nameOf} targets={run.targets} />
     </div>
   );

@@ -7,6 +7,7 @@ import { FlagAckScopeProvider } from "@/components/probes/flag-ack-scope";
 import { ReportView } from "@/components/probes/report-view";
 import { Empty, PageSection } from "@/components/share/page-section";
 import { traitNamer } from "@/components/share/trait-name";
+import { sharedConversationFetcher } from "@/lib/query/conversation-hooks";
 import { sharedAnswersFetcher } from "@/lib/query/share-hooks";
 import type { ShareBundle } from "@/lib/schemas/share";
 
@@ -33,6 +34,7 @@ export function SharedReport({ token, run }: { token: string; run: SharedRun | n
 function Report({ token, run }: { token: string; run: SharedRun }) {
   const nameOf = traitNamer(run.report.rows);
   const fetcher = useMemo(() => sharedAnswersFetcher(token, run.runId), [token, run.runId]);
+  const conversations = useMemo(() => sharedConversationFetcher(token, run.runId), [token, run.runId]);
   const targets = Object.entries(run.targets);
   return (
     <div className="space-y-6">
@@ -57,7 +59,7 @@ function Report({ token, run }: { token: string; run: SharedRun }) {
       </Card>
       {/* Public: a flag acknowledged as expected for the persona reads "Expected for this persona: <reason>", never who said so. */}
       <FlagAckScopeProvider value={{ audience: "public" }}>
-        <ReportView run={{ id: run.runId, report: run.report, targets: run.targets }} answersFetcher={fetcher} />
+        <ReportView run={{ id: run.runId, report: run.report, targets: run.targets }} answersFetcher={fetcher} conversationFetcher={conversations} />
       </FlagAckScopeProvider>
     </div>
   );

@@ -21,3 +21,9 @@ export type {
   DivergenceReport, PanelPair, PairStatus, TraitDifference, PolarityResult, PolarityStatus, DiversityGain, MemberMove, PanelInterval, PanelMap,
 } from "@/lib/probing/panel";
 export { DISTINGUISH_CHANCE, NOT_TOLD_APART_BELOW } from "@/lib/probing/panel/distinguish";
+// Issue 14: pressure drift, turns-to-break (recomputed client-side at the designer's threshold), self-report gap, framing pair.
+export {
+  asConversations, changeText, chatTurns, conversationRows, defaultThreshold, driftChart, estText, FRAMING_VERDICT_TEXT, framingRows,
+  leakageDomain, medianText, pressureTraits, SELF_REPORT_FLAG_TEXT, selfReportRows, slopeText, survivalView, wordingDiff, diffSide,
+  type ChatTurn, type ConversationRow, type DiffPart, type DriftChart, type DriftPoint, type FramingRow, type SelfReportRow, type SurvivalView,
+} from "@/lib/probing/chart-prep/pressure";
