@@ -73,7 +73,7 @@ const LEAK_GROUP_HINTS: Record<"moved" | "came", string> = {
 };
 
 export function FlagsPanel({
-  flags: allFlags, final, tolerance, shiftOf, onShowAnswers, onPlotPair, targeted = [],
+  flags: allFlags, final, tolerance, shiftOf, onShowAnswers, onPlotPair, targeted = [], onOpenConversation,
 }: {
   flags: AckableFlag[];
   final: boolean;
@@ -84,6 +84,8 @@ export function FlagsPanel({
   onPlotPair: (a: string, b: string) => void;
   /** The run's targeted traits (key, name): a leakage flag offers the requested-behaviour wording for one of them. */
   targeted?: readonly { key: string; name: string }[];
+  /** Pressure flags (caves, drifts back) open the conversation that shows them as a chat. */
+  onOpenConversation?: (flag: ReportFlag) => void;
 }) {
   // Flags acknowledged as expected for the persona are not open problems: they leave the counts and the groups
   // and sit collapsed at the bottom with their reasons.
@@ -119,7 +121,7 @@ export function FlagsPanel({
       </p>
       {/* One list of every flag (asked-for first); the leakage groups nest inside it as collapsible items. */}
       <ul aria-label="Flags" className="space-y-2">
-        {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} targeted={targeted} />)}
+        {groups.asked.map((flag) => <FullFlag key={flag.id} flag={flag} onShowAnswers={onShowAnswers} onPlotPair={onPlotPair} targeted={targeted} onOpenConversation={onOpenConversation} />)}
         {(["moved", "came"] as const).map((kind) => (groups[kind].length ? (
           <LeakGroup key={kind} title={LEAK_GROUP_TITLES[kind]} count={groups[kind].length} open={!groups.collapseLeaks} testId={`leaks-${kind}`} hint={LEAK_GROUP_HINTS[kind]}>
             {groups[kind].map(leakRow)}
@@ -273,10 +275,12 @@ function WordingAction({ flag, targeted }: { flag: ReportFlag; targeted: readonl
 }
 
 /** What designers act on first: the explanation with its numbers, in full. */
-function FullFlag({ flag, onShowAnswers, onPlotPair, targeted }: {
+function FullFlag({ flag, onShowAnswers, onPlotPair, targeted, onOpenConversation }: {
   flag: AckableFlag; onShowAnswers: (f: ReportFlag) => void; onPlotPair: (a: string, b: string) => void; targeted: readonly { key: string; name: string }[];
+  onOpenConversation?: (f: ReportFlag) => void;
 }) {
-  const evidence = flag.evidence.answerIds?.length ?? 0;
+  const conversation = flag.evidence.conversation;
+  const evidence = conversation !== undefined && onOpenConversation ? 0 : flag.evidence.answerIds?.length ?? 0;
   const ack = useAckAction(flag);
   return (
     <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-3", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
@@ -289,6 +293,7 @@ function FullFlag({ flag, onShowAnswers, onPlotPair, targeted }: {
       <p className="mt-1.5 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
       <div className="mt-2 flex flex-wrap gap-2">
         {evidence ? <Button size="sm" onClick={() => onShowAnswers(flag)}>Show the answers ({evidence})</Button> : null}
+        {conversation !== undefined && onOpenConversation ? <Button size="sm" onClick={() => onOpenConversation(flag)}>Open the conversation (c{conversation + 1})</Button> : null}
         {flag.traits.length >= 2 ? <Button size="sm" variant="ghost" onClick={() => onPlotPair(flag.traits[0], flag.traits[1])}>Plot this pair</Button> : null}
         {ack.button}
         <WordingAction flag={flag} targeted={targeted} />

@@ -62,6 +62,12 @@ export function ReportView({ workspaceId, run, answersFetcher, conversationFetch
     setAnswers({ title: `Failed: ${row.description}`, description: "The persona's answers to this scenario that did not pass the check.", query: { ids: row.failingAnswerIds }, highlight: [] });
   const showAnswer = (id: string) =>
     setAnswers({ title: "One answer", query: { ids: [id] }, highlight: pair ?? [] });
+  const openFlagConversation = (flag: ReportFlag) => {
+    const index = flag.evidence.conversation;
+    if (index === undefined) return;
+    const trait = flag.traits[0];
+    setConversation({ index, id: `c${index + 1}`, trait, threshold: report.pressure?.thresholds[trait] ?? 50 });
+  };
   const plotPair = (a: string, b: string) => {
     setPicked([a, b]);
     document.getElementById("pair")?.scrollIntoView({ behavior: "smooth", block: "start" });
@@ -74,6 +80,7 @@ export function ReportView({ workspaceId, run, answersFetcher, conversationFetch
       <Section title="Flags" description={report.final ? "Findings to act on, most important first" : "Provisional: recomputed as answers arrive"}>
         <FlagsPanel
           flags={report.flags} final={report.final} tolerance={tolerance} onShowAnswers={showFlag} onPlotPair={plotPair}
+          onOpenConversation={conversations ? openFlagConversation : undefined}
           targeted={report.rows.filter((r) => r.target !== null).map((r) => ({ key: r.key, name: r.name }))}
           shiftOf={(key) => { const row = report.rows.find((r) => r.key === key); return row ? shiftText(row.shift) : ""; }}
         />
