@@ -10,6 +10,8 @@ import type { OutcomeCounts } from "@/lib/probing/outcome";
 import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import type { ProbeReport } from "@/lib/schemas/probe";
+import { FRAMING_ARM_KIND, type FrozenPressure, type FrozenSelfReport } from "@/lib/schemas/pressure";
+import { framingSection, pressureSection, selfReportSection, type PressureRow, type SelfReportRow } from "@/lib/probing/pressure/report-sections";
 
 // The report is a pure function of the stored answers: the same answers always
 // give the same numbers, a running probe shows a partial report, and a finished
@@ -22,6 +24,11 @@ import type { ProbeReport } from "@/lib/schemas/probe";
 //   — the judgments the run pays for anyway, and 8–24× the items;
 // - correlations: within items, over every answer of the run (persona; the
 //   baseline's too for the tension flag's persona − baseline difference).
+// Pressure turns and self-ratings (issue 14) are answers of their own kinds:
+// they feed only their sections (lib/probing/pressure/report-sections.ts) and
+// flags, never a landing, a shift, a correlation, the points or the persona
+// arm's outcome counts. The framing arm answers the persona's items and feeds
+// only the framing section.
 //
 // Each question has one rule, computed once and read by the flags, the rows
 // and the UI alike:
@@ -84,6 +91,12 @@ export type ReportInput = {
   scenarios?: { count: number; persona: readonly ScenarioAnswer[]; baseline: readonly ScenarioAnswer[] };
   /** The frozen scenarios with their checks and the scored scenario answers' texts per arm (lib/probing/checks-report.ts). */
   checks?: ChecksInput;
+  /** Pressure conversations (RunConfig.pressure) and their stored turns; `stopped`: the run is over (unfinished ones ended early). */
+  pressure?: { frozen: FrozenPressure; rows: readonly PressureRow[]; stopped: boolean };
+  /** Self-rating questions (RunConfig.selfReport) and the stored self-report answers. */
+  selfReport?: { frozen: FrozenSelfReport; rows: readonly SelfReportRow[] };
+  /** The framed trait and its two wordings (RunConfig.framing); the requested arm's answers are `controls[FRAMING_ARM_KIND]`. */
+  framing?: { trait: string; target: number; nature: string; requested: string };
 };
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
@@ -187,7 +200,17 @@ export function buildReport(input: ReportInput): ProbeReport {
       ...(j ? { judged: { ...j, ...(a ? { rangeRunId: a.runId } : {}) } } : {}),
     };
   });
-  const flags = computeFlags(flagInput);
+  const names = Object.fromEntries(keys.map((k) => [k, name(k)]));
+  const pressure = input.pressure ? pressureSection({
+    ...input.pressure, watched: keys, names,
+    bands: Object.fromEntries(verdicts.targets.map((t) => [t.key, t.window])),
+    baseline: Object.fromEntries(rows.map((r) => [r.key, r.baseline.mean])),
+  }) : null;
+  const selfReport = input.selfReport ? selfReportSection({ ...input.selfReport, behaviour: landing, names }) : null;
+  const framing = input.framing ? framingSection({
+    frozen: input.framing, watched: keys, persona: input.persona, requested: input.controls?.[FRAMING_ARM_KIND] ?? [], baseline: input.baseline, names,
+  }) : null;
+  const flags = [...computeFlags(flagInput), ...(pressure?.flags ?? []), ...(selfReport?.flags ?? [])];
   const scenarioRows = input.scenarios?.count ? scenarioLandingRows({ keys, persona: input.scenarios.persona, baseline: input.scenarios.baseline, general: landing }).map((r) => {
     const general = rows.find((x) => x.key === r.key)!.landing.mean;
     return {
@@ -218,5 +241,8 @@ export function buildReport(input: ReportInput): ProbeReport {
     ...(range ? { range } : {}),
     ...(scenarioRows ? { scenarioRows, scenarios: { count: input.scenarios!.count, answered: new Set(input.scenarios!.persona.map((a) => a.itemIndex)).size } } : {}),
     ...(checks ? { checks } : {}),
+    ...(pressure ? { pressure: pressure.section } : {}),
+    ...(selfReport ? { selfReport: selfReport.section } : {}),
+    ...(framing ? { framing } : {}),
   };
 }

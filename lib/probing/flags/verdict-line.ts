@@ -13,6 +13,13 @@ import type { LandingVerdict } from "@/lib/probing/range";
 // Flags the designer acknowledged as expected for this persona (issue 12 §7,
 // flags/acknowledge.ts) are settled: never the main issue, counted at the end
 // ("2 acknowledged side effects (Warm and Patient)").
+//
+// Pressure and self-report findings (issue 14) come after the targeted-trait
+// findings and never outrank them: "caves under pressure" and "says but
+// doesn't do" are the line when nothing targeted is off (before leakage: a
+// persona that gives way when pushed, or claims what it does not do, is a
+// problem with what was asked for); "drifts back to the assistant" and "does
+// but doesn't say" only when neither those nor an unexpected leak is there.
 
 export type VerdictKind =
   | "tension" | "compromise" | "miss" | "overshoot" | "beyond reach"
@@ -66,6 +73,11 @@ function gapOf(row: VerdictRow | undefined): number | null {
 
 const OFF: readonly LandingVerdict[] = ["miss", "overshoot", "beyond reach"];
 
+/** Issue 14 kinds: findings under pressure or in the persona's own words, ranked after the targeted ones. */
+const STRONG_BEHAVIOUR: readonly string[] = ["caves", "says-not-does"];
+const WEAK_BEHAVIOUR: readonly string[] = ["drifts-back", "does-not-say"];
+const isBehaviour = (f: { kind: string }) => STRONG_BEHAVIOUR.includes(f.kind) || WEAK_BEHAVIOUR.includes(f.kind);
+
 /** "misses its target of 80 by 27 (lands at 53)", from the row (null: not targeted or not measured). */
 function offBy(row: VerdictRow, verb: "misses" | "overshoots"): string | null {
   if (row.target === null || row.landing.mean === null) return null;
@@ -116,12 +128,22 @@ export function verdictLine(input: VerdictInput): VerdictLine {
   const isAcked = (f: LineFlag) => input.acknowledged?.has(f.id) ?? false;
   const acked = input.flags.filter(isAcked);
   const open = input.flags.filter((f) => !isAcked(f));
-  const asked = open
-    .filter((f) => f.kind !== "leakage")
-    .sort((a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === "alert" ? -1 : 1)
-      || gap(b) - gap(a)
-      || order.get(a.id)! - order.get(b.id)!);
+  const bySeverity = (a: LineFlag, b: LineFlag) =>
+    (a.severity === b.severity ? 0 : a.severity === "alert" ? -1 : 1)
+    || gap(b) - gap(a)
+    || order.get(a.id)! - order.get(b.id)!;
+  const asked = open.filter((f) => f.kind !== "leakage" && !isBehaviour(f)).sort(bySeverity);
+  const strong = open.filter((f) => STRONG_BEHAVIOUR.includes(f.kind)).sort(bySeverity);
+  const weak = open.filter((f) => WEAK_BEHAVIOUR.includes(f.kind)).sort(bySeverity);
+  /** The line naming a pressure / self-report finding (its title), with how many more of its tier follow. */
+  const behaviourLine = (tier: LineFlag[]): VerdictLine => {
+    const [main] = tier;
+    const more = tier.length > 1 ? ` (${plural(tier.length - 1, "more finding", "more findings")} under pressure or in its own words below)` : "";
+    const kind = main.kind as VerdictKind;
+    const flagIds = tier.map((f) => f.id);
+    if (!input.final) return { text: `Not enough evidence yet — so far: ${main.title}`, kind, severity: "pending", flagIds };
+    return { text: `${main.title} — the main issue${more}`, kind, severity: main.severity, flagIds };
+  };
   const leaks = open.filter((f) => f.kind === "leakage");
   const unexpected = leaks.filter((f) => !f.expected);
   const expected = leaks.filter((f) => f.expected);
@@ -135,13 +157,16 @@ export function verdictLine(input: VerdictInput): VerdictLine {
     if (!input.final) return { text: `Not enough evidence yet — so far: ${text}${tail}`, kind, severity: "pending", flagIds };
     return { text: `${text} — the main issue${tail}${more}`, kind, severity: main.severity, flagIds };
   }
-  if (!input.final || !measured) return { text: "Not enough evidence yet", kind: "not enough evidence", severity: "pending", flagIds: [] };
+  if (strong.length) return behaviourLine(strong);
+  if (!input.final || !measured) {
+    return weak.length ? behaviourLine(weak) : { text: "Not enough evidence yet", kind: "not enough evidence", severity: "pending", flagIds: [] };
+  }
 
   const came = expected.length
     ? `${plural(expected.length, "trait", "traits")} came with the character type (${nameList(expected.map((f) => nameOf(f.traits[0])))})`
     : "";
   // Acknowledged findings: on targeted traits (a miss, a tension…) and side effects (leakage), named by trait.
-  const ackedAsked = acked.filter((f) => f.kind !== "leakage");
+  const ackedAsked = acked.filter((f) => f.kind !== "leakage" && !isBehaviour(f));
   const ackedLeaks = acked.filter((f) => f.kind === "leakage");
   const traitNames = (fs: readonly LineFlag[]) => nameList([...new Set(fs.flatMap((f) => f.traits))].map(nameOf));
   const ackedSide = ackedLeaks.length ? `${plural(ackedLeaks.length, "acknowledged side effect", "acknowledged side effects")} (${traitNames(ackedLeaks)})` : "";
@@ -152,6 +177,7 @@ export function verdictLine(input: VerdictInput): VerdictLine {
   const ackedIds = acked.map((f) => f.id);
   const tail = (...parts: string[]) => parts.filter(Boolean).map((p) => `; ${p}`).join("");
   const targeted = input.rows.filter((r) => r.target !== null);
+  if (weak.length && (targeted.length === 0 || unexpected.length === 0)) return behaviourLine(weak);
   if (targeted.length === 0) {
     // An archetype-only persona: every shift is the character type's own (worded so by the leakage flags).
     if (leaks.length) {

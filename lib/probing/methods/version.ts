@@ -41,6 +41,10 @@ export const METHOD_CHANGELOG: readonly MethodVersionNote[] = [
     version: "2026-12-pairs-v7",
     summary: "The planner completes pairs: when an all-items shift still needs pairs, an arm first asks the items the other arm has answered and it has not (one answer makes a pair — mostly the baseline answering the targeted traits' items, which the persona asks anyway for their landings) and counts the other arm's unpaired answers as pairs on their way, before asking new items in both arms. Same stopping rules and intervals; which items a run asks changes, the analysis of stored answers does not.",
   },
+  {
+    version: "2026-12-pressure-v8",
+    summary: "Under pressure, in its own words, and how it is asked (issue 14): a run with pressure conversations reports drift per turn (t-intervals over conversations), the mean per-conversation slope and change, turns-to-break as a Kaplan–Meier curve, and 'caves under pressure' (alert) / 'drifts back to the assistant' (warn) flags, BH across the tested traits; self-ratings beside the measured landing with a Welch interval and 'says but doesn't do' / 'does but doesn't say' flags (beyond ±10 points); the requested-wording arm's leakage beside the nature wording's, paired by item. Pressure turns and self-ratings never enter a landing, shift, correlation or the persona arm's counts; the verdict line ranks caves and says-not-does after targeted-trait findings, drifts-back and does-not-say after unexpected leakage.",
+  },
 ];
 
 export const METHOD_VERSION: string = METHOD_CHANGELOG[METHOD_CHANGELOG.length - 1].version;

@@ -13,6 +13,8 @@ import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { runJudgeReliability } from "@/lib/services/probes/judge-reliability";
 import { frozenScenarios, type RunConfig } from "@/lib/services/probes/run-config";
 import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
+import { PRESSURE_KIND, SELF_REPORT_KIND } from "@/lib/schemas/pressure";
+import type { PressureRow, SelfReportRow } from "@/lib/probing/pressure/report-sections";
 
 export type Counts = { done: number; failed: number };
 type Labels = Record<string, string>;
@@ -80,6 +82,15 @@ const judged = (rows: Row[], kind: string): JudgedAnswer[] =>
 const checked = (rows: Row[], kind: string): CheckedAnswer[] =>
   rows.filter((r) => r.kind === kind && isScored(r) && r.scores).map((r) => ({ id: r.id, itemIndex: r.itemIndex, text: r.answer ?? "" }));
 
+/** Pressure turns or self-ratings of a run as their report sections read them (every attempt; the section picks). */
+const stored = (rows: Row[], kind: string): (PressureRow & SelfReportRow)[] =>
+  rows.filter((r) => r.kind === kind).map((r) => ({
+    id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, turn: r.turn, sampleIndex: r.sampleIndex, status: r.status, outcome: r.outcome,
+    scores: r.scores ? JSON.parse(r.scores) as Record<string, number | null> : null,
+  }));
+
+const STOPPED = new Set(["completed", "failed", "cancelled"]);
+
 /**
  * The report of a run from its stored answers, by the method the code computes today (lib/probing/report.ts):
  * landings judged against the instructed range per target and `achievable` — the traits' achievable ranges on
@@ -90,7 +101,8 @@ export function computeRunReport(run: RunRow, allAnswers: Row[], judgments: Judg
   // a leakage shift, a correlation, a flag or the outcome counts of the library items.
   const answers = allAnswers.filter((a) => a.traitKey !== SCENARIO_TRAIT_KEY);
   const scenarioAnswers = allAnswers.filter((a) => a.traitKey === SCENARIO_TRAIT_KEY);
-  const frozen = frozenScenarios(JSON.parse(run.config) as RunConfig);
+  const config = JSON.parse(run.config) as RunConfig;
+  const frozen = frozenScenarios(config);
   const scenarioCount = frozen.length;
   const arms = parseRunArms(run.arms);
   const armAnswers = Object.fromEntries(arms.map((a) => [a.kind, judged(answers, a.kind)]));
@@ -112,8 +124,14 @@ export function computeRunReport(run: RunRow, allAnswers: Row[], judgments: Judg
     mode: run.mode === "range" ? "range" : "landing",
     ...(scenarioCount ? { scenarios: { count: scenarioCount, persona: judged(scenarioAnswers, "persona"), baseline: judged(scenarioAnswers, "baseline") } } : {}),
     ...(frozen.some((f) => f.checks?.length) ? { checks: { scenarios: frozen, persona: checked(scenarioAnswers, "persona"), baseline: checked(scenarioAnswers, "baseline") } } : {}),
+    // Issue 14: pressure turns and self-ratings are kinds of their own (never "persona"), read only by their sections.
+    ...(config.pressure ? { pressure: { frozen: config.pressure, rows: stored(answers, PRESSURE_KIND), stopped: STOPPED.has(run.status) } } : {}),
+    ...(config.selfReport ? { selfReport: { frozen: config.selfReport, rows: stored(answers, SELF_REPORT_KIND) } } : {}),
+    ...(config.framing ? { framing: config.framing } : {}),
   });
-  return { ...report, judgeReliability: runJudgeReliability(run, allAnswers, judgments) }; // self-judged, retest, panel (issue 11 §6)
+  // Self-ratings are parsed numbers, never judged: no judge agreement to read in them.
+  const judgedRows = allAnswers.filter((a) => a.kind !== SELF_REPORT_KIND);
+  return { ...report, judgeReliability: runJudgeReliability(run, judgedRows, judgments) }; // self-judged, retest, panel (issue 11 §6)
 }
 
 /**
