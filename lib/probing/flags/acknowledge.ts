@@ -109,7 +109,10 @@ export function acknowledgedLine(basis: VerdictBasis, acks: readonly AckRecord[]
   return acknowledged.size ? verdictLine({ flags, rows: basis.rows, final: basis.final, acknowledged }) : null;
 }
 
-const KIND_WORDS: Record<string, string> = { leakage: "leakage", miss: "miss", overshoot: "overshoot", tension: "tension", compromise: "compromise" };
+const KIND_WORDS: Record<string, string> = {
+  leakage: "leakage", miss: "miss", overshoot: "overshoot", tension: "tension", compromise: "compromise",
+  caves: "caves under pressure", "drifts-back": "drifts back to the assistant", "says-not-does": "says but doesn't do", "does-not-say": "does but doesn't say",
+};
 
 /**
  * A flag id in words for the activity feed: "the leakage flag on Patient (rising)",

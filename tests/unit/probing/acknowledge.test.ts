@@ -145,6 +145,8 @@ describe("an acknowledgement in words (activity feed)", () => {
   it("names the kind, the traits by name and the direction", () => {
     expect(describeFlagId("leakage:warm", "up", nameOf)).toBe("the leakage flag on Warm (rising)");
     expect(describeFlagId("tension:empathetic+firm", "", nameOf)).toBe("the tension flag on Empathetic + Firm / boundary-setting");
+    expect(describeFlagId("caves:firm", "", nameOf)).toBe("the caves under pressure flag on Firm / boundary-setting");
+    expect(describeFlagId("says-not-does:firm", "", nameOf)).toBe("the says but doesn't do flag on Firm / boundary-setting");
     expect(describeFlagId("miss:my_custom", "", nameOf)).toBe("the miss flag on my_custom");
   });
   it("shortens a long reason at a word boundary", () => {
