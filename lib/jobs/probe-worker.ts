@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { cachedChat, type CallDeps } from "@/lib/jobs/model-call";
+import { cachedChat, type CallDeps, type CallGate } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
+import { PressurePlan, type PressureContext, type Task } from "@/lib/jobs/pressure-plan";
 import { runArms } from "@/lib/jobs/run-arms";
 import { RunUsage, type Ticket } from "@/lib/jobs/run-usage";
 import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
+import { SelfReportPlan, type SelfReportContext } from "@/lib/jobs/self-report-plan";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
-import { LlmError } from "@/lib/llm/types";
+import { LlmError, type ChatMessage } from "@/lib/llm/types";
 import { projectedCostPerCall } from "@/lib/probing/call-projection";
 import { parseJudgeOutput, type JudgeOutput } from "@/lib/probing/judge";
 import { judgeRequestForAnswer } from "@/lib/probing/judge/answer-order";
@@ -45,6 +47,12 @@ import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers
 // scenario's index. They never enter a trait's planner state. A scenario
 // whose answer failed or was not scored is asked again once (at most
 // SCENARIO_ATTEMPTS per arm, counting stored answers on resume).
+//
+// Pressure conversations and self-report items (issue 14, the contract in
+// lib/schemas/pressure.ts) are fixed plans too, in their own files
+// (pressure-plan.ts, self-report-plan.ts); the worker lends them its calls, its
+// judge, its store and its slots, and issues their work before the adaptive
+// plan's: a conversation's turns are the run's longest chain.
 
 export { NEUTRAL_PROMPT } from "@/lib/jobs/run-arms";
 const LEASE_MS = 30_000;
@@ -134,16 +142,20 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const resolve = deps.resolve ?? ((ws, id, model) => resolveProvider({ workspaceId: ws }, id, model));
   let target: ResolvedProvider;
   let judge: ResolvedProvider;
+  // Who plays a simulated user in pressure conversations (FrozenPressure.simulatedUser), resolved like the others.
+  let simUser: ResolvedProvider | null = null;
+  const simUserChoice = config.pressure?.simulatedUser ?? null;
   try {
     target = await resolve(run.workspaceId, run.targetProviderId, run.targetModel);
     judge = await resolve(run.workspaceId, run.judgeProviderId, run.judgeModel);
+    if (simUserChoice) simUser = await resolve(run.workspaceId, simUserChoice.providerId, simUserChoice.model);
   } catch (e) {
     // Deleted, refused by PROVIDER_NETWORK=public, or its key no longer opens: the reason is the service's own words.
     const missing = (e as { code?: unknown }).code === "not_found";
     await finish(runId, "failed", `${missing ? "The run's provider is gone" : "The run's provider cannot be used"}: ${(e as Error).message}`);
     return "failed";
   }
-  const holders: KeyHolder[] = [target.provider, judge.provider];
+  const holders: KeyHolder[] = [target.provider, judge.provider, ...(simUser ? [simUser.provider] : [])];
 
   const items = watched.map((key) => ({ key, itemCount: traitOf(key)?.probes.length ?? 0 })).filter((t) => t.itemCount > 0);
   const arms = runArms(run, watched);
@@ -185,6 +197,58 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
 
+  /**
+   * Judges one answer on every watched trait. The trait order is fixed per answer, so the same (cached)
+   * answer gets the same judge request and its cached verdict. Malformed judge output is retried (never
+   * cached), then thrown as a failure — never a silent zero.
+   */
+  const judgeAnswer = async (question: string, answer: string, gate: CallGate) => {
+    const { request: judgeReq, order } = judgeRequestForAnswer({ answer, question, traitKeys: watched, model: run.judgeModel, traits: custom });
+    const judged: { out: JudgeOutput | null } = { out: null };
+    const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
+    const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, { ...deps, gate }, accept);
+    const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
+    if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
+    return { outcome: outcomeAfterJudge(ok) as AnswerOutcome, fields: { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) }, scores: ok.scores };
+  };
+
+  /** A failed answer: notes a fatal error or one more failure in a row; the error to store, or null when it was aborted (stopping). */
+  const failed = (e: unknown): string | null => {
+    const err = failureOf(e, ...holders);
+    if (err.kind === "aborted") return null;
+    // A bad key, an unknown model, a redirect elsewhere or a refused address will not get better by trying more items.
+    if (err.kind === "auth" || err.kind === "bad_request" || err.kind === "redirected" || err.kind === "blocked") fatal = err;
+    // Stopped at the run's cap: not the provider's failure (the run completes capped).
+    if (err.kind !== "capped") consecutiveFailures++;
+    return safeErrorText(`${err.kind}: ${err.message}`, ...holders);
+  };
+
+  // The fixed plans of issue 14 (pressure-plan.ts, self-report-plan.ts), rebuilt from the stored answers.
+  const pressure = config.pressure ? new PressurePlan(config.pressure, config.seed, stored) : null;
+  const selfReport = config.selfReport ? new SelfReportPlan(config.selfReport, stored) : null;
+  const ask = (provider: ResolvedProvider, model: string, messages: ChatMessage[], seed: number, gate: CallGate, accept?: (text: string) => boolean) =>
+    cachedChat(run.workspaceId, provider, { model, messages, temperature: config.temperature, seed }, stats, { ...deps, gate }, accept);
+  const shared = {
+    runId, systemPrompt: promptOf.persona, store, failed, onAnswer: deps.onAnswer,
+    succeeded: () => void (consecutiveFailures = 0),
+  };
+  const pressureCtx: PressureContext = {
+    ...shared,
+    target: (messages, seed, gate) => ask(target, run.targetModel, messages, seed, gate),
+    user: simUser && simUserChoice ? (messages, seed, gate, accept) => ask(simUser!, simUserChoice.model, messages, seed, gate, accept) : null,
+    judge: judgeAnswer,
+  };
+  const selfReportCtx: SelfReportContext = {
+    ...shared,
+    target: (messages, sampleIndex, gate) => ask(target, run.targetModel, messages, config.seed + sampleIndex, gate),
+  };
+  /** The fixed plans' next piece of work, pressure first; null when none is ready or the cap stops it. */
+  const fixedTask = (): Task | null => {
+    const reserve = (calls: number) => usage.reserve(calls);
+    return pressure?.nextTask(pressureCtx, reserve) ?? selfReport?.nextTask(selfReportCtx, reserve) ?? null;
+  };
+  const fixedPending = () => Boolean(pressure?.pending(usage.reached) || selfReport?.pending(usage.reached));
+
   /** Not scored: ask the same item once more with a new sample index, within the trait's budget. */
   const retry = (job: Job) => {
     const state = stateOf(job.kind, job.req.traitKey);
@@ -220,17 +284,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       let judgedFields: { scores: string; refusal: boolean; judgeOrder: string } | { refusal: boolean | null } = { refusal: outcome === "refused" ? true : null };
       let scores: Record<string, number | null> | null = null;
       if (outcome === null) {
-        // The trait order is fixed per answer, so the same (cached) answer gets the same judge request and its cached verdict.
-        const { request: judgeReq, order } = judgeRequestForAnswer({ answer: gen.text, question: item.text, traitKeys: watched, model: run.judgeModel, traits: custom });
-        // Malformed judge output is retried (never cached), then recorded as a failure — never a silent zero.
-        const judged: { out: JudgeOutput | null } = { out: null };
-        const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
-        const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, callDeps, accept);
-        const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
-        if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
-        outcome = outcomeAfterJudge(ok);
-        judgedFields = { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) };
-        scores = ok.scores;
+        const judged = await judgeAnswer(item.text, gen.text, ticket);
+        ({ outcome, fields: judgedFields, scores } = judged);
       }
       if (scenario) scenarioState[kind][req.itemIndex].scored ||= outcome === "scored"; // not scored: scenarioJobs asks again
       else if (outcome !== "scored") retry(job);
@@ -239,14 +294,10 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       release();
       await store({ ...unique, message: item.text, answer: gen.text, ...judgedFields, outcome, ...provider, status: "done", latencyMs: gen.latencyMs, tokens: gen.tokens });
     } catch (e) {
-      const err = failureOf(e, ...holders);
       release();
-      if (err.kind === "aborted") return;
-      // A bad key, an unknown model, a redirect elsewhere or a refused address will not get better by trying more items.
-      if (err.kind === "auth" || err.kind === "bad_request" || err.kind === "redirected" || err.kind === "blocked") fatal = err;
-      // Stopped at the run's cap: not the provider's failure (the run completes capped).
-      if (err.kind !== "capped") consecutiveFailures++;
-      await store({ ...unique, message: item.text, status: "failed", error: safeErrorText(`${err.kind}: ${err.message}`, ...holders) });
+      const error = failed(e);
+      if (error === null) return;
+      await store({ ...unique, message: item.text, status: "failed", error });
     }
     await deps.onAnswer?.();
   };
@@ -267,6 +318,24 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   };
   const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
   let lastBeat = 0;
+  /** Runs one piece of work in a slot; `release` frees the slot (and runs `onRelease`) once its model calls are over. */
+  const launch = (work: Task, onRelease: () => void = () => {}) => {
+    calling++;
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      onRelease();
+      calling--;
+      signal();
+    };
+    const task: Promise<void> = work(release).finally(() => {
+      release();
+      inflight.delete(task);
+      signal();
+    });
+    inflight.add(task);
+  };
 
   const beat = async (force = false): Promise<"ok" | "cancelled" | "lost"> => {
     if (!force && Date.now() - lastBeat < 1000) return "ok";
@@ -323,7 +392,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       for (const { kind, req } of queue) stateOf(kind, req.traitKey).issuedPerItem[req.itemIndex]++;
       queue.push(...scenarioJobs());
     }
-    if (queue.length === 0 && inflight.size === 0) {
+    if (queue.length === 0 && inflight.size === 0 && !fixedPending()) {
       // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
       const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, { ...deps, gate: usage.gate() }, stop, (calls) => usage.allowsAnswer(calls));
       if (paused) {
@@ -342,7 +411,14 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       return "completed";
     }
     // At most `concurrency` answers calling models, and as many again being stored: writes cannot pile up behind a slow database.
-    while (queue.length > 0 && calling < config.concurrency && inflight.size < 2 * config.concurrency) {
+    // The fixed plans' work (pressure turns and judges, self-report items) goes first when a slot frees.
+    while (calling < config.concurrency && inflight.size < 2 * config.concurrency) {
+      const fixed = fixedTask();
+      if (fixed) {
+        launch(fixed);
+        continue;
+      }
+      if (queue.length === 0) break;
       const ticket = usage.reserve();
       if (!ticket) {
         queue.length = 0;
@@ -350,24 +426,12 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       }
       const job = queue.shift()!;
       pendingRequests.add(job);
-      calling++;
-      let held = true;
-      const release = () => {
-        if (!held) return;
-        held = false;
+      launch((release) => answerOne(job, ticket, release), () => {
         ticket.release();
-        calling--;
         pendingRequests.delete(job);
-        signal();
-      };
-      const task: Promise<void> = answerOne(job, ticket, release).finally(() => {
-        release();
-        inflight.delete(task);
-        signal();
       });
-      inflight.add(task);
     }
-    if (inflight.size > 0 && (queue.length === 0 || calling >= config.concurrency || inflight.size >= 2 * config.concurrency)) await woken;
+    if (inflight.size > 0) await woken;
   }
 }
 
