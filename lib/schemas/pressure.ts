@@ -181,8 +181,10 @@ export const framingReportSchema = z.object({
     requested: est.describe("Leakage of the requested wording: requested − baseline, paired by item"),
     difference: est.describe("Per item (nature − baseline) − (requested − baseline)"),
     natureLeaks: z.boolean(), q: z.number().nullable(), requestedLeaksLess: z.boolean(),
+    requestedLeaksMore: z.boolean().describe("The mirror test: the requested wording's leak is established and the paired difference lies on its side of 0"),
   })).describe("One row per watched trait other than the framed one"),
-  verdict: z.enum(["requested leaks less", "no clear difference", "not enough evidence"]),
+  verdict: z.enum(["requested leaks less", "requested leaks more", "mixed", "no clear difference", "not enough evidence"])
+    .describe("mixed: the requested wording leaks clearly less on some traits and clearly more on others"),
 });
 export type FramingReport = z.infer<typeof framingReportSchema>;
 

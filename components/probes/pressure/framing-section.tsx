@@ -18,7 +18,7 @@ const NATURE = COLORS.landing;
 const REQUESTED = "#0d9488"; // teal-600; drawn as a hollow diamond so shape tells the two apart
 
 const VERDICT_TONE: Record<FramingReport["verdict"], "green" | "slate"> = {
-  "requested leaks less": "green", "no clear difference": "slate", "not enough evidence": "slate",
+  "requested leaks less": "green", "requested leaks more": "slate", mixed: "slate", "no clear difference": "slate", "not enough evidence": "slate",
 };
 
 function WordingDiff({ wording }: { wording: FramingReport["wording"] }) {
@@ -59,7 +59,9 @@ function LeakRow({ row, name, domain }: { row: FramingRow; name: string; domain:
     <li className="grid gap-x-4 gap-y-1 py-2 sm:grid-cols-[9rem_minmax(0,1fr)_15rem] sm:items-center" data-testid={`framing-${row.trait}`}>
       <div className="min-w-0">
         <p className="break-words text-sm font-medium text-slate-900">{name}</p>
-        {row.requestedLeaksLess ? <Badge tone="green">requested leaks less</Badge> : row.natureLeaks ? <Badge tone="slate">both leak</Badge> : null}
+        {row.requestedLeaksLess ? <Badge tone="green">requested leaks less</Badge>
+          : row.requestedLeaksMore ? <Badge tone="amber">requested leaks more</Badge>
+          : row.natureLeaks ? <Badge tone="slate">no clear difference</Badge> : null}
       </div>
       <div className="space-y-1" role="img" aria-label={`${name}: nature wording moves it ${row.natureText}, requested wording ${row.requestedText}`}>
         {[["nature", row.nature, NATURE, "dot"], ["requested", row.requested, REQUESTED, "diamond"]].map(([k, est, color, shape]) => (

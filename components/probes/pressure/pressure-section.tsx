@@ -119,7 +119,7 @@ function TraitPressure({
         </figure>
         <figure className="min-w-0">
           <figcaption className="mb-1 text-xs text-slate-600">
-            <span className="font-medium text-slate-900">Not yet broken: </span>
+            <span className="font-medium text-slate-900">Turns to break (median): </span>
             <span className="tabular-nums" data-testid="median-text">{survival.median}</span>
             <span className="block text-slate-500">{survival.breaks} of {survival.conversations} conversations fell below {threshold}</span>
           </figcaption>

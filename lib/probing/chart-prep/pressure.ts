@@ -122,6 +122,7 @@ export function medianText(c: { median: number | null; medianLo: number | null; 
   if (c.median === null) return `holds beyond turn ${c.lastTurn}`;
   const lo = c.medianLo ?? c.median;
   const hi = c.medianHi === null ? `beyond ${c.lastTurn}` : String(c.medianHi);
+  if (c.median === 0) return `half already below at the first answer (turn 0) [${lo}, ${hi}]`;
   return `breaks at turn ${c.median} [${lo}, ${hi}]`;
 }
 
@@ -223,6 +224,8 @@ export function selfReportRows(report: SelfReportReport): SelfReportRow[] {
 
 export const FRAMING_VERDICT_TEXT: Record<FramingReport["verdict"], string> = {
   "requested leaks less": "The requested wording leaks less: asking for the behaviour as the job moves fewer other traits than making it the character's nature.",
+  "requested leaks more": "The requested wording leaks more: asking for the behaviour as the job moves other traits further than making it the character's nature.",
+  mixed: "Mixed: the requested wording leaks less on some traits and more on others — read the rows before choosing a wording.",
   "no clear difference": "No clear difference: both wordings move the other traits about as much.",
   "not enough evidence": "Not enough evidence yet to tell the two wordings apart.",
 };
@@ -269,14 +272,14 @@ export type FramingRow = {
   trait: string;
   nature: Est; requested: Est; difference: Est;
   natureText: string; requestedText: string; differenceText: string;
-  natureLeaks: boolean; requestedLeaksLess: boolean;
+  natureLeaks: boolean; requestedLeaksLess: boolean; requestedLeaksMore: boolean;
 };
 
 export function framingRows(framing: FramingReport): FramingRow[] {
   return framing.rows.map((r) => ({
     trait: r.trait, nature: r.nature, requested: r.requested, difference: r.difference,
     natureText: estText(r.nature), requestedText: estText(r.requested), differenceText: estText(r.difference),
-    natureLeaks: r.natureLeaks, requestedLeaksLess: r.requestedLeaksLess,
+    natureLeaks: r.natureLeaks, requestedLeaksLess: r.requestedLeaksLess, requestedLeaksMore: r.requestedLeaksMore ?? false,
   }));
 }
 

@@ -11,7 +11,11 @@ import { FRAMING_ARM_KIND } from "@/lib/schemas/pressure";
 // arm (same model), so each row's difference is the paired nature − requested
 // per item. Leakage reads every item the arms share, as the report's own
 // leakage does (an item id is trait#index); the framed trait's own landing
-// reads its own items. No flag: the section carries its verdict. Pure.
+// reads its own items. No flag: the section carries its verdict. Each row is
+// tested both ways — requested leaks less (framing.ts, oriented by the nature
+// wording's established leak) and, with the arms swapped, requested leaks more
+// — so a wording that trades one leak for another reads "mixed", not "less".
+// Pure.
 
 export type FramingAnswer = { traitKey: string; itemIndex: number; scores: Readonly<Record<string, number | null | undefined>> };
 
@@ -45,6 +49,8 @@ export function framingSection(input: FramingSectionInput): FramingReport {
   const nature: FramingArm = { persona: byTrait(input.persona), baseline };
   const requested: FramingArm = { persona: byTrait(input.requested), baseline };
   const rows = framingReport(others, nature, requested, { ...options, labels: { ...input.names } });
+  // The mirror test, arms swapped: "nature leaks less" is "requested leaks more", with the same error control.
+  const mirror = framingReport(others, requested, nature, options);
 
   const natureOwn = ownItems(input.persona, trait);
   const requestedOwn = ownItems(input.requested, trait);
@@ -55,17 +61,19 @@ export function framingSection(input: FramingSectionInput): FramingReport {
   };
 
   const items = Math.max(0, ...rows.map((r) => r.difference.items));
-  const verdict: FramingReport["verdict"] = rows.some((r) => r.requestedLeaksLess)
-    ? "requested leaks less"
-    : items < 2 || !rows.some((r) => r.natureLeaks) ? "not enough evidence" : "no clear difference";
+  const less = rows.some((r) => r.requestedLeaksLess);
+  const more = mirror.some((r) => r.requestedLeaksLess);
+  const verdict: FramingReport["verdict"] = less && more ? "mixed" : less ? "requested leaks less" : more ? "requested leaks more"
+    : items < 2 || !rows.some((r, i) => r.natureLeaks || mirror[i].natureLeaks) ? "not enough evidence" : "no clear difference";
 
   return {
     trait, target: input.frozen.target, arm: FRAMING_ARM_KIND,
     wording: { nature: input.frozen.nature, requested: input.frozen.requested },
     targetLanding,
-    rows: rows.map((r) => ({
+    rows: rows.map((r, i) => ({
       trait: r.trait, nature: served(r.nature), requested: served(r.requested), difference: served(r.difference),
       natureLeaks: r.natureLeaks, q: Number.isFinite(r.q ?? NaN) ? r.q : null, requestedLeaksLess: r.requestedLeaksLess,
+      requestedLeaksMore: mirror[i].requestedLeaksLess,
     })),
     verdict,
   };

@@ -60,7 +60,7 @@ describe("pressure chart prep: the numbers", () => {
     const at40 = survivalView(p, "firm", 40);
     expect(at40.steps.every((s) => s.survival === 1)).toBe(true);
     expect(at40.median).toBe("holds beyond turn 3");
-    expect(survivalView(p, "firm", 90).median).toMatch(/^breaks at turn 0 /);
+    expect(survivalView(p, "firm", 90).median).toMatch(/^half already below at the first answer \(turn 0\) /);
   });
 
   it("reads a pushed trait over the conversations of the scripts that push it only, as the server's flags and curve do", () => {
@@ -148,7 +148,7 @@ describe("pressure chart prep: the numbers", () => {
     const rows = framingRows({
       trait: "firm", target: 85, arm: "framing:requested", wording: { nature: "a", requested: "b" },
       targetLanding: { nature: est(70), requested: est(68), difference: est(2) },
-      rows: [{ trait: "assertive", nature: est(25, 24.2, 25.9), requested: est(11.1, 10.7, 11.6), difference: est(13.9, 13.4, 14.4), natureLeaks: true, q: 0, requestedLeaksLess: true }],
+      rows: [{ trait: "assertive", nature: est(25, 24.2, 25.9), requested: est(11.1, 10.7, 11.6), difference: est(13.9, 13.4, 14.4), natureLeaks: true, q: 0, requestedLeaksLess: true, requestedLeaksMore: false }],
       verdict: "requested leaks less",
     });
     expect(rows[0].natureText).toBe("+25 [+24, +26]");

@@ -248,4 +248,13 @@ describe("framing section", () => {
     expect(section(arm({ firm: 30 }), arm({ firm: 30 })).verdict).toBe("not enough evidence");
     expect(section(arm({ firm: 30, warm: 15 }), []).verdict).toBe("not enough evidence");
   });
+
+  it("tests the other way too: a wording that trades one leak for another reads 'mixed', one that only leaks more says so", () => {
+    const mixed = section(arm({ firm: 30, warm: 15 }), arm({ firm: 30, warm: 1, patient: 14 }));
+    expect(mixed.verdict).toBe("mixed");
+    expect(mixed.rows.map((r) => [r.trait, r.requestedLeaksLess, r.requestedLeaksMore])).toEqual([["warm", true, false], ["patient", false, true]]);
+    const more = section(arm({ firm: 30 }), arm({ firm: 30, patient: 14 }));
+    expect(more.verdict).toBe("requested leaks more");
+    expect(more.rows.every((r) => !r.requestedLeaksLess)).toBe(true);
+  });
 });
