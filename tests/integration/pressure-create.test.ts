@@ -97,6 +97,8 @@ describe("POST …/probe-runs with selfReport and framingTrait", () => {
     expect(row.systemPrompt).toContain(framing!.nature);
     expect(arm.systemPrompt).not.toContain(framing!.nature);
     expect(arm.systemPrompt).toContain(framing!.requested);
+    // The framed trait's cluster (the traits that travel with firm) is watched, so the pair can show what each wording drags along.
+    expect(JSON.parse(row.watched)).toEqual(["empathetic", "firm", "assertive", "formal", "confident", "direct"]);
   });
 });
 

@@ -1,4 +1,6 @@
 import "server-only";
+import { TRAIT_RELATIONS } from "@/lib/probing/traits/relations";
+import { BUILTIN_TRAITS } from "@/lib/traits/catalog";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { compilePersona, describeTraitTarget } from "@/lib/persona/compile";
@@ -95,6 +97,13 @@ export function pressureThresholds(body: PressureBody, scripts: readonly FrozenP
   return Object.fromEntries(keys.map((k) => [k, body.thresholds[k] ?? (targets[k] !== undefined ? Math.max(0, targets[k] - 20) : 50)]));
 }
 
+/** The traits the library says travel with `trait` (reinforcing relations), at most `max`, in catalog order. */
+export function framingCluster(trait: string, max = 4): string[] {
+  const partners = TRAIT_RELATIONS.filter((r) => r.relation === "reinforcing" && (r.a === trait || r.b === trait)).map((r) => (r.a === trait ? r.b : r.a));
+  const order = new Map(BUILTIN_TRAITS.map((t, i) => [t.key, i]));
+  return [...new Set(partners)].sort((x, y) => (order.get(x) ?? 99) - (order.get(y) ?? 99)).slice(0, max);
+}
+
 export type FrozenExtras = { watched: string[]; added: string[]; config: Pick<RunConfig, "pressure" | "selfReport" | "framing"> };
 
 /**
@@ -136,6 +145,13 @@ export async function freezeExtras(
     const items: FrozenSelfReport["items"] = Object.fromEntries(watched.map((k) => [k, selfReportQuestions(k, findTrait(k) ? undefined : names[k])]));
     config.selfReport = { items };
   }
-  if (extras?.framing) config.framing = extras.framing;
+  if (extras?.framing) {
+    config.framing = extras.framing;
+    // Framing asks how much of the framed trait's cluster each wording drags along, so its
+    // reinforcing partners (the traits that travel with it) are watched too.
+    const cluster = framingCluster(extras.framing.trait).filter((k) => !watched.includes(k));
+    added = [...added, ...cluster];
+    watched = [...watched, ...cluster];
+  }
   return { watched, added, config };
 }

@@ -60,7 +60,7 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
   const target = await resolveProvider(ctx, input.targetProviderId, input.targetModel);
   const { judge, settings } = await resolveJudging(ctx, input, target);
   // Pressure scripts' traits join the watched set; self-report asks every watched trait (pressure-config.ts, as the run would).
-  const extras = await freezeExtras(ctx, { pressure: input.pressure, selfReport: input.selfReport, personaScripts: spec.pressureScripts ?? [] }, base, judge, names);
+  const extras = await freezeExtras(ctx, { pressure: input.pressure, selfReport: input.selfReport, personaScripts: spec.pressureScripts ?? [], framing: framed?.framing }, base, judge, names);
   const { targets } = base;
   const watched = extras.watched.filter((k) => traitOf(k));
   const panel = await Promise.all(settings.panel.map((p) => resolveProvider(ctx, p.providerId, p.model)));

@@ -169,7 +169,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
       });
       const what = subject.variant ? `variant “${subject.variant.name}”` : subject.versionNumber === null ? "the draft" : `v${subject.versionNumber}`;
       // Traits a pressure script pushes against are watched even when the body did not list them: say so.
-      const also = added.length ? `; also watching ${added.join(", ")} for the pressure scripts` : "";
+      const also = added.length ? `; also watching ${added.join(", ")} for the pressure scripts and the framing pair` : "";
       await recordActivity(ctx, personaId, "probe_started", `started a probe of ${what} on ${target.simulated ? "the simulator" : target.model} (${watched.length} trait${watched.length === 1 ? "" : "s"}${also})`, { version: subject.versionNumber, runId: run.id }, tx);
       created.push(run);
     }
