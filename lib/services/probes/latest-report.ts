@@ -20,3 +20,18 @@ export async function latestCompletedRun(personaId: string, version: number): Pr
   // Provider names are workspace settings: the report only needs models and the simulator label.
   return runDetail(run, {});
 }
+
+/**
+ * The version's newest completed run with a pressure test or self-ratings (issue 14): an occasional,
+ * deliberate run that a later plain probe must not hide from review. RunConfig JSON writes a present
+ * `pressure` / `selfReport` as `"pressure":{` / `"selfReport":{`.
+ */
+export function latestPressureRunRow(personaId: string, version: number) {
+  return db.probeRun.findFirst({
+    where: {
+      personaId, versionNumber: version, status: "completed", mode: "landing",
+      OR: [{ config: { contains: '"pressure":{' } }, { config: { contains: '"selfReport":{' } }],
+    },
+    orderBy: [{ finishedAt: "desc" }, { createdAt: "desc" }],
+  });
+}

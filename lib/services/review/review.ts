@@ -10,7 +10,8 @@ import type {
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
-import { latestCompletedRun } from "@/lib/services/probes/latest-report";
+import { latestCompletedRun, latestPressureRunRow } from "@/lib/services/probes/latest-report";
+import { runDetail } from "@/lib/services/probes/stored-report";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
 // The review workflow: an editor asks members to review a saved version (the
@@ -55,6 +56,8 @@ async function findVersion(ctx: WorkspaceContext, personaId: string, number: num
   return persona;
 }
 
+const PRESSURE_FLAG_KINDS: ReadonlySet<string> = new Set(["caves", "drifts-back", "says-not-does", "does-not-say"]);
+
 /** Open: neither acknowledged as expected for the persona nor a shift that came with the character type. */
 const isOpen = (f: ReportFlag) => !f.acknowledged && !f.expected;
 
@@ -70,10 +73,18 @@ async function approvalState(personaId: string, version: number, policy: Approva
     const acked = acknowledged ? ` (${acknowledged} more acknowledged as expected for this persona)` : "";
     concerns.push(`v${version}'s latest probe report has ${open.length} open flag${open.length === 1 ? "" : "s"}: ${titles}${open.length > 3 ? "; …" : ""}${acked}.`);
   }
+  // A pressure test or self-rating run that a later plain probe superseded still speaks for the version.
+  const stressRow = await latestPressureRunRow(personaId, version);
+  const stress = stressRow && stressRow.id !== run?.id
+    ? (await runDetail(stressRow, {})).report.flags.filter((f) => isOpen(f) && PRESSURE_FLAG_KINDS.has(f.kind))
+    : [];
+  if (stress.length) {
+    concerns.push(`v${version}'s newest pressure / self-rating run has ${stress.length} open flag${stress.length === 1 ? "" : "s"}: ${stress.slice(0, 3).map((f) => f.title).join("; ")}${stress.length > 3 ? "; …" : ""}.`);
+  }
   const notes = run?.target.simulated ? [`v${version} was measured on the simulator, not a language model.`] : [];
   return {
     run,
-    openFlags: run ? open.length : null,
+    openFlags: run ? open.length + stress.length : null,
     warnings: [...(policy === "warn" ? concerns : []), ...notes],
     blockers: policy === "block" ? concerns : [],
   };
