@@ -208,7 +208,8 @@ export function buildReport(input: ReportInput): ProbeReport {
   }) : null;
   const selfReport = input.selfReport ? selfReportSection({ ...input.selfReport, behaviour: landing, names }) : null;
   const framing = input.framing ? framingSection({
-    frozen: input.framing, watched: keys, persona: input.persona, requested: input.controls?.[FRAMING_ARM_KIND] ?? [], baseline: input.baseline, names,
+    // Leakage is about untargeted traits: the persona's other targets move on purpose under both wordings.
+    frozen: input.framing, watched: keys.filter((k) => k === input.framing!.trait || input.targets[k] === undefined), persona: input.persona, requested: input.controls?.[FRAMING_ARM_KIND] ?? [], baseline: input.baseline, names,
   }) : null;
   const flags = [...computeFlags(flagInput), ...(pressure?.flags ?? []), ...(selfReport?.flags ?? [])];
   const scenarioRows = input.scenarios?.count ? scenarioLandingRows({ keys, persona: input.scenarios.persona, baseline: input.scenarios.baseline, general: landing }).map((r) => {

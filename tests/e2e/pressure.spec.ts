@@ -83,6 +83,8 @@ test("refund desk under pressure: firm falls turn by turn, the conversation that
   await expect(page.getByTestId("self-firm")).toContainText(/gap \+\d+ \[[+−]?\d+, \+\d+\]/);
 
   // The framing pair: on firm's own cluster the requested wording leaks less (paired, with intervals).
+  // Leakage rows are the untargeted traits: empathetic is a target under both wordings, not a leak.
+  expect(json.report.framing!.rows.map((r) => r.trait)).not.toContain("empathetic");
   const cluster = json.report.framing!.rows.filter((r) => ["assertive", "confident", "direct"].includes(r.trait));
   expect(cluster.length).toBe(3);
   expect(cluster.filter((r) => r.requestedLeaksLess).length).toBeGreaterThanOrEqual(2);
