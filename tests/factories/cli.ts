@@ -1,6 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { SimulatorProvider } from "@/lib/llm/simulator/provider";
+import { mulberry32 } from "@/lib/math/random";
 
 // The CLI end to end (tests/integration/cli*.test.ts): a worker loop in the test
 // process that runs queued work with the simulator while the CLI polls, and the
@@ -19,6 +22,18 @@ export function startTestWorker(tick: () => Promise<void>): () => Promise<void> 
     clearInterval(timer);
     await busy;
   };
+}
+
+/** Claims and processes queued probe runs every 100 ms, with the simulator as every model (free prices). */
+export function startSimulatorProbeWorker(workerId: string): () => Promise<void> {
+  const provider = new SimulatorProvider();
+  const deps: WorkerDeps = {
+    workerId, sleep: async () => {}, rng: mulberry32(1),
+    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } }),
+  };
+  return startTestWorker(async () => {
+    for (const id of await claimableRuns()) if (await claimRun(id, deps.workerId)) await processRun(id, deps);
+  });
 }
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };

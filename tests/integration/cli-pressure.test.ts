@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
-import { SimulatorProvider } from "@/lib/llm/simulator/provider";
-import { mulberry32 } from "@/lib/math/random";
 import { probeRunDetailSchema } from "@/lib/schemas/probe";
 import { expectOk } from "@/tests/factories/api";
-import { cliRunner, startTestWorker } from "@/tests/factories/cli";
+import { cliRunner, startSimulatorProbeWorker } from "@/tests/factories/cli";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
 import { buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
@@ -18,23 +15,13 @@ let owner: Member;
 let token: string;
 let stopWorker: () => Promise<void>;
 
-function startProbeWorker(): () => Promise<void> {
-  const provider = new SimulatorProvider();
-  const deps: WorkerDeps = {
-    workerId: "cli-pressure-worker", sleep: async () => {}, rng: mulberry32(1),
-    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } }),
-  };
-  return startTestWorker(async () => {
-    for (const id of await claimableRuns()) if (await claimRun(id, deps.workerId)) await processRun(id, deps);
-  });
-}
 
 const cli = cliRunner(() => ({ url: server.url, workspaceId: owner.workspaceId, token }));
 const PROBE = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm", "--provider", "simulator"];
 
 beforeAll(async () => {
   server = await startApiServer();
-  stopWorker = startProbeWorker();
+  stopWorker = startSimulatorProbeWorker("cli-pressure-worker");
   owner = await signUpWithWorkspace({ name: "Casey CI" });
   // "Empathetic 85, firm 90" only asked for: on the simulator firm gives way to the refund pushes.
   const spec = buildSpec({

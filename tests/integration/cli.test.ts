@@ -3,13 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { claimableRuns, claimRun, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
-import { SimulatorProvider } from "@/lib/llm/simulator/provider";
-import { mulberry32 } from "@/lib/math/random";
 import { probeRunDetailSchema, SCENARIO_ANSWERS_KEY } from "@/lib/schemas/probe";
 import type { Scenario } from "@/lib/schemas/scenario";
 import { expectOk } from "@/tests/factories/api";
-import { cliRunner, startTestWorker } from "@/tests/factories/cli";
+import { cliRunner, startSimulatorProbeWorker } from "@/tests/factories/cli";
 import { startApiServer, type ApiServer } from "@/tests/factories/http-server";
 import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
@@ -24,17 +21,6 @@ let personaId: string;
 let stopWorker: () => Promise<void>;
 let tmp: string;
 
-/** Claims and processes queued runs every 100 ms, with the simulator as the model. */
-function startProbeWorker(): () => Promise<void> {
-  const provider = new SimulatorProvider();
-  const deps: WorkerDeps = {
-    workerId: "cli-test-worker", sleep: async () => {}, rng: mulberry32(1),
-    resolve: async (_ws, _id, model) => ({ provider, providerId: "simulator", model, simulated: true, endpoint: "simulator", prices: { inputPerM: 0, outputPerM: 0 } }),
-  };
-  return startTestWorker(async () => {
-    for (const id of await claimableRuns()) if (await claimRun(id, deps.workerId)) await processRun(id, deps);
-  });
-}
 
 const cli = cliRunner(() => ({ url: server.url, workspaceId: owner.workspaceId, token }));
 
@@ -43,7 +29,7 @@ const PROBE = ["--version", "1", "--budget", "12", "--traits", "empathetic,firm"
 beforeAll(async () => {
   server = await startApiServer();
   tmp = await mkdtemp(path.join(os.tmpdir(), "persona-studio-cli-"));
-  stopWorker = startProbeWorker();
+  stopWorker = startSimulatorProbeWorker("cli-test-worker");
   owner = await signUpWithWorkspace({ name: "Casey CI" });
   // Targets of 95 on both, and a hand-written prompt that asks for each only loosely: on the simulator both land far
   // short of the "always" window, so the pair is flagged (a compiled "always … always …" lands inside it).
