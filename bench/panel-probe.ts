@@ -27,7 +27,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { intArg } from "./args";
 import { freshDatabase } from "./fresh-database";
-import { serveIfChild, simulatorInChild } from "./simulator-child";
+import { serveIfChild, simulatorInChild, simulatorWorkerDeps } from "./simulator-child";
 
 const LATENCY = intArg("latency", 500);
 const CONCURRENCY = intArg("concurrency", 4);
@@ -53,7 +53,6 @@ async function main() {
   const { db } = await import("../lib/db/client");
   const { processBatch } = await import("../lib/jobs/runner");
   const { processDistinguish } = await import("../lib/jobs/panel-distinguish");
-  const { OpenAiCompatibleProvider } = await import("../lib/llm/openai-compatible");
   const { emptySpec } = await import("../lib/schemas/persona");
   const { createPanel } = await import("../lib/services/panels/panels");
   const { createPanelRun } = await import("../lib/services/panels/panel-runs");
@@ -61,14 +60,9 @@ async function main() {
   const { createProbeRun } = await import("../lib/services/probes/probe-runs");
   const { createPanelRunBody } = await import("../lib/schemas/panel-run");
   const { createProbeRunBody } = await import("../lib/schemas/probe");
-  const { mulberry32 } = await import("../lib/math/random");
 
   const sim = await simulatorInChild(__filename, LATENCY);
-  const baseUrl = `http://127.0.0.1:${sim.port}/v1`;
-  const provider = new OpenAiCompatibleProvider({ baseUrl, apiKey: "bench-key" });
-  // Every seat ("simulator" + model) is served by the simulator's HTTP server, with its latency.
-  const resolve = async (_ws: string, _id: string, model: string) => ({ provider, providerId: "simulator", model, simulated: false, endpoint: baseUrl, prices: null });
-  const deps = { workerId: "bench-worker", sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), rng: mulberry32(SEED), resolve };
+  const deps = await simulatorWorkerDeps(sim.port, SEED);
 
   const workspace = async (name: string) => {
     const ws = await db.workspace.create({ data: { name } });

@@ -23,7 +23,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { intArg } from "./args";
 import { freshDatabase } from "./fresh-database";
-import { serveIfChild, simulatorInChild } from "./simulator-child";
+import { serveIfChild, simulatorInChild, simulatorWorkerDeps } from "./simulator-child";
 
 const LATENCY = intArg("latency", 300);
 const SEED = intArg("seed", 7);
@@ -41,17 +41,12 @@ async function main() {
   process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
   const { db } = await import("../lib/db/client");
   const { processBatch } = await import("../lib/jobs/runner");
-  const { OpenAiCompatibleProvider } = await import("../lib/llm/openai-compatible");
   const { emptySpec } = await import("../lib/schemas/persona");
   const { createProbeRun, getProbeRun } = await import("../lib/services/probes/probe-runs");
   const { createProbeRunBody } = await import("../lib/schemas/probe");
-  const { mulberry32 } = await import("../lib/math/random");
 
   const sim = await simulatorInChild(__filename, LATENCY);
-  const baseUrl = `http://127.0.0.1:${sim.port}/v1`;
-  const provider = new OpenAiCompatibleProvider({ baseUrl, apiKey: "bench-key" });
-  const resolve = async (_ws: string, _id: string, model: string) => ({ provider, providerId: "simulator", model, simulated: false, endpoint: baseUrl, prices: null });
-  const deps = { workerId: "bench-worker", sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), rng: mulberry32(SEED), resolve };
+  const deps = await simulatorWorkerDeps(sim.port, SEED);
 
   const persona = async (name: string) => {
     const ws = await db.workspace.create({ data: { name } });

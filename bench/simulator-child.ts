@@ -83,3 +83,13 @@ export async function simulatorInProcess(latencyMs: number): Promise<Simulator> 
   const sim = await startSimulator(latencyMs);
   return { port: sim.port, reset: async () => sim.reset(), read: async () => sim.read(), close: sim.close };
 }
+
+/** The real worker's deps for a bench: every seat ("simulator" + model) is served by this simulator's HTTP server, with its latency. */
+export async function simulatorWorkerDeps(port: number, seed: number, workerId = "bench-worker") {
+  const { OpenAiCompatibleProvider } = await import("../lib/llm/openai-compatible");
+  const { mulberry32 } = await import("../lib/math/random");
+  const baseUrl = `http://127.0.0.1:${port}/v1`;
+  const provider = new OpenAiCompatibleProvider({ baseUrl, apiKey: "bench-key" });
+  const resolve = async (_ws: string, _id: string, model: string) => ({ provider, providerId: "simulator", model, simulated: false, endpoint: baseUrl, prices: null });
+  return { workerId, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), rng: mulberry32(seed), resolve };
+}
