@@ -3,6 +3,7 @@ import { Section } from "@/components/ui/card";
 import { COLORS } from "@/components/charts/palette";
 import { intervalText, signed } from "@/lib/probing/chart-prep";
 import type { DiffInterval, PressureDiff, PressureDiffRow, PressureDiffSide } from "@/lib/schemas/pressure-diff";
+import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 
 // The version diff's issue-14 part, compactly: per trait, each version's drift
 // slope under pressure and its self-report gap, with 95% intervals, and the
@@ -10,6 +11,7 @@ import type { DiffInterval, PressureDiff, PressureDiffRow, PressureDiffSide } fr
 // Each side reads its own newest run that has them (named in the description).
 
 const FLAG_TONE: Record<string, Tone> = { caves: "rose", "drifts-back": "amber", "says-not-does": "rose", "does-not-say": "sky" };
+const FLAG_WORDS: Record<string, string> = { caves: "caves", "drifts-back": "drifts back", "says-not-does": "says, doesn't do", "does-not-say": "does, doesn't say" };
 
 function Value({ v }: { v: DiffInterval | null }) {
   if (!v || v.estimate === null) return <span className="text-slate-400">—</span>;
@@ -22,7 +24,7 @@ function Value({ v }: { v: DiffInterval | null }) {
 
 function Flags({ kinds }: { kinds: string[] }) {
   if (!kinds.length) return null;
-  return <span className="ml-1 inline-flex flex-wrap gap-1">{kinds.map((k) => <Badge key={k} tone={FLAG_TONE[k] ?? "slate"}>{k}</Badge>)}</span>;
+  return <span className="ml-1 inline-flex flex-wrap gap-1">{kinds.map((k) => <Badge key={k} tone={FLAG_TONE[k] ?? "slate"}>{FLAG_WORDS[k] ?? k}</Badge>)}</span>;
 }
 
 function sourceText(letter: string, s: PressureDiffSide): string {
@@ -33,7 +35,7 @@ function sourceText(letter: string, s: PressureDiffSide): string {
 function Row({ r }: { r: PressureDiffRow }) {
   return (
     <tr>
-      <td className="py-1.5 pr-3 text-slate-800">{r.trait}</td>
+      <td className="py-1.5 pr-3 text-slate-800">{findTrait(r.trait)?.name ?? humanizeTraitKey(r.trait)}</td>
       <td className="py-1.5 pl-3 text-right"><Value v={r.slope.a} /></td>
       <td className="py-1.5 pl-3 text-right"><Value v={r.slope.b} /></td>
       <td className="py-1.5 pl-3 text-right"><Value v={r.gap.a} /></td>

@@ -24,8 +24,9 @@ describe("PressureDiffSection", () => {
     expect(html).toMatch(/−6\.3 <span[^>]*>\[−8, −5\]<\/span>/);
     expect(html).toMatch(/\+22\.0 <span[^>]*>\[\+17, \+27\]<\/span>/);
     expect(html).toMatch(/>caves</);
-    expect(html).toMatch(/>says-not-does</);
+    expect(html).toMatch(/>says, doesn&#x27;t do</);
     expect(html.match(/<tr>/g)).toHaveLength(2);
+    expect(html).toContain(">Firm / boundary-setting<"); // trait names, not keys
   });
 
   it("renders nothing when neither version has a pressure test or a self-report", () => {
