@@ -19,6 +19,8 @@
 // 1 and 2 are decided before the judge, so the judge call is saved; so are
 // empty (blank or whitespace) and truncated (finish reason "length") answers.
 
+import { PRESSURE_KIND, SELF_REPORT_KIND } from "@/lib/schemas/pressure";
+
 export const OUTCOMES = ["scored", "empty", "refused", "truncated"] as const;
 export type AnswerOutcome = (typeof OUTCOMES)[number];
 export type NotScored = Exclude<AnswerOutcome, "scored">;
@@ -110,17 +112,20 @@ export function countOutcomes(rows: readonly { kind: string; status: string; out
   return out;
 }
 
+const APART: ReadonlySet<string> = new Set([PRESSURE_KIND, SELF_REPORT_KIND]);
+
 /** Above this share of answers not scored, the report warns: the landing may speak for a minority of answers. */
 export const NOT_SCORED_WARN_SHARE = 0.1;
 
 /**
  * One line for the report: "3 of 240 answers were empty, 2 refused, 5 cut short — not scored",
- * over every arm; null when every answer was scored.
+ * over every arm the landing reads (pressure turns and self-ratings are counted apart: their sections
+ * say what they lost); null when every answer was scored.
  */
 export function describeOutcomes(outcomes: Readonly<Record<string, OutcomeCounts>> | undefined): { text: string; share: number; warn: boolean } | null {
   if (!outcomes) return null;
   const t = emptyCounts();
-  for (const c of Object.values(outcomes)) for (const k of Object.keys(t) as (keyof OutcomeCounts)[]) t[k] += c[k];
+  for (const [kind, c] of Object.entries(outcomes)) if (!APART.has(kind)) for (const k of Object.keys(t) as (keyof OutcomeCounts)[]) t[k] += c[k];
   const total = t.scored + t.empty + t.refused + t.truncated + t.failed;
   const lost = total - t.scored;
   if (lost === 0) return null;

@@ -82,6 +82,9 @@ describe("counting outcomes", () => {
   it("says how many were not scored, in a warning tone above 10%", () => {
     const some = { persona: { scored: 230, empty: 3, refused: 2, truncated: 5, failed: 0 } };
     expect(describeOutcomes(some)).toEqual({ text: "3 of 240 answers were empty, 2 refused, 5 cut short — not scored", share: 10 / 240, warn: false });
+    // Pressure turns and self-ratings are counted apart: a self-rating without a number says nothing about the landing.
+    expect(describeOutcomes({ ...some, "self-report": { scored: 0, empty: 30, refused: 0, truncated: 0, failed: 0 }, pressure: { scored: 0, empty: 0, refused: 0, truncated: 0, failed: 9 } }))
+      .toEqual({ text: "3 of 240 answers were empty, 2 refused, 5 cut short — not scored", share: 10 / 240, warn: false });
     expect(describeOutcomes({ a: { scored: 8, empty: 0, refused: 0, truncated: 1, failed: 1 } })).toMatchObject({
       text: "1 of 10 answers was cut short, 1 failed — not scored", warn: true,
     });
