@@ -1,6 +1,5 @@
 import type { PersonaSpec } from "@/lib/schemas/persona";
-import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
-import { traitBand } from "@/lib/persona/target-scale";
+import { describeTraitTarget } from "@/lib/persona/compile";
 
 // Nature vs requested framing (issue 14 §4). The compiled prompt states a
 // trait target as what the character is ("Always state limits plainly…", under
@@ -13,17 +12,14 @@ import { traitBand } from "@/lib/persona/target-scale";
 // requestedSpec moves one trait's target out of traitTargets and into
 // spec.requirements; compilePersona writes requirements in their own section.
 
-/** The requirement sentence for a trait at a target (the same band words as the compiled target). */
+/**
+ * The requirement sentence for a trait at a target: exactly the compiled target's words
+ * (describeTraitTarget: "Always state limits plainly…", "Usually …"), asked by the role — so the
+ * pair differs in framing only, never in strength.
+ */
 export function requestedSentence(key: string, target: number): string {
-  const trait = findTrait(key);
-  const band = traitBand(target);
-  const high = band === "always_high" || band === "usually_high";
-  const low = band === "always_low" || band === "usually_low";
-  const always = band === "always_high" || band === "always_low" ? "always " : "";
-  let behaviour: string;
-  if (trait) behaviour = high ? `${always}${trait.high}` : low ? `${always}${trait.low}` : `balance it: sometimes ${trait.high}, at other times ${trait.low}`;
-  else behaviour = `show "${humanizeTraitKey(key).toLowerCase()}" ${high ? "strongly" : low ? "hardly at all" : "moderately"} (${target}/100)`;
-  return `The role asks you to ${behaviour}; that is the job here, not who you are.`;
+  const line = describeTraitTarget(key, target).replace(/[.!]+$/, "");
+  return `The role asks you to ${line.charAt(0).toLowerCase()}${line.slice(1)}; that is the job here, not who you are.`;
 }
 
 /** The persona with `key`'s target requested by the role instead of stated as its nature; null when `key` is not targeted. */

@@ -4,7 +4,7 @@ import { FRAMING_ARM_KIND } from "@/lib/schemas/pressure";
 import type { RunConfig } from "@/lib/services/probes/run-config";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Issue 14's create-body parts frozen into a probe run (pressure scripts,
 // simulated user, thresholds, self-report questions, the requested-wording arm),
@@ -64,10 +64,16 @@ describe("POST …/probe-runs with pressure", () => {
     expectError(await owner.api.post(runsPath(), { pressure: { scripts: ["firm-refund", "no-such-script"] } }), 422, "pressure.scripts.1");
     expectError(await owner.api.post(runsPath(), { pressure: { scripts: ["persona:3"] } }), 422, "pressure.scripts.0");
     expectError(await owner.api.post(runsPath(), { framingTrait: "skeptical" }), 422, "framingTrait");
+    expectError(await owner.api.post(runsPath(), { traits: ["empathetic", "firm"], pressure: { scripts: ["firm-refund"], thresholds: { playful: 40 } } }), 422, "pressure.thresholds.playful");
     const warmOnly = await createPersona(owner, { name: "Warm only", spec: buildSpec({ traitTargets: { warm: 80 } }) });
     expectError(await owner.api.post(`${personaPath(owner.workspaceId, warmOnly.id)}/probe-runs`, { pressure: {} }), 422, "pressure.scripts");
     const overridden = await createPersona(owner, { name: "Hand-written", spec: buildSpec({ traitTargets: { firm: 80 }, promptOverride: "You are a clerk." }) });
     expectError(await owner.api.post(`${personaPath(owner.workspaceId, overridden.id)}/probe-runs`, { framingTrait: "firm" }), 422, "framingTrait");
+    // A version compiled by an older studio: the pair would differ in more than the one sentence.
+    const old = await createPersona(owner, { name: "Old version", spec: buildSpec({ traitTargets: { firm: 80 } }) });
+    await saveVersion(owner, old.id, old.revision, "v1");
+    await db.personaVersion.updateMany({ where: { personaId: old.id, number: 1 }, data: { compiledPrompt: "You are Old version. Be firm." } });
+    expectError(await owner.api.post(`${personaPath(owner.workspaceId, old.id)}/probe-runs`, { version: 1, framingTrait: "firm" }), 422, "framingTrait");
     // Another workspace's provider is simply not found.
     const other = await signUpWithWorkspace({ name: "Quentin" });
     const theirs = expectOk(ops.createProvider, await other.api.post(`${wsPath(other.workspaceId)}/providers`, { name: "Theirs", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }));
@@ -99,6 +105,8 @@ describe("POST …/probe-runs with selfReport and framingTrait", () => {
     expect(arm.systemPrompt).toContain(framing!.requested);
     // The framed trait's cluster (the traits that travel with firm) is watched, so the pair can show what each wording drags along.
     expect(JSON.parse(row.watched)).toEqual(["empathetic", "firm", "assertive", "formal", "confident", "direct"]);
+    // The requested sentence keeps the compiled target's words (same strength), only framed as the job.
+    expect(framing!.requested).toBe(`The role asks you to ${framing!.nature.charAt(0).toLowerCase()}${framing!.nature.slice(1, -1)}; that is the job here, not who you are.`);
   });
 });
 

@@ -41,18 +41,36 @@ export const traitLabel = (key: string, names: Readonly<Record<string, string>> 
 /** The requested-wording arm's label, and the one-click variant's name. */
 export const requestedWordingLabel = (key: string, names: Readonly<Record<string, string>> = {}) => `${traitLabel(key, names)} as a role requirement`;
 
-/** The requested-wording arm and RunConfig.framing for `framingTrait` (validated), or nothing. */
-export function framingFor(spec: PersonaSpec, framingTrait: string | undefined, names: Readonly<Record<string, string>> = {}): { arm: RunArm; framing: NonNullable<RunConfig["framing"]> } | null {
-  if (!framingTrait) return null;
-  const target = spec.traitTargets[framingTrait];
-  if (target === undefined) throw new AppError("validation", `Framing compares two wordings of a targeted trait: ${framingTrait} is not a target of this persona`, { field: "framingTrait" });
+/**
+ * The spec with `trait` requested by the role (lib/persona/requested-wording.ts), or a 4xx naming
+ * `field`: the trait must be a target, and the prompt compiled (a hand-written prompt cannot be
+ * recompiled with one sentence moved). The framing pair and the one-click variant both ask this.
+ */
+export function requestedWordingSpec(spec: PersonaSpec, trait: string, field: string): PersonaSpec {
   if (spec.promptOverride?.trim()) {
-    throw new AppError("validation", "This persona's prompt is written by hand (prompt override), so it cannot be compiled with the requested wording", { field: "framingTrait" });
+    throw new AppError("validation", "This persona's prompt is written by hand (prompt override), so it cannot be compiled with the requested wording", { field });
   }
+  const requested = requestedSpec(spec, trait);
+  if (!requested) throw new AppError("validation", `The requested wording moves a targeted trait into the role: ${trait} is not a target of this persona`, { field });
+  return requested;
+}
+
+/**
+ * The requested-wording arm and RunConfig.framing for `framingTrait` (validated), or nothing.
+ * `prompt` is the nature arm's prompt (a version's stored one): the pair must differ in that one
+ * sentence only, so a version compiled by an older compiler is refused rather than compared.
+ */
+export function framingFor(spec: PersonaSpec, prompt: string, framingTrait: string | undefined, names: Readonly<Record<string, string>> = {}): { arm: RunArm; framing: NonNullable<RunConfig["framing"]> } | null {
+  if (!framingTrait) return null;
+  const requested = requestedWordingSpec(spec, framingTrait, "framingTrait");
+  if (compilePersona(spec).prompt !== prompt) {
+    throw new AppError("validation", "This version's prompt was compiled by an older version of the studio, so the two wordings would differ in more than one sentence; probe the draft, or save a new version first", { field: "framingTrait" });
+  }
+  const target = spec.traitTargets[framingTrait];
   return {
     arm: {
       kind: FRAMING_ARM_KIND, label: requestedWordingLabel(framingTrait, names), role: "framing",
-      systemPrompt: compilePersona(requestedSpec(spec, framingTrait)!).prompt,
+      systemPrompt: compilePersona(requested).prompt,
     },
     framing: { trait: framingTrait, target, nature: describeTraitTarget(framingTrait, target), requested: requestedSentence(framingTrait, target) },
   };
@@ -136,14 +154,13 @@ export async function freezeExtras(
         }
       } else simulatedUser = { providerId: judge.providerId, model: model ?? judge.model };
     }
+    for (const key of Object.keys(body.thresholds)) {
+      if (!watched.includes(key)) throw new AppError("validation", `A break threshold needs a watched trait: ${key} is not watched by this run`, { field: `pressure.thresholds.${key}` });
+    }
     config.pressure = {
       scripts, conversationsPerScript: body.conversationsPerScript, turns: body.turns,
       thresholds: pressureThresholds(body, scripts, plan.targets), simulatedUser,
     };
-  }
-  if (extras?.selfReport) {
-    const items: FrozenSelfReport["items"] = Object.fromEntries(watched.map((k) => [k, selfReportQuestions(k, findTrait(k) ? undefined : names[k])]));
-    config.selfReport = { items };
   }
   if (extras?.framing) {
     config.framing = extras.framing;
@@ -152,6 +169,10 @@ export async function freezeExtras(
     const cluster = framingCluster(extras.framing.trait).filter((k) => !watched.includes(k));
     added = [...added, ...cluster];
     watched = [...watched, ...cluster];
+  }
+  if (extras?.selfReport) {
+    const items: FrozenSelfReport["items"] = Object.fromEntries(watched.map((k) => [k, selfReportQuestions(k, findTrait(k) ? undefined : names[k])]));
+    config.selfReport = { items };
   }
   return { watched, added, config };
 }

@@ -50,7 +50,7 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
   const customRows = await listCustomTraits(ctx);
   const names = Object.fromEntries(customRows.map((t) => [t.key, t.name]));
   // The requested-wording arm (issue 14 §4) is one more arm, like a control arm.
-  const framed = framingFor(spec, input.framingTrait, names);
+  const framed = framingFor(spec, prompt, input.framingTrait, names);
   const arms = [...controlArmsFor(spec, spec.traitTargets, input), ...(framed ? [framed.arm] : [])];
   // The same measurable traits, default watch set and errors as starting the run (probe-runs.ts watchedFor).
   const custom = new Map(customRows.map((t) => [t.key, customProbeTrait(t)]));

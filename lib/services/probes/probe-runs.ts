@@ -97,7 +97,7 @@ export async function createProbeRun(ctx: WorkspaceContext, personaId: string, i
   const scenarios = input.scenarios === false ? [] : spec.scenarios ?? [];
   const names = Object.fromEntries((await listCustomTraits(ctx)).map((t) => [t.key, t.name]));
   // The requested-wording arm (issue 14 §4), validated before anything is written.
-  const framed = framingFor(spec, input.framingTrait, names);
+  const framed = framingFor(spec, prompt, input.framingTrait, names);
   const extras: RunExtras = { pressure: input.pressure, selfReport: input.selfReport, personaScripts: spec.pressureScripts ?? [], framing: framed?.framing };
   const [run] = await queueRuns(ctx, persona.id, [{
     name: spec.name, prompt, traitTargets: spec.traitTargets, versionNumber: input.version === "draft" ? null : input.version,

@@ -1,12 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
 import { serializeSpec } from "@/lib/persona/normalize";
-import { requestedSpec } from "@/lib/persona/requested-wording";
 import type { requestedWordingVariantBody, Variant } from "@/lib/schemas/variant";
 import { listCustomTraits } from "@/lib/services/custom-traits/custom-traits";
-import { requestedWordingLabel } from "@/lib/services/probes/pressure-config";
+import { requestedWordingLabel, requestedWordingSpec } from "@/lib/services/probes/pressure-config";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { assertNotArchived, toVariant } from "@/lib/services/variants/variants";
@@ -28,11 +26,7 @@ export async function createRequestedWordingVariant(ctx: WorkspaceContext, perso
   const persona = await findPersonaRow(ctx, personaId);
   assertNotArchived(persona);
   const draft = parseStoredSpec(persona.spec);
-  if (draft.promptOverride?.trim()) {
-    throw new AppError("validation", "This persona's prompt is written by hand (prompt override), so the requested wording cannot be compiled into it", { field: "trait" });
-  }
-  const spec = requestedSpec(draft, input.trait);
-  if (!spec) throw new AppError("validation", `${input.trait} is not a target of this persona's draft`, { field: "trait" });
+  const spec = requestedWordingSpec(draft, input.trait, "trait");
   const names = Object.fromEntries((await listCustomTraits(ctx)).map((t) => [t.key, t.name]));
   const name = await freeName(persona.id, requestedWordingLabel(input.trait, names));
   const row = await db.personaVariant.create({
