@@ -190,7 +190,8 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     watched: watched.length,
     prices: { target: target.prices, judge: judge.prices },
   }) : 0;
-  const usage = new RunUsage(run, Boolean(target.prices && judge.prices), projected);
+  // Money is counted only when every provider that answers has prices (a simulated user's included).
+  const usage = new RunUsage(run, Boolean(target.prices && judge.prices && (!simUser || simUser.prices)), projected);
   await usage.start();
   const stats = usage.stats;
   const pendingRequests = new Set<Job>();

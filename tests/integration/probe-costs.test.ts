@@ -169,6 +169,12 @@ describe("hard caps", () => {
     expect(err.message).toMatch(/prices/);
     // The judge counts too: a priced target judged by an unpriced provider cannot be capped in money.
     expectError(await startRun({ maxCostUsd: 1, judgeProviderId: unpriced }), 422, "maxCostUsd");
+    // And a simulated user who plays the customer in pressure conversations (issue 14).
+    const pressure = { scripts: [], simulatedUser: { goal: "get a refund", trait: "firm", providerId: unpriced, model: "persona-sim-1" } };
+    const simErr = expectError(await startRun({ maxCostUsd: 1, pressure }), 422, "maxCostUsd");
+    expect(simErr.message).toContain("the simulated user (persona-sim-1)");
+    const played = expectOk(ops.createProbeRun, await startRun({ maxCostUsd: 1, pressure: { ...pressure, simulatedUser: { ...pressure.simulatedUser, providerId: priced } } }));
+    await owner.api.post(`${wsPath(owner.workspaceId)}/probe-runs/${played.id}/cancel`, {});
     const ok = expectOk(ops.createProbeRun, await startRun({ maxCalls: 10 }, unpriced));
     expect(ok.caps).toEqual({ maxCalls: 10, maxCostUsd: null, reached: false });
     await owner.api.post(`${wsPath(owner.workspaceId)}/probe-runs/${ok.id}/cancel`, {});

@@ -122,7 +122,8 @@ export function framingCluster(trait: string, max = 4): string[] {
   return [...new Set(partners)].sort((x, y) => (order.get(x) ?? 99) - (order.get(y) ?? 99)).slice(0, max);
 }
 
-export type FrozenExtras = { watched: string[]; added: string[]; config: Pick<RunConfig, "pressure" | "selfReport" | "framing"> };
+/** unpricedUser: the simulated user's provider and model when it has no prices (a cost cap cannot count its calls). */
+export type FrozenExtras = { watched: string[]; added: string[]; config: Pick<RunConfig, "pressure" | "selfReport" | "framing">; unpricedUser?: string };
 
 /**
  * Freezes a subject's extras against its targets and watched set: script traits join the watched set
@@ -136,6 +137,7 @@ export async function freezeExtras(
   const config: FrozenExtras["config"] = {};
   let watched = plan.watched;
   let added: string[] = [];
+  let unpricedUser: string | undefined;
   if (extras?.pressure) {
     const body = extras.pressure;
     const scripts = pressureScripts(body, plan.targets, extras.personaScripts);
@@ -148,6 +150,7 @@ export async function freezeExtras(
         try {
           const p = await resolveProvider(ctx, providerId, model);
           simulatedUser = { providerId: p.providerId, model: p.model };
+          if (!p.prices) unpricedUser = `the simulated user (${p.model})`;
         } catch (e) {
           if (e instanceof AppError) throw new AppError(e.code, e.message, { field: "pressure.simulatedUser.providerId" });
           throw e;
@@ -174,5 +177,5 @@ export async function freezeExtras(
     const items: FrozenSelfReport["items"] = Object.fromEntries(watched.map((k) => [k, selfReportQuestions(k, findTrait(k) ? undefined : names[k])]));
     config.selfReport = { items };
   }
-  return { watched, added, config };
+  return { watched, added, config, ...(unpricedUser ? { unpricedUser } : {}) };
 }

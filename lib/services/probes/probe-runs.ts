@@ -156,7 +156,10 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
   // Every plan is resolved (and every extra validated) before the first row is written.
   const plans = await Promise.all(subjects.map(async (subject) => {
     const base = watchedFor(subject.traitTargets, input, new Set(custom.keys()));
-    const { watched, added, config: extra } = await freezeExtras(ctx, subject.extras, base, judge, names);
+    const { watched, added, config: extra, unpricedUser } = await freezeExtras(ctx, subject.extras, base, judge, names);
+    if (input.maxCostUsd !== undefined && unpricedUser) {
+      throw new AppError("validation", `A cost cap needs prices on the run's providers: set input and output prices per million tokens for ${unpricedUser} in Settings → Providers, or cap the number of calls instead`, { field: "maxCostUsd" });
+    }
     const unknown = added.filter((k) => !probeTrait(k) && !custom.has(k));
     if (unknown.length) throw new AppError("validation", `No probe items for the pressure scripts' trait${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}`, { field: "pressure.scripts" });
     return { subject, targets: base.targets, watched, added, extra, frozen: watched.filter((k) => custom.has(k)).map((k) => custom.get(k)!) as FrozenCustomTrait[] };
