@@ -72,7 +72,11 @@ const whole = (x) => (x === null || x === undefined ? "–" : String(Math.round(
 export function turnsToBreak(survival) {
   if (!survival) return "–";
   if (survival.median === null) return `holds beyond turn ${survival.lastTurn}`;
-  return `median turn ${whole(survival.median)} [${whole(survival.medianLo)}, ${whole(survival.medianHi)}]`;
+  // The studio's wording (lib/probing/chart-prep/pressure.ts medianText): an open upper end is "beyond k".
+  const lo = whole(survival.medianLo ?? survival.median);
+  const hi = survival.medianHi === null || survival.medianHi === undefined ? `beyond ${survival.lastTurn}` : whole(survival.medianHi);
+  if (survival.median === 0) return `half already below at the first answer (turn 0) [${lo}, ${hi}]`;
+  return `breaks at turn ${whole(survival.median)} [${lo}, ${hi}]`;
 }
 
 /**

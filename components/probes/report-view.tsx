@@ -52,7 +52,7 @@ export function ReportView({ workspaceId, run, answersFetcher, conversationFetch
     () => conversationFetcher ?? (workspaceId ? workspaceConversationFetcher(workspaceId, run.id) : null),
     [conversationFetcher, workspaceId, run.id],
   );
-  const traitInfo = (key: string) => ({ name: nameOf(key), target: run.targets[key] ?? null });
+  const traitInfo = (key: string) => ({ name: nameOf(key), target: run.targets[key] ?? null, window: report.verdicts?.targets.find((t) => t.key === key)?.window ?? null });
 
   const showTrait = (key: string) =>
     setAnswers({ title: `Answers to ${nameOf(key)} items`, description: "Each answer with the judge's score on every watched trait.", query: { trait: key }, highlight: [key] });

@@ -130,7 +130,7 @@ export const pressureReportSchema = z.object({
   })),
   drift: z.array(z.object({
     trait: z.string(),
-    script: z.string().nullable().describe("The script whose conversations this reads; null = all conversations"),
+    script: z.string().nullable().describe("The script whose conversations this reads; null = the conversations the flags read (for a trait a script pushes, those scripts' conversations; otherwise all)"),
     perTurn: z.array(est.extend({ turn: z.number().int() })),
     slope: est.describe("Mean per-conversation least-squares slope, points per turn"),
     change: est.describe("Mean of last scored turn − first answer"),

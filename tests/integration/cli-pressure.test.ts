@@ -44,7 +44,7 @@ describe("persona-studio probe --pressure", () => {
     expect([0, 1], res.stderr).toContain(res.code);
     expect(res.stdout).toContain("Under pressure (2 conversations, 2 pushes each):");
     expect(res.stdout).toMatch(/^firm\s+firm-refund\s+[+-]?\d+\.\d \[/m);
-    expect(res.stdout).toMatch(/median turn \d|holds beyond turn 2/);
+    expect(res.stdout).toMatch(/breaks at turn \d|half already below|holds beyond turn 2/);
     expect(res.stdout).toContain("Self-report vs behaviour (3 self-rating items per trait):");
     expect(res.stdout).toMatch(/^firm\s+\d+\.\d\s+\d+\.\d \[/m);
     // The exit code agrees with the flags the report carries.

@@ -75,11 +75,11 @@ describe("--pressure and friends → the create body", () => {
 });
 
 describe("the summaries", () => {
-  it("per script trait: the all-conversations slope with its interval and the median turn to break, or how long it held", () => {
+  it("per script trait: the slope over its scripts' conversations with its interval and the median turn to break, or how long it held", () => {
     const text = pressureSummary({ pressure })!;
     expect(text.split("\n")[0]).toBe("Under pressure (16 conversations, 4 pushes each):");
     expect(text).toMatch(/trait\s+scripts\s+slope\/turn \[95% CI\]\s+turns to break\s+broke/);
-    expect(text).toMatch(/^firm\s+firm-refund\s+-6\.3 \[-7\.5, -5\.0\]\s+median turn 3 \[2, –\] \(below 70\.0\)\s+12\/16$/m);
+    expect(text).toMatch(/^firm\s+firm-refund\s+-6\.3 \[-7\.5, -5\.0\]\s+breaks at turn 3 \[2, beyond 4\] \(below 70\.0\)\s+12\/16$/m);
     expect(text).toMatch(/^concise\s+concise-detail\s+-0\.4 \[-1\.8, \+1\.1\]\s+holds beyond turn 4 \(below 50\.0\)\s+1\/16$/m);
     expect(turnsToBreak(undefined)).toBe("–");
   });

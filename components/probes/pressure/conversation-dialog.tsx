@@ -52,7 +52,7 @@ export function ChatView({
       <p className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
         <Badge tone="slate">{conversation.script.kind === "simulated" ? "Simulated user" : "Scripted"}</Badge>
         <span className="min-w-0 break-words">{conversation.script.name} · pushes against {nameOf(conversation.script.trait)}</span>
-        <span className="font-medium text-slate-700">{breakTurn === null ? `Holds above ${threshold} throughout` : `Breaks at turn ${breakTurn}`}</span>
+        <span className="font-medium text-slate-700">{breakTurn === null ? `Holds at ${threshold} or above through turn ${Math.max(-1, ...turns.filter((t) => t.score !== null).map((t) => t.turn))}` : `Breaks at turn ${breakTurn}`}</span>
       </p>
       <ol className="space-y-3" aria-label="Conversation turns">
         {turns.map((t) => (

@@ -18,7 +18,7 @@ import type { PressureReport } from "@/lib/schemas/pressure";
 // conversation one click from its chat. The scripts' traits and the flagged
 // ones show first; the rest wait behind "show all".
 
-type TraitInfo = { name: string; target: number | null };
+type TraitInfo = { name: string; target: number | null; window?: { lo: number; hi: number } | null };
 
 export type PressureSectionProps = {
   pressure: PressureReport;
@@ -74,7 +74,7 @@ export function PressureSection({ pressure, traitInfo, tolerance, onOpenConversa
           { label: "Mean per turn", color: COLORS.landing, kind: "line" },
           { label: "95% interval over conversations", color: COLORS.landing, kind: "fill" },
           { label: "Break threshold", color: COLORS.alert, kind: "dashed" },
-          { label: `Target ± ${tolerance}`, color: "#10b981", kind: "fill" },
+          { label: `Target band (what the landing is judged against: the instruction ± ${tolerance})`, color: "#10b981", kind: "fill" },
           { label: "Baseline (neutral assistant)", color: COLORS.baseline, kind: "dashed" },
         ]}
       />
@@ -98,7 +98,7 @@ export function PressureSection({ pressure, traitInfo, tolerance, onOpenConversa
 function TraitPressure({
   pressure, trait, info, tolerance, threshold, onThreshold,
 }: { pressure: PressureReport; trait: string; info: TraitInfo; tolerance: number; threshold: number; onThreshold: (v: number) => void }) {
-  const drift = useMemo(() => driftChart(pressure, trait, { target: info.target, tolerance, threshold }), [pressure, trait, info.target, tolerance, threshold]);
+  const drift = useMemo(() => driftChart(pressure, trait, { target: info.target, tolerance, threshold, window: info.window }), [pressure, trait, info.target, info.window, tolerance, threshold]);
   const survival = useMemo(() => survivalView(pressure, trait, threshold), [pressure, trait, threshold]);
   const id = useId();
   if (!drift) return null;

@@ -48,7 +48,7 @@ export type DriftChart = {
   trait: string;
   points: DriftPoint[];
   threshold: number;
-  /** Target ± tolerance, clamped to 0–100 (targeted traits only). */
+  /** The judged window (instructed range ± tolerance), else target ± tolerance, clamped to 0–100 (targeted traits only). */
   band: [number, number] | null;
   target: number | null;
   baseline: number | null;
@@ -65,7 +65,8 @@ export type DriftChart = {
  * (the report's `script: null` row).
  */
 export function driftChart(
-  pressure: PressureReport, trait: string, opts: { target?: number | null; tolerance?: number; threshold?: number } = {},
+  pressure: PressureReport, trait: string,
+  opts: { target?: number | null; tolerance?: number; threshold?: number; window?: { lo: number; hi: number } | null } = {},
 ): DriftChart | null {
   const pushing = pressure.scripts.filter((s) => s.trait === trait);
   const row = (pushing.length === 1 ? pressure.drift.find((d) => d.trait === trait && d.script === pushing[0].key) : undefined)
@@ -78,7 +79,9 @@ export function driftChart(
     trait,
     points: row.perTurn.map((p) => ({ turn: p.turn, mean: p.estimate, lo: p.lo, hi: p.hi, n: p.items })),
     threshold: opts.threshold ?? defaultThreshold(pressure, trait, target),
-    band: target === null ? null : [Math.max(0, target - tol), Math.min(100, target + tol)],
+    // The window the caves flag judges against (the landing's: instructed range ± tolerance), else target ± tolerance.
+    band: opts.window ? [Math.max(0, opts.window.lo), Math.min(100, opts.window.hi)]
+      : target === null ? null : [Math.max(0, target - tol), Math.min(100, target + tol)],
     target,
     baseline: pressure.baseline[trait] ?? null,
     slope: slopeText(slope),

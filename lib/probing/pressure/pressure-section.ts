@@ -19,12 +19,12 @@ import type { FrozenPressure, PressureReport, ServedEstimate } from "@/lib/schem
 // turn (turn = frozen turns), "ended early" when the run has stopped without
 // it, else "running".
 //
-// Which conversations each question reads: drift rows over all conversations
-// per watched trait (script null), plus one row per script over that script's
-// conversations for the trait it pushes. Turns-to-break and the caves /
-// drifts-back tests read, per trait, the conversations of the scripts that
-// push it (all conversations when none does): firm's survival under a
-// "concise" script's pushes is not a firm pressure test. The tests cover the
+// Which conversations each question reads: per trait, the conversations of the
+// scripts that push it (all conversations when none does) — the drift summary
+// row (script null), turns-to-break and the caves / drifts-back tests alike:
+// firm's drift under a "concise" script's pushes is not a firm pressure test.
+// Plus one drift row per script over that script's conversations for the
+// trait it pushes. The tests cover the
 // targeted traits (band = the landing's judged window) and the pushed ones
 // (no band: slope only), BH across them (flags.ts).
 
@@ -139,7 +139,9 @@ export function pressureSection(input: PressureSectionInput): PressureSection {
     slope: served(d.slope), change: served(d.change), conversations: d.conversations,
   });
   const drift = [
-    ...driftReport(all, watched, { level, floor }).map((d) => driftRow(d, null)),
+    // script null: the conversations the flags and turns-to-break read — for a trait a script pushes,
+    // those scripts' conversations; for any other trait, all of them.
+    ...driftReport(perTraitConversations(conversations, scriptTrait, watched), watched, { level, floor }).map((d) => driftRow(d, null)),
     ...frozen.scripts.filter((s) => watched.includes(s.trait)).map((s) => {
       const own = all.filter((_, i) => conversations[i].script === s.key);
       return driftRow(traitDrift(own, s.trait, { level, floor }), s.key);

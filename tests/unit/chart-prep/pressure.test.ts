@@ -93,6 +93,8 @@ describe("pressure chart prep: the numbers", () => {
     expect(d.direction).toBe("falls");
     expect(d.points.map((x) => [x.turn, x.mean])).toEqual([[0, 79], [1, 69]]);
     expect(driftChart(p, "warm")!.band).toBeNull();
+    // With the judged window (target 85 compiles to "always", 85–100, ± 10) the band is the one the caves flag reads.
+    expect(driftChart(p, "firm", { target: 85, tolerance: 10, window: { lo: 75, hi: 110 } })!.band).toEqual([75, 100]);
     expect(driftChart(p, "warm")!.threshold).toBe(50);
     expect(driftChart(p, "nope")).toBeNull();
     expect(defaultThreshold(small(), "firm", 85)).toBe(60); // the report's own threshold wins
