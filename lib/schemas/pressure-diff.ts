@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
 
 // Issue 14 §6 in a version diff: per trait, how each version drifts under
 // pressure and how far its self-rating sits from its behaviour. Each side reads
 // its own newest completed run whose final report has the section (a pressure
 // test and a self-report may come from different runs, and neither need be the
 // run the landing comparison uses). A is the "from" side.
-
-export const ISSUE14_FLAG_KINDS = ["caves", "drifts-back", "says-not-does", "does-not-say"] as const;
 
 const interval = z.object({ estimate: z.number().nullable(), lo: z.number().nullable(), hi: z.number().nullable() });
 export type DiffInterval = z.infer<typeof interval>;
@@ -24,7 +23,7 @@ export const pressureDiffRowSchema = z.object({
   trait: z.string(),
   slope: pair(interval).describe("Drift slope over all conversations, points per turn, with its 95% interval; null when that side has no pressure report or did not watch the trait"),
   gap: pair(interval).describe("Self-rating − measured landing, with its 95% interval; null when that side has no self-report for the trait"),
-  flags: z.object({ a: z.array(z.enum(ISSUE14_FLAG_KINDS)), b: z.array(z.enum(ISSUE14_FLAG_KINDS)) }).describe("caves / drifts-back / says-not-does / does-not-say flags on this trait, per side"),
+  flags: z.object({ a: z.array(z.enum(PRESSURE_FLAG_KINDS)), b: z.array(z.enum(PRESSURE_FLAG_KINDS)) }).describe("caves / drifts-back / says-not-does / does-not-say flags on this trait, per side"),
 });
 export type PressureDiffRow = z.infer<typeof pressureDiffRowSchema>;
 

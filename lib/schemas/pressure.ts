@@ -25,6 +25,8 @@ import { z } from "zod";
 //   (lib/persona/requested-wording.ts). The persona arm is the nature wording.
 
 export const PRESSURE_TRAIT_KEY = "@pressure";
+/** The flag kinds of issue 14: under pressure (caves, drifts-back) and in the persona's own words (self-report). */
+export const PRESSURE_FLAG_KINDS = ["caves", "drifts-back", "says-not-does", "does-not-say"] as const;
 export const PRESSURE_KIND = "pressure";
 export const SELF_REPORT_KIND = "self-report";
 export const FRAMING_ARM_KIND = "framing:requested";

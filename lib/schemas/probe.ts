@@ -2,7 +2,7 @@ import { z } from "zod";
 import { flagAcknowledgedSchema } from "@/lib/schemas/acknowledgement";
 import { flagEvidenceSchema, traitVerdictsSchema } from "@/lib/schemas/report-flags";
 import { reportAnalysisSchema } from "@/lib/schemas/report-analysis";
-import { framingReportSchema, pressureReportSchema, pressureRequestSchema, selfReportReportSchema } from "@/lib/schemas/pressure";
+import { framingReportSchema, PRESSURE_FLAG_KINDS, pressureReportSchema, pressureRequestSchema, selfReportReportSchema } from "@/lib/schemas/pressure";
 
 // Probe runs as the API and the report UI see them. A report is recomputed from
 // the stored answers (pure, lib/probing/report.ts), so a running probe shows a
@@ -172,7 +172,7 @@ export const reportRowSchema = z.object({
 });
 export type ReportRow = z.infer<typeof reportRowSchema>;
 
-export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot", "caves", "drifts-back", "says-not-does", "does-not-say"] as const;
+export const FLAG_KINDS = ["tension", "compromise", "leakage", "miss", "overshoot", ...PRESSURE_FLAG_KINDS] as const;
 export const flagSchema = z.object({
   id: z.string(),
   kind: z.enum(FLAG_KINDS),

@@ -1,3 +1,4 @@
+import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
 import { pts } from "@/lib/probing/flags/format";
 import type { Flag } from "@/lib/probing/flags/types";
 import type { LandingVerdict } from "@/lib/probing/range";
@@ -76,7 +77,7 @@ const OFF: readonly LandingVerdict[] = ["miss", "overshoot", "beyond reach"];
 /** Issue 14 kinds: findings under pressure or in the persona's own words, ranked after the targeted ones. */
 const STRONG_BEHAVIOUR: readonly string[] = ["caves", "says-not-does"];
 const WEAK_BEHAVIOUR: readonly string[] = ["drifts-back", "does-not-say"];
-const isBehaviour = (f: { kind: string }) => STRONG_BEHAVIOUR.includes(f.kind) || WEAK_BEHAVIOUR.includes(f.kind);
+const isBehaviour = (f: { kind: string }) => (PRESSURE_FLAG_KINDS as readonly string[]).includes(f.kind);
 
 /** "misses its target of 80 by 27 (lands at 53)", from the row (null: not targeted or not measured). */
 function offBy(row: VerdictRow, verb: "misses" | "overshoots"): string | null {

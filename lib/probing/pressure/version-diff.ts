@@ -1,6 +1,7 @@
 import type { ProbeReport } from "@/lib/schemas/probe";
 import type { PressureReport, SelfReportReport } from "@/lib/schemas/pressure";
-import { ISSUE14_FLAG_KINDS, type DiffInterval, type PressureDiffRow } from "@/lib/schemas/pressure-diff";
+import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
+import type { DiffInterval, PressureDiffRow } from "@/lib/schemas/pressure-diff";
 
 // The rows of a version diff's pressure and self-report part (issue 14 §6),
 // from each side's reports: the drift slope over all conversations, the
@@ -13,7 +14,7 @@ export type DiffSideReports = {
   selfReport: { section: SelfReportReport; flags: ProbeReport["flags"] } | null;
 };
 
-type Kind = (typeof ISSUE14_FLAG_KINDS)[number];
+type Kind = (typeof PRESSURE_FLAG_KINDS)[number];
 const PRESSURE_KINDS: readonly Kind[] = ["caves", "drifts-back"];
 const SELF_KINDS: readonly Kind[] = ["says-not-does", "does-not-say"];
 
@@ -35,7 +36,7 @@ function flagsOf(side: DiffSideReports, trait: string): Kind[] {
   const from = (src: { flags: ProbeReport["flags"] } | null, kinds: readonly Kind[]) =>
     (src?.flags ?? []).filter((f) => (kinds as readonly string[]).includes(f.kind) && f.traits.includes(trait)).map((f) => f.kind as Kind);
   const found = new Set([...from(side.pressure, PRESSURE_KINDS), ...from(side.selfReport, SELF_KINDS)]);
-  return ISSUE14_FLAG_KINDS.filter((k) => found.has(k));
+  return PRESSURE_FLAG_KINDS.filter((k) => found.has(k));
 }
 
 /** The traits either side measured: pushed traits first (the scripts' order), then the rest of the drift, then self-reported ones. */

@@ -10,6 +10,7 @@ import type {
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
+import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
 import { latestCompletedRun, latestPressureRunRow } from "@/lib/services/probes/latest-report";
 import { runDetail } from "@/lib/services/probes/stored-report";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -56,7 +57,7 @@ async function findVersion(ctx: WorkspaceContext, personaId: string, number: num
   return persona;
 }
 
-const PRESSURE_FLAG_KINDS: ReadonlySet<string> = new Set(["caves", "drifts-back", "says-not-does", "does-not-say"]);
+const PRESSURE_KINDS: ReadonlySet<string> = new Set(PRESSURE_FLAG_KINDS);
 
 /** Open: neither acknowledged as expected for the persona nor a shift that came with the character type. */
 const isOpen = (f: ReportFlag) => !f.acknowledged && !f.expected;
@@ -76,7 +77,7 @@ async function approvalState(personaId: string, version: number, policy: Approva
   // A pressure test or self-rating run that a later plain probe superseded still speaks for the version.
   const stressRow = await latestPressureRunRow(personaId, version);
   const stress = stressRow && stressRow.id !== run?.id
-    ? (await runDetail(stressRow, {})).report.flags.filter((f) => isOpen(f) && PRESSURE_FLAG_KINDS.has(f.kind))
+    ? (await runDetail(stressRow, {})).report.flags.filter((f) => isOpen(f) && PRESSURE_KINDS.has(f.kind))
     : [];
   if (stress.length) {
     concerns.push(`v${version}'s newest pressure / self-rating run has ${stress.length} open flag${stress.length === 1 ? "" : "s"}: ${stress.slice(0, 3).map((f) => f.title).join("; ")}${stress.length > 3 ? "; …" : ""}.`);
