@@ -1,3 +1,4 @@
+import { allScores, itemId, ownScores } from "@/lib/probing/answer-items";
 import { instructedRange, type InstructedRange } from "@/lib/persona/target-scale";
 import { controlPair } from "@/lib/probing/control-pairs";
 import { computeFlags, DEFAULT_THRESHOLDS, describeThresholds, traitVerdicts, verdictLine, type ControlArm, type Thresholds } from "@/lib/probing/flags";
@@ -100,23 +101,6 @@ export type ReportInput = {
 };
 
 const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : x);
-
-/** A trait's own probe items' answers, grouped by item (the landing's unit). */
-function ownScores(answers: readonly JudgedAnswer[], key: string): Record<string, (number | null)[]> {
-  const out: Record<string, (number | null)[]> = {};
-  for (const a of answers) if (a.traitKey === key) (out[String(a.itemIndex)] ??= []).push(a.scores[key] ?? null);
-  return out;
-}
-
-/** An item id unique across traits: item 3 of "warm" is not item 3 of "firm". */
-const itemId = (a: JudgedAnswer): string => `${a.traitKey}#${a.itemIndex}`;
-
-/** Every answer's score for `key`, grouped by item over all the run's items. */
-function allScores(answers: readonly JudgedAnswer[], key: string): Record<string, (number | null)[]> {
-  const out: Record<string, (number | null)[]> = {};
-  for (const a of answers) (out[itemId(a)] ??= []).push(a.scores[key] ?? null);
-  return out;
-}
 
 const asItemAnswers = (answers: readonly JudgedAnswer[]): ItemAnswer[] => answers.map((a) => ({ item: itemId(a), scores: a.scores }));
 

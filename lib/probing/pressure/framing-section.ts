@@ -1,4 +1,4 @@
-import type { ItemScores } from "@/lib/probing/methods/items";
+import { allScores, ownScores } from "@/lib/probing/answer-items";
 import { itemLandingT } from "@/lib/probing/methods/item-landing";
 import { pairedShiftT } from "@/lib/probing/methods/paired-shift";
 import { framingReport, type FramingArm } from "@/lib/probing/pressure/framing";
@@ -28,23 +28,11 @@ export type FramingSectionInput = {
   names?: Readonly<Record<string, string>>;
 };
 
-function allItems(answers: readonly FramingAnswer[], key: string): ItemScores {
-  const out: Record<string, (number | null)[]> = {};
-  for (const a of answers) (out[`${a.traitKey}#${a.itemIndex}`] ??= []).push(a.scores[key] ?? null);
-  return out;
-}
-
-function ownItems(answers: readonly FramingAnswer[], key: string): ItemScores {
-  const out: Record<string, (number | null)[]> = {};
-  for (const a of answers) if (a.traitKey === key) (out[String(a.itemIndex)] ??= []).push(a.scores[key] ?? null);
-  return out;
-}
-
 export function framingSection(input: FramingSectionInput): FramingReport {
   const { trait } = input.frozen;
   const options = { level: REPORT_LEVEL, floor: REPORT_FLOOR };
   const others = input.watched.filter((k) => k !== trait);
-  const byTrait = (answers: readonly FramingAnswer[]) => Object.fromEntries(others.map((k) => [k, allItems(answers, k)]));
+  const byTrait = (answers: readonly FramingAnswer[]) => Object.fromEntries(others.map((k) => [k, allScores(answers, k)]));
   const baseline = byTrait(input.baseline);
   const nature: FramingArm = { persona: byTrait(input.persona), baseline };
   const requested: FramingArm = { persona: byTrait(input.requested), baseline };
@@ -52,8 +40,8 @@ export function framingSection(input: FramingSectionInput): FramingReport {
   // The mirror test, arms swapped: "nature leaks less" is "requested leaks more", with the same error control.
   const mirror = framingReport(others, requested, nature, options);
 
-  const natureOwn = ownItems(input.persona, trait);
-  const requestedOwn = ownItems(input.requested, trait);
+  const natureOwn = ownScores(input.persona, trait);
+  const requestedOwn = ownScores(input.requested, trait);
   const targetLanding = {
     nature: served(itemLandingT(natureOwn, options)),
     requested: served(itemLandingT(requestedOwn, options)),
