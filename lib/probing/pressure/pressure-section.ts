@@ -35,6 +35,8 @@ export const REPORT_FLOOR = DEFAULT_FLOOR;
 export type PressureRow = {
   id: string; itemIndex: number; turn: number; sampleIndex: number;
   status: string; outcome?: string | null; scores: Readonly<Record<string, number | null>> | null;
+  /** The turn was answered (its text is stored), even when its judge failed. */
+  answered?: boolean;
 };
 
 export type PressureSectionInput = {
@@ -81,7 +83,8 @@ export function pressureConversations(input: Pick<PressureSectionInput, "frozen"
         : none();
       return { turn, answerId: latest?.id ?? null, scores };
     });
-    const complete = turns.some((t) => t.turn === frozen.turns && t.answerId !== null);
+    // Complete once the last turn was answered: a judge that failed leaves the turn unscored, not the conversation short.
+    const complete = rows.some((r) => r.turn === frozen.turns && (r.status === "done" || r.answered === true));
     const script = frozen.scripts[Math.floor(index / Math.max(1, frozen.conversationsPerScript))];
     return {
       id: conversationId(index), index, script: script?.key ?? "",

@@ -86,6 +86,7 @@ const checked = (rows: Row[], kind: string): CheckedAnswer[] =>
 const stored = (rows: Row[], kind: string): (PressureRow & SelfReportRow)[] =>
   rows.filter((r) => r.kind === kind).map((r) => ({
     id: r.id, traitKey: r.traitKey, itemIndex: r.itemIndex, turn: r.turn, sampleIndex: r.sampleIndex, status: r.status, outcome: r.outcome,
+    answered: r.answer !== null && r.answer !== undefined,
     scores: r.scores ? JSON.parse(r.scores) as Record<string, number | null> : null,
   }));
 

@@ -71,6 +71,12 @@ describe("pressure section", () => {
     const c2t3 = section.conversations[1].turns[3];
     expect(c2t3.answerId).not.toBeNull(); // the empty retry is the turn …
     expect(c2t3.scores).toEqual({ firm: null, concise: null, warm: null }); // … with no scores
+    // A last turn that was answered but whose judge failed twice is unscored, not a conversation cut short.
+    const judgeFailed = [...rows().filter((r) => !(r.itemIndex === 0 && r.turn === 4)), { id: "c1-t4-failed", itemIndex: 0, turn: 4, sampleIndex: 0, status: "failed", outcome: null, scores: null, answered: true }];
+    const c1Failed = pressureSection(input({ rows: judgeFailed })).section.conversations[0];
+    expect([c1Failed.status, c1Failed.turns[4].scores.firm]).toEqual(["complete", null]);
+    const unanswered = judgeFailed.map((r) => (r.id === "c1-t4-failed" ? { ...r, answered: false } : r));
+    expect(pressureSection(input({ rows: unanswered })).section.conversations[0].status).toBe("ended early");
     // While the run is still going, unfinished conversations are running, not ended.
     expect(pressureSection(input({ stopped: false })).section.conversations.filter((c) => c.status === "running").map((c) => c.id)).toEqual(["c4", "c8"]);
   });
