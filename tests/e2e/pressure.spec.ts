@@ -92,4 +92,12 @@ test("refund desk under pressure: firm falls turn by turn, the conversation that
   await expect(assertive).toContainText("requested leaks less");
   await expect(assertive).toContainText(/nature \+\d+ \[\+\d+, \+\d+\]/);
   await expect(page.getByText(/The role asks you to always state limits plainly/).first()).toBeVisible();
+
+  // One click keeps the requested wording as a variant of the persona.
+  await page.getByTestId("framing-target").scrollIntoViewIfNeeded();
+  await page.getByRole("button", { name: "Try the requested-behaviour wording for Firm / boundary-setting" }).first().click();
+  await expect(page.getByText(/Made the variant/).first()).toContainText("Firm as a role requirement");
+  await page.getByRole("link", { name: "Open the variant" }).first().click();
+  await page.waitForURL(/\/variants\/[^/]+$/);
+  await expect(page.getByText(/The role asks you to always state limits plainly/).first()).toBeVisible({ timeout: 15_000 });
 });
