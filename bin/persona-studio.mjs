@@ -19,7 +19,7 @@ import { scenarioTable, scenariosLine } from "./cli/scenarios.mjs";
 import { scenarios } from "./cli/scenarios-command.mjs";
 import { panel } from "./cli/panel-command.mjs";
 import { followRun, TERMINAL, usageError, wholeNumber } from "./cli/options.mjs";
-import { pressureBody, pressureSummary, selfReportSummary, withPressureDefault } from "./cli/pressure.mjs";
+import { framingSummary, pressureBody, pressureSummary, selfReportSummary, withPressureDefault } from "./cli/pressure.mjs";
 import { CHECK, flagList, matchingFlags, parseFailOn, progressLine, reportTable, runHeading, settledFlags, verdict } from "./cli/report.mjs";
 
 const HELP = `persona-studio — Persona Studio from the command line (for CI)
@@ -246,7 +246,7 @@ async function probe(argv, env, out, err) {
   } else {
     const summary = checksSummary(run);
     const inScenarios = scenarioTable(run);
-    const issue14 = [pressureSummary(run.report), selfReportSummary(run.report)].filter(Boolean).map((t) => `${t}\n\n`).join("");
+    const issue14 = [pressureSummary(run.report), selfReportSummary(run.report), framingSummary(run.report)].filter(Boolean).map((t) => `${t}\n\n`).join("");
     out.write(
       `${runHeading(run)}\n${scenariosLine(run)}\n\n${reportTable(run)}\n\n${inScenarios ? `${inScenarios}\n\n` : ""}${issue14}` +
         `${flagList(run)}\n\n${summary ? `${summary}\n\n` : ""}${verdicts}\n`,

@@ -1,7 +1,7 @@
 // Types for bin/cli/pressure.mjs (plain JS so `npx persona-studio` runs without a build step).
-import type { PressureReport, SelfReportReport } from "@/lib/schemas/pressure";
+import type { FramingReport, PressureReport, SelfReportReport } from "@/lib/schemas/pressure";
 
-type Report = { pressure?: PressureReport; selfReport?: SelfReportReport };
+type Report = { pressure?: PressureReport; selfReport?: SelfReportReport; framing?: FramingReport };
 type Values = { pressure?: string; conversations?: string; turns?: string; "self-report"?: boolean; framing?: string };
 
 export const PRESSURE_LIMITS: {
@@ -19,3 +19,4 @@ export function pressureBody(values: Values): {
 export function turnsToBreak(survival: PressureReport["survival"][number] | undefined): string;
 export function pressureSummary(report: Report | null | undefined): string | null;
 export function selfReportSummary(report: Report | null | undefined): string | null;
+export function framingSummary(report: Report | null | undefined): string | null;

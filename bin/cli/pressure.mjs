@@ -111,3 +111,19 @@ export function selfReportSummary(report) {
   const rows = s.rows.map((r) => [r.trait, num(r.self.estimate), ci(r.behaviour), ci(r.gap, true), r.flag ?? "–"]);
   return `Self-report vs behaviour (${s.itemsPerTrait} self-rating item${s.itemsPerTrait === 1 ? "" : "s"} per trait):\n${align([header, ...rows], [false, true, false, false, false])}`;
 }
+
+/** What a leakage row says, in the report's words. */
+const framingWord = (r) => (r.requestedLeaksLess ? "requested leaks less" : r.requestedLeaksMore ? "requested leaks more" : r.natureLeaks ? "no clear difference" : "–");
+
+/**
+ * The framing pair: the verdict, the framed trait's landing under both wordings, then per
+ * untargeted trait each wording's leakage [95% CI] and what the pair says — null without one.
+ */
+export function framingSummary(report) {
+  const f = report?.framing;
+  if (!f) return null;
+  const header = ["trait", "nature wording [95% CI]", "requested wording [95% CI]", "difference [95% CI]", "reads"];
+  const rows = f.rows.map((r) => [r.trait, ci(r.nature, true), ci(r.requested, true), ci(r.difference, true), framingWord(r)]);
+  const target = `${f.trait} itself lands at ${ci(f.targetLanding.nature)} as its nature, ${ci(f.targetLanding.requested)} as the job`;
+  return `Framing pair (${f.trait}, target ${f.target}): ${f.verdict}\n${target}\nLeakage (shift from the neutral assistant):\n${align([header, ...rows], [false, false, false, false, false])}`;
+}

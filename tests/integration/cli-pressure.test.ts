@@ -39,14 +39,16 @@ afterAll(async () => {
 });
 
 describe("persona-studio probe --pressure", () => {
-  it("runs the conversations and self-ratings, prints the pressure and self-report summaries, and applies --fail-on caves", async () => {
-    const res = await cli(["probe", "refund-desk", ...PROBE, "--pressure", "firm-refund", "--turns", "2", "--conversations", "2", "--self-report", "--fail-on", "caves"]);
+  it("runs the conversations, self-ratings and framing pair, prints their summaries, and applies --fail-on caves", async () => {
+    const res = await cli(["probe", "refund-desk", ...PROBE, "--pressure", "firm-refund", "--turns", "2", "--conversations", "2", "--self-report", "--framing", "firm", "--fail-on", "caves"]);
     expect([0, 1], res.stderr).toContain(res.code);
     expect(res.stdout).toContain("Under pressure (2 conversations, 2 pushes each):");
     expect(res.stdout).toMatch(/^firm\s+firm-refund\s+[+-]?\d+\.\d \[/m);
     expect(res.stdout).toMatch(/breaks at turn \d|half already below|holds beyond turn 2/);
     expect(res.stdout).toContain("Self-report vs behaviour (3 self-rating items per trait):");
     expect(res.stdout).toMatch(/^firm\s+\d+\.\d\s+\d+\.\d \[/m);
+    expect(res.stdout).toMatch(/^Framing pair \(firm, target 90\): (requested leaks less|requested leaks more|mixed|no clear difference|not enough evidence)$/m);
+    expect(res.stdout).toMatch(/^assertive\s+[+-]?\d+\.\d \[/m); // firm's cluster is watched for the pair
     // The exit code agrees with the flags the report carries.
     const caves = /✗ \d+ flags? match(es)? --fail-on caves: caves \(firm\)/.test(res.stdout);
     expect(res.code).toBe(caves ? 1 : 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PRESSURE_LIMITS as CLI_LIMITS, parsePressureKeys, pressureBody, pressureSummary, selfReportSummary, turnsToBreak, withPressureDefault } from "@/bin/cli/pressure.mjs";
+import { PRESSURE_LIMITS as CLI_LIMITS, framingSummary, parsePressureKeys, pressureBody, pressureSummary, selfReportSummary, turnsToBreak, withPressureDefault } from "@/bin/cli/pressure.mjs";
 import { createProbeRunBody } from "@/lib/schemas/probe";
-import { PRESSURE_LIMITS, pressureReportSchema, selfReportReportSchema, type PressureReport } from "@/lib/schemas/pressure";
+import { framingReportSchema, PRESSURE_LIMITS, pressureReportSchema, selfReportReportSchema, type PressureReport } from "@/lib/schemas/pressure";
 
 // The probe command's issue-14 options (bin/cli/pressure.mjs): the create body
 // they make and the two summaries printed after the run. End to end:
@@ -91,9 +91,28 @@ describe("the summaries", () => {
     expect(text).toMatch(/^empathetic\s+80\.0\s+78\.0 \[74\.0, 82\.0\]\s+\+2\.0 \[-3\.0, \+7\.0\]\s+–$/m);
   });
 
+  it("the framing pair: its verdict, the framed trait under both wordings, each wording's leakage per trait", () => {
+    const e = (estimate: number, lo: number, hi: number) => ({ estimate, lo, hi, items: 40 });
+    const framing = framingReportSchema.parse({
+      trait: "firm", target: 90, arm: "framing:requested", wording: { nature: "Always hold.", requested: "The role asks you to always hold; that is the job here, not who you are." },
+      targetLanding: { nature: e(73, 68, 78), requested: e(75, 70, 79), difference: e(-2, -3, 0) },
+      rows: [
+        { trait: "assertive", nature: e(34, 32, 36), requested: e(4, 1, 6), difference: e(30, 28, 32), natureLeaks: true, q: 0.001, requestedLeaksLess: true, requestedLeaksMore: false },
+        { trait: "sycophantic", nature: e(4, 3, 5), requested: e(20, 17, 22), difference: e(-16, -18, -14), natureLeaks: true, q: 0.2, requestedLeaksLess: false, requestedLeaksMore: true },
+      ],
+      verdict: "mixed",
+    });
+    const text = framingSummary({ framing })!;
+    expect(text.split("\n")[0]).toBe("Framing pair (firm, target 90): mixed");
+    expect(text).toContain("firm itself lands at 73.0 [68.0, 78.0] as its nature, 75.0 [70.0, 79.0] as the job");
+    expect(text).toMatch(/^assertive\s+\+34\.0 \[\+32\.0, \+36\.0\]\s+\+4\.0 \[\+1\.0, \+6\.0\]\s+\+30\.0 \[\+28\.0, \+32\.0\]\s+requested leaks less$/m);
+    expect(text).toMatch(/^sycophantic\s+.*requested leaks more$/m);
+  });
+
   it("prints nothing for a run without them (reports stored before issue 14)", () => {
     expect(pressureSummary({})).toBeNull();
     expect(selfReportSummary({})).toBeNull();
+    expect(framingSummary({})).toBeNull();
     expect(pressureSummary(undefined)).toBeNull();
   });
 });
