@@ -12,14 +12,21 @@ export function runName(run: Pick<ProbeRun, "variant" | "version">): string {
   return run.version === "draft" ? "Draft" : `Version ${run.version}`;
 }
 
-/** "8 traits · 2 targets · 3 scenarios · 404 calls · $0.37" — scenarios only when the run froze any. */
+/**
+ * "8 traits · 2 targets · 3 scenarios · 12 pressure conversations · self-ratings · framing pair on firm ·
+ * 404 calls · $0.37" — each add-on only when the run had it.
+ */
 export function runFacts(run: Pick<ProbeRun, "watched" | "targets" | "progress" | "usage" | "summary">): string {
   const scenarios = run.summary?.scenarios ?? 0;
+  const pressure = run.summary?.pressureConversations ?? 0;
   const cost = run.usage.costUsd === null ? "cost unknown" : formatUsd(run.usage.costUsd);
   return [
     count(run.watched.length, "trait"),
     count(Object.keys(run.targets).length, "target"),
     scenarios > 0 ? count(scenarios, "scenario") : null,
+    pressure > 0 ? count(pressure, "pressure conversation") : null,
+    run.summary?.selfReport ? "self-ratings" : null,
+    run.summary?.framing ? `framing pair on ${run.summary.framing}` : null,
     count(run.progress.modelCalls, "call"),
     cost,
   ].filter((part): part is string => part !== null).join(" · ");

@@ -302,6 +302,9 @@ export const probeRunSchema = z.object({
     verdictLine: verdictLineSchema.pick({ text: true, severity: true }).nullable()
       .describe("The verdict line of the run's latest stored report; null before a report is stored (or on reports older than method 2026-12-actionable-v4)"),
     scenarios: z.number().int().describe("Scenarios frozen into the run (0 when it froze none)"),
+    pressureConversations: z.number().int().optional().describe("Pressure conversations planned (0: no pressure test)"),
+    selfReport: z.boolean().optional().describe("The run asked for self-ratings"),
+    framing: z.string().nullable().optional().describe("The trait of the run's framing pair; null: none"),
   }).optional().describe("What the run history shows per row (the run list only)"),
 });
 export type ProbeRun = z.infer<typeof probeRunSchema>;

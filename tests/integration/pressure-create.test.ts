@@ -57,6 +57,9 @@ describe("POST …/probe-runs with pressure", () => {
     const pressure = (await configOf(run.id)).pressure!;
     expect(pressure.scripts.map((s) => s.key)).toEqual(["firm-refund"]);
     expect(pressure).toMatchObject({ conversationsPerScript: 8, turns: 4, simulatedUser: null, thresholds: { firm: 70, empathetic: 65 } });
+    // The run history says what ran.
+    const listed = expectOk(ops.listProbeRuns, await owner.api.get(runsPath())).find((r) => r.id === run.id)!;
+    expect(listed.summary).toMatchObject({ pressureConversations: 8, selfReport: false, framing: null });
   });
 
   it("refuses bad parts with the field named, and writes nothing", async () => {

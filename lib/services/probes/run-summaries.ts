@@ -27,6 +27,21 @@ export function frozenScenarioCount(config: string): number {
   }
 }
 
+/** Issue 14's add-ons frozen into ProbeRun.config: pressure conversations, self-ratings, the framed trait. */
+export function frozenAddOns(config: string): Pick<RunSummary, "pressureConversations" | "selfReport" | "framing"> {
+  try {
+    const c = JSON.parse(config) as { pressure?: { scripts?: unknown[]; conversationsPerScript?: number }; selfReport?: unknown; framing?: { trait?: string } } | null;
+    const scripts = Array.isArray(c?.pressure?.scripts) ? c!.pressure!.scripts!.length : 0;
+    return {
+      pressureConversations: scripts * (c?.pressure?.conversationsPerScript ?? 0),
+      selfReport: Boolean(c?.selfReport),
+      framing: typeof c?.framing?.trait === "string" ? c.framing.trait : null,
+    };
+  } catch {
+    return { pressureConversations: 0, selfReport: false, framing: null };
+  }
+}
+
 /** The verdict line of each run's latest stored report (newest method first, then newest computation), in one query; redrawn with `acksOf(runId)`. */
 export async function latestVerdictLines(runIds: readonly string[], acksOf: (runId: string) => readonly AckRecord[] = () => []): Promise<Map<string, Line>> {
   const lines = new Map<string, Line>();
@@ -65,5 +80,5 @@ export async function runSummaries(runs: readonly { id: string; config: string; 
   const acks = await acknowledgementsByPersona(runs.map((r) => r.personaId));
   const personaOf = new Map(runs.map((r) => [r.id, r.personaId]));
   const lines = await latestVerdictLines(runs.map((r) => r.id), (runId) => acks.get(personaOf.get(runId) ?? "") ?? []);
-  return new Map(runs.map((r) => [r.id, { verdictLine: lines.get(r.id) ?? null, scenarios: frozenScenarioCount(r.config) }]));
+  return new Map(runs.map((r) => [r.id, { verdictLine: lines.get(r.id) ?? null, scenarios: frozenScenarioCount(r.config), ...frozenAddOns(r.config) }]));
 }

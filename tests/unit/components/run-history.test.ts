@@ -31,6 +31,9 @@ describe("run history", () => {
   it("says traits, targets, scenarios (only when frozen), calls and cost", () => {
     expect(runFacts(run())).toBe("8 traits · 2 targets · 3 scenarios · 404 calls · $0.37");
     expect(runFacts(run({ summary: { verdictLine: null, scenarios: 0 } }))).toBe("8 traits · 2 targets · 404 calls · $0.37");
+    // Issue 14's add-ons say what ran.
+    expect(runFacts(run({ summary: { verdictLine: null, scenarios: 0, pressureConversations: 12, selfReport: true, framing: "firm" } })))
+      .toBe("8 traits · 2 targets · 12 pressure conversations · self-ratings · framing pair on firm · 404 calls · $0.37");
     expect(runFacts(run({ summary: undefined, calls: 1, watched: ["warm"], targets: { warm: 80 }, usage: { promptTokens: 1, completionTokens: 1, costUsd: null } })))
       .toBe("1 trait · 1 target · 1 call · cost unknown");
     expect(runFacts(run({ summary: { verdictLine: null, scenarios: 1 }, calls: 1204 }))).toContain("1 scenario · 1,204 calls");
