@@ -63,7 +63,9 @@ test("probe a compiled empathetic-but-firm persona: progress, report and what it
   // Answers that were not behaviour: the line says how many, exactly when there are any.
   const run = await runJson(page);
   expect(run.status).toBe("completed");
-  const lost = Object.values(run.report.outcomes ?? {}).reduce((n, c) => n + c.empty + c.refused + c.truncated + c.failed, 0);
+  // Self-ratings and pressure turns are counted apart (their own sections say what they lost).
+  const lost = Object.entries(run.report.outcomes ?? {}).filter(([kind]) => kind !== "self-report" && kind !== "pressure")
+    .reduce((n, [, c]) => n + c.empty + c.refused + c.truncated + c.failed, 0);
   if (lost > 0) await expect(page.getByTestId("outcome-rates")).toContainText("— not scored");
   else await expect(page.getByTestId("outcome-rates")).toHaveCount(0);
   // The simulator judged its own answers, and the report says so plainly.

@@ -53,7 +53,7 @@ export function SelfReportSection({ report, nameOf }: { report: SelfReportReport
           { label: "95% interval of the landing", color: COLORS.landing, kind: "line" },
         ]}
       />
-      <ul className="divide-y divide-slate-100" aria-label="Self-rating vs landing by trait">
+      <ul className="divide-y divide-slate-100" aria-label="Self-rating beside the measured landing, per trait">
         {rows.map((r) => {
           const name = nameOf(r.trait);
           return (
