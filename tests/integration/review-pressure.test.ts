@@ -22,8 +22,8 @@ const pressure: FrozenPressure = {
   conversationsPerScript: 6, turns: 4, thresholds: { firm: 70 }, simulatedUser: null,
 };
 
-async function insertRun(withPressure: boolean, finishedAt: Date): Promise<string> {
-  const config: RunConfig = { temperature: 0.7, seed: 1, targetHalfWidth: 5, budgetPerTrait: 24, concurrency: 4, ...(withPressure ? { pressure } : {}) };
+async function insertRun(withPressure: boolean, finishedAt: Date, extra: Partial<RunConfig> = {}): Promise<string> {
+  const config: RunConfig = { temperature: 0.7, seed: 1, targetHalfWidth: 5, budgetPerTrait: 24, concurrency: 4, ...(withPressure ? { pressure } : {}), ...extra };
   const run = await db.probeRun.create({
     data: {
       workspaceId: owner.workspaceId, personaId, personaName: "Refund desk", versionNumber: 1, systemPrompt: "You are someone.",
@@ -63,6 +63,8 @@ describe("the review gate and a pressure test", () => {
     expect(review.report?.runId).toBe(stress);
     expect(review.report?.flags.map((f) => f.kind)).toContain("caves");
 
+    // A later run with self-ratings only does not hide the older pressure test, nor does a plain probe.
+    await insertRun(false, new Date(Date.now() - 30_000), { selfReport: { items: { firm: ["q1", "q2", "q3"] } } });
     const plain = await insertRun(false, new Date());
     review = await read();
     expect(review.report?.runId).toBe(plain);

@@ -22,16 +22,14 @@ export async function latestCompletedRun(personaId: string, version: number): Pr
 }
 
 /**
- * The version's newest completed run with a pressure test or self-ratings (issue 14): an occasional,
- * deliberate run that a later plain probe must not hide from review. RunConfig JSON writes a present
- * `pressure` / `selfReport` as `"pressure":{` / `"selfReport":{`.
+ * The version's newest completed run with a pressure test, or with self-ratings (issue 14): an
+ * occasional, deliberate run that a later plain probe must not hide from review. Each part is looked
+ * up on its own, as the version diff does (a self-rating run does not hide an older pressure test).
+ * RunConfig JSON writes a present `pressure` / `selfReport` as `"pressure":{` / `"selfReport":{`.
  */
-export function latestPressureRunRow(personaId: string, version: number) {
+export function latestRunWith(personaId: string, version: number, part: "pressure" | "selfReport") {
   return db.probeRun.findFirst({
-    where: {
-      personaId, versionNumber: version, status: "completed", mode: "landing",
-      OR: [{ config: { contains: '"pressure":{' } }, { config: { contains: '"selfReport":{' } }],
-    },
+    where: { personaId, versionNumber: version, status: "completed", mode: "landing", config: { contains: `"${part}":{` } },
     orderBy: [{ finishedAt: "desc" }, { createdAt: "desc" }],
   });
 }

@@ -11,7 +11,7 @@ import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
-import { latestCompletedRun, latestPressureRunRow } from "@/lib/services/probes/latest-report";
+import { latestCompletedRun, latestRunWith } from "@/lib/services/probes/latest-report";
 import { runDetail } from "@/lib/services/probes/stored-report";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -57,7 +57,8 @@ async function findVersion(ctx: WorkspaceContext, personaId: string, number: num
   return persona;
 }
 
-const PRESSURE_KINDS: ReadonlySet<string> = new Set(PRESSURE_FLAG_KINDS);
+const UNDER_PRESSURE: ReadonlySet<string> = new Set<string>(PRESSURE_FLAG_KINDS.filter((k) => k === "caves" || k === "drifts-back"));
+const OWN_WORDS: ReadonlySet<string> = new Set<string>(PRESSURE_FLAG_KINDS.filter((k) => k === "says-not-does" || k === "does-not-say"));
 
 /** Open: neither acknowledged as expected for the persona nor a shift that came with the character type. */
 const isOpen = (f: ReportFlag) => !f.acknowledged && !f.expected;
@@ -74,11 +75,14 @@ async function approvalState(personaId: string, version: number, policy: Approva
     const acked = acknowledged ? ` (${acknowledged} more acknowledged as expected for this persona)` : "";
     concerns.push(`v${version}'s latest probe report has ${open.length} open flag${open.length === 1 ? "" : "s"}: ${titles}${open.length > 3 ? "; …" : ""}${acked}.`);
   }
-  // A pressure test or self-rating run that a later plain probe superseded still speaks for the version.
-  const stressRow = await latestPressureRunRow(personaId, version);
-  const stress = stressRow && stressRow.id !== run?.id
-    ? (await runDetail(stressRow, {})).report.flags.filter((f) => isOpen(f) && PRESSURE_KINDS.has(f.kind))
-    : [];
+  // The newest pressure test and the newest self-rating run still speak for the version when a later
+  // plain probe is its report (each read for its own flags: caves / drifts back, says / does).
+  const stress: ReportFlag[] = [];
+  for (const [part, kinds] of [["pressure", UNDER_PRESSURE], ["selfReport", OWN_WORDS]] as const) {
+    const row = await latestRunWith(personaId, version, part);
+    if (!row || row.id === run?.id) continue;
+    for (const f of (await runDetail(row, {})).report.flags) if (isOpen(f) && kinds.has(f.kind) && !stress.some((s) => s.id === f.id)) stress.push(f);
+  }
   if (stress.length) {
     concerns.push(`v${version}'s newest pressure / self-rating run has ${stress.length} open flag${stress.length === 1 ? "" : "s"}: ${stress.slice(0, 3).map((f) => f.title).join("; ")}${stress.length > 3 ? "; …" : ""}.`);
   }
