@@ -60,7 +60,7 @@ describe("the run list says what ran", () => {
       // The line the run's own report shows, word for word.
       const detail = expectOk(ops.getProbeRun, await owner.api.get(`${wsPath(owner.workspaceId)}/probe-runs/${run.id}`));
       expect(detail.report.verdictLine).toBeDefined();
-      expect(run.summary).toEqual({ verdictLine: { text: detail.report.verdictLine!.text, severity: detail.report.verdictLine!.severity }, scenarios: 0 });
+      expect(run.summary).toEqual({ verdictLine: { text: detail.report.verdictLine!.text, severity: detail.report.verdictLine!.severity }, scenarios: 0, pressureConversations: 0, selfReport: false, framing: null });
     }
   });
 
