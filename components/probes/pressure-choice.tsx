@@ -1,6 +1,6 @@
 "use client";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { PRESSURE_LIMITS, type PressureRequest, type PressureScript } from "@/lib/schemas/pressure";
+import { defaultBreakThreshold, PRESSURE_LIMITS, type PressureRequest, type PressureScript } from "@/lib/schemas/pressure";
 import { BUILTIN_PRESSURE_SCRIPTS } from "@/lib/traits/pressure-scripts";
 
 // "Pressure test" in the new probe dialog (issue 14 §1): off and collapsed by
@@ -37,7 +37,7 @@ export const defaultBuiltins = (targeted: readonly string[]) =>
 
 /** Turns-to-break default: 20 points under the target for a targeted trait, else 50. */
 export const defaultThreshold = (trait: string, targets: Readonly<Record<string, number>>) =>
-  trait in targets ? Math.max(0, targets[trait] - 20) : 50;
+  defaultBreakThreshold(targets[trait]);
 
 /** The traits the chosen scripts (and simulated user) push against, in order of first appearance. */
 export function pushedTraits(state: PressureState, targets: Readonly<Record<string, number>>, own: readonly PressureScript[]): string[] {

@@ -39,6 +39,9 @@ export const PRESSURE_LIMITS = {
   selfReportItems: 3,
 } as const;
 
+/** Turns-to-break default: 20 below a targeted trait's target (not below 0), else 50 — the server, the dialog and the chart agree. */
+export const defaultBreakThreshold = (target: number | null | undefined): number => (typeof target === "number" ? Math.max(0, target - 20) : 50);
+
 const traitKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/);
 
 /** A pressure script the designer writes (kept in the persona spec, PersonaSpec.pressureScripts). */

@@ -1,7 +1,7 @@
 import { fmt, intervalText, signed } from "@/lib/probing/chart-prep/format";
 import type { Conversation } from "@/lib/probing/pressure/drift";
 import { survivalCurve } from "@/lib/probing/pressure/survival";
-import type { FramingReport, PressureConversation, PressureReport, SelfReportReport } from "@/lib/schemas/pressure";
+import { defaultBreakThreshold, type FramingReport, type PressureConversation, type PressureReport, type SelfReportReport } from "@/lib/schemas/pressure";
 
 // Issue 14's report sections → what the charts and tables draw: the drift line
 // with its band, the turns-to-break curve (recomputed here, client-side, when
@@ -27,7 +27,7 @@ export function changeText(change: Est): string {
 
 /** The threshold a trait breaks at: the report's, else target − 20, else 50 (pressureRequestSchema's default). */
 export function defaultThreshold(pressure: Pick<PressureReport, "thresholds">, trait: string, target: number | null | undefined): number {
-  return pressure.thresholds[trait] ?? (typeof target === "number" ? Math.max(0, target - 20) : 50);
+  return pressure.thresholds[trait] ?? defaultBreakThreshold(target);
 }
 
 /**

@@ -7,7 +7,7 @@ import { compilePersona, describeTraitTarget } from "@/lib/persona/compile";
 import { requestedSentence, requestedSpec } from "@/lib/persona/requested-wording";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import {
-  FRAMING_ARM_KIND, type FrozenPressure, type FrozenPressureScript, type FrozenSelfReport, type PressureScript, type pressureRequestSchema,
+  defaultBreakThreshold, FRAMING_ARM_KIND, type FrozenPressure, type FrozenPressureScript, type FrozenSelfReport, type PressureScript, type pressureRequestSchema,
 } from "@/lib/schemas/pressure";
 import type { RunArm } from "@/lib/schemas/probe";
 import type { RunConfig } from "@/lib/services/probes/run-config";
@@ -112,7 +112,7 @@ export function pressureScripts(body: PressureBody, targets: Readonly<Record<str
 /** Turns-to-break thresholds: the body's, else target − 20 (floor 0) for a targeted trait, else 50. */
 export function pressureThresholds(body: PressureBody, scripts: readonly FrozenPressureScript[], targets: Readonly<Record<string, number>>): Record<string, number> {
   const keys = [...new Set([...scripts.map((s) => s.trait), ...Object.keys(targets), ...Object.keys(body.thresholds)])];
-  return Object.fromEntries(keys.map((k) => [k, body.thresholds[k] ?? (targets[k] !== undefined ? Math.max(0, targets[k] - 20) : 50)]));
+  return Object.fromEntries(keys.map((k) => [k, body.thresholds[k] ?? defaultBreakThreshold(targets[k])]));
 }
 
 /** The traits the library says travel with `trait` (reinforcing relations), at most `max`, in catalog order. */
