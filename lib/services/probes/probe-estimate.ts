@@ -83,7 +83,8 @@ export async function estimateProbeRun(ctx: WorkspaceContext, personaId: string,
     systemPromptChars: prompt.length, userChars: userTurns.length ? userTurns.reduce((n, t) => n + t.length, 0) / userTurns.length : 120,
     judgePromptChars, watched: watched.length,
   });
-  const pressureCalls = conversations * ((pressure?.turns ?? 0) + 1) * 2 + simulatedConversations * ((pressure?.turns ?? 0) + 1);
+  // Every call of the fixed plan except the self-ratings' (one unjudged call each).
+  const pressureCalls = fixed.target.calls + fixed.judge.calls - selfReportQuestions;
   const estimate = await estimateYielding({
     traits,
     extraArms: arms.map((a) => ({ kind: a.kind, traits: a.traits ?? watched })),
