@@ -2,7 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/lib/db/client";
+import { db, dbProvider } from "@/lib/db/client";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { env, persistentSecret } from "@/lib/config/env";
 import { allowedOrigins } from "@/lib/config/origins";
@@ -13,7 +13,7 @@ export const auth = betterAuth({
   baseURL: env.authUrl,
   secret: persistentSecret("BETTER_AUTH_SECRET", "auth-secret"),
   trustedOrigins: allowedOrigins(),
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  database: prismaAdapter(db, { provider: dbProvider }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: !env.allowSignUp,

@@ -23,6 +23,8 @@ export const env = {
   importBodyLimitBytes: positiveInt(process.env.IMPORT_BODY_LIMIT_BYTES, 12 * 1024 * 1024),
   /** "off" disables the per-member / per-token limits on costly routes (never in production). */
   costRateLimit: (process.env.COST_RATE_LIMIT ?? "on") !== "off",
+  /** PostgreSQL only: connections this process keeps open (each web instance and each worker has its own pool). */
+  databasePoolSize: positiveInt(process.env.DATABASE_POOL_SIZE, 10),
 };
 
 function positiveInt(raw: string | undefined, fallback: number): number {

@@ -1,16 +1,27 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { env } from "@/lib/config/env";
 
 // One client per process, kept on globalThis: Next dev reloads modules, and a
 // production build instantiates this module once per bundle (routes, the
 // instrumentation that runs the probe worker). Two connections in one process
-// deadlock: better-sqlite3 waits for a lock synchronously, so the connection
-// holding it (inside a transaction, between awaits) can never finish.
+// deadlock on SQLite: better-sqlite3 waits for a lock synchronously, so the
+// connection holding it (inside a transaction, between awaits) can never finish.
+//
+// Two databases, one set of models: DATABASE_URL=file:… is the embedded SQLite
+// default, postgresql://… (or postgres://…) the team database. The PostgreSQL
+// client is generated from the same schema (scripts/postgres-schema.mjs), so its
+// API is the SQLite client's; the app is typed against the SQLite one and never
+// uses a feature only one of them has (README, "Two databases").
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient(): PrismaClient {
+export type DbProvider = "sqlite" | "postgresql";
+export const dbProvider: DbProvider = /^postgres(ql)?:\/\//.test(env.databaseUrl) ? "postgresql" : "sqlite";
+
+function createSqliteClient(): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl }) });
   // better-sqlite3 is synchronous: with the default rollback journal every commit
   // waits for a disk sync on the event loop. WAL with synchronous=NORMAL keeps
@@ -23,7 +34,16 @@ function createClient(): PrismaClient {
   return client;
 }
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+function createPostgresClient(): PrismaClient {
+  const adapter = new PrismaPg(
+    { connectionString: env.databaseUrl, max: env.databasePoolSize, allowExitOnIdle: true },
+    { onPoolError: (e) => console.warn("[db] PostgreSQL pool error:", e.message) },
+  );
+  // Same models, same API (see above): typed as the app's one client type.
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+}
+
+export const db: PrismaClient = globalForPrisma.prisma ?? (dbProvider === "postgresql" ? createPostgresClient() : createSqliteClient());
 globalForPrisma.prisma = db;
 
 export type Db = PrismaClient;

@@ -4,28 +4,37 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll } from "vitest";
+import { createTestDatabase, dropTestDatabase, isPostgresTest } from "./postgres";
 
 // Runs before each integration test file imports anything from the app: gives the
-// file a fresh SQLite database built from prisma/migrations, its own data dir (for
-// the generated auth secret) and the auth base URL. lib/config/env.ts reads these
+// file a fresh database — a SQLite file built from prisma/migrations, or in the
+// "integration-pg" project a PostgreSQL database cloned from the migrated
+// template (tests/setup/postgres.ts) — its own data dir (for the generated auth
+// secret) and the auth base URL. lib/config/env.ts reads these
 // at import time, so they must be set here and not in the test file.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const tmpRoot = path.join(repoRoot, "tests/.tmp");
 const runDir = path.join(tmpRoot, `${process.pid}-${randomBytes(4).toString("hex")}`);
 const dbFile = path.join(runDir, "test.db");
+const pgAdminUrl = process.env.PG_TEST_URL;
+const pgDatabase = `t_${process.pid}_${randomBytes(4).toString("hex")}`;
 
 mkdirSync(runDir, { recursive: true });
 
-const migrationsDir = path.join(repoRoot, "prisma/migrations");
-const sqlite = new Database(dbFile);
-sqlite.pragma("foreign_keys = ON");
-for (const dir of readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-  sqlite.exec(readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
+if (isPostgresTest) {
+  if (!pgAdminUrl) throw new Error("PERSONA_TEST_DB=postgres needs PG_TEST_URL");
+  process.env.DATABASE_URL = await createTestDatabase(pgAdminUrl, pgDatabase);
+} else {
+  const migrationsDir = path.join(repoRoot, "prisma/migrations");
+  const sqlite = new Database(dbFile);
+  sqlite.pragma("foreign_keys = ON");
+  for (const dir of readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    sqlite.exec(readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
+  }
+  sqlite.close();
+  process.env.DATABASE_URL = `file:${dbFile}`;
 }
-sqlite.close();
-
-process.env.DATABASE_URL = `file:${dbFile}`;
 process.env.PERSONA_STUDIO_DATA_DIR = path.join(runDir, "data");
 process.env.BETTER_AUTH_URL = "http://localhost:3000";
 delete process.env.BETTER_AUTH_SECRET;
@@ -38,4 +47,5 @@ afterAll(async () => {
   const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
   await prisma?.$disconnect();
   rmSync(runDir, { recursive: true, force: true });
+  if (isPostgresTest && pgAdminUrl) await dropTestDatabase(pgAdminUrl, pgDatabase);
 });
