@@ -1,9 +1,16 @@
-// npm test — the whole suite: unit + integration (Vitest, real SQLite), then a
-// fresh production build and the Playwright e2e suite in Debian Chromium.
-// Ends with one line "N passed, N failed[, N skipped]" summed over all suites.
+// npm test — the whole suite: unit + integration (Vitest) on SQLite and on
+// PostgreSQL, then a fresh production build and the Playwright e2e suite in
+// Debian Chromium. Ends with one line "N passed, N failed[, N skipped]" summed
+// over all suites.
+//
+// PostgreSQL: PG_TEST_URL (a superuser URL) when set; otherwise a throwaway
+// cluster of the machine's PostgreSQL (scripts/pg-cluster.mjs), stopped at the
+// end. Without PostgreSQL the integration suite runs on SQLite only, said
+// plainly; CI (.ci/run) installs it so CI always runs both. PG_TEST=off skips it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bin, fingerprintFile, mustRun, root, run, sourceFingerprint } from "./lib.mjs";
+import { findPostgres, startCluster } from "./pg-cluster.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const results = path.join(root, "test-results");
@@ -36,8 +43,31 @@ const vitestJson = path.join(results, "vitest.json");
 const playwrightJson = path.join(results, "playwright.json");
 for (const f of [vitestJson, playwrightJson]) writeFileSync(f, "");
 
-console.log("\n▸ Unit and integration tests (Vitest)");
-const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+let cluster = null;
+if (process.env.PG_TEST === "off") {
+  console.log("\n▸ PostgreSQL: off (PG_TEST=off) — the integration suite runs on SQLite only");
+} else if (process.env.PG_TEST_URL) {
+  console.log(`\n▸ PostgreSQL: ${process.env.PG_TEST_URL.replace(/\/\/[^@/]*@/, "//…@")} (PG_TEST_URL)`);
+} else if (findPostgres()) {
+  cluster = await startCluster();
+  process.env.PG_TEST_URL = cluster.url;
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => { cluster.stop(); process.exit(130); });
+  console.log(`\n▸ PostgreSQL: a throwaway cluster at ${cluster.url}`);
+} else if (process.env.CI) {
+  console.error("\n✖ PostgreSQL is not installed, and CI must run the integration suite on both databases (.ci/run installs it: apt-get install -y postgresql)");
+  writeFileSync(path.join(results, "summary.txt"), "0 passed, 1 failed\n");
+  process.exit(1);
+} else {
+  console.log("\n▸ PostgreSQL: not installed — the integration suite runs on SQLite only (Debian: apt-get install -y postgresql)");
+}
+
+console.log("\n▸ Unit and integration tests (Vitest: unit, integration on SQLite" + (process.env.PG_TEST_URL ? ", integration-pg on PostgreSQL)" : ")"));
+let vitestStatus;
+try {
+  vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+} finally {
+  cluster?.stop();
+}
 
 let playwrightStatus = 0;
 if (!skipE2E) {
