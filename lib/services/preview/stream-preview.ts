@@ -28,8 +28,8 @@ async function systemPrompt(ctx: WorkspaceContext, source: Body["source"]): Prom
  * upstream model call too.
  */
 export async function streamPreview(ctx: WorkspaceContext, body: Body, signal: AbortSignal): Promise<Response> {
-  const prompt = await systemPrompt(ctx, body.source);
-  const resolved = await resolveProvider(ctx, body.providerId, body.model);
+  // Both lookups at once: the upstream request leaves as soon as the slower one is back.
+  const [prompt, resolved] = await Promise.all([systemPrompt(ctx, body.source), resolveProvider(ctx, body.providerId, body.model)]);
   return ndjsonResponse<PreviewEvent>(signal, async (send, upstream) => {
     await streamChat({
       resolved, tag: {}, start: {}, send,

@@ -37,6 +37,32 @@ export function pricesOf(row: { inputPricePerM: number | null; outputPricePerM: 
 
 let simulator: SimulatorProvider | null = null;
 
+/**
+ * Stored providers' clients, kept per process: opening the key (decryption),
+ * the PROVIDER_NETWORK address check and a new HTTP client cost milliseconds on
+ * every live preview's critical path before the upstream request can leave.
+ * A client is reused while its row is unchanged (any edit — URL, key, name —
+ * bumps updatedAt or changes the sealed key) and for at most CLIENT_TTL_MS, so
+ * the checked addresses a client is pinned to are looked up again now and then.
+ */
+const CLIENT_TTL_MS = 5 * 60_000;
+const CLIENT_CACHE_MAX = 200;
+const clients = new Map<string, { provider: OpenAiCompatibleProvider; expires: number }>();
+
+async function clientFor(row: { id: string; name: string; baseUrl: string; apiKeyEnc: string | null; updatedAt: Date }): Promise<OpenAiCompatibleProvider> {
+  const key = `${row.id}\u0000${row.updatedAt.getTime()}\u0000${row.baseUrl}\u0000${row.name}\u0000${row.apiKeyEnc ?? ""}`;
+  const now = Date.now();
+  const hit = clients.get(key);
+  if (hit && hit.expires > now) return hit.provider;
+  // PROVIDER_NETWORK=public: refused (422) before any call; the checked addresses are pinned for the calls.
+  const [network, apiKey] = await Promise.all([providerNetworkAccess(row.baseUrl, "providerId"), openStoredKey(row)]);
+  const provider = new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey, label: row.name, ...network });
+  for (const [k, v] of clients) if (v.expires <= now || k.startsWith(`${row.id}\u0000`)) clients.delete(k);
+  if (clients.size >= CLIENT_CACHE_MAX) clients.delete(clients.keys().next().value!);
+  clients.set(key, { provider, expires: now + CLIENT_TTL_MS });
+  return provider;
+}
+
 export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">, providerId?: string, model?: string): Promise<ResolvedProvider> {
   let id = providerId;
   let chosenModel = model;
@@ -62,10 +88,8 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
   }
   const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
   if (!row) throw new AppError("not_found", "Provider not found", { field: "providerId" });
-  // PROVIDER_NETWORK=public: refused (422) before any call; the checked addresses are pinned for the calls.
-  const network = await providerNetworkAccess(row.baseUrl, "providerId");
   return {
-    provider: new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey: await openStoredKey(row), label: row.name, ...network }),
+    provider: await clientFor(row),
     providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl, prices: pricesOf(row),
   };
 }
