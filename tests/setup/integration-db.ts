@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { createTestDatabase, dropTestDatabase, isPostgresTest } from "./postgres";
 
 // Runs before each integration test file imports anything from the app: gives the
@@ -24,7 +24,7 @@ mkdirSync(runDir, { recursive: true });
 
 if (isPostgresTest) {
   if (!pgAdminUrl) throw new Error("PERSONA_TEST_DB=postgres needs PG_TEST_URL");
-  process.env.DATABASE_URL = await createTestDatabase(pgAdminUrl, pgDatabase);
+  process.env.DATABASE_URL = await createTestDatabase(pgAdminUrl, pgDatabase, inject("pgTemplate"));
 } else {
   const migrationsDir = path.join(repoRoot, "prisma/migrations");
   const sqlite = new Database(dbFile);
@@ -38,6 +38,8 @@ if (isPostgresTest) {
 process.env.PERSONA_STUDIO_DATA_DIR = path.join(runDir, "data");
 process.env.BETTER_AUTH_URL = "http://localhost:3000";
 delete process.env.BETTER_AUTH_SECRET;
+// One process per test database: the generated secrets above are fine, on PostgreSQL too (lib/config/shared-secrets.mjs).
+process.env.MULTI_INSTANCE = "false";
 delete process.env.TRUSTED_ORIGINS;
 process.env.ALLOW_SIGN_UP = "true";
 // lib/db/client.ts caches the client on globalThis; never reuse one bound to another file's DB.

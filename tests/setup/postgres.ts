@@ -70,8 +70,7 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
 }
 
 /** A fresh database for one test file, cloned from the template. */
-export async function createTestDatabase(adminUrl: string, name: string): Promise<string> {
-  const template = templateName();
+export async function createTestDatabase(adminUrl: string, name: string, template: string): Promise<string> {
   await withAdmin(adminUrl, async (admin) => {
     for (let attempt = 0; ; attempt++) {
       try {
