@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
@@ -38,28 +39,31 @@ export function pricesOf(row: { inputPricePerM: number | null; outputPricePerM: 
 let simulator: SimulatorProvider | null = null;
 
 /**
- * Stored providers' clients, kept per process: opening the key (decryption),
- * the PROVIDER_NETWORK address check and a new HTTP client cost milliseconds on
- * every live preview's critical path before the upstream request can leave.
- * A client is reused while its row is unchanged (any edit — URL, key, name —
- * bumps updatedAt or changes the sealed key) and for at most CLIENT_TTL_MS, so
- * the checked addresses a client is pinned to are looked up again now and then.
+ * Stored providers' clients, kept per process: the PROVIDER_NETWORK address
+ * check (a DNS lookup for a host name) and a new HTTP client cost milliseconds
+ * on every live preview's critical path before the upstream request can leave.
+ * The key is still opened on every use (cheap: a file read, a hash, AES-GCM), so
+ * a key that became unreadable is refused at once; a client is reused only for
+ * the same provider, URL, name and key, and for at most CLIENT_TTL_MS, so the
+ * checked addresses it is pinned to are looked up again now and then.
  */
 const CLIENT_TTL_MS = 5 * 60_000;
 const CLIENT_CACHE_MAX = 200;
 const clients = new Map<string, { provider: OpenAiCompatibleProvider; expires: number }>();
 
-async function clientFor(row: { id: string; name: string; baseUrl: string; apiKeyEnc: string | null; updatedAt: Date }): Promise<OpenAiCompatibleProvider> {
-  const key = `${row.id}\u0000${row.updatedAt.getTime()}\u0000${row.baseUrl}\u0000${row.name}\u0000${row.apiKeyEnc ?? ""}`;
+async function clientFor(row: { id: string; name: string; baseUrl: string; apiKeyEnc: string | null }): Promise<OpenAiCompatibleProvider> {
+  const apiKey = await openStoredKey(row);
+  const keyHash = apiKey === null ? "" : createHash("sha256").update(apiKey).digest("base64url");
+  const cacheKey = [row.id, row.baseUrl, row.name, keyHash].join("\u0000");
   const now = Date.now();
-  const hit = clients.get(key);
+  const hit = clients.get(cacheKey);
   if (hit && hit.expires > now) return hit.provider;
   // PROVIDER_NETWORK=public: refused (422) before any call; the checked addresses are pinned for the calls.
-  const [network, apiKey] = await Promise.all([providerNetworkAccess(row.baseUrl, "providerId"), openStoredKey(row)]);
+  const network = await providerNetworkAccess(row.baseUrl, "providerId");
   const provider = new OpenAiCompatibleProvider({ baseUrl: row.baseUrl, apiKey, label: row.name, ...network });
   for (const [k, v] of clients) if (v.expires <= now || k.startsWith(`${row.id}\u0000`)) clients.delete(k);
   if (clients.size >= CLIENT_CACHE_MAX) clients.delete(clients.keys().next().value!);
-  clients.set(key, { provider, expires: now + CLIENT_TTL_MS });
+  clients.set(cacheKey, { provider, expires: now + CLIENT_TTL_MS });
   return provider;
 }
 
