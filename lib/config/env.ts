@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { assertSharedSecrets } from "@/lib/config/shared-secrets.mjs";
 
 // Runtime configuration in one place. Every variable is documented in the README's
 // configuration table; defaults make `npm start` work on a fresh machine.
@@ -35,13 +36,16 @@ function positiveInt(raw: string | undefined, fallback: number): number {
 /**
  * A secret from the environment, or one generated once and kept in the data
  * directory (never in the database), so a fresh install needs no setup and a
- * restart keeps sessions valid. `beforeGenerate` may throw to refuse generating
+ * restart keeps sessions valid — on a single instance only: with several
+ * (lib/config/shared-secrets.mjs) it must come from the environment. `beforeGenerate` may throw to refuse generating
  * (the encryption key must not be replaced while values sealed with it exist).
  */
 export function persistentSecret(envName: string, fileName: string, options: { beforeGenerate?: () => void } = {}): string {
   const fromEnv = process.env[envName];
   if (fromEnv && fromEnv.length >= 32) return fromEnv;
   if (fromEnv) throw new Error(`${envName} must be at least 32 characters`);
+  // Several instances (a PostgreSQL team deployment, MULTI_INSTANCE=true) would each generate their own.
+  assertSharedSecrets(process.env, [envName]);
   const file = path.join(/*turbopackIgnore: true*/ env.dataDir, fileName);
   try {
     return readFileSync(file, "utf8").trim();

@@ -33,6 +33,8 @@ export type Operation<
   idempotent?: boolean;
   /** Body cap: "import" allows files (IMPORT_BODY_LIMIT_BYTES); default BODY_LIMIT_BYTES. */
   bodyLimit?: "default" | "import";
+  /** Polled by machines (health checks): successful requests log at debug, not info. */
+  quietLog?: boolean;
 };
 
 /** Buckets of the costly-route limits; each has its own configurable rate. */

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { z } from "zod";
 import * as compileRoute from "@/app/api/compile/route";
 import * as meRoute from "@/app/api/me/route";
+import * as healthRoute from "@/app/api/health/route";
 import * as memberRoute from "@/app/api/workspaces/[workspaceId]/members/[memberId]/route";
 import * as membersRoute from "@/app/api/workspaces/[workspaceId]/members/route";
 import * as archiveRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/archive/route";
@@ -103,6 +104,7 @@ const P = `${W}/personas/{personaId}`;
 /** OpenAPI path template → the Next.js route module that serves it. */
 const ROUTES: Record<string, RouteModule> = {
   "/api/me": meRoute,
+  "/api/health": healthRoute,
   "/api/compile": compileRoute,
   "/api/workspaces": workspacesRoute,
   [W]: workspaceRoute,

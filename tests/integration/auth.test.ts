@@ -10,7 +10,7 @@ describe("sign-up", () => {
 
     expect(me.user).toMatchObject({ id: user.id, name: "Grace Hopper", email: user.email });
     expect(me.workspaces).toHaveLength(1);
-    expect(me.workspaces[0]).toMatchObject({ personal: true, role: "owner", memberCount: 1, personaCount: 0, name: "Grace's workspace" });
+    expect(me.workspaces[0]).toMatchObject({ personal: true, role: "owner", memberCount: 1, name: "Grace's workspace" });
     expect(expectOk(ops.listWorkspaces, await api(user.cookie).get("/api/workspaces"))).toEqual(me.workspaces);
   });
 
@@ -35,11 +35,11 @@ describe("without a session", () => {
     workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", answerId: "a_x", traitKey: "trait_x",
     commentId: "c_x", shareId: "s_x", token: "A".repeat(43), variantId: "v_x", batchId: "b_x", tokenId: "t_x", ackId: "ack_x", panelId: "pn_x", sessionId: "ses_x", requestId: "rq_x", index: 0,
   };
-  // Share links are the one public surface: their token is the credential (tests/integration/share-links.test.ts).
+  // Share links are the public surface (their token is the credential: tests/integration/share-links.test.ts), with the health check.
   const sessionOps = allOps.filter((op) => op.auth !== "public");
 
-  it("keeps the public surface to the share-link reads (a persona's bundle, answers and pressure conversations, a panel's bundle)", () => {
-    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/share/{token}", "GET /api/share/{token}/answers", "GET /api/share/{token}/conversations/{index}", "GET /api/share/{token}/panel"]);
+  it("keeps the public surface to the health check and the share-link reads (a persona's bundle, answers and pressure conversations, a panel's bundle)", () => {
+    expect(allOps.filter((op) => op.auth === "public").map((op) => `${op.method} ${op.path}`).sort()).toEqual(["GET /api/health", "GET /api/share/{token}", "GET /api/share/{token}/answers", "GET /api/share/{token}/conversations/{index}", "GET /api/share/{token}/panel"]);
   });
 
   it.each(sessionOps.map((op) => [op.id, op] as const))("%s answers 401", async (_id, op) => {
