@@ -1,6 +1,7 @@
 export type BackupManifest = {
   createdAt: string;
-  database: { source: string; file: string; integrity: string };
+  /** SQLite: the copied file; PostgreSQL: the pg_dump archive (source without its password). */
+  database: { kind: "sqlite" | "postgresql"; source: string; file: string; format?: string; integrity: string };
   dataDir: { source: string; copiedTo: string | null };
   rowCounts: Record<string, number>;
   sealedProviderKeys: number;
@@ -14,5 +15,7 @@ export declare function backup(options?: {
   out?: string;
   environment?: Record<string, string | undefined>;
   now?: Date;
+  /** The pg_dump to run (default: PG_DUMP, else pg_dump on PATH); pg_restore is taken from beside it. */
+  pgDump?: string;
 }): Promise<{ dir: string; manifest: BackupManifest; warnings: string[] }>;
 export declare function restoreSteps(result: { dir: string; manifest: BackupManifest }): string;

@@ -1,4 +1,4 @@
-// Start-up check: refuse to start when the database holds provider keys sealed
+// Start-up check (either database: SQLite or PostgreSQL): refuse to start when the database holds provider keys sealed
 // with an encryption key this installation does not have — otherwise a lost
 // key file would be silently replaced by a new one and every key would be dead.
 // Reads only: never generates a key, never writes the database.

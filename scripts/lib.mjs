@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { isPostgresUrl } from "../lib/crypto/database-url.mjs";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -19,6 +20,16 @@ export function mustRun(cmd, args, opts) {
     console.error(`\n✖ ${path.basename(cmd)} ${args.join(" ")} failed (exit ${status})`);
     process.exit(status);
   }
+}
+
+export { isPostgresUrl, redactUrl } from "../lib/crypto/database-url.mjs";
+
+/** The Prisma CLI arguments for DATABASE_URL's database: PostgreSQL has its own schema and migrations. */
+export const prismaConfigFor = (url) => (isPostgresUrl(url) ? ["--config", "prisma.postgres.config.ts"] : []);
+
+/** `prisma migrate deploy` for `url` (default DATABASE_URL) — the one place that picks the migrations. Exits on failure. */
+export function migrate(url = process.env.DATABASE_URL, opts = {}) {
+  mustRun(bin("prisma"), ["migrate", "deploy", ...prismaConfigFor(url)], { ...opts, env: { ...opts.env, ...(url ? { DATABASE_URL: url } : {}) } });
 }
 
 const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];

@@ -10,4 +10,4 @@ export declare function resealAll(options?: {
   dataDir?: string;
   environment?: Record<string, string | undefined>;
   forgetUnreadable?: boolean;
-}): ResealResult;
+}): Promise<ResealResult>;

@@ -4,37 +4,34 @@
 // npm run secrets:forget-unreadable — last resort when an encryption key is lost
 // for good: removes the stored keys no available secret opens (owners re-enter them).
 // Safe while the studio runs: each row is only rewritten if it still holds what was read.
+// Either database: SQLite (DATABASE_URL=file:…) or PostgreSQL (postgresql://…).
 import path from "node:path";
-import Database from "better-sqlite3";
-import { availableSecrets, keysFor, sqliteFile } from "../lib/crypto/key-ring.mjs";
+import { availableSecrets, keysFor } from "../lib/crypto/key-ring.mjs";
+import { redactUrl, withDatabase } from "../lib/crypto/operator-db.mjs";
 import { SecretUnreadableError, deriveKey, open, seal } from "../lib/crypto/sealed-box.mjs";
 
 /**
  * @param {{ databaseUrl?: string, dataDir?: string, environment?: Record<string, string | undefined>, forgetUnreadable?: boolean }} [options]
  */
-export function resealAll({
+export async function resealAll({
   databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/dev.db",
   dataDir = path.resolve(process.env.PERSONA_STUDIO_DATA_DIR ?? ".data"),
   environment = process.env,
   forgetUnreadable = false,
 } = {}) {
-  const file = sqliteFile(databaseUrl);
-  if (!file) throw new Error("Only SQLite databases (DATABASE_URL=file:…) are supported so far");
   const secrets = availableSecrets(environment, dataDir);
   const keys = keysFor(secrets.all);
   const current = secrets.current ? deriveKey(secrets.current) : null;
   if (!current && !forgetUnreadable) {
     throw new Error("No current encryption key: set PERSONA_STUDIO_SECRET (or restore the encryption-key file) before re-sealing");
   }
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
   const result = { currentKeyId: current?.kid ?? null, resealed: 0, upToDate: 0, unreadable: [], forgotten: 0 };
-  try {
-    const rows = db.prepare(
-      "SELECT p.id, p.name, p.apiKeyEnc, w.name AS workspace FROM ModelProvider p JOIN Workspace w ON w.id = p.workspaceId WHERE p.apiKeyEnc IS NOT NULL",
-    ).all();
-    const replace = db.prepare("UPDATE ModelProvider SET apiKeyEnc = ? WHERE id = ? AND apiKeyEnc = ?");
-    const forget = db.prepare("UPDATE ModelProvider SET apiKeyEnc = NULL, apiKeyMask = NULL WHERE id = ? AND apiKeyEnc = ?");
+  const found = await withDatabase(databaseUrl, async (db) => {
+    const rows = await db.all(
+      'SELECT p."id", p."name", p."apiKeyEnc", w."name" AS "workspace" FROM "ModelProvider" p JOIN "Workspace" w ON w."id" = p."workspaceId" WHERE p."apiKeyEnc" IS NOT NULL',
+    );
+    const replace = 'UPDATE "ModelProvider" SET "apiKeyEnc" = ? WHERE "id" = ? AND "apiKeyEnc" = ?';
+    const forget = 'UPDATE "ModelProvider" SET "apiKeyEnc" = NULL, "apiKeyMask" = NULL WHERE "id" = ? AND "apiKeyEnc" = ?';
     for (const row of rows) {
       let opened;
       try {
@@ -42,25 +39,25 @@ export function resealAll({
       } catch (e) {
         if (!(e instanceof SecretUnreadableError)) throw e;
         result.unreadable.push({ id: row.id, name: row.name, workspace: row.workspace, reason: e.reason });
-        if (forgetUnreadable) result.forgotten += forget.run(row.id, row.apiKeyEnc).changes;
+        if (forgetUnreadable) result.forgotten += await db.run(forget, [row.id, row.apiKeyEnc]);
         continue;
       }
       if (!opened.stale || forgetUnreadable) {
         result.upToDate++;
         continue;
       }
-      result.resealed += replace.run(seal(opened.plain, current), row.id, row.apiKeyEnc).changes;
+      result.resealed += await db.run(replace, [seal(opened.plain, current), row.id, row.apiKeyEnc]);
     }
-  } finally {
-    db.close();
-  }
+    return true;
+  });
+  if (!found) throw new Error(`No database at ${redactUrl(databaseUrl)}`);
   return result;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const forgetUnreadable = process.argv.includes("--forget-unreadable");
   try {
-    const r = resealAll({ forgetUnreadable });
+    const r = await resealAll({ forgetUnreadable });
     const list = r.unreadable.map((u) => `    • ${u.workspace} / ${u.name}`).join("\n");
     if (forgetUnreadable) {
       console.log(r.forgotten

@@ -3,7 +3,7 @@
 // custom server as `npm start` (scripts/server.mjs), so e2e tests exercise it.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { bin, mustRun, root } from "./lib.mjs";
+import { migrate, root } from "./lib.mjs";
 import { serve } from "./server.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -20,6 +20,6 @@ Object.assign(process.env, {
   AUTH_RATE_LIMIT: "off",
 });
 process.chdir(root);
-mustRun(bin("prisma"), ["migrate", "deploy"], { stdio: "ignore" });
+migrate(process.env.DATABASE_URL, { stdio: "ignore" });
 await serve({ port: Number(port), hostname: "127.0.0.1" });
 console.log(`▸ e2e server on http://127.0.0.1:${port}`);

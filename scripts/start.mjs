@@ -4,16 +4,23 @@
 // The server runs in this process (scripts/server.mjs), so the SIGTERM / SIGINT
 // that npm forwards reach it: it drains, releases the probe worker's leases and exits 0.
 import { writeFileSync } from "node:fs";
-import { bin, buildIsCurrent, fingerprintFile, mustRun, root, sourceFingerprint } from "./lib.mjs";
+import { bin, buildIsCurrent, fingerprintFile, migrate, mustRun, redactUrl, root, sourceFingerprint } from "./lib.mjs";
+import { sharedSecretsProblem } from "../lib/config/shared-secrets.mjs";
 import { serve } from "./server.mjs";
 
 process.chdir(root);
 const port = process.env.PORT ?? "3000";
 process.env.DATABASE_URL ??= "file:./prisma/dev.db";
 process.env.BETTER_AUTH_URL ??= `http://localhost:${port}`;
+// Before migrating or building: a team deployment without its shared secrets does not start (scripts/server.mjs checks again).
+const secretsMissing = sharedSecretsProblem(process.env);
+if (secretsMissing) {
+  console.error(secretsMissing);
+  process.exit(1);
+}
 
-console.log(`▸ Database: ${process.env.DATABASE_URL}`);
-mustRun(bin("prisma"), ["migrate", "deploy"]);
+console.log(`▸ Database: ${redactUrl(process.env.DATABASE_URL)}`);
+migrate();
 
 if (buildIsCurrent()) {
   console.log("▸ Production build is up to date");

@@ -9,3 +9,4 @@ export declare function sqliteFile(databaseUrl: string | undefined): string | nu
 export type SealedRow = { id: string; workspaceId: string; name: string; apiKeyEnc: string };
 export declare function readSealedRows(databaseUrl: string | undefined): SealedRow[];
 export declare function rowsWithoutKey<R extends { apiKeyEnc: string }>(rows: R[], keys: SealKey[]): R[];
+export declare const SEALED_ROWS_SQL: string;

@@ -1,10 +1,14 @@
 // Which encryption secrets this installation has, and which sealed values need
 // one — read without ever generating a key, so the start-up check, the reseal
 // script and the backup see exactly what the operator has (see sealed-box.mjs).
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isPostgresUrl, sqliteFile } from "./database-url.mjs";
 import { deriveKey, open, parseSealed } from "./sealed-box.mjs";
+
+export { sqliteFile };
 
 export const KEY_FILE = "encryption-key";
 
@@ -36,27 +40,54 @@ export function availableSecrets(environment, dataDir) {
 
 export const keysFor = (secrets) => secrets.map(deriveKey);
 
-/** The SQLite file behind a DATABASE_URL ("file:./prisma/dev.db", relative to the working directory), or null for another database. */
-export function sqliteFile(databaseUrl) {
-  if (!databaseUrl?.startsWith("file:")) return null;
-  return path.resolve(/*turbopackIgnore: true*/ databaseUrl.slice("file:".length).split("?")[0]);
-}
+/** Every sealed provider key, on either database ("quoted" names: PostgreSQL keeps their case). */
+export const SEALED_ROWS_SQL = 'SELECT "id", "workspaceId", "name", "apiKeyEnc" FROM "ModelProvider" WHERE "apiKeyEnc" IS NOT NULL';
 
 /**
  * Every sealed provider key: [{ id, workspaceId, name, apiKeyEnc }]. Empty when
  * the database or its tables do not exist yet (a fresh install).
+ * Synchronous, because the server asks just before it would generate a key, inside
+ * a synchronous call: on PostgreSQL (whose driver is asynchronous) the query runs
+ * in a short-lived child process — only on start-up checks and that rare moment.
  */
 export function readSealedRows(databaseUrl) {
+  if (isPostgresUrl(databaseUrl)) return readSealedRowsFromPostgres(databaseUrl);
   const file = sqliteFile(databaseUrl);
   if (!file || !existsSync(/*turbopackIgnore: true*/ file)) return [];
   const db = new Database(/*turbopackIgnore: true*/ file, { readonly: true, fileMustExist: true });
   try {
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ModelProvider'").get();
     if (!table) return [];
-    return db.prepare("SELECT id, workspaceId, name, apiKeyEnc FROM ModelProvider WHERE apiKeyEnc IS NOT NULL").all();
+    return db.prepare(SEALED_ROWS_SQL).all();
   } finally {
     db.close();
   }
+}
+
+// The URL comes on stdin, never in the arguments (ps would show its password).
+// 42P01: no ModelProvider table yet (migrations not applied) — nothing sealed.
+const POSTGRES_READER = `
+const pg = require("pg");
+let url = "";
+process.stdin.on("data", (d) => (url += d)).on("end", async () => {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    process.stdout.write(JSON.stringify((await client.query(process.argv[1])).rows));
+  } catch (e) {
+    if (e.code === "42P01") process.stdout.write("[]");
+    else { process.stderr.write(String(e.message)); process.exitCode = 1; }
+  } finally {
+    await client.end().catch(() => {});
+  }
+});`;
+
+function readSealedRowsFromPostgres(databaseUrl) {
+  const r = spawnSync(process.execPath, ["-e", POSTGRES_READER, SEALED_ROWS_SQL], { input: databaseUrl, encoding: "utf8", timeout: 30_000 });
+  if (r.status !== 0) {
+    throw new Error(`Could not read the stored provider keys from PostgreSQL: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()}`);
+  }
+  return JSON.parse(r.stdout);
 }
 
 /**

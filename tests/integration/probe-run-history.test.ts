@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimRun, processRun } from "@/lib/jobs/probe-worker";
@@ -8,6 +7,7 @@ import { METHOD_CHANGELOG } from "@/lib/probing/methods/version";
 import { expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { countStatements } from "@/tests/factories/raw-db";
 
 // The run history names what ran (issue 12 §8): variant runs by their variant,
 // the counts a designer tells runs apart by, and the verdict line of each run's
@@ -98,8 +98,8 @@ describe("the run list says what ran", () => {
 
   it("lists more runs with the same number of queries: the verdict lines come in one", async () => {
     const statements = () => {
-      const spy = vi.spyOn(Database.prototype, "prepare");
-      return { count: () => spy.mock.calls.length, reports: () => spy.mock.calls.filter(([sql]) => String(sql).includes("ProbeReport")).length, stop: () => spy.mockRestore() };
+      const counter = countStatements();
+      return { ...counter, reports: () => counter.mentioning("ProbeReport") };
     };
     const before = statements();
     const few = await list();
@@ -113,6 +113,9 @@ describe("the run list says what ran", () => {
       const run = expectOk(ops.createProbeRun, await owner.api.post(`${p()}/probe-runs`, { traits: ["empathetic"], budgetPerTrait: 6 }));
       await db.probeReport.create({ data: { runId: run.id, methodVersion: template.methodVersion, report: template.report, verdictLine: template.verdictLine, final: false, answerCount: 0 } });
     }
+    // Creating a run may finish its bookkeeping after answering (on PostgreSQL the job
+    // queue reads the new run as it enqueues it): one list first lets that settle.
+    await list();
     const after = statements();
     const many = await list();
     expect(many.length).toBe(few.length + 3);

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { claimRun, NEUTRAL_PROMPT, processRun } from "@/lib/jobs/probe-worker";
@@ -10,6 +9,7 @@ import { probeTrait } from "@/lib/probing/traits/library";
 import { api, expectError, expectOk, type ApiResponse } from "@/tests/factories/api";
 import { addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 import { readRequestText } from "@/tests/factories/http-server";
+import { withRawDb } from "@/tests/factories/raw-db";
 
 // Provider keys never leak through error messages. A fake OpenAI-compatible
 // endpoint rejects every key and echoes it back — whole, in part, in a plain
@@ -265,22 +265,19 @@ describe("share pages", () => {
 });
 
 describe("the database", () => {
-  it("holds no key, no partial echo and no upstream body text in any table", () => {
-    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
-    const sqlite = new Database(file, { readonly: true });
-    try {
-      const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  it("holds no key, no partial echo and no upstream body text in any table", async () => {
+    // Every table and column as stored (SQLite or PostgreSQL), read under the app.
+    await withRawDb(async (raw) => {
+      const tables = await raw.tables();
+      expect(tables).toEqual(expect.arrayContaining(["ModelProvider", "ProbeRun"]));
       let rowsWithErrors = 0;
-      for (const { name } of tables) {
-        const rows = sqlite.prepare(`SELECT * FROM "${name}"`).all();
-        const text = JSON.stringify(rows);
+      for (const name of tables) {
+        const text = JSON.stringify(await raw.all(`SELECT * FROM "${name}"`));
         expect(leaksIn(text), `table ${name}`).toEqual([]);
         if (/rejected the API key/.test(text)) rowsWithErrors++;
       }
       // The reasons are stored (redacted), not dropped.
       expect(rowsWithErrors).toBeGreaterThan(0);
-    } finally {
-      sqlite.close();
-    }
+    });
   });
 });

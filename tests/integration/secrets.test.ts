@@ -4,7 +4,6 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deriveKey, parseSealed, seal } from "@/lib/crypto/sealed-box.mjs";
 import { ops } from "@/lib/http/operations";
@@ -16,6 +15,8 @@ import { resealAll } from "@/scripts/reseal.mjs";
 import { expectError, expectOk, type ApiResponse } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { otherDatabase, withRawDb } from "@/tests/factories/raw-db";
+import { isPostgresTest } from "@/tests/setup/postgres";
 
 // Provider keys when the studio's encryption key is lost or rotated: an unreadable
 // key is the owner's to re-enter (409, never a 500), rotation keeps keys working,
@@ -176,7 +177,7 @@ describe("npm run secrets:reseal and secrets:forget-unreadable", () => {
     const environment = { PERSONA_STUDIO_SECRET: NEW_SECRET, PERSONA_STUDIO_PREVIOUS_SECRETS: fileSecret };
     const options = { databaseUrl: process.env.DATABASE_URL, dataDir, environment };
 
-    const result = resealAll(options);
+    const result = await resealAll(options);
     expect(result.currentKeyId).toBe(deriveKey(NEW_SECRET).kid);
     expect(result.resealed).toBe(1);
     expect(result.unreadable.map((u) => u.id)).toEqual([orphan.id]);
@@ -188,7 +189,7 @@ describe("npm run secrets:reseal and secrets:forget-unreadable", () => {
     expect(await keyState(orphan.id)).toMatchObject({ keyState: "unreadable" });
     expect(checkSealedKeys({ ...options, environment: { PERSONA_STUDIO_SECRET: NEW_SECRET } }).ok).toBe(false);
 
-    const forgot = resealAll({ ...options, environment: { PERSONA_STUDIO_SECRET: NEW_SECRET }, forgetUnreadable: true });
+    const forgot = await resealAll({ ...options, environment: { PERSONA_STUDIO_SECRET: NEW_SECRET }, forgetUnreadable: true });
     expect(forgot.forgotten).toBe(1);
     expect(await db.modelProvider.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ apiKeyEnc: null, apiKeyMask: null });
     expect(await keyState(orphan.id)).toMatchObject({ hasKey: false, keyState: "none" });
@@ -200,18 +201,22 @@ describe("npm run secrets:reseal and secrets:forget-unreadable", () => {
 describe("the start-up check (scripts/check-secrets.mjs)", () => {
   const emptyDir = () => mkdtempSync(path.join(tmpdir(), "no-secrets-"));
 
-  it("passes on a fresh install: no database, or no sealed keys", () => {
-    expect(checkSealedKeys({ databaseUrl: `file:${path.join(emptyDir(), "none.db")}`, dataDir: emptyDir(), environment: {} })).toEqual({ ok: true });
-    const file = path.join(emptyDir(), "empty.db");
-    new Database(file).close();
-    expect(checkSealedKeys({ databaseUrl: `file:${file}`, dataDir: emptyDir(), environment: {} })).toEqual({ ok: true });
+  it("passes on a fresh install: no database, or no sealed keys", async () => {
+    // SQLite: no file yet, then an empty file; PostgreSQL: a database without tables (not migrated yet).
+    const fresh = await otherDatabase();
+    try {
+      expect(checkSealedKeys({ databaseUrl: fresh.url, dataDir: emptyDir(), environment: {} })).toEqual({ ok: true });
+      if (!isPostgresTest) writeFileSync(fresh.url.slice("file:".length), "");
+      expect(checkSealedKeys({ databaseUrl: fresh.url, dataDir: emptyDir(), environment: {} })).toEqual({ ok: true });
+    } finally {
+      await fresh.drop();
+    }
   });
 
-  it("reads the running studio's database (WAL) and passes while the key file is there", async () => {
+  it("reads the running studio's database and passes while the key file is there", async () => {
     await provider("Checked");
-    const live = new Database(process.env.DATABASE_URL!.slice(5), { readonly: true });
-    expect(live.pragma("journal_mode", { simple: true })).toBe("wal");
-    live.close();
+    // SQLite only: the studio runs it in WAL mode, which the check must read through (PostgreSQL has no such mode).
+    if (!isPostgresTest) expect(await withRawDb((raw) => raw.all("PRAGMA journal_mode"))).toEqual([{ journal_mode: "wal" }]);
     expect(checkSealedKeys({ databaseUrl: process.env.DATABASE_URL, dataDir, environment: {} })).toEqual({ ok: true });
   });
 
