@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -6,8 +7,9 @@ import pg from "pg";
 
 // The integration suite on PostgreSQL (the "integration-pg" Vitest project, on
 // when PG_TEST_URL names a server: scripts/test.mjs starts a throwaway one).
-// Migrations are applied once into a template database named after their
-// content; each test file then gets its own database cloned from it (≈0.1 s),
+// Migrations are applied once, by the real `prisma migrate deploy` (so a
+// migration the CLI cannot run fails here too), into a template database named
+// after their content; each test file then gets its own database cloned from it (≈0.1 s),
 // dropped when the file ends — the same isolation as a SQLite file per test file.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -53,12 +55,12 @@ export async function ensureTemplate(adminUrl: string): Promise<string> {
     const building = `${name}_building_${process.pid}`;
     await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
     await admin.query(`CREATE DATABASE "${building}"`);
-    const client = new pg.Client({ connectionString: databaseUrl(adminUrl, building) });
-    await client.connect();
-    try {
-      for (const sql of migrationFiles()) await client.query(sql);
-    } finally {
-      await client.end();
+    const deploy = spawnSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma.postgres.config.ts"], {
+      cwd: repoRoot, encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl(adminUrl, building) },
+    });
+    if (deploy.status !== 0) {
+      await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+      throw new Error(`prisma migrate deploy failed on PostgreSQL:\n${deploy.stdout}\n${deploy.stderr}`);
     }
     try {
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
