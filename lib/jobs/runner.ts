@@ -4,16 +4,39 @@ import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
 import { memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { SharedProviderSlots } from "@/lib/jobs/provider-slots";
+import { enqueueRuns, openRunQueue, queueKind, type RunQueue, type TakenRun } from "@/lib/jobs/queue/index";
+import { heldRuns, pruneHeartbeats, removeHeartbeat, WORKER_HEARTBEAT_MS, writeHeartbeat } from "@/lib/jobs/worker-heartbeat";
 import { mulberry32 } from "@/lib/math/random";
 import { buildPanelReport } from "@/lib/services/panels/panel-report";
 
 // The probe worker loop. In-process by default (started from instrumentation.ts
 // when the studio starts), or standalone with `npm run worker`. Several workers
 // can run at once: a run belongs to whoever holds its lease.
+//
+// Each worker works on up to PROBE_WORKER_RUNS runs (or batches) at once; the
+// queue (lib/jobs/queue: the ProbeRun table on SQLite, pg-boss on PostgreSQL)
+// says which run comes next, fairly between workspaces. A timer independent of
+// the runs writes the worker's heartbeat row (worker-heartbeat.ts), renews its
+// share of the providers' concurrency limits (provider-slots.ts, handed to the
+// runs as `slots`) and re-queues runs whose worker died (queue.reap).
 
 type Log = Pick<Console, "info" | "error">;
-type State = { running: boolean; wake: (() => void) | null; workerId: string; abort: AbortController; loop: Promise<void> | null; log: Log };
+type State = {
+  running: boolean; wake: (() => void) | null; workerId: string; abort: AbortController; loop: Promise<void> | null; log: Log;
+  queue: RunQueue | null; slots: SharedProviderSlots; timer: NodeJS.Timeout | null; beat: Promise<void> | null;
+  /** What this worker is on: a promise per run (or batch) taken, by run id; `busy` holds their run and batch ids. */
+  units: Map<string, Promise<void>>; busy: Set<string>;
+};
 const g = globalThis as unknown as { __probeWorker?: State };
+
+const DEFAULT_RUNS = 4;
+
+/** PROBE_WORKER_RUNS: runs (or batches of runs) one worker processes at once. */
+export function workerRuns(): number {
+  const n = Number(process.env.PROBE_WORKER_RUNS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_RUNS;
+}
 
 /**
  * How the custom server (scripts/server.mjs) reaches the worker on shutdown:
@@ -95,54 +118,133 @@ export async function closePanelRuns(log: Log = console): Promise<string[]> {
   return closed;
 }
 
-/** Nudge the loop after a run is created or resumed, instead of waiting for the next poll. */
-export function wakeWorker(): void {
-  g.__probeWorker?.wake?.();
+/**
+ * After a run is created or resumed: on pg-boss its job is sent (a failed send is
+ * made good by the workers' reaper); the worker in this process, if any, looks at once
+ * instead of waiting for its next poll. No ids: every queued run.
+ */
+export function wakeWorker(runIds?: string[]): void {
+  if (queueKind() === "in-process") return void g.__probeWorker?.wake?.();
+  void enqueueRuns(runIds).then(
+    () => g.__probeWorker?.wake?.(),
+    (e: unknown) => console.error("[probe-worker] could not enqueue; the workers' reaper will", e),
+  );
 }
 
-export function startWorker({ pollMs = 2000, log = console }: { pollMs?: number; log?: Log } = {}): State {
+type StartOptions = { pollMs?: number; log?: Log; maxRuns?: number; heartbeatMs?: number; slotLeaseMs?: number };
+
+export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns(), heartbeatMs = WORKER_HEARTBEAT_MS, slotLeaseMs }: StartOptions = {}): State {
   if (g.__probeWorker?.running) return g.__probeWorker;
+  const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const state: State = {
-    running: true, wake: null, workerId: `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-    abort: new AbortController(), loop: null, log,
+    running: true, wake: null, workerId, abort: new AbortController(), loop: null, log,
+    queue: null, slots: new SharedProviderSlots({ workerId, log, leaseMs: slotLeaseMs ?? Math.max(3 * heartbeatMs, 15_000) }), timer: null, beat: null,
+    units: new Map(), busy: new Set(),
   };
   g.__probeWorker = state;
   (globalThis as Record<symbol, WorkerHandle>)[WORKER_HANDLE] = { stop: stopWorker };
   const rng = mulberry32(Date.now() >>> 0);
   const sleep = sleeper(state.abort.signal);
+  // `slots` is the call sites' hook (provider-slots-contract.ts): every model call holds one of its provider's slots.
+  const deps = { workerId, sleep, rng, signal: state.abort.signal, slots: state.slots };
+  let pendingWake = false;
+  let waiting: (() => void) | null = null;
+  state.wake = () => {
+    pendingWake = true;
+    waiting?.();
+  };
+
+  const start = (job: TakenRun) => {
+    // The same run handed out twice (a job sent again by a reaper): this worker is on it already.
+    if (state.units.has(job.runId)) return void job.finish(true).catch(() => {});
+    state.busy.add(job.runId);
+    if (job.batchId) state.busy.add(job.batchId);
+    const unit = processBatch(job.runId, deps)
+      .then(async (outcomes) => {
+        for (const [runId, outcome] of Object.entries(outcomes)) log.info(`[probe-worker] run ${runId}: ${outcome}`);
+        await job.finish(true);
+      }, async (e: unknown) => {
+        log.error(`[probe-worker] run ${job.runId}`, e);
+        await job.finish(false);
+      })
+      .catch((e: unknown) => log.error(`[probe-worker] run ${job.runId}: could not tell the queue`, e))
+      .finally(() => {
+        state.units.delete(job.runId);
+        state.busy.delete(job.runId);
+        if (job.batchId) state.busy.delete(job.batchId);
+        state.wake?.();
+      });
+    state.units.set(job.runId, unit);
+  };
+
+  let maintenance: Promise<void> | null = null;
+  const maintain = () => {
+    maintenance ??= (async () => {
+      await distinguishPasses(deps, log);
+      if (state.running) await closePanelRuns(log);
+    })().catch((e: unknown) => log.error("[probe-worker] panel pass error", e)).finally(() => { maintenance = null; });
+  };
+
+  let lastReap = 0;
+  const beat = () => (state.beat ??= beatOnce().finally(() => { state.beat = null; }));
+  const beatOnce = async () => {
+    if (!state.queue || !state.running) return;
+    try {
+      await writeHeartbeat({ workerId, queue: state.queue.kind }, await heldRuns(workerId));
+      await state.slots.renew();
+      if (Date.now() - lastReap >= 2 * heartbeatMs) {
+        lastReap = Date.now();
+        await state.queue.reap();
+        await pruneHeartbeats();
+      }
+    } catch (e) {
+      log.error("[probe-worker] heartbeat error", e);
+    }
+  };
+
+  const pause = async (ms: number) => {
+    if (!pendingWake && state.running) {
+      let t: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        waiting = resolve;
+        t = setTimeout(resolve, ms);
+      });
+      clearTimeout(t);
+      waiting = null;
+    }
+    pendingWake = false;
+  };
+
   state.loop = (async () => {
-    log.info(`[probe-worker] ${state.workerId} started`);
+    log.info(`[probe-worker] ${workerId} started (${queueKind()} queue, ${maxRuns} runs at once)`);
     try {
       const taken = await releaseDeadLocalLeases(hostname());
       if (taken.length) log.info(`[probe-worker] resuming ${taken.length} run(s) whose worker on this machine died`);
     } catch (e) {
       log.error("[probe-worker] could not check for dead workers' runs", e);
     }
+    while (state.running && !state.queue) {
+      try {
+        state.queue = await openRunQueue("worker");
+      } catch (e) {
+        log.error("[probe-worker] could not open the queue; trying again", e);
+        await pause(pollMs);
+      }
+    }
+    const queue = state.queue;
+    if (!state.running || !queue) return;
+    await beat(); // the first heartbeat, and the reconcile: runs queued before this worker (or before pg-boss) get jobs
+    state.timer = setInterval(() => void beat(), heartbeatMs);
+    state.timer.unref?.();
     while (state.running) {
       try {
-        const handled = new Set<string>();
-        for (const id of await claimableRuns()) {
-          if (!state.running) break;
-          if (handled.has(id)) continue;
-          const outcomes = await processBatch(id, { workerId: state.workerId, sleep, rng, signal: state.abort.signal });
-          for (const [runId, outcome] of Object.entries(outcomes)) {
-            handled.add(runId);
-            log.info(`[probe-worker] run ${runId}: ${outcome}`);
-          }
-        }
-        if (state.running) await distinguishPasses({ workerId: state.workerId, sleep, rng, signal: state.abort.signal }, log);
-        if (state.running) await closePanelRuns(log);
+        const free = maxRuns - state.units.size;
+        if (free > 0) for (const job of await queue.take(free, state.busy)) start(job);
+        if (state.running) maintain();
       } catch (e) {
         log.error("[probe-worker] loop error", e);
       }
-      if (!state.running) break;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, pollMs);
-        state.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
+      await pause(pollMs);
     }
   })();
   return state;
@@ -151,26 +253,32 @@ export function startWorker({ pollMs = 2000, log = console }: { pollMs?: number;
 /**
  * Stops claiming runs, aborts the model calls in flight (an answer that was not
  * stored is simply asked again later; finished calls are in the cache), waits for
- * the loop to let go (at most `timeoutMs`), then releases the leases this worker
- * holds so another worker — or this studio after a restart — takes over at once
- * instead of waiting for the lease to expire.
+ * the runs to let go (at most `timeoutMs`), then releases the leases this worker
+ * holds (runs and provider slots) and queues its runs again, so another worker —
+ * or this studio after a restart — takes over at once instead of waiting for the
+ * lease to expire. Its heartbeat row goes last.
  */
 export async function stopWorker({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const state = g.__probeWorker;
-  if (!state) return;
+  if (!state || !state.running) return;
   state.running = false;
   state.abort.abort();
   state.wake?.();
+  if (state.timer) clearInterval(state.timer);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([state.loop, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+  await Promise.race([Promise.all([state.loop, state.beat, ...state.units.values()]), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
   clearTimeout(timer);
   try {
+    const held = await db.probeRun.findMany({ where: { status: "running", leaseOwner: state.workerId }, select: { id: true } });
     const { count } = await db.probeRun.updateMany({
-      where: { status: "running", leaseOwner: state.workerId },
+      where: { id: { in: held.map((r) => r.id) }, status: "running", leaseOwner: state.workerId },
       data: { leaseOwner: null, heartbeatAt: null },
     });
+    if (count) await state.queue?.enqueue(held.map((r) => r.id));
     state.log.info(`[probe-worker] ${state.workerId} stopped${count ? `; released ${count} run(s) for another worker` : ""}`);
   } catch (e) {
     state.log.error("[probe-worker] could not release leases (they expire on their own)", e);
   }
+  await Promise.allSettled([state.slots.close(), removeHeartbeat(state.workerId)]);
+  await state.queue?.close().catch((e: unknown) => state.log.error("[probe-worker] could not close the queue", e));
 }

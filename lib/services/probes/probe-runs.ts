@@ -178,7 +178,7 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
     }
     return created;
   });
-  wakeWorker();
+  wakeWorker(runs.map((r) => r.id));
   const labels = await providerLabels(ctx.workspaceId);
   return runs.map((run) => toRun(run, { done: 0, failed: 0 }, labels));
 }
@@ -228,7 +228,7 @@ export async function resumeProbeRun(ctx: WorkspaceContext, runId: string): Prom
     where: { id: run.id, status: { in: ["failed", "cancelled"] } },
     data: { status: "queued", error: null, finishedAt: null, leaseOwner: null, heartbeatAt: null },
   });
-  wakeWorker();
+  wakeWorker([run.id]);
   return (await listProbeRuns(ctx, run.personaId)).find((r) => r.id === run.id)!;
 }
 

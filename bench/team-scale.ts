@@ -1,0 +1,146 @@
+// bench/team-scale — a team deployment under load (issue 15, figures of Must have 5):
+// PostgreSQL, 3 standalone workers (`npm run worker` processes, pg-boss queue),
+// 6 probes from 3 workspaces at once against OpenAI-compatible endpoints with a
+// fixed latency L, each provider limited to C calls in flight (maxConcurrentCalls,
+// shared by all workers through ProviderSlotLease). The probes are created by
+// this process through the same service a web instance calls.
+//
+// Physical limit: a provider answers at most C calls every L, so no schedule beats
+// max over providers of ⌈calls ÷ C⌉ × L. Printed: total wall ÷ that limit (goal
+// ≤ 1.2×), duplicate answers (0), repeated paid calls (0: nothing crashed), the
+// most calls in flight at one provider (≤ C), and how long a 6-answer-per-arm run
+// of a second workspace waited to start while a long run was active (≤ 2 s).
+// Usage: npm run bench:team [-- --latency 200 --limit 8]  (BENCH_PG_URL: use that
+// server instead of a throwaway cluster from scripts/pg-cluster.mjs; BENCH_DATABASE_URL:
+// an already migrated database to use as it is)
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { intArg } from "./args";
+import { freshPostgresDatabase } from "./fresh-database";
+
+const LATENCY = intArg("latency", 200);
+const LIMIT = intArg("limit", 8);
+const WORKERS = 3;
+const root = path.resolve(__dirname, "..");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as AddressInfo).port)));
+
+/** The simulator behind a fixed latency; /<tag>/v1/… counts calls per provider tag (in flight, total, by body). */
+async function countingEndpoint() {
+  const { createSimulatorServer } = await import("../lib/llm/simulator/http-server");
+  const sim = createSimulatorServer();
+  const simPort = await listen(sim);
+  const stats = new Map<string, { calls: number; open: number; peak: number; bodies: Map<string, number> }>();
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const [, tag, ...rest] = (req.url ?? "/").split("/");
+    const url = `/${rest.join("/")}`;
+    if (url.endsWith("/chat/completions")) {
+      const s = stats.get(tag) ?? { calls: 0, open: 0, peak: 0, bodies: new Map() };
+      stats.set(tag, s);
+      s.calls++;
+      s.peak = Math.max(s.peak, ++s.open);
+      const key = createHash("sha256").update(raw).digest("hex");
+      s.bodies.set(key, (s.bodies.get(key) ?? 0) + 1);
+      res.on("close", () => s.open--);
+      await sleep(LATENCY);
+    }
+    const up = await fetch(`http://127.0.0.1:${simPort}${url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
+    res.writeHead(up.status, { "content-type": "application/json" }).end(await up.text());
+  });
+  const port = await listen(server);
+  return { port, stats, close: () => { server.closeAllConnections(); server.close(); sim.close(); } };
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-team-"));
+  const { startCluster } = (await import("../scripts/pg-cluster.mjs")) as { startCluster: () => Promise<{ url: string; stop: () => Promise<void> }> };
+  const cluster = process.env.BENCH_PG_URL || process.env.BENCH_DATABASE_URL ? null : await startCluster();
+  const workers: ChildProcess[] = [];
+  const endpoint = await countingEndpoint();
+  try {
+    process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? await freshPostgresDatabase(process.env.BENCH_PG_URL ?? cluster!.url, "persona_bench_team");
+    process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
+    process.env.MULTI_INSTANCE = "false"; // one data dir (the generated secrets) shared by this process and the workers
+    const { db } = await import("../lib/db/client");
+    const { emptySpec } = await import("../lib/schemas/persona");
+    const { createProbeRun } = await import("../lib/services/probes/probe-runs");
+    const { createProbeRunBody } = await import("../lib/schemas/probe");
+
+    const workspace = async (name: string) => {
+      const ws = await db.workspace.create({ data: { name } });
+      const provider = await db.modelProvider.create({
+        data: { workspaceId: ws.id, name: `Fixed latency ${name}`, preset: "custom", baseUrl: `http://127.0.0.1:${endpoint.port}/${name}/v1`, defaultModel: "persona-sim-1", maxConcurrentCalls: LIMIT },
+      });
+      const ctx = { userId: "bench", userName: "Bench", email: "bench@example.test", workspaceId: ws.id, role: "owner" as const };
+      return { ctx, providerId: provider.id, name };
+    };
+    const probe = async (w: Awaited<ReturnType<typeof workspace>>, label: string, traits: string[], budgetPerTrait: number, concurrency: number) => {
+      const spec = { ...emptySpec(`${w.name} ${label}`), archetype: `a support agent (${w.name} ${label})`, traitTargets: Object.fromEntries(traits.map((t) => [t, 70])) };
+      const persona = await db.persona.create({
+        data: { workspaceId: w.ctx.workspaceId, slug: `p-${label}`, name: `${w.name} ${label}`, archetype: spec.archetype, spec: JSON.stringify(spec), createdById: "bench", updatedById: "bench", updatedByName: "Bench" },
+      });
+      return createProbeRun(w.ctx, persona.id, createProbeRunBody.parse({
+        version: "draft", traits, budgetPerTrait, targetHalfWidth: 1, concurrency, targetProviderId: w.providerId, judgeProviderId: w.providerId,
+        retestShare: 0, tensionControls: false, scenarios: false,
+      }));
+    };
+    const [a, b, c] = [await workspace("A"), await workspace("B"), await workspace("C")];
+
+    for (let i = 0; i < WORKERS; i++) {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+        cwd: root, env: { ...process.env, PROBE_WORKER_RUNS: "4", WORKER_HEARTBEAT_MS: "1000" }, stdio: ["ignore", "ignore", "inherit"],
+      });
+      workers.push(child);
+    }
+    while ((await db.workerHeartbeat.count()) < WORKERS) await sleep(200);
+
+    const t0 = Date.now();
+    const long = await probe(a, "long", ["empathetic", "formal"], 40, 8);
+    const others = [await probe(a, "a2", ["warm"], 16, 8), await probe(b, "b1", ["formal"], 16, 8), await probe(c, "c1", ["empathetic"], 16, 8), await probe(c, "c2", ["warm"], 16, 8)];
+    while ((await db.probeRun.findUniqueOrThrow({ where: { id: long.id } })).status !== "running") await sleep(50);
+    const small = await probe(b, "small", ["warm"], 6, 4);
+    const ids = [long.id, small.id, ...others.map((r) => r.id)];
+    while ((await db.probeRun.count({ where: { id: { in: ids }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    const runs = await db.probeRun.findMany({ where: { id: { in: ids } } });
+    const wall = Math.max(...runs.map((r) => r.finishedAt!.getTime())) - t0;
+    const smallRow = runs.find((r) => r.id === small.id)!;
+    const startDelay = smallRow.startedAt!.getTime() - smallRow.createdAt.getTime();
+
+    const answers = await db.probeAnswer.findMany({ where: { runId: { in: ids } }, select: { runId: true, kind: true, traitKey: true, itemIndex: true, sampleIndex: true } });
+    const duplicates = answers.length - new Set(answers.map((x) => `${x.runId}/${x.kind}/${x.traitKey}/${x.itemIndex}/${x.sampleIndex}`)).size;
+    const providers = [...endpoint.stats.entries()];
+    const limit = Math.max(...providers.map(([, s]) => Math.ceil(s.calls / LIMIT) * LATENCY));
+    const repeats = providers.reduce((n, [, s]) => n + [...s.bodies.values()].reduce((m, k) => m + k - 1, 0), 0);
+    const peak = Math.max(...providers.map(([, s]) => s.peak));
+
+    console.log(`team-scale  PostgreSQL, ${WORKERS} workers (pg-boss, 4 runs each), 6 probes from 3 workspaces, L=${LATENCY} ms, ${LIMIT} calls in flight per provider`);
+    console.log(`  runs             ${runs.map((r) => r.status).join(", ")}`);
+    console.log(`  calls            ${providers.map(([tag, s]) => `${tag} ${s.calls}`).join(", ")}`);
+    console.log(`  wall / limit     ${(wall / 1000).toFixed(2)} s / ${(limit / 1000).toFixed(2)} s = ${(wall / limit).toFixed(2)}×   (goal ≤ 1.2×)`);
+    console.log(`  peak in flight   ${peak} at one provider   (limit ${LIMIT})`);
+    console.log(`  duplicate answers ${duplicates}   (goal 0)`);
+    console.log(`  repeated paid calls ${repeats}   (goal 0)`);
+    console.log(`  start delay      ${(startDelay / 1000).toFixed(2)} s for workspace B's small run while A's long run is active   (goal ≤ 2 s)`);
+  } finally {
+    for (const w of workers) w.kill("SIGTERM");
+    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on("exit", r)))));
+    endpoint.close();
+    await cluster?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(0);
+  }
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { SharedProviderSlots } from "@/lib/jobs/provider-slots";
+import { db } from "@/tests/factories/db";
+
+// Issue 15, Must have 2: a provider's concurrency limit is shared by every
+// worker. Each worker leases a share in ProviderSlotLease; here two workers
+// (two SharedProviderSlots on the same database, as two processes would be)
+// hammer one provider with a limit of 3, and the calls in flight — counted
+// in the test, where the "provider" is — never pass 3. A worker that dies
+// holding slots gives them back when its lease expires.
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const limitOf = async () => 3;
+
+describe("provider slots shared by workers", () => {
+  it("never has more calls in flight than the limit, over two workers, and serves each worker's calls in order", async () => {
+    const workers = [
+      new SharedProviderSlots({ workerId: "worker-a", limitOf, retryMs: 20, idleMs: 20 }),
+      new SharedProviderSlots({ workerId: "worker-b", limitOf, retryMs: 20, idleMs: 20 }),
+    ];
+    let inFlight = 0;
+    let peak = 0;
+    const servedBy = [0, 0];
+    const order: number[] = [];
+    const call = async (w: number, i: number) => {
+      const release = await workers[w].acquire("prov-1");
+      if (w === 0) order.push(i);
+      peak = Math.max(peak, ++inFlight);
+      servedBy[w]++;
+      await sleep(5 + ((i * 7) % 15));
+      inFlight--;
+      release();
+    };
+    await Promise.all(Array.from({ length: 40 }, (_, i) => call(i % 2, i)));
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(peak).toBeGreaterThan(1);
+    expect(servedBy).toEqual([20, 20]);
+    // FIFO within a worker: its calls got their slots in the order they asked.
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    // Idle again: the shares go back (no lease holds a slot).
+    const leased = async () => (await db.providerSlotLease.aggregate({ where: { providerId: "prov-1" }, _sum: { slots: true } }))._sum.slots ?? 0;
+    for (let i = 0; i < 100 && (await leased()) > 0; i++) await sleep(50);
+    expect(await leased()).toBe(0);
+    await Promise.all(workers.map((w) => w.close()));
+  });
+
+  it("gives a dead worker's slots back when its lease expires", async () => {
+    const dead = new SharedProviderSlots({ workerId: "worker-dead", limitOf, leaseMs: 1500, retryMs: 20 });
+    const held = await Promise.all([1, 2, 3].map(() => dead.acquire("prov-2")));
+    expect(held).toHaveLength(3);
+    // It "dies": never releases, never renews (no heartbeat), never closes.
+    const alive = new SharedProviderSlots({ workerId: "worker-alive", limitOf, retryMs: 50 });
+    let got = false;
+    const waiting = alive.acquire("prov-2").then((release) => {
+      got = true;
+      return release;
+    });
+    await sleep(100);
+    const lease = await db.providerSlotLease.findUniqueOrThrow({ where: { providerId_workerId: { providerId: "prov-2", workerId: "worker-dead" } } });
+    if (lease.expiresAt.getTime() > Date.now()) expect(got).toBe(false); // all 3 slots are the dead worker's while its lease lasts
+    const release = await waiting;
+    expect(got).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(lease.expiresAt.getTime());
+    release();
+    await alive.close();
+  });
+
+  it("gives a waiting worker its fair share while another worker stays busy", async () => {
+    const limit2 = async () => 2;
+    const busy = new SharedProviderSlots({ workerId: "worker-busy", limitOf: limit2, retryMs: 20, idleMs: 20 });
+    const late = new SharedProviderSlots({ workerId: "worker-late", limitOf: limit2, retryMs: 20, idleMs: 20 });
+    let stop = false;
+    // Three calls at a time, one after another, forever: more demand than the limit, so it never goes idle.
+    const loop = async () => {
+      while (!stop) {
+        const release = await busy.acquire("prov-4");
+        await sleep(10);
+        release();
+      }
+    };
+    const loops = [loop(), loop(), loop()];
+    await sleep(100);
+    const heartbeat = setInterval(() => void busy.renew(), 50); // a worker's heartbeat timer renews (and rebalances) its leases
+    const timeout = new Promise<"timed out">((r) => setTimeout(() => r("timed out"), 10_000));
+    const got = await Promise.race([late.acquire("prov-4"), timeout]);
+    expect(got).not.toBe("timed out");
+    (got as () => void)();
+    stop = true;
+    clearInterval(heartbeat);
+    await Promise.all(loops);
+    await Promise.all([busy.close(), late.close()]);
+  });
+
+  it("lets a waiting call go when its signal aborts", async () => {
+    const w = new SharedProviderSlots({ workerId: "worker-c", limitOf: async () => 1, retryMs: 20 });
+    const first = await w.acquire("prov-3");
+    const ac = new AbortController();
+    const second = w.acquire("prov-3", ac.signal);
+    ac.abort(new Error("cancelled"));
+    await expect(second).rejects.toThrow("cancelled");
+    first();
+    const third = await w.acquire("prov-3");
+    third();
+    await w.close();
+  });
+});
