@@ -17,12 +17,14 @@
 //     it (C answers in flight, re-planned when its queue runs dry), to ±5 points;
 //     against the fixed 10-samples-per-item plan (goal ≤ 0.5) and, for context,
 //     the leanest fixed k-per-item plan that also reaches ±5 on every trait.
-// Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process]
+// Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process --busy]
+// --busy keeps the machine's other core busy meanwhile (issue 15's figure: ≤ 1.2× then).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { busyOtherCore } from "./busy-core";
 import { freshDatabase } from "./fresh-database";
 import { serveIfChild, simulatorInChild, simulatorInProcess } from "./simulator-child";
 
@@ -34,6 +36,7 @@ const LATENCY = arg("latency", 100);
 const CONCURRENCY = arg("concurrency", 8);
 const SEED = arg("seed", 7);
 const IN_PROCESS = process.argv.includes("--in-process");
+const BUSY = process.argv.includes("--busy");
 
 const WATCHED = ["empathetic", "firm", "skeptical", "contrarian", "formal", "playful"];
 const TEMPERATURE = 0.7;
@@ -44,6 +47,7 @@ const MODEL = "persona-sim-1";
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function throughput(tmp: string) {
+  if (BUSY) busyOtherCore(); // before anything is measured
   process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;
   process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
   // App modules read the environment when first imported, so only now.
@@ -110,14 +114,15 @@ async function throughput(tmp: string) {
     const expected = 2 * WATCHED.length * W1_ANSWERS_PER_TRAIT * 2;
     const ideal = (calls * LATENCY) / CONCURRENCY;
     const ratio = wall / ideal;
-    console.log(`probe-run throughput  W1 = ${WATCHED.length} traits × ${W1_ANSWERS_PER_TRAIT} answers, persona + baseline, L=${LATENCY} ms fixed simulator latency, C=${CONCURRENCY}, simulator ${IN_PROCESS ? "in the worker's process" : "in its own process"}`);
+    console.log(`probe-run throughput  W1 = ${WATCHED.length} traits × ${W1_ANSWERS_PER_TRAIT} answers, persona + baseline, L=${LATENCY} ms fixed simulator latency, C=${CONCURRENCY}, simulator ${IN_PROCESS ? "in the worker's process" : "in its own process"}${BUSY ? `, ${busyOtherCore()}` : ""}`);
     console.log(`  run outcome          ${outcome}; answers stored persona ${count("persona", "done")} (+${count("persona", "failed")} failed), baseline ${count("baseline", "done")} (+${count("baseline", "failed")} failed)`);
     console.log(`  calls at the server  ${calls} (expected ${expected}; worker counted ${after.modelCalls} model calls, ${after.cacheHits} cache hits)`);
     console.log(`  wall time            ${fmt(wall)}`);
     console.log(`  ideal calls×L÷C      ${fmt(ideal)}`);
     console.log(`  after the last call  ${fmt(endAt - lastAt)} (completion: reliability pass, report computed and stored)`);
     console.log(`  slots busy           ${((busyMs / (wall * CONCURRENCY)) * 100).toFixed(1)}% of C on average at the server; worker event loop busy ${(elu * 100).toFixed(1)}%`);
-    console.log(`  ratio wall/ideal     ${ratio.toFixed(3)} (goal ≤ 1.15) ${ratio <= 1.15 ? "✓" : "✗"}`);
+    const goal = BUSY ? 1.2 : 1.15;
+    console.log(`  ratio wall/ideal     ${ratio.toFixed(3)} (goal ≤ ${goal}${BUSY ? " with the other core busy" : ""}) ${ratio <= goal ? "✓" : "✗"}`);
   } finally {
     await sim.close();
     await db.$disconnect();

@@ -37,6 +37,8 @@ export function pricesOf(row: { inputPricePerM: number | null; outputPricePerM: 
 }
 
 let simulator: SimulatorProvider | null = null;
+/** The OPENAI_* provider's client, for as long as those variables are the same. */
+let envClient: { key: string; provider: OpenAiCompatibleProvider } | null = null;
 
 /**
  * Stored providers' clients, kept per process: the PROVIDER_NETWORK address
@@ -85,8 +87,10 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
     // The operator's own OPENAI_BASE_URL: exempt from PROVIDER_NETWORK.
     const cfg = envProviderConfig();
     if (!cfg) throw new AppError("not_found", "No provider is configured in the environment (OPENAI_API_KEY / OPENAI_BASE_URL)", { field: "providerId" });
+    const envKey = `${cfg.baseUrl}\u0000${cfg.apiKey ?? ""}`;
+    if (envClient?.key !== envKey) envClient = { key: envKey, provider: new OpenAiCompatibleProvider({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, label: "Environment (OPENAI_*)" }) };
     return {
-      provider: new OpenAiCompatibleProvider({ baseUrl: cfg.baseUrl, apiKey: cfg.apiKey, label: "Environment (OPENAI_*)" }),
+      provider: envClient.provider,
       providerId: id, model: chosenModel ?? cfg.model, simulated: false, endpoint: cfg.baseUrl, prices: null,
     };
   }
