@@ -1,5 +1,7 @@
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { db } from "@/lib/db/client";
+import { CallDeadlines, type DeadlineOptions } from "@/lib/jobs/call-deadlines";
 import { cachedChat, type CallDeps, type CallGate } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
 import { PressurePlan, type PressureContext, type Task } from "@/lib/jobs/pressure-plan";
@@ -7,6 +9,7 @@ import { runArms } from "@/lib/jobs/run-arms";
 import { RunUsage, type Ticket } from "@/lib/jobs/run-usage";
 import { plannerStateFor, recordScores, samplingFrom, type MutableSampling } from "@/lib/jobs/sampling-state";
 import { SelfReportPlan, type SelfReportContext } from "@/lib/jobs/self-report-plan";
+import { CALL_TIMEOUT_MS } from "@/lib/llm/openai-compatible";
 import { failureOf, safeErrorText, type KeyHolder } from "@/lib/llm/provider-error";
 import { LlmError, type ChatMessage } from "@/lib/llm/types";
 import { projectedCostPerCall } from "@/lib/probing/call-projection";
@@ -53,9 +56,27 @@ import { resolveProvider, type ResolvedProvider } from "@/lib/services/providers
 // (pressure-plan.ts, self-report-plan.ts); the worker lends them its calls, its
 // judge, its store and its slots, and issues their work before the adaptive
 // plan's: a conversation's turns are the run's longest chain.
+//
+// Faults (issue 15): the run's lease is renewed by a timer (HEARTBEAT_MS),
+// whatever its calls and its loop are doing, and lasts longer than the longest
+// single call (LEASE_MS > CALL_TIMEOUT_MS), so no other worker takes over a live
+// run. A renewal that finds the run cancelled or taken halts it: nothing more
+// is issued and every backoff sleep and wait for a provider slot ends at once;
+// requests in flight finish after a cancel (they are paid for) and are cut off
+// when another worker took the run. Calls are counted as they are sent
+// (model-call.ts CallDeps.record). A resumed run asks again the answers that
+// failed (same item and sample index; the new answer replaces the failed row),
+// so its budget is spent on answers, not on the provider's outage.
 
 export { NEUTRAL_PROMPT } from "@/lib/jobs/run-arms";
-const LEASE_MS = 30_000;
+/** How often a worker renews the lease of a run it processes (a timer, independent of calls and of the run loop). */
+export const HEARTBEAT_MS = 5_000;
+/**
+ * A run's lease: longer than the longest single call (the call timeout, CALL_TIMEOUT_MS) plus a margin for
+ * a slow database, so a worker waiting on a slow call is never taken for dead. Another worker takes the run
+ * over only when no renewal came for this long.
+ */
+export const LEASE_MS = CALL_TIMEOUT_MS + 30_000;
 const MAX_CONSECUTIVE_FAILURES = 8;
 /** Attempts per scenario and arm (the first, and one more if it failed or was not scored). */
 const SCENARIO_ATTEMPTS = 2;
@@ -67,6 +88,10 @@ export type WorkerDeps = CallDeps & {
   resolve?: (workspaceId: string, providerId: string, model: string) => Promise<ResolvedProvider>;
   /** Called after every stored answer (tests use it to stop a run mid-way). */
   onAnswer?: () => void | Promise<void>;
+  /** The lease renewal timer's period (default HEARTBEAT_MS; tests shorten it). */
+  heartbeatMs?: number;
+  /** The adaptive per-call deadline's settings (lib/jobs/call-deadlines.ts; tests shorten the floor). */
+  deadlineOptions?: Partial<DeadlineOptions>;
 };
 
 /** An arm's name: "persona", "baseline" or an extra arm's kind (ProbeRun.arms). */
@@ -163,6 +188,11 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const states: Record<Kind, MutableSampling[]> = Object.fromEntries(arms.map((arm) =>
     [arm.kind, samplingFrom(items.filter((t) => arm.traits.includes(t.key)), stored, arm.kind)]));
   const stateOf = (kind: Kind, key: string) => states[kind].find((s) => s.key === key)!;
+  // Answers that failed before (a provider outage, the run's cap, a crash's abort): asked again on resume, on the
+  // same item and sample index, within the budget they were already counted in (samplingFrom counts them as issued).
+  const failedBefore: Job[] = stored
+    .filter((a) => a.status === "failed" && a.traitKey !== SCENARIO_TRAIT_KEY && states[a.kind]?.some((s) => s.key === a.traitKey && a.itemIndex < s.issuedPerItem.length))
+    .map((a) => ({ kind: a.kind, req: { traitKey: a.traitKey, itemIndex: a.itemIndex, sampleIndex: a.sampleIndex }, retry: false }));
   const promptOf = Object.fromEntries(arms.map((a) => [a.kind, a.systemPrompt]));
   // Scenario plan state from the stored answers: attempts made and whether one was scored, per arm and scenario.
   const scenarios = frozenScenarios(config);
@@ -194,6 +224,22 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const usage = new RunUsage(run, Boolean(target.prices && judge.prices && (!simUser || simUser.prices)), projected);
   await usage.start();
   const stats = usage.stats;
+  // The run's own signals. `halted`: the worker stops (deps.signal), or a lease renewal finds the run cancelled
+  // or taken — no new call, and every backoff sleep and slot wait ends at once. `aborted`: the worker stops or
+  // the lease was taken — the requests in flight are cut off too (after a cancel they finish: they are paid for).
+  const halted = new AbortController();
+  const aborted = new AbortController();
+  for (const c of [halted, aborted]) setMaxListeners(0, c.signal); // every call in flight listens
+  const abortRun = () => {
+    halted.abort();
+    aborted.abort();
+  };
+  if (deps.signal?.aborted) abortRun();
+  deps.signal?.addEventListener("abort", abortRun, { once: true });
+  const callDeps: CallDeps = {
+    ...deps, signal: aborted.signal, halt: halted.signal, record: usage.record,
+    deadlines: new CallDeadlines({ maxMs: CALL_TIMEOUT_MS, ...deps.deadlineOptions }),
+  };
   const pendingRequests = new Set<Job>();
   let consecutiveFailures = 0;
   let fatal: LlmError | null = null;
@@ -207,7 +253,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     const { request: judgeReq, order } = judgeRequestForAnswer({ answer, question, traitKeys: watched, model: run.judgeModel, traits: custom });
     const judged: { out: JudgeOutput | null } = { out: null };
     const accept = (text: string) => (judged.out = parseJudgeOutput(text, watched)).ok;
-    const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, { ...deps, gate }, accept);
+    const verdict = await cachedChat(run.workspaceId, judge, judgeReq, stats, { ...callDeps, gate }, accept);
     const ok = judged.out ?? parseJudgeOutput(verdict.text, watched); // a cache hit skips `accept`
     if (!ok.ok) throw new LlmError("invalid_output", ok.reason);
     return { outcome: outcomeAfterJudge(ok) as AnswerOutcome, fields: { scores: JSON.stringify(ok.scores), refusal: ok.refusal, judgeOrder: JSON.stringify(order) }, scores: ok.scores };
@@ -228,7 +274,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const pressure = config.pressure ? new PressurePlan(config.pressure, config.seed, stored) : null;
   const selfReport = config.selfReport ? new SelfReportPlan(config.selfReport, stored) : null;
   const ask = (provider: ResolvedProvider, model: string, messages: ChatMessage[], seed: number, gate: CallGate, accept?: (text: string) => boolean) =>
-    cachedChat(run.workspaceId, provider, { model, messages, temperature: config.temperature, seed }, stats, { ...deps, gate }, accept);
+    cachedChat(run.workspaceId, provider, { model, messages, temperature: config.temperature, seed }, stats, { ...callDeps, gate }, accept);
   const shared = {
     runId, systemPrompt: promptOf.persona, store, failed, onAnswer: deps.onAnswer,
     succeeded: () => void (consecutiveFailures = 0),
@@ -266,7 +312,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
    */
   const answerOne = async (job: Job, ticket: Ticket, release: () => void) => {
     const { kind, req } = job;
-    const callDeps = { ...deps, gate: ticket };
+    const answerDeps = { ...callDeps, gate: ticket };
     // Yield to the event loop: with an in-process model (the simulator) nothing
     // here waits on I/O, and the web server sharing this process must keep answering.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -279,7 +325,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
         messages: [{ role: "system", content: promptOf[kind] }, ...(scenario?.context ?? []), { role: "user", content: item.text }],
         temperature: config.temperature,
         seed: config.seed + req.sampleIndex,
-      }, stats, callDeps);
+      }, stats, answerDeps);
       const provider = { finishReason: gen.finishReason, servedModel: gen.servedModel, promptTokens: gen.promptTokens };
       let outcome: AnswerOutcome | null = outcomeBeforeJudge(gen);
       let judgedFields: { scores: string; refusal: boolean; judgeOrder: string } | { refusal: boolean | null } = { refusal: outcome === "refused" ? true : null };
@@ -313,12 +359,12 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   let calling = 0;
   let wake = () => {};
   let woken = new Promise<void>((resolve) => (wake = resolve));
-  const signal = () => {
+  const nudge = () => {
     wake();
     woken = new Promise<void>((resolve) => (wake = resolve));
   };
+  halted.signal.addEventListener("abort", () => nudge(), { once: true });
   const sampling = { targetHalfWidth: config.targetHalfWidth, budget: config.budgetPerTrait, maxBatch: config.concurrency * 2 };
-  let lastBeat = 0;
   /** Runs one piece of work in a slot; `release` frees the slot (and runs `onRelease`) once its model calls are over. */
   const launch = (work: Task, onRelease: () => void = () => {}) => {
     calling++;
@@ -328,44 +374,51 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
       held = false;
       onRelease();
       calling--;
-      signal();
+      nudge();
     };
     const task: Promise<void> = work(release).finally(() => {
       release();
       inflight.delete(task);
-      signal();
+      nudge();
     });
     inflight.add(task);
   };
 
-  const beat = async (force = false): Promise<"ok" | "cancelled" | "lost"> => {
-    if (!force && Date.now() - lastBeat < 1000) return "ok";
-    lastBeat = Date.now();
-    // Heartbeat, and notice a cancel: the lease update only succeeds while the run is still ours and running.
-    const delta = usage.take();
+  type Lease = "ok" | "cancelled" | "lost";
+  let lease: Lease = "ok";
+  /** Renews the lease, and notices a cancel: the update only succeeds while the run is still ours and running. */
+  const beat = async (): Promise<Lease> => {
+    if (lease !== "ok") return lease;
     const alive = await db.probeRun.updateMany({
       where: { id: runId, status: "running", leaseOwner: deps.workerId },
-      data: { heartbeatAt: now(), doneTraits: JSON.stringify(done), ...delta.data },
-    }).catch((e: unknown) => {
-      delta.restore();
-      throw e;
+      data: { heartbeatAt: now(), doneTraits: JSON.stringify(done) },
     });
-    if (alive.count > 0) {
-      delta.commit();
-      return "ok";
-    }
-    delta.restore(); // not ours any more: the calls we paid are still written (usage.flush) when we stop
+    if (alive.count > 0 || lease !== "ok") return lease;
     const current = await db.probeRun.findUnique({ where: { id: runId }, select: { status: true } });
-    return current?.status === "cancelled" ? "cancelled" : "lost";
+    lease = current?.status === "cancelled" ? "cancelled" : "lost";
+    // Not ours any more: no new call, every sleep and wait ends now; another worker's run: cut off what is in flight.
+    if (lease === "lost") abortRun();
+    else halted.abort();
+    nudge();
+    return lease;
   };
+  // The heartbeat timer: renews the lease while calls are in flight and the loop waits on them.
+  let beating = false;
+  const heartbeat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    beat().catch((e: unknown) => console.error(`[probe-worker] run ${runId}: lease renewal failed (tried again on the next beat)`, e))
+      .finally(() => (beating = false));
+  }, deps.heartbeatMs ?? HEARTBEAT_MS);
+  heartbeat.unref?.();
 
   const stop = async (): Promise<"cancelled" | "lost" | "failed" | "stopped" | null> => {
     if (deps.signal?.aborted) return "stopped";
-    const alive = await beat();
-    if (alive !== "ok") return alive;
+    if (lease !== "ok") return lease;
     if (fatal || consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
       await Promise.allSettled(inflight);
-      await beat(true);
+      const alive = await beat();
+      if (alive !== "ok") return alive;
       const reason = fatal
         ? (fatal as LlmError).message
         : `${consecutiveFailures} answers in a row failed; the answers so far are kept — resume the run when the provider is back`;
@@ -375,71 +428,79 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
     return null;
   };
 
-  for (;;) {
-    const halt = await stop();
-    if (halt) {
-      if (halt !== "failed") await Promise.allSettled(inflight);
-      await usage.flush();
-      return halt;
+  try {
+    // First the answers that failed before this run was resumed, with their own item and sample index.
+    queue.push(...failedBefore);
+    for (;;) {
+      const halt = await stop();
+      if (halt) {
+        if (halt !== "failed") await Promise.allSettled(inflight);
+        return halt;
+      }
+      if (queue.length === 0 && !usage.reached) {
+        for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
+        for (const p of pendingRequests) if (!isScenario(p)) stateOf(p.kind, p.req.traitKey).pending++;
+        for (const arm of arms) {
+          const plan = nextRequests(plannerStateFor(arm.kind, states, targets), sampling);
+          if (arm.kind === "persona") done = plan.done;
+          queue.push(...plan.requests.map((req) => ({ kind: arm.kind, req, retry: false })));
+        }
+        for (const { kind, req } of queue) stateOf(kind, req.traitKey).issuedPerItem[req.itemIndex]++;
+        queue.push(...scenarioJobs());
+      }
+      if (queue.length === 0 && inflight.size === 0 && !fixedPending()) {
+        // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
+        const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, { ...callDeps, gate: usage.gate() }, stop, (calls) => usage.allowsAnswer(calls));
+        if (paused) return paused;
+        // Stopped at a cap: the traits still sampling stopped on the budget, like a trait whose own budget ran out.
+        if (usage.reached) for (const key of watched) done[key] ??= "budget";
+        const alive = await beat();
+        if (alive !== "ok") return alive;
+        await finish(runId, "completed", null, usage.reached);
+        await computeAndStoreReport(runId); // computed once, served from storage (never throws)
+        return "completed";
+      }
+      // At most `concurrency` answers calling models, and as many again being stored: writes cannot pile up behind a slow database.
+      // The fixed plans' work (pressure turns and judges, self-report items) goes first when a slot frees.
+      while (calling < config.concurrency && inflight.size < 2 * config.concurrency) {
+        const fixed = fixedTask();
+        if (fixed) {
+          launch(fixed);
+          continue;
+        }
+        if (queue.length === 0) break;
+        const ticket = usage.reserve();
+        if (!ticket) {
+          queue.length = 0;
+          break;
+        }
+        const job = queue.shift()!;
+        pendingRequests.add(job);
+        launch((release) => answerOne(job, ticket, release), () => {
+          ticket.release();
+          pendingRequests.delete(job);
+        });
+      }
+      if (inflight.size > 0) await woken;
     }
-    if (queue.length === 0 && !usage.reached) {
-      for (const arm of arms) for (const s of states[arm.kind]) s.pending = 0;
-      for (const p of pendingRequests) if (!isScenario(p)) stateOf(p.kind, p.req.traitKey).pending++;
-      for (const arm of arms) {
-        const plan = nextRequests(plannerStateFor(arm.kind, states, targets), sampling);
-        if (arm.kind === "persona") done = plan.done;
-        queue.push(...plan.requests.map((req) => ({ kind: arm.kind, req, retry: false })));
-      }
-      for (const { kind, req } of queue) stateOf(kind, req.traitKey).issuedPerItem[req.itemIndex]++;
-      queue.push(...scenarioJobs());
-    }
-    if (queue.length === 0 && inflight.size === 0 && !fixedPending()) {
-      // Judge reliability (lib/jobs/judge-reliability.ts): retest and panel judgments of a sample, before completing.
-      const paused = usage.reached ? null : await judgeReliabilityPass(run, judge, stats, { ...deps, gate: usage.gate() }, stop, (calls) => usage.allowsAnswer(calls));
-      if (paused) {
-        await usage.flush();
-        return paused;
-      }
-      // Stopped at a cap: the traits still sampling stopped on the budget, like a trait whose own budget ran out.
-      if (usage.reached) for (const key of watched) done[key] ??= "budget";
-      lastBeat = 0;
-      if ((await beat(true)) !== "ok") {
-        await usage.flush();
-        return "cancelled";
-      }
-      await finish(runId, "completed", null, usage.reached);
-      await computeAndStoreReport(runId); // computed once, served from storage (never throws)
-      return "completed";
-    }
-    // At most `concurrency` answers calling models, and as many again being stored: writes cannot pile up behind a slow database.
-    // The fixed plans' work (pressure turns and judges, self-report items) goes first when a slot frees.
-    while (calling < config.concurrency && inflight.size < 2 * config.concurrency) {
-      const fixed = fixedTask();
-      if (fixed) {
-        launch(fixed);
-        continue;
-      }
-      if (queue.length === 0) break;
-      const ticket = usage.reserve();
-      if (!ticket) {
-        queue.length = 0;
-        break;
-      }
-      const job = queue.shift()!;
-      pendingRequests.add(job);
-      launch((release) => answerOne(job, ticket, release), () => {
-        ticket.release();
-        pendingRequests.delete(job);
-      });
-    }
-    if (inflight.size > 0) await woken;
+  } finally {
+    clearInterval(heartbeat);
+    deps.signal?.removeEventListener("abort", abortRun);
+    // Nothing of this run may still be calling when it returns.
+    halted.abort();
+    await Promise.allSettled(inflight);
   }
 }
 
-/** One insert per answer; the unique key turns a repeat (a resumed run racing an old worker) into a no-op. */
+/**
+ * One insert per answer; the unique key turns a repeat (a resumed run racing an old worker) into a no-op,
+ * except over a failed answer: the answer asked again in its place replaces it.
+ */
 async function store(data: Parameters<typeof db.probeAnswer.create>[0]["data"]) {
-  await db.probeAnswer.create({ data }).catch((e: { code?: string }) => {
+  await db.probeAnswer.create({ data }).catch(async (e: { code?: string }) => {
     if (e?.code !== "P2002") throw e;
+    const { runId, kind, traitKey, itemIndex, sampleIndex } = data as { runId: string; kind: string; traitKey: string; itemIndex: number; sampleIndex: number };
+    await db.probeAnswer.updateMany({ where: { runId, kind, traitKey, itemIndex, sampleIndex, status: "failed" }, data: { ...data, error: data.error ?? null } });
   });
 }
 

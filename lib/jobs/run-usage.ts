@@ -3,11 +3,11 @@ import { db } from "@/lib/db/client";
 import { emptyCallStats, type CallGate, type CallStats } from "@/lib/jobs/model-call";
 
 // What a run has spent (calls, tokens, US$) and its hard caps (ProbeRun.maxCalls,
-// maxCostUsd). The worker's calls add to `stats`; a write takes the counters out
-// of `stats` *before* it is sent (calls finishing meanwhile add to the emptied
-// counters), so each call is written to the run exactly once: a crash loses at
-// most the calls since the last write (never counts one twice), and a resumed
-// run pays nothing for what is in the call cache.
+// maxCostUsd). The worker's calls add to `stats` (in memory, for the caps) and
+// are written to the run one by one as they happen (`record`, issue 15): an
+// attempt is counted before it is sent and its usage when it comes back, so the
+// run's calls equal the requests its provider received even after a crash, and
+// a resumed run pays nothing for what is in the call cache.
 //
 // The caps hold for every call that reaches a provider, retries included: an
 // answer reserves its calls before it is issued (`reserve`), each attempt asks
@@ -22,16 +22,16 @@ import { emptyCallStats, type CallGate, type CallStats } from "@/lib/jobs/model-
 export const CALLS_PER_ANSWER = 2;
 
 type UsageRun = { id: string; modelCalls: number; costUsd: number | null; maxCalls: number | null; maxCostUsd: number | null };
-type Delta = CallStats;
 
 /** One answer's reservation: its gate for cachedChat, and `release` for the calls it did not make. */
 export type Ticket = CallGate & { release: () => void };
 
 export class RunUsage {
-  /** Not yet written to the run. */
+  /** What this worker's calls spent on this run (also written to the run as it happens: `record`). */
   readonly stats: CallStats = emptyCallStats();
-  private writtenCalls: number;
-  private writtenCost: number;
+  /** What the run had spent before this worker took it. */
+  private callsBefore: number;
+  private costBefore: number;
   /** Calls reserved by answers in flight and not sent yet. */
   private reserved = 0;
   /** Calls sent whose cost is not known yet (they have not come back). */
@@ -47,8 +47,8 @@ export class RunUsage {
    * `projectedPerCall`: US$ one call is projected to cost until calls of this run come back (0: unknown).
    */
   constructor(private readonly run: UsageRun, readonly priced: boolean, private readonly projectedPerCall = 0) {
-    this.writtenCalls = run.modelCalls;
-    this.writtenCost = run.costUsd ?? 0;
+    this.callsBefore = run.modelCalls;
+    this.costBefore = run.costUsd ?? 0;
     // A resumed run's calls so far are its average (all of them were paid at these prices).
     const known = run.costUsd !== null && run.modelCalls > 0;
     this.paidCalls = known ? run.modelCalls : 0;
@@ -63,11 +63,11 @@ export class RunUsage {
   }
 
   calls(): number {
-    return this.writtenCalls + this.stats.modelCalls;
+    return this.callsBefore + this.stats.modelCalls;
   }
 
   cost(): number {
-    return this.writtenCost + this.stats.costUsd;
+    return this.costBefore + this.stats.costUsd;
   }
 
   /** US$ the next call is projected to cost: the run's average once calls came back, the request-size projection before. */
@@ -137,36 +137,18 @@ export class RunUsage {
     return false;
   }
 
-  /** Takes the unwritten counters out of `stats`, as Prisma increments; `commit` or `restore` it after the write. */
-  take(): { data: Record<string, { increment: number }>; commit: () => void; restore: () => void } {
-    const d: Delta = { ...this.stats };
-    for (const k of Object.keys(this.stats) as (keyof CallStats)[]) this.stats[k] -= d[k];
-    const data: Record<string, { increment: number }> = {
-      modelCalls: { increment: d.modelCalls }, cacheHits: { increment: d.cacheHits },
-      promptTokens: { increment: d.promptTokens }, completionTokens: { increment: d.completionTokens },
-    };
-    if (this.priced) data.costUsd = { increment: d.costUsd };
-    return {
-      data,
-      commit: () => {
-        this.writtenCalls += d.modelCalls;
-        this.writtenCost += d.costUsd;
-      },
-      restore: () => {
-        for (const k of Object.keys(this.stats) as (keyof CallStats)[]) this.stats[k] += d[k];
-      },
-    };
-  }
-
-  /** Writes the counters alone, whoever holds the run now: calls that were paid are counted even after a cancel. */
-  async flush(): Promise<void> {
-    const delta = this.take();
-    try {
-      await db.probeRun.updateMany({ where: { id: this.run.id }, data: delta.data });
-      delta.commit();
-    } catch (e) {
-      delta.restore();
-      throw e;
+  /**
+   * Writes one call's counters to the run as it happens (CallDeps.record): `{ modelCalls: 1 }` before an
+   * attempt is sent, its tokens and cost when it comes back, a cache hit. Whoever holds the run now:
+   * calls that were paid are counted even after a cancel or a lost lease.
+   */
+  readonly record = async (delta: Partial<CallStats>): Promise<void> => {
+    const data: Record<string, { increment: number }> = {};
+    for (const k of ["modelCalls", "cacheHits", "promptTokens", "completionTokens"] as const) {
+      if (delta[k]) data[k] = { increment: delta[k] };
     }
-  }
+    if (this.priced && delta.costUsd) data.costUsd = { increment: delta.costUsd };
+    if (Object.keys(data).length === 0) return;
+    await db.probeRun.updateMany({ where: { id: this.run.id }, data });
+  };
 }

@@ -13,6 +13,13 @@ import {
 // redacted; every request goes through providerFetch() (no redirect to another
 // origin; with publicOnly, only vetted public addresses).
 
+/**
+ * How long one call may take before the SDK gives up on it (a config's `timeoutMs` overrides it).
+ * The probe worker's lease is longer than this (lib/jobs/probe-worker.ts LEASE_MS), and its
+ * adaptive per-call deadline is never longer (lib/jobs/call-deadlines.ts).
+ */
+export const CALL_TIMEOUT_MS = 60_000;
+
 export type OpenAiCompatibleConfig = {
   baseUrl: string;
   apiKey?: string | null;
@@ -39,7 +46,7 @@ export class OpenAiCompatibleProvider implements Provider {
       baseURL: config.baseUrl.replace(/\/+$/, ""),
       // Local servers (Ollama, llama.cpp…) accept any key; the SDK insists on one.
       apiKey: config.apiKey || "not-needed",
-      timeout: config.timeoutMs ?? 60_000,
+      timeout: config.timeoutMs ?? CALL_TIMEOUT_MS,
       maxRetries: 0,
       dangerouslyAllowBrowser: false,
       fetch: providerFetch({ publicOnly: config.publicOnly ?? false, pin: config.pin }),

@@ -239,7 +239,9 @@ describe("pressure conversations in the probe worker", () => {
     const repeats = sent.filter((x, i) => sent.findIndex((y) => y.raw === x.raw) !== i);
     for (const r of repeats) {
       const first = sent.find((y) => y.raw === r.raw)!;
-      expect(first.start).toBeLessThan(stopAt); // asked before the stop, its answer not taken in when the worker hung up
+      // Asked before the stop, its answer not taken in when the worker hung up. `start` is stamped once the server
+      // has read the whole body, so a request sent just before the stop can be stamped at the stop's own tick.
+      expect(first.start).toBeLessThanOrEqual(stopAt);
     }
     expect(repeats.length).toBeLessThanOrEqual(4); // at most one per slot
     expect(paid(["target", "judge"]) - repeats.length).toBe(clean);

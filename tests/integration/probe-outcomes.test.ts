@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { claimRun, NEUTRAL_PROMPT, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { claimRun, LEASE_MS, NEUTRAL_PROMPT, processRun, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { createSimulatorServer } from "@/lib/llm/simulator/http-server";
 import { mulberry32 } from "@/lib/math/random";
 import { probeTrait } from "@/lib/probing/traits/library";
@@ -235,7 +235,7 @@ describe("resume and arms", () => {
     const kept = await db.probeAnswer.findMany({ where: { runId: run.id } });
     expect(kept.some((r) => r.outcome !== "scored")).toBe(true);
 
-    expect(await claimRun(run.id, "other-worker", new Date(Date.now() + 60_000))).toBe(true);
+    expect(await claimRun(run.id, "other-worker", new Date(Date.now() + LEASE_MS + 1000))).toBe(true);
     expect(await processRun(run.id, deps({ workerId: "other-worker" }))).toBe("completed");
     const rows = await db.probeAnswer.findMany({ where: { runId: run.id } });
     const keys = rows.map((a) => `${a.kind}:${a.traitKey}:${a.itemIndex}:${a.sampleIndex}`);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
-import { claimableRuns, claimRun, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
+import { claimableRuns, claimRun, LEASE_MS, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { inferPosition } from "@/lib/llm/simulator/infer";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
 import { expectedLanding } from "@/lib/llm/simulator/space";
@@ -177,7 +177,7 @@ describe("nothing is lost", () => {
 
     // The dead worker's lease expires; another worker takes the run over.
     const second = counting(new SimulatorProvider());
-    const later = new Date(Date.now() + 60_000);
+    const later = new Date(Date.now() + LEASE_MS + 1000);
     expect(await claimRun(run.id, "other-worker", later)).toBe(true);
     expect(await processRun(run.id, deps(second.provider, { workerId: "other-worker" }))).toBe("completed");
 
