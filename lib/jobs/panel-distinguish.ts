@@ -175,7 +175,10 @@ export async function processDistinguish(panelRunId: string, deps: DistinguishDe
     while (next < todo.length) {
       await beat();
       if (stopped()) return;
-      await one(todo[next++]);
+      // Take the item only now: another lane may have taken the last one while this one awaited beat().
+      const item = todo[next++];
+      if (!item) return;
+      await one(item);
     }
   };
   try {
