@@ -73,7 +73,8 @@ const describe = (p) => `  ${p.slug}  (${p.name}${p.latestVersion ? `, v${p.late
 
 /** A persona named by id, slug or exact name (case-insensitive); errors list the candidates. */
 export async function resolvePersona(client, wanted) {
-  const list = await client.get(`/personas?${new URLSearchParams({ q: wanted, status: "all", sort: "name" })}`);
+  // One page of up to 200 matches (the list pages with a cursor; a name this vague is ambiguous anyway).
+  const { personas: list } = await client.get(`/personas?${new URLSearchParams({ q: wanted, status: "all", sort: "name", limit: "200" })}`);
   const lower = wanted.toLowerCase();
   // Most specific first: an id, then a slug (unique per workspace), then a name.
   for (const same of [(p) => p.id === wanted, (p) => p.slug.toLowerCase() === lower, (p) => p.name.toLowerCase() === lower]) {

@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
@@ -7,7 +7,17 @@ import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from 
 import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
 import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
-import { usePersonas, useWorkspace } from "@/lib/query/hooks";
+import { usePersonaPages, useWorkspace } from "@/lib/query/hooks";
+import { useDebouncedValue } from "@/lib/query/use-debounced-value";
+import type { PersonaPage } from "@/lib/schemas/persona-api";
+
+/** Search waits for typing to pause this long: one request per pause, the superseded one cancelled. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+function countLabel(first: PersonaPage | undefined): string {
+  if (!first || first.count === null) return "";
+  return `${first.count.toLocaleString("en-US")} persona${first.count === 1 ? "" : "s"}`;
+}
 import { can } from "@/lib/schemas/workspace";
 
 export function PersonaList({ workspaceId }: { workspaceId: string }) {
@@ -17,8 +27,9 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
   const [sort, setSort] = useState("updated");
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const query = useDeferredValue(q);
-  const list = usePersonas(workspaceId, { q: query, status, sort });
+  const query = useDebouncedValue(q.trim(), SEARCH_DEBOUNCE_MS);
+  const list = usePersonaPages(workspaceId, { q: query, status, sort });
+  const rows = list.data?.pages.flatMap((p) => p.personas) ?? [];
   const canEdit = workspace ? can.editPersona(workspace.role) : false;
   const filtering = !!query || status !== "active";
 
@@ -53,7 +64,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           <option value="name">Name A–Z</option>
           <option value="status">Status</option>
         </Select>
-        <span className="ml-auto text-xs text-slate-500">{list.data ? `${list.data.length} persona${list.data.length === 1 ? "" : "s"}` : ""}</span>
+        <span className="ml-auto text-xs text-slate-500">{countLabel(list.data?.pages[0])}</span>
       </div>
 
       <div className="mt-5">
@@ -61,7 +72,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           <RowsPending />
         ) : list.isError ? (
           <RowsError what="personas" error={list.error} />
-        ) : list.data.length === 0 ? (
+        ) : rows.length === 0 ? (
           filtering ? (
             <EmptyState title="Nothing matches">Try another search or status filter.</EmptyState>
           ) : (
@@ -75,7 +86,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           )
         ) : (
           <LinkRows label="Personas">
-            {list.data.map((p) => (
+            {rows.map((p) => (
               <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
                 <RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" />
                 <div><StatusBadge status={p.status} /></div>
@@ -87,6 +98,14 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
             ))}
           </LinkRows>
         )}
+        {list.hasNextPage ? (
+          <div className="mt-4 flex items-center justify-center gap-3 text-xs text-slate-500">
+            <span>Showing {rows.length.toLocaleString("en-US")}</span>
+            <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+            </Button>
+          </div>
+        ) : null}
       </div>
       <NewPersonaDialog workspaceId={workspaceId} open={creating} onClose={() => setCreating(false)} />
       <ImportDialog workspaceId={workspaceId} open={importing} onClose={() => setImporting(false)} />

@@ -4,6 +4,7 @@ import { apiTokenOps } from "@/lib/http/api-token-operations";
 import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
+import { healthOps } from "@/lib/http/health-operations";
 import { defineOperation } from "@/lib/http/operation";
 import { panelOps } from "@/lib/http/panel-operations";
 import { panelRunOps } from "@/lib/http/panel-run-operations";
@@ -21,7 +22,7 @@ import { shareOps } from "@/lib/http/share-operations";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import {
   createPersonaBody, createVersionBody, diffQuery, listPersonasQuery, personaDetailSchema, personaDiffSchema,
-  personaSummarySchema, restoreVersionBody, setArchivedBody, updateDraftBody, versionDetailSchema, versionSummarySchema,
+  personaPageSchema, restoreVersionBody, setArchivedBody, updateDraftBody, versionDetailSchema, versionSummarySchema,
 } from "@/lib/schemas/persona-api";
 import {
   addMemberBody, createWorkspaceBody, meSchema, memberSchema, updateMemberBody, updateWorkspaceBody, workspaceSchema,
@@ -50,7 +51,7 @@ export const ops = {
   updateMember: defineOperation({ id: "updateMember", method: "PATCH", path: `${W}/members/{memberId}`, tag: "Members", summary: "Change a member's role", auth: "workspace", role: "owner", params: member, body: updateMemberBody, response: memberSchema }),
   removeMember: defineOperation({ id: "removeMember", method: "DELETE", path: `${W}/members/{memberId}`, tag: "Members", summary: "Remove a member (owners), or leave (yourself)", auth: "workspace", role: "viewer", params: member, response: z.null() }),
 
-  listPersonas: defineOperation({ id: "listPersonas", method: "GET", path: `${W}/personas`, tag: "Personas", summary: "List personas with search, status filter and sort", auth: "workspace", role: "viewer", params: ws, query: listPersonasQuery, response: z.array(personaSummarySchema) }),
+  listPersonas: defineOperation({ id: "listPersonas", method: "GET", path: `${W}/personas`, tag: "Personas", summary: "List personas with search, status filter and sort, a page at a time (cursor paging: pass nextCursor back as cursor)", auth: "workspace", role: "viewer", params: ws, query: listPersonasQuery, response: personaPageSchema }),
   createPersona: defineOperation({ id: "createPersona", method: "POST", path: `${W}/personas`, tag: "Personas", summary: "Create a persona", auth: "workspace", role: "editor", params: ws, body: createPersonaBody, response: personaDetailSchema, status: 201, idempotent: true }),
   getPersona: defineOperation({ id: "getPersona", method: "GET", path: P, tag: "Personas", summary: "A persona with its draft spec and compiled prompt", auth: "workspace", role: "viewer", params: persona, response: personaDetailSchema }),
   updateDraft: defineOperation({ id: "updateDraft", method: "PATCH", path: P, tag: "Personas", summary: "Save the draft (autosave). 409 with the current draft when `revision` is stale", auth: "workspace", role: "editor", params: persona, body: updateDraftBody, response: personaDetailSchema }),
@@ -79,6 +80,7 @@ export const ops = {
   ...panelSeatOps,
   ...panelReviewOps,
   ...apiTokenOps,
+  ...healthOps,
 };
 
 export type Ops = typeof ops;

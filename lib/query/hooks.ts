@@ -1,9 +1,9 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, paths } from "@/lib/query/api";
 import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { PersonaSpec } from "@/lib/schemas/persona";
-import type { PersonaDetail, PersonaDiffResponse, PersonaSummary, VersionDetail, VersionSummary } from "@/lib/schemas/persona-api";
+import { PERSONA_PAGE_MAX, type PersonaDetail, type PersonaDiffResponse, type PersonaPage, type VersionDetail, type VersionSummary } from "@/lib/schemas/persona-api";
 import type { Me, Member, Role, Workspace } from "@/lib/schemas/workspace";
 
 export const keys = {
@@ -23,12 +23,34 @@ export function useWorkspace(ws: string): Workspace | undefined {
   return useMe().data?.workspaces.find((w) => w.id === ws);
 }
 
+/** The first page only, as an array (pickers); the list page pages with usePersonaPages. */
 export function usePersonas(ws: string, q: { q?: string; status: string; sort: string }) {
-  const params = new URLSearchParams({ status: q.status, sort: q.sort, ...(q.q ? { q: q.q } : {}) });
+  const params = new URLSearchParams({ status: q.status, sort: q.sort, limit: String(PERSONA_PAGE_MAX), ...(q.q ? { q: q.q } : {}) });
   return useQuery({
     queryKey: keys.personaList(ws, Object.fromEntries(params)),
-    queryFn: () => api<PersonaSummary[]>("GET", `${paths.personas(ws)}?${params}`),
+    queryFn: ({ signal }) => api<PersonaPage>("GET", `${paths.personas(ws)}?${params}`, undefined, { signal }),
+    select: (page) => page.personas,
     placeholderData: (prev) => prev,
+  });
+}
+
+/**
+ * The persona list a page at a time ("Load more"). TanStack passes an AbortSignal
+ * that fires when the query loses its last observer, so a search superseded by
+ * the next keystroke's is cancelled, not just ignored.
+ */
+export function usePersonaPages(ws: string, q: { q?: string; status: string; sort: string }) {
+  const params = new URLSearchParams({ status: q.status, sort: q.sort, ...(q.q ? { q: q.q } : {}) });
+  return useInfiniteQuery({
+    queryKey: keys.personaList(ws, { ...Object.fromEntries(params), paged: "1" }),
+    queryFn: ({ pageParam, signal }) => {
+      const page = new URLSearchParams(params);
+      if (pageParam) page.set("cursor", pageParam);
+      return api<PersonaPage>("GET", `${paths.personas(ws)}?${page}`, undefined, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,6 +6,9 @@ import { personaSpecSchema, personaStatusSchema } from "@/lib/schemas/persona";
 // Request and response shapes of the persona routes. Responses are checked
 // against these in the integration tests and published in /api/openapi.json.
 
+export const PERSONA_PAGE_SIZE = 50;
+export const PERSONA_PAGE_MAX = 200;
+
 export const listPersonasQuery = z.object({
   q: z.string().max(200).optional().describe("Search in name, archetype and slug"),
   status: z
@@ -13,6 +16,8 @@ export const listPersonasQuery = z.object({
     .default("active")
     .describe("'active' = everything but archived"),
   sort: z.enum(["updated", "name", "created", "status"]).default("updated"),
+  limit: z.coerce.number().int().min(1).max(PERSONA_PAGE_MAX).default(PERSONA_PAGE_SIZE).describe("Page size"),
+  cursor: z.string().max(500).optional().describe("`nextCursor` of the previous page (same q, status and sort)"),
 });
 
 export const createPersonaBody = z.object({
@@ -43,6 +48,14 @@ export const personaSummarySchema = z.object({
   createdAt: z.string(),
 });
 export type PersonaSummary = z.infer<typeof personaSummarySchema>;
+
+export const personaPageSchema = z.object({
+  personas: z.array(personaSummarySchema),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
+  count: z.number().int().nullable()
+    .describe("Personas matching q and status (first page only; null when a cursor was given)"),
+});
+export type PersonaPage = z.infer<typeof personaPageSchema>;
 
 export const personaDetailSchema = personaSummarySchema.extend({
   spec: personaSpecSchema,

@@ -242,4 +242,5 @@ export type Activity = z.infer<typeof activitySchema>;
 
 export const listActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional().describe("The X-Next-Cursor header of the previous page"),
 });

@@ -54,7 +54,6 @@ export const workspaceSchema = z.object({
   personal: z.boolean().describe("True only for the caller's own personal workspace"),
   role: roleSchema.describe("The caller's role in this workspace"),
   memberCount: z.number().int(),
-  personaCount: z.number().int(),
   approvalPolicy: approvalPolicySetting,
   referenceJudge: referenceJudgeSetting,
   createdAt: z.string(),

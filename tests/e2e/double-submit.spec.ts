@@ -21,7 +21,7 @@ test("double-clicking Create persona and Start probe creates one persona and one
   await page.getByRole("button", { name: "Create persona" }).dblclick();
   await page.waitForURL(/\/personas\/[^/]+$/);
   const personaId = new URL(page.url()).pathname.split("/").pop()!;
-  const personas = await apiGet<{ name: string }[]>(page, `/api/workspaces/${workspaceId}/personas?status=all&sort=updated`);
+  const { personas } = await apiGet<{ personas: { name: string }[] }>(page, `/api/workspaces/${workspaceId}/personas?status=all&sort=updated`);
   expect(personas.filter((p) => p.name === "Double Dora")).toHaveLength(1);
 
   const editor = new EditorPage(page);

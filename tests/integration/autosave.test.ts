@@ -40,7 +40,7 @@ describe("autosave", () => {
     const created = await createPersona(olive, { name: "Draft name" });
     await olive.api.patch(personaPath(olive.workspaceId, created.id), { revision: 1, spec: { ...created.spec, name: "Final name" } });
     const list = expectOk(ops.listPersonas, await olive.api.get(`/api/workspaces/${olive.workspaceId}/personas`));
-    expect(list.find((p) => p.id === created.id)?.name).toBe("Final name");
+    expect(list.personas.find((p) => p.id === created.id)?.name).toBe("Final name");
   });
 
   it("rejects a stale save with 409, returns the other person's draft, and keeps it", async () => {

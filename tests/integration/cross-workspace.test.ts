@@ -83,7 +83,7 @@ describe("a non-member using Alice's ids", () => {
     const me = expectOk(ops.me, await bob.api.get("/api/me"));
     expect(me.workspaces.map((w) => w.id)).toEqual([bob.workspaceId]);
     const list = expectOk(ops.listPersonas, await bob.api.get(`${wsPath(bob.workspaceId)}/personas`, { status: "all" }));
-    expect(list).toEqual([]);
+    expect(list.personas).toEqual([]);
   });
 });
 

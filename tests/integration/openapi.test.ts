@@ -65,6 +65,6 @@ describe("GET /api/openapi.json", () => {
   it("documents query parameters such as the list's sort", async () => {
     const doc = await fetchDoc();
     const list = doc.paths["/api/workspaces/{workspaceId}/personas"].get.parameters;
-    expect(list.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["q", "sort", "status"]);
+    expect(list.filter((p) => p.in === "query").map((p) => p.name).sort()).toEqual(["cursor", "limit", "q", "sort", "status"]);
   });
 });

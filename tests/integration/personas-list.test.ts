@@ -13,7 +13,7 @@ const list = async (query: Record<string, string> = {}) =>
 const removeAll = async (personaIds: string[]) => {
   for (const id of personaIds) await owner.api.delete(personaPath(owner.workspaceId, id));
 };
-const names = async (query: Record<string, string> = {}) => (await list(query)).map((p) => p.name);
+const names = async (query: Record<string, string> = {}) => (await list(query)).personas.map((p) => p.name);
 
 beforeAll(async () => {
   owner = await signUpWithWorkspace({ name: "Lena" });
@@ -70,7 +70,7 @@ describe("listing personas", () => {
   });
 
   it("summarises each persona for the list (counts, status, who edited)", async () => {
-    const [ada] = await list({ q: "Nurse Ada" });
+    const [ada] = (await list({ q: "Nurse Ada" })).personas;
     expect(ada).toMatchObject({ slug: "nurse-ada", status: "draft", revision: 1, latestVersion: 0, traitCount: 0, updatedBy: "Lena" });
   });
 
@@ -101,10 +101,11 @@ describe("archiving", () => {
     expect(saved.spec.background).toBe("edit");
   });
 
-  it("does not count archived personas in the workspace's persona count", async () => {
-    const me = expectOk(ops.me, await owner.api.get("/api/me"));
+  it("does not count archived personas in the list's count", async () => {
     const active = await list();
-    expect(me.workspaces[0].personaCount).toBe(active.length);
+    expect(active.count).toBe(active.personas.length);
+    expect(active.personas.map((p) => p.status)).not.toContain("archived");
+    expect((await list({ status: "all" })).count).toBe(active.personas.length + 1);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import type { Activity, ActivityKind } from "@/lib/schemas/review";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
@@ -43,19 +44,27 @@ export async function recordActivity(
   });
 }
 
-export async function listActivity(ctx: WorkspaceContext, personaId: string, limit: number): Promise<Activity[]> {
+// Newest first by last change (a folded burst of edits moves up), the id breaking ties.
+const ACTIVITY_KEYS: KeyField[] = [{ field: "updatedAt", dir: "desc", type: "date" }, { field: "id", dir: "desc", type: "string" }];
+
+/** One page of the trail; `nextCursor` (sent as the X-Next-Cursor header) when there is more. */
+export async function listActivity(
+  ctx: WorkspaceContext, personaId: string, q: { limit: number; cursor?: string },
+): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
+  const where = { personaId: persona.id, workspaceId: ctx.workspaceId };
   const rows = await db.activity.findMany({
-    where: { personaId: persona.id, workspaceId: ctx.workspaceId },
-    orderBy: [{ updatedAt: "desc" }, { createdAt: "desc" }],
-    take: limit,
+    where: q.cursor ? { AND: [where, afterKey(ACTIVITY_KEYS, decodeCursor("activity", ACTIVITY_KEYS, q.cursor))] } : where,
+    orderBy: orderByOf(ACTIVITY_KEYS),
+    take: q.limit + 1,
   });
-  return rows.map((r) => {
+  const { page, nextCursor } = pageOf("activity", ACTIVITY_KEYS, rows, q.limit);
+  return { nextCursor, items: page.map((r) => {
     const data = JSON.parse(r.data) as { version?: number | null };
     return {
       id: r.id, kind: r.kind as ActivityKind, summary: r.summary, actor: { id: r.actorId, name: r.actorName },
       count: r.count, version: typeof data.version === "number" ? data.version : null,
       createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
     };
-  });
+  }) };
 }

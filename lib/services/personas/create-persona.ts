@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { emptySpec, type PersonaSpec } from "@/lib/schemas/persona";
 import type { PersonaDetail } from "@/lib/schemas/persona-api";
@@ -7,13 +8,33 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { toDetail } from "@/lib/services/personas/serialize";
 import { recordActivity } from "@/lib/services/activity/activity";
 
+const SLUG_BATCH = 20;
+const SLUG_BATCHES = 3;
+
+/**
+ * The name's slug, or slug-2, slug-3…: each batch of candidates is one lookup on
+ * the (workspaceId, slug) unique index, so the cost does not grow with the
+ * workspace (a `startsWith` scan read every "nurse-…" row; with thousands of
+ * personas of one name it read thousands). Past the first batches a random
+ * suffix ends the search.
+ */
 async function uniqueSlug(workspaceId: string, name: string): Promise<string> {
   const base = slugify(name);
-  const taken = new Set(
-    (await db.persona.findMany({ where: { workspaceId, slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  for (let batch = 0; batch < SLUG_BATCHES; batch++) {
+    const candidates = Array.from({ length: SLUG_BATCH }, (_, i) => {
+      const n = batch * SLUG_BATCH + i + 1;
+      return n === 1 ? base : `${base}-${n}`;
+    });
+    const taken = new Set(
+      (await db.persona.findMany({ where: { workspaceId, slug: { in: candidates } }, select: { slug: true } })).map((p) => p.slug),
+    );
+    const free = candidates.find((c) => !taken.has(c));
+    if (free) return free;
+  }
+  for (;;) {
+    const slug = `${base}-${randomBytes(4).toString("hex")}`;
+    if (!(await db.persona.findUnique({ where: { workspaceId_slug: { workspaceId, slug } }, select: { id: true } }))) return slug;
+  }
 }
 
 /** `origin`: for an import — what the trail says, and the JSON kept in Persona.imported. */

@@ -13,13 +13,24 @@ export function parseStoredSpec(json: string): PersonaSpec {
   return personaSpecSchema.parse(JSON.parse(json));
 }
 
-export function toSummary(row: PersonaRow): PersonaSummary {
-  const spec = parseStoredSpec(row.spec);
+export function toSummary(row: PersonaRow, spec: PersonaSpec = parseStoredSpec(row.spec)): PersonaSummary {
+  return toListSummary(row, Object.keys(spec.traitTargets).length);
+}
+
+/** The columns a list row needs: never the spec or the imported card (both can be large). */
+export const SUMMARY_COLUMNS = {
+  id: true, slug: true, name: true, archetype: true, status: true, revision: true, latestVersion: true,
+  approvedVersion: true, updatedByName: true, createdAt: true, updatedAt: true,
+} as const;
+
+export type SummaryRow = Omit<PersonaRow, "spec">;
+
+/** A list row from summary columns; the trait count comes from the database (lib/db/persona-search). */
+export function toListSummary(row: SummaryRow, traitCount: number): PersonaSummary {
   return {
     id: row.id, slug: row.slug, name: row.name, archetype: row.archetype,
     status: row.status as PersonaStatus, revision: row.revision, latestVersion: row.latestVersion,
-    approvedVersion: row.approvedVersion ?? null,
-    traitCount: Object.keys(spec.traitTargets).length,
+    approvedVersion: row.approvedVersion ?? null, traitCount,
     updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedByName, createdAt: row.createdAt.toISOString(),
   };
 }
@@ -28,7 +39,7 @@ export function toDetail(row: PersonaRow, latestVersionSpec: string | null): Per
   const spec = parseStoredSpec(row.spec);
   const compiled = compilePersona(spec);
   return {
-    ...toSummary(row),
+    ...toSummary(row, spec),
     spec,
     compiledPrompt: compiled.prompt,
     promptSource: compiled.source,

@@ -12,7 +12,7 @@ export async function createWorkspace(user: UserContext, input: { name: string }
   });
   return {
     id: ws.id, name: ws.name, personal: false, role: "owner",
-    memberCount: 1, personaCount: 0, approvalPolicy: "warn", referenceJudge: null, createdAt: ws.createdAt.toISOString(),
+    memberCount: 1, approvalPolicy: "warn", referenceJudge: null, createdAt: ws.createdAt.toISOString(),
   };
 }
 
@@ -24,11 +24,11 @@ export async function updateWorkspace(
   const ws = await db.workspace.update({
     where: { id: ctx.workspaceId },
     data: { name: input.name, approvalPolicy: input.approvalPolicy, ...judge },
-    include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } },
+    include: { _count: { select: { memberships: true } } },
   });
   return {
     id: ws.id, name: ws.name, personal: ws.personalForId === ctx.userId, role: ctx.role,
-    memberCount: ws._count.memberships, personaCount: ws._count.personas,
+    memberCount: ws._count.memberships,
     approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", referenceJudge: storedReferenceJudge(ws), createdAt: ws.createdAt.toISOString(),
   };
 }

@@ -9,7 +9,9 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
   const memberships = await db.membership.findMany({
     where: { userId: user.userId },
     include: {
-      workspace: { include: { _count: { select: { memberships: true, personas: { where: { status: { not: "archived" } } } } } } },
+      // No persona count (issue 15): /api/me is fetched on every page and on focus, and the
+      // persona list counts its own matches. Members are few; counting them stays.
+      workspace: { include: { _count: { select: { memberships: true } } } },
     },
     orderBy: { createdAt: "asc" },
   });
@@ -20,7 +22,6 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
       personal: m.workspace.personalForId === user.userId,
       role: m.role as Role,
       memberCount: m.workspace._count.memberships,
-      personaCount: m.workspace._count.personas,
       approvalPolicy: m.workspace.approvalPolicy === "block" ? ("block" as const) : ("warn" as const),
       referenceJudge: storedReferenceJudge(m.workspace),
       createdAt: m.workspace.createdAt.toISOString(),

@@ -1,0 +1,284 @@
+// bench/personas-scale — the studio's hot paths with 10,000 personas in one
+// workspace (issue 15 §5): list, search and status-filter p95 ≤ 50 ms, persona
+// GET p95 ≤ 30 ms, autosave p95 ≤ 50 ms with 20 concurrent clients, on SQLite
+// and, when PostgreSQL is installed, on PostgreSQL (a throwaway cluster).
+//
+// Per database, in a child process of its own (the database client is chosen
+// when lib/db/client is first imported):
+//   fill    one account signed up through the real auth route; N personas
+//           written straight to the database with Prisma createMany in batches
+//           (the issue filled through the API; 10,000 creates through HTTP take
+//           minutes and measure nothing we report). Triggers and indexes are
+//           maintained exactly as for API writes (the search index included).
+//           Realistic rows: specs with 0–6 trait targets and a few KB of text,
+//           a status mix, edits spread over 90 days.
+//   serve   the real route handlers (auth, workspace check, validation, service,
+//           JSON) behind a node:http server on 127.0.0.1 — not `next start`
+//           (a production build is too heavy for this machine), so Next's own
+//           routing is not in the figures;
+//   load    20 clients in a worker thread (the other core) with keep-alive fetch,
+//           each request timed from send to last byte.
+// Prints p50/p95 per scenario and p95 ÷ goal. One run; no assertions.
+// Usage: npm run bench:personas [-- --personas 10000 --clients 20 --requests 600 --db sqlite|postgres|both]
+
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { freshDatabase } from "./fresh-database";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const PERSONAS = Number(arg("personas", "10000"));
+const CLIENTS = Number(arg("clients", "20"));
+const REQUESTS = Number(arg("requests", "600"));
+const BASE = "http://localhost:3000";
+const GOALS = { list: 50, search: 50, status: 50, get: 30, autosave: 50 } as const;
+type Scenario = keyof typeof GOALS;
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+const FIRST = ["Ada", "Brine", "Cora", "Dmitri", "Esme", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kemi", "Lars", "Mina", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tove"];
+const ARCHETYPES = [
+  "a veteran ER triage nurse", "a grumpy ferry captain", "a skeptical science journalist", "a patient primary-school teacher",
+  "a retired ICU nurse who now teaches", "an overworked public defender", "a cheerful hotel concierge", "a meticulous tax auditor",
+  "a burnt-out startup founder", "a calm air-traffic controller", "a chatty hairdresser", "a reserved museum curator",
+  "a blunt construction foreman", "a curious botanist", "an anxious first-year resident", "a stoic lighthouse keeper",
+];
+const STATUSES = ["draft", "draft", "draft", "draft", "draft", "draft", "draft", "in_review", "approved", "archived"];
+const TRAITS = ["warm", "firm", "curious", "formal", "playful", "concise"];
+const SEARCHES = ["nurse", "captain", "journal", "teacher", "Rosa", "auditor", "keeper", "founder", "hair", "ada-1"];
+
+// ——— parent: one child per database ———
+
+async function parent() {
+  const which = arg("db", "both");
+  console.log(`personas-scale: ${PERSONAS.toLocaleString("en-US")} personas in one workspace, ${CLIENTS} concurrent clients, ${REQUESTS} requests per scenario; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
+  if (which !== "postgres") await runChild("sqlite", null);
+  if (which === "sqlite") return;
+  const { findPostgres, startCluster } = await import("../scripts/pg-cluster.mjs");
+  if (!findPostgres()) {
+    console.log("PostgreSQL: not installed — skipped (apt-get install -y postgresql)");
+    return;
+  }
+  const cluster = await startCluster();
+  try {
+    const pg = (await import("pg")).default;
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query("CREATE DATABASE bench");
+    await admin.end();
+    const url = new URL(cluster.url);
+    url.pathname = "/bench";
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    const dir = path.resolve(__dirname, "..", "prisma/postgres/migrations");
+    for (const name of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+      await client.query(readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
+    }
+    await client.end();
+    await runChild("postgres", url.toString());
+  } finally {
+    cluster.stop();
+  }
+}
+
+function runChild(db: string, url: string | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2), "--child", db], {
+      stdio: "inherit", env: { ...process.env, ...(url ? { DATABASE_URL: url } : {}) },
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${db} bench exited with ${code}`))));
+  });
+}
+
+// ——— child: fill, serve, load ———
+
+async function child(kind: string) {
+  const tmp = mkdtempSync(path.join(tmpdir(), "personas-scale-"));
+  try {
+    if (kind === "sqlite") process.env.DATABASE_URL = `file:${freshDatabase(tmp)}`;
+    process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
+    process.env.BETTER_AUTH_URL = BASE;
+    process.env.ALLOW_SIGN_UP = "true";
+    // A log line per request (as in production) still goes out, to a file-like sink: not this terminal.
+    process.env.LOG_LEVEL ??= "warn";
+    delete process.env.BETTER_AUTH_SECRET;
+    process.env.MULTI_INSTANCE = "false"; // one process: secrets generated into the data directory, on PostgreSQL too
+    delete process.env.TRUSTED_ORIGINS;
+    await measure(kind);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function measure(kind: string) {
+  // App modules read the environment when first imported, so only now.
+  const { db, dbProvider } = await import("../lib/db/client");
+  const { POST: authPost } = await import("../app/api/auth/[...all]/route");
+  const listRoute = await import("../app/api/workspaces/[workspaceId]/personas/route");
+  const personaRoute = await import("../app/api/workspaces/[workspaceId]/personas/[personaId]/route");
+  const { serializeSpec } = await import("../lib/persona/normalize");
+  const { emptySpec } = await import("../lib/schemas/persona");
+  const { mulberry32 } = await import("../lib/math/random");
+
+  const signUp = await authPost(new Request(`${BASE}/api/auth/sign-up/email`, {
+    method: "POST", headers: { "content-type": "application/json", origin: BASE },
+    body: JSON.stringify({ name: "Bench", email: "bench@example.test", password: "correct horse battery" }),
+  }));
+  if (signUp.status !== 200) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
+  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const user = (await signUp.json()) as { user: { id: string } };
+  const { workspaceId } = await db.membership.findFirstOrThrow({ where: { userId: user.user.id } });
+
+  // Fill.
+  const rng = mulberry32(15);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rng() * xs.length)];
+  const t0 = performance.now();
+  const now = Date.now();
+  for (let start = 0; start < PERSONAS; start += 500) {
+    const data = [];
+    for (let i = start; i < Math.min(PERSONAS, start + 500); i++) {
+      const name = `${pick(FIRST)} ${i}`;
+      const archetype = pick(ARCHETYPES);
+      const traitTargets = Object.fromEntries(TRAITS.filter(() => rng() < 0.4).map((t) => [t, Math.round(rng() * 100)]));
+      const spec = { ...emptySpec(name), archetype, traitTargets, background: "A long background paragraph about the persona's life and work. ".repeat(40) };
+      const updatedAt = new Date(now - rng() * 90 * 86_400_000);
+      data.push({
+        workspaceId, slug: `${name.toLowerCase().replace(/ /g, "-")}`, name, archetype, status: pick(STATUSES), spec: serializeSpec(spec),
+        imported: rng() < 0.2 ? JSON.stringify({ format: "chara_card_v2", fileName: "card.png", importedAt: updatedAt.toISOString(), card: { data: { description: "x".repeat(4000) } } }) : null,
+        createdById: user.user.id, updatedById: user.user.id, updatedByName: "Bench", createdAt: updatedAt, updatedAt,
+      });
+    }
+    await db.persona.createMany({ data });
+  }
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const ids = (await db.persona.findMany({ where: { workspaceId }, select: { id: true } })).map((p) => p.id);
+
+  // Serve the real route handlers over HTTP.
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", BASE);
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const m = url.pathname.match(/^\/api\/workspaces\/([^/]+)\/personas(?:\/([^/]+))?$/);
+      if (!m) throw new Error(`no route for ${url.pathname}`);
+      const params = Promise.resolve(m[2] ? { workspaceId: m[1], personaId: m[2] } : { workspaceId: m[1] });
+      const handler = m[2] ? (req.method === "PATCH" ? personaRoute.PATCH : personaRoute.GET) : listRoute.GET;
+      const response = await handler(request, { params });
+      const body = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json", "content-length": body.length });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500);
+      res.end(String(e));
+    }
+  });
+  server.keepAliveTimeout = 120_000; // idle sockets between scenarios stay usable (no reset races)
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const ws = `${origin}/api/workspaces/${workspaceId}/personas`;
+
+  // Each autosave client edits a persona of its own (no 409s from each other).
+  const own = (await db.persona.findMany({ where: { workspaceId, status: { not: "archived" } }, select: { id: true }, take: CLIENTS })).map((p) => p.id);
+  const owned = await Promise.all(own.map(async (id) => {
+    const p = await db.persona.findUniqueOrThrow({ where: { id }, select: { revision: true, spec: true } });
+    return { id, revision: p.revision, spec: JSON.parse(p.spec) };
+  }));
+
+  const requests: Record<Scenario, (i: number) => { method: string; url: string; body?: unknown }> = {
+    list: (i) => ({ method: "GET", url: `${ws}?sort=${["updated", "name", "created", "status"][i % 4]}` }),
+    search: (i) => ({ method: "GET", url: `${ws}?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}` }),
+    status: (i) => ({ method: "GET", url: `${ws}?status=${["in_review", "approved", "archived", "draft"][i % 4]}` }),
+    get: (i) => ({ method: "GET", url: `${ws}/${ids[(i * 7919) % ids.length]}` }),
+    autosave: () => ({ method: "PATCH", url: "" }), // built in the worker from `owned`
+  };
+
+  const pool = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { cookie, origin: BASE } });
+  const run = (scenario: Scenario, count: number) =>
+    new Promise<{ times: number[]; errors: string[]; seconds: number }>((resolve, reject) => {
+      pool.once("message", resolve);
+      pool.once("error", reject);
+      const reqs = scenario === "autosave" ? [] : Array.from({ length: count }, (_, i) => requests[scenario](i));
+      pool.postMessage({ scenario, reqs, count, clients: CLIENTS, owned: scenario === "autosave" ? owned.map((o) => ({ ...o, url: `${ws}/${o.id}` })) : [] });
+    });
+
+  const results: string[] = [];
+  for (const scenario of Object.keys(GOALS) as Scenario[]) {
+    await run(scenario, CLIENTS * 3); // warm-up: JIT, Prisma, page cache
+    const { times, errors, seconds } = await run(scenario, REQUESTS);
+    const p50 = quantile(times, 0.5), p95 = quantile(times, 0.95);
+    const goal = GOALS[scenario];
+    results.push(
+      `  ${scenario.padEnd(9)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  ${(times.length / seconds).toFixed(0).padStart(5)} req/s  ` +
+      `→ p95 ${p95 <= goal ? "≤" : ">"} goal ${goal} ms (${(p95 / goal).toFixed(2)}× the goal)${errors.length ? `  ✖ ${errors.length} errors, e.g. ${errors[0]}` : ""}`,
+    );
+  }
+  await pool.terminate();
+  server.close();
+
+  const search = await listRoute.GET(new Request(`${ws}?q=nurse`, { headers: { cookie, origin: BASE } }), { params: Promise.resolve({ workspaceId }) });
+  if (search.status !== 200) throw new Error(`search → ${search.status}: ${await search.text()}`);
+  const first = (await search.json()) as { count: number; personas: unknown[] };
+  console.log(`\n${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (${dbProvider}): filled ${PERSONAS.toLocaleString("en-US")} personas in ${fillSeconds.toFixed(1)} s (createMany, 500 a batch); a search for "nurse" finds ${first.count}, first page ${first.personas.length}`);
+  for (const line of results) console.log(line);
+  await db.$disconnect();
+}
+
+// The clients: plain JS in a worker thread, so the load does not share the server's event loop.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { performance } = require("node:perf_hooks");
+const headers = { cookie: workerData.cookie, origin: workerData.origin, "content-type": "application/json" };
+const owned = new Map();
+parentPort.on("message", async ({ scenario, reqs, count, clients, owned: mine }) => {
+  for (const o of mine) if (!owned.has(o.id)) owned.set(o.id, o);
+  const times = [], errors = [];
+  let next = 0;
+  const started = performance.now();
+  async function one(client) {
+    for (;;) {
+      const i = next++;
+      if (i >= count) return;
+      let method, url, body;
+      if (scenario === "autosave") {
+        const o = owned.get(mine[client % mine.length].id);
+        method = "PATCH"; url = o.url;
+        body = JSON.stringify({ revision: o.revision, spec: { ...o.spec, background: o.spec.background.slice(0, 2000) + " edit " + i } });
+        const t0 = performance.now();
+        try {
+          const res = await fetch(url, { method, headers, body });
+          const text = await res.text();
+          times.push(performance.now() - t0);
+          if (res.status !== 200) errors.push(res.status + " " + text.slice(0, 120));
+          else o.revision = JSON.parse(text).revision;
+        } catch (e) { errors.push(String(e.cause ?? e)); }
+        continue;
+      }
+      ({ method, url } = reqs[i]);
+      const t0 = performance.now();
+      try {
+        const res = await fetch(url, { method, headers });
+        const text = await res.text();
+        times.push(performance.now() - t0);
+        if (res.status !== 200) errors.push(res.status + " " + text.slice(0, 120));
+      } catch (e) { errors.push(String(e.cause ?? e)); }
+    }
+  }
+  await Promise.all(Array.from({ length: clients }, (_, c) => one(c)));
+  parentPort.postMessage({ times, errors, seconds: (performance.now() - started) / 1000 });
+});
+`;
+
+const childIndex = process.argv.indexOf("--child");
+(childIndex > 0 ? child(process.argv[childIndex + 1]) : parent()).catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
