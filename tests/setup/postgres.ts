@@ -27,7 +27,7 @@ function migrationFiles(): string[] {
 
 /** The template's name: a hash of the migrations, so a changed migration gets a new template. */
 export function templateName(): string {
-  return `persona_tpl_${createHash("sha256").update(migrationFiles().join("\n--\n")).digest("hex").slice(0, 16)}`;
+  return `persona_tpl_${createHash("sha256").update("built by prisma migrate deploy\n").update(migrationFiles().join("\n--\n")).digest("hex").slice(0, 16)}`;
 }
 
 export function databaseUrl(adminUrl: string, database: string): string {

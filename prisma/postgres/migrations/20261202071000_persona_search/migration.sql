@@ -2,7 +2,7 @@
 -- archetype and slug, so a case-insensitive substring search (ILIKE '%q%') of
 -- 3+ characters reads the index instead of scanning every row. pg_trgm ships
 -- with PostgreSQL (contrib) and is a trusted extension: the database owner may
--- create it. Raw SQL Prisma cannot express; `prisma migrate diff` between
+-- create it. Raw SQL Prisma cannot express: `prisma migrate diff` between
 -- datamodels (scripts/new-migration.mjs) never sees it. Existing rows are
 -- indexed when the index is built.
 
