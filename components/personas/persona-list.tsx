@@ -8,7 +8,7 @@ import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
 import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
 import { usePersonaPages, useWorkspace } from "@/lib/query/hooks";
-import { useDebouncedValue } from "@/lib/query/use-debounced-value";
+import { useDebounced } from "@/components/ui/use-debounced";
 import type { PersonaPage } from "@/lib/schemas/persona-api";
 
 /** Search waits for typing to pause this long: one request per pause, the superseded one cancelled. */
@@ -27,7 +27,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
   const [sort, setSort] = useState("updated");
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const query = useDebouncedValue(q.trim(), SEARCH_DEBOUNCE_MS);
+  const query = useDebounced(q.trim(), SEARCH_DEBOUNCE_MS);
   const list = usePersonaPages(workspaceId, { q: query, status, sort });
   const rows = list.data?.pages.flatMap((p) => p.personas) ?? [];
   const canEdit = workspace ? can.editPersona(workspace.role) : false;
