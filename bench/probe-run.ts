@@ -19,6 +19,8 @@
 //     the leanest fixed k-per-item plan that also reaches ±5 on every trait.
 // Usage: npm run bench:probe [-- --latency 100 --concurrency 8 --seed 7 --in-process --busy]
 // --busy keeps the machine's other core busy meanwhile (issue 15's figure: ≤ 1.2× then).
+// Profiling the worker: BENCH_PROFILE_WINDOW=1 node --conditions=react-server --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof
+// bench/probe-run.ts prints the measured run's window in the profile's clock (µs) on stderr, to sum only its samples.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -102,8 +104,11 @@ async function throughput(tmp: string) {
     await sim.reset();
     const elu0 = performance.eventLoopUtilization();
     const t0 = performance.now();
+    const mark0 = process.hrtime.bigint() / 1000n;
     const outcome = await work(run.id);
     const wall = performance.now() - t0;
+    // With --cpu-prof: the measured window in the profile's clock (µs, monotonic), to sum only the run's samples.
+    if (process.env.BENCH_PROFILE_WINDOW) console.error(`profile window ${mark0} ${process.hrtime.bigint() / 1000n}`);
     const endAt = Date.now();
     const elu = performance.eventLoopUtilization(elu0).utilization;
     const { calls, busyMs, lastAt } = await sim.read();
@@ -227,7 +232,8 @@ async function main() {
   }
 }
 
-if (!serveIfChild()) main().catch((e) => {
+// process.exit: with --busy the spinning child would keep this process alive.
+if (!serveIfChild()) main().then(() => process.exit(0), (e) => {
   console.error(e);
   process.exit(1);
 });

@@ -104,12 +104,16 @@ async function main() {
     while ((await db.workerHeartbeat.count()) < WORKERS) await sleep(200);
 
     const t0 = Date.now();
+    // Calls in flight per provider, sampled every 500 ms (printed: where slots sat idle).
+    const timeline: string[] = [];
+    const sampler = setInterval(() => timeline.push([...endpoint.stats.entries()].sort().map(([tag, s]) => `${tag}${s.open}`).join(" ")), 500);
     const long = await probe(a, "long", ["empathetic", "formal"], 40, 8);
     const others = [await probe(a, "a2", ["warm"], 16, 8), await probe(b, "b1", ["formal"], 16, 8), await probe(c, "c1", ["empathetic"], 16, 8), await probe(c, "c2", ["warm"], 16, 8)];
     while ((await db.probeRun.findUniqueOrThrow({ where: { id: long.id } })).status !== "running") await sleep(50);
     const small = await probe(b, "small", ["warm"], 6, 4);
     const ids = [long.id, small.id, ...others.map((r) => r.id)];
     while ((await db.probeRun.count({ where: { id: { in: ids }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    clearInterval(sampler);
     const runs = await db.probeRun.findMany({ where: { id: { in: ids } } });
     const wall = Math.max(...runs.map((r) => r.finishedAt!.getTime())) - t0;
     const smallRow = runs.find((r) => r.id === small.id)!;
@@ -130,6 +134,13 @@ async function main() {
     console.log(`  duplicate answers ${duplicates}   (goal 0)`);
     console.log(`  repeated paid calls ${repeats}   (goal 0)`);
     console.log(`  start delay      ${(startDelay / 1000).toFixed(2)} s for workspace B's small run while A's long run is active   (goal ≤ 2 s)`);
+    // Where the time went, per run: when it was created, started and finished (s after t0), and its calls.
+    const labels = new Map([[long.id, "A long"], [small.id, "B small"], ...others.map((r, i) => [r.id, ["A a2", "B b1", "C c1", "C c2"][i]] as [string, string])]);
+    const at = (d: Date | null) => (d ? ((d.getTime() - t0) / 1000).toFixed(2) : "-");
+    console.log(`  in flight /0.5 s  ${timeline.join(" | ")}`);
+    for (const r of runs) {
+      console.log(`    ${labels.get(r.id)!.padEnd(8)} created ${at(r.createdAt)} s, started ${at(r.startedAt)} s, finished ${at(r.finishedAt)} s, ${r.modelCalls} calls`);
+    }
   } finally {
     for (const w of workers) w.kill("SIGTERM");
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on("exit", r)))));

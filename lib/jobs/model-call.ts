@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { findCachedCall, insertCachedCall } from "@/lib/db/probe-hot-path";
 import type { CallDeadlines } from "@/lib/jobs/call-deadlines";
 import { unlimitedSlots, type ProviderSlots } from "@/lib/jobs/provider-slots-contract";
 import { failureOf } from "@/lib/llm/provider-error";
@@ -151,7 +151,7 @@ export async function cachedChat(
 ): Promise<CallResult> {
   const key = cacheKey(workspaceId, target, req);
   for (;;) {
-    const hit = await db.callCache.findUnique({ where: { key } });
+    const hit = await findCachedCall(key);
     if (hit) {
       stats.cacheHits++;
       deps.gate?.cached();
@@ -232,7 +232,7 @@ async function paidChat(
         if (!accept(res.text)) throw new LlmError("invalid_output", "The model's output did not match the expected format");
         const meta: CallMeta = { finishReason: res.finishReason ?? null, servedModel: res.model || null, refusal: res.refusal ?? null };
         // One plain insert (the text with its meta); a concurrent identical call may have stored it first.
-        await insertOnce({ key, workspaceId, text: res.text, meta: JSON.stringify(meta), promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens });
+        await insertCachedCall({ key, workspaceId, text: res.text, meta: JSON.stringify(meta), promptTokens: res.usage.promptTokens, completionTokens: res.usage.completionTokens });
         return {
           text: res.text, tokens: res.usage.completionTokens, promptTokens: res.usage.promptTokens,
           latencyMs: Math.round(res.latencyMs), cached: false, ...meta,
@@ -259,10 +259,4 @@ async function paidChat(
     if (ms > 0) await wait(deps.sleep, ms, halt);
     if (halt?.aborted) throw aborted();
   }
-}
-
-async function insertOnce(data: { key: string; workspaceId: string; text: string; meta: string; promptTokens: number; completionTokens: number }) {
-  await db.callCache.create({ data }).catch((e: { code?: string }) => {
-    if (e?.code !== "P2002") throw e;
-  });
 }

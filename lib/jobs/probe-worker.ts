@@ -1,6 +1,7 @@
 import "server-only";
 import { setMaxListeners } from "node:events";
 import { db } from "@/lib/db/client";
+import { insertAnswerOnce, type AnswerInsert } from "@/lib/db/probe-hot-path";
 import { CallDeadlines, type DeadlineOptions } from "@/lib/jobs/call-deadlines";
 import { cachedChat, type CallDeps, type CallGate } from "@/lib/jobs/model-call";
 import { judgeReliabilityPass } from "@/lib/jobs/judge-reliability";
@@ -493,15 +494,13 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
 }
 
 /**
- * One insert per answer; the unique key turns a repeat (a resumed run racing an old worker) into a no-op,
- * except over a failed answer: the answer asked again in its place replaces it.
+ * One insert per answer (plain SQL: lib/db/probe-hot-path.ts); the unique key turns a repeat (a resumed run
+ * racing an old worker) into a no-op, except over a failed answer: the answer asked again in its place replaces it.
  */
 async function store(data: Parameters<typeof db.probeAnswer.create>[0]["data"]) {
-  await db.probeAnswer.create({ data }).catch(async (e: { code?: string }) => {
-    if (e?.code !== "P2002") throw e;
-    const { runId, kind, traitKey, itemIndex, sampleIndex } = data as { runId: string; kind: string; traitKey: string; itemIndex: number; sampleIndex: number };
-    await db.probeAnswer.updateMany({ where: { runId, kind, traitKey, itemIndex, sampleIndex, status: "failed" }, data: { ...data, error: data.error ?? null } });
-  });
+  if (await insertAnswerOnce(data as AnswerInsert)) return;
+  const { runId, kind, traitKey, itemIndex, sampleIndex } = data as { runId: string; kind: string; traitKey: string; itemIndex: number; sampleIndex: number };
+  await db.probeAnswer.updateMany({ where: { runId, kind, traitKey, itemIndex, sampleIndex, status: "failed" }, data: { ...data, error: data.error ?? null } });
 }
 
 async function finish(runId: string, status: "completed" | "failed", error: string | null, capReached = false) {

@@ -97,7 +97,10 @@ export class SharedProviderSlots implements ProviderSlots {
       };
       signal?.addEventListener("abort", onAbort, { once: true });
       pool.waiters.push(waiter);
-      void this.sync(pool);
+      // A lease transaction already running is not run again for each call that queues meanwhile (under
+      // contention that was a transaction after another, back to back, for every worker): a slot freed
+      // here goes to the first waiter at once, and waiters left after the transaction look again in `retryMs`.
+      if (!pool.syncing) void this.sync(pool);
     });
   }
 

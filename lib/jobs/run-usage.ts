@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { incrementRunCounters, type RunCounterDelta } from "@/lib/db/probe-hot-path";
 import { emptyCallStats, type CallGate, type CallStats } from "@/lib/jobs/model-call";
 
 // What a run has spent (calls, tokens, US$) and its hard caps (ProbeRun.maxCalls,
@@ -137,18 +138,52 @@ export class RunUsage {
     return false;
   }
 
+  /** Deltas not yet written (they join the next write); `writing` is the write in progress, `queued` the one after it. */
+  private buffer: RunCounterDelta = emptyDelta();
+  private writing: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
   /**
    * Writes one call's counters to the run as it happens (CallDeps.record): `{ modelCalls: 1 }` before an
    * attempt is sent, its tokens and cost when it comes back, a cache hit. Whoever holds the run now:
-   * calls that were paid are counted even after a cancel or a lost lease.
+   * calls that were paid are counted even after a cancel or a lost lease. Resolves once a write that
+   * includes `delta` has committed; deltas that arrive while a write is in progress are added up and
+   * written together by the next one (one statement for all of them), so under concurrency the run is
+   * updated at most twice at a time whatever the number of calls, and a call is still never sent before
+   * it is counted.
    */
-  readonly record = async (delta: Partial<CallStats>): Promise<void> => {
-    const data: Record<string, { increment: number }> = {};
+  readonly record = (delta: Partial<CallStats>): Promise<void> => {
+    let any = false;
     for (const k of ["modelCalls", "cacheHits", "promptTokens", "completionTokens"] as const) {
-      if (delta[k]) data[k] = { increment: delta[k] };
+      if (delta[k]) {
+        this.buffer[k] += delta[k];
+        any = true;
+      }
     }
-    if (this.priced && delta.costUsd) data.costUsd = { increment: delta.costUsd };
-    if (Object.keys(data).length === 0) return;
-    await db.probeRun.updateMany({ where: { id: this.run.id }, data });
+    if (this.priced && delta.costUsd) {
+      this.buffer.costUsd += delta.costUsd;
+      any = true;
+    }
+    if (!any) return Promise.resolve();
+    if (this.queued) return this.queued; // the write after the current one takes this delta too
+    if (!this.writing) return this.startWrite();
+    const queued: Promise<void> = this.writing.catch(() => {}).then(() => {
+      this.queued = null;
+      return this.startWrite();
+    });
+    this.queued = queued;
+    return queued;
   };
+
+  private startWrite(): Promise<void> {
+    const delta = this.buffer;
+    this.buffer = emptyDelta();
+    const write: Promise<void> = incrementRunCounters(this.run.id, delta, this.priced).finally(() => {
+      if (this.writing === write) this.writing = null;
+    });
+    this.writing = write;
+    return write;
+  }
 }
+
+const emptyDelta = (): RunCounterDelta => ({ modelCalls: 0, cacheHits: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 });

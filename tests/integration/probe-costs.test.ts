@@ -113,7 +113,7 @@ describe("what a run spends", () => {
       if (gate) await gate;
     };
     expect(await claimRun(run.id, "cost-worker")).toBe(true);
-    expect(await processRun(run.id, deps({ onAnswer: cancelMidway }))).toBe("cancelled");
+    expect(await processRun(run.id, deps({ onAnswer: cancelMidway, heartbeatMs: 500 }))).toBe("cancelled");
     const first = await db.probeRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(first.modelCalls).toBe(bill.requests);
     expect(first.promptTokens).toBe(bill.promptTokens);
