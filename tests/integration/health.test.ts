@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, dbProvider } from "@/lib/db/client";
 import { ops } from "@/lib/http/operations";
@@ -61,7 +63,15 @@ describe("GET /api/health", () => {
   });
 
   it("reports the migrations Prisma applied (and a failed one) when the database has its migration table", async () => {
-    expect(expectOk(ops.health, await send(null, "GET", "/api/health")).database.migrations).toBeNull(); // test databases are built without it
+    const reported = expectOk(ops.health, await send(null, "GET", "/api/health")).database.migrations;
+    if (dbProvider === "postgresql") {
+      // The PostgreSQL test template is built by `prisma migrate deploy` itself: every folder applied, none failed.
+      const folders = readdirSync(path.resolve(__dirname, "../../prisma/postgres/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+      expect(reported).toEqual({ applied: folders.length, failed: 0, latest: folders.at(-1) });
+      await db.$executeRawUnsafe(`ALTER TABLE "_prisma_migrations" RENAME TO "_prisma_migrations_real"`);
+    } else {
+      expect(reported).toBeNull(); // SQLite test databases are built from the SQL files, without it
+    }
     await db.$executeRawUnsafe(`CREATE TABLE "_prisma_migrations" (id VARCHAR(36) PRIMARY KEY, migration_name VARCHAR(255) NOT NULL, finished_at TIMESTAMP NULL, rolled_back_at TIMESTAMP NULL)`);
     await db.$executeRawUnsafe(`INSERT INTO "_prisma_migrations" (id, migration_name, finished_at, rolled_back_at) VALUES
       ('1', '20250101000000_init', CURRENT_TIMESTAMP, NULL), ('2', '20250201000000_more', CURRENT_TIMESTAMP, NULL),
@@ -72,6 +82,7 @@ describe("GET /api/health", () => {
       expect(health.status).toBe("ok");
     } finally {
       await db.$executeRawUnsafe(`DROP TABLE "_prisma_migrations"`);
+      if (dbProvider === "postgresql") await db.$executeRawUnsafe(`ALTER TABLE "_prisma_migrations_real" RENAME TO "_prisma_migrations"`);
     }
   });
 
