@@ -7,6 +7,7 @@
 //
 // Plain JS (with shared-secrets.d.mts) so scripts/server.mjs runs it before Next loads.
 
+import { isPostgresUrl } from "../crypto/database-url.mjs";
 export const SHARED_SECRETS = [
   { name: "BETTER_AUTH_SECRET", file: "auth-secret", what: "signs sessions" },
   { name: "PERSONA_STUDIO_SECRET", file: "encryption-key", what: "seals provider API keys" },
@@ -20,7 +21,7 @@ export const MIN_SECRET_LENGTH = 32;
 export function isMultiInstance(environment = process.env) {
   if (environment.MULTI_INSTANCE === "true") return true;
   if (environment.MULTI_INSTANCE === "false") return false;
-  return /^postgres(ql)?:\/\//.test(environment.DATABASE_URL ?? "");
+  return isPostgresUrl(environment.DATABASE_URL);
 }
 
 /** Why this deployment counts as multi-instance, in the operator's words. */

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { env } from "@/lib/config/env";
+import { isPostgresUrl } from "@/lib/crypto/database-url.mjs";
 
 // One client per process, kept on globalThis: Next dev reloads modules, and a
 // production build instantiates this module once per bundle (routes, the
@@ -19,7 +20,7 @@ import { env } from "@/lib/config/env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export type DbProvider = "sqlite" | "postgresql";
-export const dbProvider: DbProvider = /^postgres(ql)?:\/\//.test(env.databaseUrl) ? "postgresql" : "sqlite";
+export const dbProvider: DbProvider = isPostgresUrl(env.databaseUrl) ? "postgresql" : "sqlite";
 
 function createSqliteClient(): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.databaseUrl }) });
