@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { env } from "@/lib/config/env";
@@ -17,7 +18,7 @@ import { isPostgresUrl } from "@/lib/crypto/database-url.mjs";
 // client is generated from the same schema (scripts/postgres-schema.mjs), so its
 // API is the SQLite client's; the app is typed against the SQLite one and never
 // uses a feature only one of them has (README, "Two databases").
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
 export type DbProvider = "sqlite" | "postgresql";
 export const dbProvider: DbProvider = isPostgresUrl(env.databaseUrl) ? "postgresql" : "sqlite";
@@ -35,11 +36,18 @@ function createSqliteClient(): PrismaClient {
   return client;
 }
 
+/**
+ * On PostgreSQL, the one connection pool of the process: Prisma's adapter and the
+ * plain-SQL reads of the request hot paths (lib/db/reader) share it. Null on SQLite.
+ */
+export const pgPool: pg.Pool | null = dbProvider === "postgresql"
+  ? (globalForPrisma.pgPool ??= new pg.Pool({ connectionString: env.databaseUrl, max: env.databasePoolSize, allowExitOnIdle: true }))
+  : null;
+pgPool?.on("error", (e) => console.warn("[db] PostgreSQL pool error:", e.message));
+
 function createPostgresClient(): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString: env.databaseUrl, max: env.databasePoolSize, allowExitOnIdle: true },
-    { onPoolError: (e) => console.warn("[db] PostgreSQL pool error:", e.message) },
-  );
+  // An external pool: $disconnect leaves it open (idle connections never keep the process alive).
+  const adapter = new PrismaPg(pgPool!);
   // Same models, same API (see above): typed as the app's one client type.
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { auth } from "@/lib/auth/auth";
+import { readSessionUser } from "@/lib/auth/session-reader";
 import { AppError, notFound } from "@/lib/http/errors";
 import { authenticateApiToken } from "@/lib/services/api-tokens/authenticate-token";
 import type { ApiTokenGrant, UserContext, WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -13,6 +14,9 @@ export async function requireUser(headers: Headers): Promise<UserContext> {
   const authorization = headers.get("authorization");
   const bearer = authorization ? BEARER.exec(authorization) : null;
   if (bearer) return authenticateApiToken((bearer[1] ?? "").trim());
+  // The common case in one plain read; better-auth decides everything else (lib/auth/session-reader).
+  const fast = await readSessionUser(headers);
+  if (fast) return fast;
   const session = await auth.api.getSession({ headers });
   if (!session) throw new AppError("unauthorized", "Sign in to continue");
   return { userId: session.user.id, userName: session.user.name, email: session.user.email };

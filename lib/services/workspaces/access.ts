@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readRow } from "@/lib/db/reader";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 
@@ -18,10 +18,11 @@ export type WorkspaceContext = UserContext & { workspaceId: string; role: Role }
 
 /** A workspace the user is not a member of does not exist, as far as they can tell. */
 export async function resolveWorkspace(user: UserContext, workspaceId: string): Promise<WorkspaceContext> {
-  const membership = await db.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId: user.userId } },
-    select: { role: true },
-  });
+  // Every workspace request asks this: one plain read on the unique (workspaceId, userId) index (lib/db/reader).
+  const membership = await readRow<{ role: string }>(
+    `SELECT "role" FROM "Membership" WHERE "workspaceId" = ? AND "userId" = ?`,
+    [workspaceId, user.userId],
+  );
   if (!membership) throw notFound("Workspace");
   return { ...user, workspaceId, role: membership.role as Role };
 }

@@ -1,0 +1,112 @@
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { env } from "@/lib/config/env";
+import { dbProvider, pgPool } from "@/lib/db/client";
+
+// Plain-SQL reads for the request hot paths (issue 15 §4–5): the session and
+// membership behind every API request, the persona list, search and GET. Through
+// Prisma each statement costs 0.35–0.6 ms of CPU (the query is compiled and its
+// result interpreted every time; bench/personas-scale, profiled: two thirds of the
+// web's busy time); through the driver, about 0.01–0.05 ms.
+//
+// One SQL text for both databases: `?` placeholders (turned into $1, $2 … on
+// PostgreSQL, so a `?` may never appear inside a literal), quoted identifiers.
+// Values come back as the driver gives them; read them with the helpers below,
+// which know both databases' shapes (SQLite: dates as ISO text, booleans 0/1;
+// PostgreSQL: Date, boolean, counts as text).
+//
+// Reads only. On SQLite this is a second, read-only connection to the same file:
+// better-sqlite3 is synchronous, so a statement runs to its end before anything
+// else in the process does, and a reader never holds a lock across an await (the
+// deadlock lib/db/client describes needs a writer that does). In WAL mode a
+// reader never blocks nor waits for a writer, and it sees every committed write.
+// On PostgreSQL the reads share Prisma's pool (lib/db/client).
+
+export type SqlValue = string | number | boolean | Date | null;
+
+const globalForReader = globalThis as unknown as { personaStudioReader?: Database.Database };
+
+function sqlite(): Database.Database {
+  if (!globalForReader.personaStudioReader) {
+    const file = env.databaseUrl.replace(/^file:/, "");
+    const conn = new Database(file, { readonly: true, fileMustExist: true });
+    // Wait (briefly, synchronously) rather than fail if the file is mid-recovery or mid-checkpoint.
+    conn.pragma("busy_timeout = 250");
+    globalForReader.personaStudioReader = conn;
+  }
+  return globalForReader.personaStudioReader;
+}
+
+const statements = new Map<string, Database.Statement>();
+const pgTexts = new Map<string, string>();
+
+/** The rows of one SELECT. */
+export async function readRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  if (dbProvider === "postgresql") {
+    let text = pgTexts.get(sql);
+    if (text === undefined) {
+      let n = 0;
+      text = sql.replace(/\?/g, () => `$${++n}`);
+      pgTexts.set(sql, text);
+    }
+    const result = await pgPool!.query({ text, values: params.map(toPg), types: PG_TYPES });
+    return result.rows as T[];
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = sqlite().prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement.all(...params.map(toSqlite)) as T[];
+}
+
+/** The first row of one SELECT, or null. */
+export async function readRow<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | null> {
+  return (await readRows<T>(sql, params))[0] ?? null;
+}
+
+// Prisma writes DateTime on SQLite as ISO text with an explicit offset, and
+// timestamp(3) (UTC, no zone) on PostgreSQL: parameters are written the same way,
+// so comparisons in SQL compare like with like.
+function toSqlite(v: SqlValue): string | number | null {
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v;
+}
+
+function toPg(v: SqlValue): string | number | boolean | null {
+  return v instanceof Date ? v.toISOString().replace("Z", "") : v;
+}
+
+// timestamp without time zone holds UTC (as Prisma writes it): read it as UTC, never as local time.
+const TIMESTAMP = 1114;
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === TIMESTAMP && format !== "binary"
+      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/** A DateTime column (ISO text on SQLite, Date on PostgreSQL). */
+export function asDate(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const text = String(v);
+  // Rows written by SQL defaults (CURRENT_TIMESTAMP) carry no zone: they are UTC.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}
+
+/** An Int or count column (a count is text on PostgreSQL, a bigint elsewhere). */
+export function asNumber(v: unknown): number {
+  return typeof v === "number" ? v : Number(v);
+}
+
+/** An Int? column. */
+export function asNumberOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : asNumber(v);
+}
+
+/** A Boolean column (0/1 on SQLite). */
+export function asBoolean(v: unknown): boolean {
+  return v === true || v === 1 || v === 1n;
+}
