@@ -19,7 +19,7 @@
 //   load    20 clients in a worker thread (the other core) with keep-alive fetch,
 //           each request timed from send to last byte.
 // Prints p50/p95 per scenario and p95 ÷ goal. One run; no assertions.
-// Usage: npm run bench:personas [-- --personas 10000 --clients 20 --requests 600 --db sqlite|postgres|both]
+// Usage: npm run bench:personas [-- --personas 10000 --clients 20 --requests 600 --db sqlite|postgres|both --only get,list]
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -211,7 +211,8 @@ async function measure(kind: string) {
     });
 
   const results: string[] = [];
-  for (const scenario of Object.keys(GOALS) as Scenario[]) {
+  const only = arg("only", "").split(",").filter(Boolean);
+  for (const scenario of (Object.keys(GOALS) as Scenario[]).filter((s) => !only.length || only.includes(s))) {
     await run(scenario, CLIENTS * 3); // warm-up: JIT, Prisma, page cache
     const { times, errors, seconds } = await run(scenario, REQUESTS);
     const p50 = quantile(times, 0.5), p95 = quantile(times, 0.95);

@@ -1,6 +1,7 @@
 import "server-only";
 import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
+import { asDate, readRow } from "@/lib/db/reader";
 import type { Activity, ActivityKind } from "@/lib/schemas/review";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -22,17 +23,26 @@ export async function recordActivity(
   data: { version?: number | null; [key: string]: unknown } = {}, tx: Tx = db,
 ): Promise<void> {
   if (kind === "edited") {
-    const recent = await tx.activity.findFirst({
-      where: { personaId, kind: "edited", actorId: actor.userId, updatedAt: { gte: new Date(Date.now() - FOLD_MS) } },
-      orderBy: { updatedAt: "desc" },
-    });
-    // Only fold into the newest entry of the trail; anything in between keeps the order honest.
-    const newest = await tx.activity.findFirst({ where: { personaId }, orderBy: { updatedAt: "desc" }, select: { id: true } });
-    if (recent && newest?.id === recent.id) {
+    // Fold only into the newest entry of the trail, when it is this person's edit within
+    // FOLD_MS: anything in between keeps the order honest.
+    const newest = tx === db
+      // Outside a transaction (every autosave): one plain read (lib/db/reader), one plain update.
+      ? await readRow<{ id: string; kind: string; actorId: string; updatedAt: unknown; data: string }>(
+          `SELECT "id", "kind", "actorId", "updatedAt", "data" FROM "Activity" WHERE "personaId" = ? ORDER BY "updatedAt" DESC, "id" DESC LIMIT 1`,
+          [personaId],
+        )
+      : await tx.activity.findFirst({ where: { personaId }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
+    if (newest && newest.kind === "edited" && newest.actorId === actor.userId && asDate(newest.updatedAt).getTime() >= Date.now() - FOLD_MS) {
       // The folded entry names every field touched in the burst, not just the last one.
-      const before = (JSON.parse(recent.data) as { fields?: string[] }).fields ?? [];
+      const before = (JSON.parse(newest.data) as { fields?: string[] }).fields ?? [];
       const fields = [...new Set([...before, ...((data.fields as string[] | undefined) ?? [])])];
-      await tx.activity.update({ where: { id: recent.id }, data: { count: { increment: 1 }, summary: editedSummary(fields), data: JSON.stringify({ ...data, fields }) } });
+      const summary = editedSummary(fields);
+      const json = JSON.stringify({ ...data, fields });
+      if (tx === db) {
+        await db.$executeRaw`UPDATE "Activity" SET "count" = "count" + 1, "summary" = ${summary}, "data" = ${json}, "updatedAt" = ${new Date()} WHERE "id" = ${newest.id}`;
+      } else {
+        await tx.activity.update({ where: { id: newest.id }, data: { count: { increment: 1 }, summary, data: json } });
+      }
       return;
     }
   }

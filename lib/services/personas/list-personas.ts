@@ -1,17 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/generated/prisma/client";
-import { afterKey, compareBy, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
-import { personaTraitCounts, searchPersonas } from "@/lib/db/persona-search";
+import { decodeCursor, pageOf, type KeyField } from "@/lib/db/keyset";
+import { personaTraitCounts, searchSql } from "@/lib/db/persona-search";
+import { asDate, asNumber, asNumberOrNull, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
-import { SUMMARY_COLUMNS, toListSummary } from "@/lib/services/personas/serialize";
+import { toListSummary, type SummaryRow } from "@/lib/services/personas/serialize";
 
 type Query = z.output<typeof listPersonasQuery>;
-
-const ID_CHUNK = 500;
 
 const ACTIVE = personaStatusSchema.options.filter((s) => s !== "archived");
 
@@ -29,35 +26,41 @@ const KEYS: Record<Query["sort"], KeyField[]> = {
   ],
 };
 
+const SUMMARY = `p."id", p."slug", p."name", p."archetype", p."status", p."revision", p."latestVersion", p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt"`;
+
+/** A WHERE clause being built: SQL pieces joined by AND, with their values in order. */
+type Where = { sql: string[]; params: SqlValue[] };
+/** What a list statement reads: the FROM clause (with its values) and the filter. */
+type Source = { from: string; where: Where };
+
 /**
  * One page of the workspace's personas: summary columns only (no spec or imported
  * card), the trait count taken inside the database. The first page also says how
- * many match.
+ * many match. Plain SQL through lib/db/reader: this is the studio's busiest list
+ * (bench/personas-scale), and a search is one statement with the index's
+ * condition inside it, not a fetch of every match's id.
  */
 export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise<PersonaPage> {
   const keys = KEYS[query.sort];
   // Statuses as a list, never `not archived`: an IN keeps the (workspaceId, status, updatedAt) index usable.
   const statuses = query.status === "active" ? ACTIVE : query.status === "all" ? personaStatusSchema.options : [query.status];
-  const filter: Prisma.PersonaWhereInput = { workspaceId: ctx.workspaceId, status: statuses.length === 1 ? statuses[0] : { in: [...statuses] } };
-  const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
+  const where: Where = { sql: [`p."workspaceId" = ?`], params: [ctx.workspaceId] };
+  where.sql.push(statuses.length === 1 ? `p."status" = ?` : `p."status" IN (${statuses.map(() => "?").join(", ")})`);
+  where.params.push(...statuses);
   const q = query.q?.trim();
-  // A search narrows to the ids the index found, in chunks: a bound parameter per id,
-  // and SQLite allows only so many. Each chunk yields its own first rows; the page is
-  // the first of their union in the same order.
-  // The matches come with their status: filtered and counted here, not by another query.
-  const ids = q ? (await searchPersonas(ctx.workspaceId, q)).filter((m) => statuses.includes(m.status as never)).map((m) => m.id) : null;
-  const chunks = ids ? Array.from({ length: Math.ceil(ids.length / ID_CHUNK) }, (_, i) => ids.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK)) : [null];
-  const parts = await Promise.all(chunks.map(async (chunk) => {
-    const where: Prisma.PersonaWhereInput = chunk ? { ...filter, id: { in: chunk } } : filter;
-    return Promise.all([
-      rowsAfter(where, query.sort, key, query.limit + 1),
-      // Exact and cheap: the (workspaceId, status, updatedAt) index covers it (≈1 ms for
-      // 10,000 rows). Not `take`-capped: Prisma's capped count reads the rows themselves.
-      key || chunk ? null : db.persona.count({ where }),
-    ]);
-  }));
-  const rows = parts.length === 1 ? parts[0][0] : parts.flatMap(([r]) => r).sort(compareBy(keys)).slice(0, query.limit + 1);
-  const counted = key ? null : ids ? ids.length : parts[0][1];
+  const source: Source = { from: `"Persona" p`, where };
+  if (q) {
+    const search = searchSql(ctx.workspaceId, q);
+    source.from = search.from;
+    where.sql.unshift(search.where);
+    where.params.unshift(...search.params);
+  }
+  const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
+  const [rows, counted] = await Promise.all([
+    rowsAfter(source, query.sort, key, query.limit + 1),
+    // Exact, on the first page only: an index range (or the search's matches) counted in the database.
+    key ? null : readRow<{ n: unknown }>(`SELECT count(*) AS "n" FROM ${source.from} WHERE ${where.sql.join(" AND ")}`, where.params).then((r) => asNumber(r?.n ?? 0)),
+  ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
   const traits = await personaTraitCounts(page.map((r) => r.id));
   return {
@@ -73,16 +76,51 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
  * (workspaceId, status, updatedAt): one ORDER BY over three fields, or an OR of
  * mixed directions, would make the database sort every row of the workspace.
  */
-async function rowsAfter(filter: Prisma.PersonaWhereInput, sort: Query["sort"], key: (Date | string | number)[] | null, take: number) {
-  const page = (where: Prisma.PersonaWhereInput, keys: KeyField[], n: number) =>
-    db.persona.findMany({ where: { AND: [filter, where] }, orderBy: orderByOf(keys), take: n, select: SUMMARY_COLUMNS });
-  if (sort !== "status") return page(key ? afterKey(KEYS[sort], key) : {}, KEYS[sort], take);
+async function rowsAfter(source: Source, sort: Query["sort"], key: (Date | string | number)[] | null, take: number): Promise<SummaryRow[]> {
+  if (sort !== "status") return page(source, key ? afterKey(KEYS[sort], key) : null, KEYS[sort], take);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
-  const rows: Awaited<ReturnType<typeof page>> = [];
+  const rows: SummaryRow[] = [];
   for (const status of [...personaStatusSchema.options].sort()) {
     if (rows.length >= take || (from !== undefined && status < from)) continue;
-    const after = from === status ? afterKey(KEYS.updated, rest as (Date | string)[]) : {};
-    rows.push(...(await page({ status, ...after }, KEYS.updated, take - rows.length)));
+    const inGroup: Where = { sql: [`p."status" = ?`], params: [status] };
+    if (from === status) {
+      const after = afterKey(KEYS.updated, rest as (Date | string)[]);
+      inGroup.sql.push(...after.sql);
+      inGroup.params.push(...after.params);
+    }
+    rows.push(...(await page(source, inGroup, KEYS.updated, take - rows.length)));
   }
   return rows;
+}
+
+async function page({ from, where }: Source, extra: Where | null, keys: KeyField[], take: number): Promise<SummaryRow[]> {
+  const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
+  const order = keys.map((k) => `p."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
+  const rows = await readRows<Record<string, unknown>>(
+    `SELECT ${SUMMARY} FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
+    [...where.params, ...(extra?.params ?? []), take],
+  );
+  return rows.map((r) => ({
+    id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string, status: r.status as string,
+    revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion), approvedVersion: asNumberOrNull(r.approvedVersion),
+    updatedByName: r.updatedByName as string, createdAt: asDate(r.createdAt), updatedAt: asDate(r.updatedAt),
+  }));
+}
+
+/**
+ * "After this key" in SQL: (a > x) OR (a = x AND b > y) OR …, each > read by the
+ * field's direction. The redundant a ≥ x in front is what lets SQLite and
+ * PostgreSQL turn the OR into an index range instead of a scan.
+ */
+function afterKey(fields: KeyField[], key: (Date | string | number)[]): Where {
+  const [first] = fields;
+  const cmp = (f: KeyField, strict: boolean) => (f.dir === "asc" ? (strict ? ">" : ">=") : strict ? "<" : "<=");
+  const ors = fields.map((f, i) => [
+    ...fields.slice(0, i).map((g) => `p."${g.field}" = ?`),
+    `p."${f.field}" ${cmp(f, true)} ?`,
+  ].join(" AND "));
+  return {
+    sql: [`p."${first.field}" ${cmp(first, false)} ?`, `(${ors.map((o) => `(${o})`).join(" OR ")})`],
+    params: [key[0], ...fields.flatMap((_, i) => key.slice(0, i + 1))] as SqlValue[],
+  };
 }

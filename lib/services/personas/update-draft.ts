@@ -7,10 +7,11 @@ import { serializeSpec } from "@/lib/persona/normalize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { changedFields } from "@/lib/persona/field-labels";
 import { editedSummary, recordActivity } from "@/lib/services/activity/activity";
-import { findPersonaRow, latestVersionSpec } from "@/lib/services/personas/find-persona";
+import { notFound } from "@/lib/errors/app-error";
+import { readEditorRow, type EditorRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 
-type Row = Awaited<ReturnType<typeof findPersonaRow>>;
+type Row = Pick<EditorRow, "revision" | "spec" | "updatedAt" | "updatedByName">;
 
 export function staleDraft(current: Row): AppError {
   const details: ConflictDetails = {
@@ -38,22 +39,19 @@ export async function updateDraft(
   personaId: string,
   input: { revision: number; spec: PersonaSpec },
 ): Promise<PersonaDetail> {
-  const current = await findPersonaRow(ctx, personaId);
+  // The busiest write of the studio (a save per pause in typing): its reads are plain reads
+  // (lib/db/reader) and its update one statement, not the query builder's 0.6–0.8 ms each.
+  const current = await readEditorRow(ctx, personaId);
+  if (!current) throw notFound("Persona");
   if (current.status === "archived") throw new AppError("conflict", "This persona is archived; restore it before editing");
-  const { count } = await db.persona.updateMany({
-    where: { id: personaId, workspaceId: ctx.workspaceId, revision: input.revision },
-    data: {
-      spec: serializeSpec(input.spec),
-      name: input.spec.name,
-      archetype: input.spec.archetype,
-      revision: { increment: 1 },
-      updatedById: ctx.userId,
-      updatedByName: ctx.userName,
-    },
-  });
-  const row = await findPersonaRow(ctx, personaId);
+  const count = await db.$executeRaw`
+    UPDATE "Persona" SET "spec" = ${serializeSpec(input.spec)}, "name" = ${input.spec.name}, "archetype" = ${input.spec.archetype},
+      "revision" = "revision" + 1, "updatedById" = ${ctx.userId}, "updatedByName" = ${ctx.userName}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${personaId} AND "workspaceId" = ${ctx.workspaceId} AND "revision" = ${input.revision}`;
+  const row = await readEditorRow(ctx, personaId);
+  if (!row) throw notFound("Persona"); // deleted meanwhile
   if (count === 0) throw staleDraft(row);
   const fields = changedFields(parseStoredSpec(current.spec), input.spec);
   if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields });
-  return toDetail(row, await latestVersionSpec(row.id, row.latestVersion));
+  return toDetail(row, row.latestSpec);
 }
