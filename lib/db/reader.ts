@@ -38,7 +38,8 @@ function sqlite(): Database.Database {
   return globalForReader.personaStudioReader;
 }
 
-const statements = new Map<string, Database.Statement>();
+// Prepared once per connection (a statement belongs to the connection that prepared it).
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const pgTexts = new Map<string, string>();
 
 /** The rows of one SELECT. */
@@ -53,9 +54,12 @@ export async function readRows<T>(sql: string, params: readonly SqlValue[] = [])
     const result = await pgPool!.query({ text, values: params.map(toPg), types: PG_TYPES });
     return result.rows as T[];
   }
+  const conn = sqlite();
+  let statements = prepared.get(conn);
+  if (!statements) prepared.set(conn, (statements = new Map()));
   let statement = statements.get(sql);
   if (!statement) {
-    statement = sqlite().prepare(sql);
+    statement = conn.prepare(sql);
     statements.set(sql, statement);
   }
   return statement.all(...params.map(toSqlite)) as T[];

@@ -42,12 +42,17 @@ delete process.env.BETTER_AUTH_SECRET;
 process.env.MULTI_INSTANCE = "false";
 delete process.env.TRUSTED_ORIGINS;
 process.env.ALLOW_SIGN_UP = "true";
-// lib/db/client.ts caches the client on globalThis; never reuse one bound to another file's DB.
-delete (globalThis as { prisma?: unknown }).prisma;
+// lib/db/client.ts caches the client (and on PostgreSQL its pool) on globalThis, lib/db/reader.ts
+// its SQLite connection: never reuse one bound to another file's DB.
+const globals = globalThis as { prisma?: { $disconnect(): Promise<void> }; pgPool?: { end(): Promise<void> }; personaStudioReader?: { close(): void } };
+delete globals.prisma;
+delete globals.pgPool;
+delete globals.personaStudioReader;
 
 afterAll(async () => {
-  const prisma = (globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma;
-  await prisma?.$disconnect();
+  await globals.prisma?.$disconnect();
+  await globals.pgPool?.end();
+  globals.personaStudioReader?.close();
   rmSync(runDir, { recursive: true, force: true });
   if (isPostgresTest && pgAdminUrl) await dropTestDatabase(pgAdminUrl, pgDatabase);
 });
