@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
@@ -12,7 +13,9 @@ import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 
 // All threads about one version (and general ones), with a composer whose
 // "About" picker anchors a new thread to the version, a field or a trait.
-// Sample-answer threads are started from the answer itself.
+// Sample-answer threads are started from the answer itself. Threads come a page
+// at a time, oldest first; past the first page, "Show more comments" loads the
+// next (the trait and sample-answer cards share the same loaded pages).
 
 type Filter = "open" | "resolved" | "all";
 const FIELDS = Object.entries(FIELD_LABELS).filter(([k]) => !k.includes("."));
@@ -52,6 +55,14 @@ export function ThreadsPanel({
           </p>
         ) : null}
         {shown.map((t) => <CommentThreadView key={t.id} workspaceId={workspaceId} personaId={personaId} thread={t} canComment={canComment} />)}
+        {comments.hasNextPage ? (
+          <div className="flex items-center justify-center gap-3 text-xs text-slate-500">
+            <span>Showing the {comments.data?.length.toLocaleString("en-US")} oldest threads</span>
+            <Button size="sm" onClick={() => void comments.fetchNextPage()} disabled={comments.isFetchingNextPage}>
+              {comments.isFetchingNextPage ? "Loading…" : "Show more comments"}
+            </Button>
+          </div>
+        ) : null}
       </div>
       {canComment ? (
         <div className="mt-4 space-y-2 border-t border-slate-100 pt-4">

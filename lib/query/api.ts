@@ -18,7 +18,7 @@ export async function api<T>(
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   body?: unknown,
-  init: { signal?: AbortSignal; idempotencyKey?: string } = {},
+  init: { signal?: AbortSignal; idempotencyKey?: string; onHeaders?: (headers: Headers) => void } = {},
 ): Promise<T> {
   let res: Response;
   const headers: Record<string, string> = {};
@@ -43,6 +43,8 @@ export async function api<T>(
     const err = data?.error;
     throw new ApiError(res.status, err?.code ?? "internal", err?.message ?? `Request failed (${res.status})`, err?.field, err?.details);
   }
+  // Paged lists whose body is a plain array send the next page's cursor as the X-Next-Cursor header.
+  init.onHeaders?.(res.headers);
   return data as T;
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
 import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import { keys } from "@/lib/query/hooks";
@@ -47,8 +47,28 @@ export function useRecordSamples(ws: string, id: string, n: number) {
   });
 }
 
+/** Threads per page the studio asks for (the API's maximum); more come with "Show more comments". */
+const THREAD_PAGE = 200;
+
+/**
+ * A persona's threads, oldest first, a page at a time: `data` is every thread of
+ * the pages loaded so far; `fetchNextPage` follows the X-Next-Cursor header.
+ */
 export const useComments = (ws: string, id: string) =>
-  useQuery({ queryKey: reviewKeys.comments(ws, id), queryFn: () => api<CommentThread[]>("GET", `${P(ws, id)}/comments`) });
+  useInfiniteQuery({
+    queryKey: reviewKeys.comments(ws, id),
+    queryFn: async ({ pageParam, signal }) => {
+      const next: { cursor: string | null } = { cursor: null };
+      const page = new URLSearchParams({ limit: String(THREAD_PAGE), ...(pageParam ? { cursor: pageParam } : {}) });
+      const items = await api<CommentThread[]>("GET", `${P(ws, id)}/comments?${page}`, undefined, {
+        signal, onHeaders: (h) => { next.cursor = h.get("X-Next-Cursor"); },
+      });
+      return { items, nextCursor: next.cursor };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (d) => d.pages.flatMap((p) => p.items),
+  });
 
 /** A persona's thread — or, with `panelId`, a panel's (its keys live under reviewKeys.all, so the same refresh reaches them). */
 export function useCreateComment(ws: string, id: string, panelId?: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { memberKeySchema } from "@/lib/schemas/panel";
-import { commentSchema, listCommentsQuery, PANEL_ANCHOR_KINDS } from "@/lib/schemas/review";
+import { commentFiltersQuery, commentSchema, PANEL_ANCHOR_KINDS } from "@/lib/schemas/review";
 import { createShareBody, shareLinkSchema, sharedCommentThreadSchema } from "@/lib/schemas/share";
 
 // Recorded panel previews (issue 13 §3), comments on a panel and panel share
@@ -71,7 +71,7 @@ export const createPanelCommentBody = z
   });
 export type CreatePanelCommentBody = z.input<typeof createPanelCommentBody>;
 
-export const listPanelCommentsQuery = listCommentsQuery.omit({ version: true }).extend({
+export const listPanelCommentsQuery = commentFiltersQuery.omit({ version: true }).extend({
   session: z.string().min(1).max(64).optional().describe("Only threads on this recorded session's answers"),
 });
 

@@ -84,9 +84,15 @@ export const editCommentBody = z.object({
 
 export const resolveCommentBody = z.object({ resolved: z.boolean().describe("true resolves the thread, false reopens it") });
 
-export const listCommentsQuery = z.object({
+/** Which threads; a panel's list (lib/schemas/panel-session.ts) takes these without the version. */
+export const commentFiltersQuery = z.object({
   version: z.coerce.number().int().min(1).optional().describe("Only threads about this version"),
   status: z.enum(["open", "resolved", "all"]).default("all"),
+});
+
+export const listCommentsQuery = commentFiltersQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Threads per page (a thread comes whole, with its replies)"),
+  cursor: z.string().max(500).optional().describe("The X-Next-Cursor header of the previous page"),
 });
 
 export const commentSchema = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Comment as Row } from "@/generated/prisma/client";
+import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
@@ -110,23 +111,44 @@ export function toThreads(rows: Row[], names: Names): CommentThread[] {
   return rows.filter((r) => !r.parentId).map((r) => ({ ...toComment(r, names), replies: replies.get(r.id) ?? [] }));
 }
 
-/** Threads of a persona (by id; callers check ownership), oldest first. */
-export async function threadsOf(workspaceId: string, personaId: string, q: { version?: number; status: "open" | "resolved" | "all" }) {
-  const tops = await db.comment.findMany({
-    where: {
-      personaId, workspaceId, parentId: null, panelId: null,
-      ...(q.version ? { versionNumber: q.version } : {}),
-      ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),
-    },
-    orderBy: { createdAt: "asc" },
-  });
-  const replies = await db.comment.findMany({ where: { parentId: { in: tops.map((t) => t.id) } }, orderBy: { createdAt: "asc" } });
+type ThreadFilters = { version?: number; status: "open" | "resolved" | "all" };
+
+const threadWhere = (workspaceId: string, personaId: string, q: ThreadFilters) => ({
+  personaId, workspaceId, parentId: null, panelId: null,
+  ...(q.version ? { versionNumber: q.version } : {}),
+  ...(q.status === "open" ? { resolvedAt: null } : q.status === "resolved" ? { resolvedAt: { not: null } } : {}),
+});
+
+// Threads oldest first by their root comment, the root's id breaking ties; a
+// thread's replies oldest first under it. A page holds whole threads.
+const THREAD_KEYS: KeyField[] = [{ field: "createdAt", dir: "asc", type: "date" }, { field: "id", dir: "asc", type: "string" }];
+
+async function withReplies(workspaceId: string, tops: Row[]): Promise<CommentThread[]> {
+  const replies = tops.length
+    ? await db.comment.findMany({ where: { parentId: { in: tops.map((t) => t.id) } }, orderBy: orderByOf(THREAD_KEYS) })
+    : [];
   return toThreads([...tops, ...replies], await memberNames(workspaceId));
 }
 
-export async function listComments(ctx: WorkspaceContext, personaId: string, q: z.output<typeof listCommentsQuery>): Promise<CommentThread[]> {
+/** Every thread of a persona (by id; callers check ownership), oldest first — for server-side uses such as share pages. */
+export async function threadsOf(workspaceId: string, personaId: string, q: ThreadFilters): Promise<CommentThread[]> {
+  const tops = await db.comment.findMany({ where: threadWhere(workspaceId, personaId, q), orderBy: orderByOf(THREAD_KEYS) });
+  return withReplies(workspaceId, tops);
+}
+
+/** One page of a persona's threads, oldest first; `nextCursor` (sent as the X-Next-Cursor header) when there is more. */
+export async function listComments(
+  ctx: WorkspaceContext, personaId: string, q: z.output<typeof listCommentsQuery>,
+): Promise<{ items: CommentThread[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
-  return threadsOf(ctx.workspaceId, persona.id, q);
+  const where = threadWhere(ctx.workspaceId, persona.id, q);
+  const tops = await db.comment.findMany({
+    where: q.cursor ? { AND: [where, afterKey(THREAD_KEYS, decodeCursor("comments", THREAD_KEYS, q.cursor))] } : where,
+    orderBy: orderByOf(THREAD_KEYS),
+    take: q.limit + 1,
+  });
+  const { page, nextCursor } = pageOf("comments", THREAD_KEYS, tops, q.limit);
+  return { items: await withReplies(ctx.workspaceId, page), nextCursor };
 }
 
 export async function createComment(ctx: WorkspaceContext, personaId: string, input: CreateInput): Promise<Comment> {
