@@ -76,6 +76,14 @@ export function ProbesPage({ workspaceId, personaId }: { workspaceId: string; pe
             </Button>
           </div>
           <RunHistory runs={runs.data} base={base} selected={selected} onToggle={toggle} />
+          {runs.hasNextPage ? (
+            <div className="flex items-center justify-center gap-3 text-xs text-slate-500">
+              <span>Showing {runs.data.length.toLocaleString("en-US")}</span>
+              <Button onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
+                {runs.isFetchingNextPage ? "Loading…" : "Show older runs"}
+              </Button>
+            </div>
+          ) : null}
         </div>
       )}
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
 import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { CreateProbeRunBody, ProbeAnswer, ProbeRun, ProbeRunDetail, RunStatus, TraitLibrary } from "@/lib/schemas/probe";
@@ -34,12 +34,28 @@ export const isActive = (status: RunStatus | undefined) => status === "queued" |
 export const useTraitLibrary = () =>
   useQuery({ queryKey: probeKeys.traits, queryFn: () => api<TraitLibrary>("GET", probePaths.traits()), staleTime: Infinity });
 
-export const useProbeRuns = (ws: string, personaId: string) =>
-  useQuery({
+/** A persona's run history, newest first, a page at a time: each page's runs and the X-Next-Cursor of the next. */
+export const probeRunPages = (ws: string, personaId: string) =>
+  infiniteQueryOptions({
     queryKey: probeKeys.runs(ws, personaId),
-    queryFn: () => api<ProbeRun[]>("GET", probePaths.runs(ws, personaId)),
+    queryFn: async ({ pageParam, signal }) => {
+      let nextCursor: string | null = null;
+      const items = await api<ProbeRun[]>("GET", `${probePaths.runs(ws, personaId)}${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`, undefined, {
+        signal, onHeaders: (h) => { nextCursor = h.get("X-Next-Cursor"); },
+      });
+      return { items, nextCursor };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** `data` is every run of the pages loaded so far; `fetchNextPage` ("Show older runs") loads the next. */
+export const useProbeRuns = (ws: string, personaId: string) =>
+  useInfiniteQuery({
+    ...probeRunPages(ws, personaId),
+    select: (d) => d.pages.flatMap((p) => p.items),
     // Keep the history's progress column moving while any run is active.
-    refetchInterval: (q) => (q.state.data?.some((r) => isActive(r.status)) ? 2 * POLL_MS : false),
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.items.some((r) => isActive(r.status))) ? 2 * POLL_MS : false),
   });
 
 /** `method`: read the analysis stored under that method version (default: the newest stored). */
@@ -70,7 +86,9 @@ export function useProbeAnswers(ws: string, runId: string, q: AnswersQuery | nul
       if (q?.ids?.length) params.set("ids", q.ids.join(","));
       if (q?.trait) params.set("trait", q.trait);
       if (q?.kind) params.set("kind", q.kind);
-      if (q?.limit) params.set("limit", String(q.limit));
+      // A flag's evidence: every answer named (the API's default page is 100).
+      const limit = q?.limit ?? (q?.ids?.length ? Math.min(q.ids.length, 500) : undefined);
+      if (limit) params.set("limit", String(limit));
       return api<ProbeAnswer[]>("GET", `${probePaths.answers(ws, runId)}?${params}`, undefined, { signal });
     },
     enabled: !!q,

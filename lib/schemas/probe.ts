@@ -347,6 +347,13 @@ export const listAnswersQuery = z.object({
   trait: z.string().max(40).optional().describe("A trait's items, or @scenario for the answers to the run's scenarios"),
   kind: z.string().max(80).optional().describe("persona, baseline, or an extra arm's kind"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(500).optional().describe("The X-Next-Cursor header of the previous page (with the same filters)"),
+});
+
+/** A persona's run history, a page at a time. */
+export const listProbeRunsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(500).optional().describe("The X-Next-Cursor header of the previous page"),
 });
 
 export const traitLibrarySchema = z.object({

@@ -113,6 +113,7 @@ const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number
   listPersonas: () => ({ q: "a", status: "all", sort: "name" }),
   diffVersions: (ids) => ({ from: ids.number, to: "draft" }),
   getProbeRun: () => ({}),
+  listProbeRuns: () => ({ limit: 20 }),
   listProbeAnswers: () => ({ kind: "persona", limit: 10 }),
   listComments: () => ({ status: "all" }),
   listPanelComments: () => ({ status: "all" }),

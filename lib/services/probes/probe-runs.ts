@@ -1,11 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
+import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { customProbeTrait, probeTrait, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
 import { defaultWatchSet } from "@/lib/probing/traits/watch-set";
-import type { createProbeRunBody, listAnswersQuery, ProbeAnswer, ProbeRun, ProbeRunDetail, RunArm } from "@/lib/schemas/probe";
+import type { createProbeRunBody, listAnswersQuery, listProbeRunsQuery, ProbeAnswer, ProbeRun, ProbeRunDetail, RunArm } from "@/lib/schemas/probe";
 import type { reportQuery } from "@/lib/schemas/report-analysis";
 import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { recordActivity } from "@/lib/services/activity/activity";
@@ -183,14 +184,38 @@ export async function queueRuns(ctx: WorkspaceContext, personaId: string, subjec
   return runs.map((run) => toRun(run, { done: 0, failed: 0 }, labels));
 }
 
-export async function listProbeRuns(ctx: WorkspaceContext, personaId: string): Promise<ProbeRun[]> {
+// The run history: newest first, the id breaking ties (runs queued together share a createdAt).
+const RUN_KEYS: KeyField[] = [{ field: "createdAt", dir: "desc", type: "date" }, { field: "id", dir: "desc", type: "string" }];
+
+/** One page of a persona's runs; `nextCursor` (sent as the X-Next-Cursor header) when there is more. */
+export async function listProbeRuns(
+  ctx: WorkspaceContext, personaId: string, q: z.output<typeof listProbeRunsQuery>,
+): Promise<{ items: ProbeRun[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
-  const runs = await db.probeRun.findMany({ where: { personaId: persona.id, workspaceId: ctx.workspaceId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const where = { personaId: persona.id, workspaceId: ctx.workspaceId };
+  const rows = await db.probeRun.findMany({
+    where: q.cursor ? { AND: [where, afterKey(RUN_KEYS, decodeCursor("probe-runs", RUN_KEYS, q.cursor))] } : where,
+    orderBy: orderByOf(RUN_KEYS),
+    take: q.limit + 1,
+  });
+  const { page, nextCursor } = pageOf("probe-runs", RUN_KEYS, rows, q.limit);
+  return { items: await runRows(ctx, page), nextCursor };
+}
+
+/** The history's rows for these runs: progress counts and the verdict line, a fixed number of queries for any number of runs. */
+async function runRows(ctx: WorkspaceContext, runs: Awaited<ReturnType<typeof findRun>>[]): Promise<ProbeRun[]> {
+  if (runs.length === 0) return [];
   const counts = await db.probeAnswer.groupBy({ by: ["runId", "status"], where: { runId: { in: runs.map((r) => r.id) } }, _count: true });
   const labels = await providerLabels(ctx.workspaceId);
   const count = (runId: string, status: string) => counts.find((c) => c.runId === runId && c.status === status)?._count ?? 0;
   const summaries = await runSummaries(runs); // one query for all rows' verdict lines (issue 12 §8)
   return runs.map((r) => ({ ...toRun(r, { done: count(r.id, "done"), failed: count(r.id, "failed") }, labels), summary: summaries.get(r.id) }));
+}
+
+/** One run as the history shows it, read afresh (whichever page it is on). */
+async function runRow(ctx: WorkspaceContext, runId: string): Promise<ProbeRun> {
+  const [row] = await runRows(ctx, [await findRun(ctx, runId)]);
+  return row;
 }
 
 async function findRun(ctx: WorkspaceContext, runId: string) {
@@ -217,7 +242,7 @@ export async function cancelProbeRun(ctx: WorkspaceContext, runId: string): Prom
     where: { id: run.id, status: { in: ["queued", "running"] } },
     data: { status: "cancelled", finishedAt: new Date(), leaseOwner: null },
   });
-  return (await listProbeRuns(ctx, run.personaId)).find((r) => r.id === run.id)!;
+  return runRow(ctx, run.id);
 }
 
 /** A failed or cancelled run continues where it stopped: its answers are kept. */
@@ -229,16 +254,24 @@ export async function resumeProbeRun(ctx: WorkspaceContext, runId: string): Prom
     data: { status: "queued", error: null, finishedAt: null, leaseOwner: null, heartbeatAt: null },
   });
   wakeWorker([run.id]);
-  return (await listProbeRuns(ctx, run.personaId)).find((r) => r.id === run.id)!;
+  return runRow(ctx, run.id);
 }
 
-export async function listProbeAnswers(ctx: WorkspaceContext, runId: string, q: z.output<typeof listAnswersQuery>): Promise<ProbeAnswer[]> {
+// A run's answers: oldest first, the id breaking ties (answers written in one batch share a createdAt).
+const ANSWER_KEYS: KeyField[] = [{ field: "createdAt", dir: "asc", type: "date" }, { field: "id", dir: "asc", type: "string" }];
+
+/** One page of a run's answers (filtered by ids, trait, kind); `nextCursor` (sent as the X-Next-Cursor header) when there is more. */
+export async function listProbeAnswers(
+  ctx: WorkspaceContext, runId: string, q: z.output<typeof listAnswersQuery>,
+): Promise<{ items: ProbeAnswer[]; nextCursor: string | null }> {
   const run = await findRun(ctx, runId);
   const ids = q.ids?.split(",").map((s) => s.trim()).filter(Boolean);
+  const where = { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}), ...(q.kind ? { kind: q.kind } : {}) };
   const rows = await db.probeAnswer.findMany({
-    where: { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}), ...(q.kind ? { kind: q.kind } : {}) },
-    orderBy: { createdAt: "asc" },
-    take: q.limit,
+    where: q.cursor ? { AND: [where, afterKey(ANSWER_KEYS, decodeCursor("probe-answers", ANSWER_KEYS, q.cursor))] } : where,
+    orderBy: orderByOf(ANSWER_KEYS),
+    take: q.limit + 1,
   });
-  return withScenarios(rows.map(toAnswer), run.config);
+  const { page, nextCursor } = pageOf("probe-answers", ANSWER_KEYS, rows, q.limit);
+  return { items: withScenarios(page.map(toAnswer), run.config), nextCursor };
 }
