@@ -65,6 +65,19 @@ export function afterKey(fields: KeyField[], key: KeyValue[]): Record<string, un
   };
 }
 
+/**
+ * Prisma arguments for one page of a list: its filter, "after the cursor's key" when a
+ * cursor was given (a bad one is a 422 naming `cursor`), its order and `limit + 1` rows
+ * (the extra row only says that there is more: pageOf).
+ */
+export function pageQuery<W extends object>(sort: string, fields: KeyField[], where: W, q: { limit: number; cursor?: string }) {
+  return {
+    where: q.cursor ? { AND: [where, afterKey(fields, decodeCursor(sort, fields, q.cursor))] } : where,
+    orderBy: orderByOf(fields),
+    take: q.limit + 1,
+  };
+}
+
 /** The same order in JS (merging pages fetched in parts); strings compare by code unit, as SQLite's BINARY collation does. */
 export function compareBy(fields: KeyField[]) {
   return (a: Record<string, unknown>, b: Record<string, unknown>): number => {

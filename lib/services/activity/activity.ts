@@ -1,5 +1,5 @@
 import "server-only";
-import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
+import { pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { asDate, readRow } from "@/lib/db/reader";
 import type { Activity, ActivityKind } from "@/lib/schemas/review";
@@ -63,11 +63,7 @@ export async function listActivity(
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
   const where = { personaId: persona.id, workspaceId: ctx.workspaceId };
-  const rows = await db.activity.findMany({
-    where: q.cursor ? { AND: [where, afterKey(ACTIVITY_KEYS, decodeCursor("activity", ACTIVITY_KEYS, q.cursor))] } : where,
-    orderBy: orderByOf(ACTIVITY_KEYS),
-    take: q.limit + 1,
-  });
+  const rows = await db.activity.findMany(pageQuery("activity", ACTIVITY_KEYS, where, q));
   const { page, nextCursor } = pageOf("activity", ACTIVITY_KEYS, rows, q.limit);
   return { nextCursor, items: page.map((r) => {
     const data = JSON.parse(r.data) as { version?: number | null };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
-import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
+import { pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { compilePersona } from "@/lib/persona/compile";
 import { customProbeTrait, probeTrait, TRAIT_LIBRARY_VERSION, type FrozenCustomTrait } from "@/lib/probing/traits";
@@ -193,11 +193,7 @@ export async function listProbeRuns(
 ): Promise<{ items: ProbeRun[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
   const where = { personaId: persona.id, workspaceId: ctx.workspaceId };
-  const rows = await db.probeRun.findMany({
-    where: q.cursor ? { AND: [where, afterKey(RUN_KEYS, decodeCursor("probe-runs", RUN_KEYS, q.cursor))] } : where,
-    orderBy: orderByOf(RUN_KEYS),
-    take: q.limit + 1,
-  });
+  const rows = await db.probeRun.findMany(pageQuery("probe-runs", RUN_KEYS, where, q));
   const { page, nextCursor } = pageOf("probe-runs", RUN_KEYS, rows, q.limit);
   return { items: await runRows(ctx, page), nextCursor };
 }
@@ -267,11 +263,7 @@ export async function listProbeAnswers(
   const run = await findRun(ctx, runId);
   const ids = q.ids?.split(",").map((s) => s.trim()).filter(Boolean);
   const where = { runId: run.id, ...(ids ? { id: { in: ids } } : {}), ...(q.trait ? { traitKey: q.trait } : {}), ...(q.kind ? { kind: q.kind } : {}) };
-  const rows = await db.probeAnswer.findMany({
-    where: q.cursor ? { AND: [where, afterKey(ANSWER_KEYS, decodeCursor("probe-answers", ANSWER_KEYS, q.cursor))] } : where,
-    orderBy: orderByOf(ANSWER_KEYS),
-    take: q.limit + 1,
-  });
+  const rows = await db.probeAnswer.findMany(pageQuery("probe-answers", ANSWER_KEYS, where, q));
   const { page, nextCursor } = pageOf("probe-answers", ANSWER_KEYS, rows, q.limit);
   return { items: withScenarios(page.map(toAnswer), run.config), nextCursor };
 }

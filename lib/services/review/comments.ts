@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Comment as Row } from "@/generated/prisma/client";
-import { afterKey, decodeCursor, orderByOf, pageOf, type KeyField } from "@/lib/db/keyset";
+import { orderByOf, pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
@@ -142,11 +142,7 @@ export async function listComments(
 ): Promise<{ items: CommentThread[]; nextCursor: string | null }> {
   const persona = await findPersonaRow(ctx, personaId);
   const where = threadWhere(ctx.workspaceId, persona.id, q);
-  const tops = await db.comment.findMany({
-    where: q.cursor ? { AND: [where, afterKey(THREAD_KEYS, decodeCursor("comments", THREAD_KEYS, q.cursor))] } : where,
-    orderBy: orderByOf(THREAD_KEYS),
-    take: q.limit + 1,
-  });
+  const tops = await db.comment.findMany(pageQuery("comments", THREAD_KEYS, where, q));
   const { page, nextCursor } = pageOf("comments", THREAD_KEYS, tops, q.limit);
   return { items: await withReplies(ctx.workspaceId, page), nextCursor };
 }
