@@ -233,6 +233,8 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
     }
     const queue = state.queue;
     if (!state.running || !queue) return;
+    // Woken by other processes' enqueues (pg-boss: LISTEN/NOTIFY); if that fails, the poll still finds the runs.
+    await queue.listen?.(() => state.wake?.()).catch((e: unknown) => log.error("[probe-worker] could not listen for new runs; polling only", e));
     await beat(); // the first heartbeat, and the reconcile: runs queued before this worker (or before pg-boss) get jobs
     state.timer = setInterval(() => void beat(), heartbeatMs);
     state.timer.unref?.();

@@ -23,6 +23,11 @@ export type RunQueue = {
   take(n: number, busy: ReadonlySet<string>): Promise<TakenRun[]>;
   /** Periodic, in every worker: runs queued without a job, or whose worker died (lease expired), are queued again. */
   reap(): Promise<void>;
+  /**
+   * Calls `wake` soon after any process enqueues (so a new run starts at once instead of
+   * at the worker's next poll); the poll stays as the fallback. Resolves when listening.
+   */
+  listen?(wake: () => void): Promise<void>;
   close(): Promise<void>;
 };
 

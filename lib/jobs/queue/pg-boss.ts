@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
@@ -24,8 +25,12 @@ import { waitingRuns } from "@/lib/jobs/queue/waiting-runs";
 //   before pg-boss was used) and every run whose lease expired; the dead
 //   worker's job just expires later. The lease still guards the run, so a job
 //   handed out for a live run finds it taken and completes without work.
+// - Start at once: every enqueue ends with NOTIFY, and each worker LISTENs on its own
+//   connection and fetches when told, instead of at its next poll (the fallback).
 
 const QUEUE = "probe-run";
+/** NOTIFY channel: "a job was sent", so idle workers fetch now rather than at their next poll. */
+const CHANNEL = "persona_studio_probe_run";
 type Job = { runId: string; batchId?: string | null };
 
 async function startBoss(role: "worker" | "sender"): Promise<PgBoss> {
@@ -69,6 +74,39 @@ export async function openPgBossQueue(role: "worker" | "sender"): Promise<RunQue
       const job: Job = { runId: r.id, batchId: r.batchId };
       await boss.send(QUEUE, job, { singletonKey: r.id, priority: priorities.get(r.id) ?? 0 });
     }
+    // After the jobs are committed: a listener that wakes fetches them. A lost notice costs one poll.
+    await db.$executeRawUnsafe(`NOTIFY ${CHANNEL}`).catch(() => {});
+  };
+
+  // A worker's own connection for LISTEN (a pooled one would lose it). Lost (a restart, a
+  // failover): it connects again every second meanwhile; polling covers the gap.
+  let listener: pg.Client | null = null;
+  let listening = role === "worker";
+  const listen = async (wake: () => void): Promise<void> => {
+    const attempt = async (): Promise<void> => {
+      if (!listening) return;
+      const client = new pg.Client({ connectionString: env.databaseUrl, application_name: "persona-studio-listen" });
+      let lost = false;
+      const retry = () => {
+        if (lost) return;
+        lost = true;
+        if (listener === client) listener = null;
+        void client.end().catch(() => {});
+        if (listening) setTimeout(() => void attempt().catch(() => {}), 1000).unref();
+      };
+      client.on("notification", () => wake());
+      client.on("error", retry);
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${CHANNEL}`);
+      } catch (e) {
+        retry();
+        throw e;
+      }
+      if (!listening) return void client.end().catch(() => {});
+      listener = client;
+    };
+    await attempt();
   };
 
   return {
@@ -86,6 +124,12 @@ export async function openPgBossQueue(role: "worker" | "sender"): Promise<RunQue
       }));
     },
     reap: () => enqueue(),
-    close: () => boss.stop({ graceful: false, wait: true, timeout: 2000 }),
+    listen,
+    close: async () => {
+      listening = false;
+      await listener?.end().catch(() => {});
+      listener = null;
+      await boss.stop({ graceful: false, wait: true, timeout: 2000 });
+    },
   };
 }
