@@ -66,6 +66,23 @@ export function afterKey(fields: KeyField[], key: KeyValue[]): Record<string, un
 }
 
 /**
+ * The same condition in SQL over the alias `p` (lib/db/reader): pieces to AND, and
+ * their values in order.
+ */
+export function afterKeySql(fields: KeyField[], key: KeyValue[]): { sql: string[]; params: KeyValue[] } {
+  const [first] = fields;
+  const cmp = (f: KeyField, strict: boolean) => (f.dir === "asc" ? (strict ? ">" : ">=") : strict ? "<" : "<=");
+  const ors = fields.map((f, i) => [
+    ...fields.slice(0, i).map((g) => `p."${g.field}" = ?`),
+    `p."${f.field}" ${cmp(f, true)} ?`,
+  ].join(" AND "));
+  return {
+    sql: [`p."${first.field}" ${cmp(first, false)} ?`, `(${ors.map((o) => `(${o})`).join(" OR ")})`],
+    params: [key[0], ...fields.flatMap((_, i) => key.slice(0, i + 1))],
+  };
+}
+
+/**
  * Prisma arguments for one page of a list: its filter, "after the cursor's key" when a
  * cursor was given (a bad one is a 422 naming `cursor`), its order and `limit + 1` rows
  * (the extra row only says that there is more: pageOf).
@@ -75,18 +92,6 @@ export function pageQuery<W extends object>(sort: string, fields: KeyField[], wh
     where: q.cursor ? { AND: [where, afterKey(fields, decodeCursor(sort, fields, q.cursor))] } : where,
     orderBy: orderByOf(fields),
     take: q.limit + 1,
-  };
-}
-
-/** The same order in JS (merging pages fetched in parts); strings compare by code unit, as SQLite's BINARY collation does. */
-export function compareBy(fields: KeyField[]) {
-  return (a: Record<string, unknown>, b: Record<string, unknown>): number => {
-    for (const f of fields) {
-      const x = a[f.field] instanceof Date ? (a[f.field] as Date).getTime() : (a[f.field] as string | number);
-      const y = b[f.field] instanceof Date ? (b[f.field] as Date).getTime() : (b[f.field] as string | number);
-      if (x !== y) return (x < y ? -1 : 1) * (f.dir === "asc" ? 1 : -1);
-    }
-    return 0;
   };
 }
 

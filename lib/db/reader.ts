@@ -13,8 +13,8 @@ import { dbProvider, pgPool } from "@/lib/db/client";
 // One SQL text for both databases: `?` placeholders (turned into $1, $2 … on
 // PostgreSQL, so a `?` may never appear inside a literal), quoted identifiers.
 // Values come back as the driver gives them; read them with the helpers below,
-// which know both databases' shapes (SQLite: dates as ISO text, booleans 0/1;
-// PostgreSQL: Date, boolean, counts as text).
+// which know both databases' shapes (SQLite: dates as ISO text; PostgreSQL: Date,
+// counts as text).
 //
 // Reads only. On SQLite this is a second, read-only connection to the same file:
 // better-sqlite3 is synchronous, so a statement runs to its end before anything
@@ -108,9 +108,4 @@ export function asNumber(v: unknown): number {
 /** An Int? column. */
 export function asNumberOrNull(v: unknown): number | null {
   return v === null || v === undefined ? null : asNumber(v);
-}
-
-/** A Boolean column (0/1 on SQLite). */
-export function asBoolean(v: unknown): boolean {
-  return v === true || v === 1 || v === 1n;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { asDate, asNumber, asNumberOrNull, readRow } from "@/lib/db/reader";
 import { notFound } from "@/lib/errors/app-error";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import type { SummaryRow } from "@/lib/services/personas/serialize";
 
 /** Ownership lives in the where clause: another workspace's persona is simply not found. */
 export async function findPersonaRow(ctx: WorkspaceContext, personaId: string) {
@@ -20,11 +21,21 @@ export async function latestVersionSpec(personaId: string, latest: number): Prom
   return v?.spec ?? null;
 }
 
+/** A persona's summary columns over the alias `p`, for plain reads (lib/db/reader): never the spec or the imported card. */
+export const SUMMARY_SQL = `p."id", p."slug", p."name", p."archetype", p."status", p."revision", p."latestVersion", p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt"`;
+
+/** A summary row from a plain read of SUMMARY_SQL (either database's value shapes). */
+export function summaryRowOf(r: Record<string, unknown>): SummaryRow {
+  return {
+    id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string, status: r.status as string,
+    revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion), approvedVersion: asNumberOrNull(r.approvedVersion),
+    updatedByName: r.updatedByName as string, createdAt: asDate(r.createdAt), updatedAt: asDate(r.updatedAt),
+  };
+}
+
 /** What the editor's hot paths need of a persona: its summary columns, the draft spec, the latest version's spec. */
-export type EditorRow = {
-  id: string; slug: string; name: string; archetype: string; status: string; spec: string;
-  revision: number; latestVersion: number; approvedVersion: number | null; updatedByName: string;
-  createdAt: Date; updatedAt: Date;
+export type EditorRow = SummaryRow & {
+  spec: string;
   /** The latest version's spec (null before the first version): "unsaved changes" compares with it. */
   latestSpec: string | null;
 };
@@ -36,19 +47,12 @@ export type EditorRow = {
  */
 export async function readEditorRow(ctx: WorkspaceContext, personaId: string): Promise<EditorRow | null> {
   const row = await readRow<Record<string, unknown>>(
-    `SELECT p."id", p."slug", p."name", p."archetype", p."status", p."spec", p."revision", p."latestVersion",
-            p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt", v."spec" AS "latestSpec"
+    `SELECT ${SUMMARY_SQL}, p."spec", v."spec" AS "latestSpec"
      FROM "Persona" p LEFT JOIN "PersonaVersion" v ON v."personaId" = p."id" AND v."number" = p."latestVersion"
      WHERE p."id" = ? AND p."workspaceId" = ?`,
     [personaId, ctx.workspaceId],
   );
   if (!row) return null;
-  const latestVersion = asNumber(row.latestVersion);
-  return {
-    id: row.id as string, slug: row.slug as string, name: row.name as string, archetype: row.archetype as string,
-    status: row.status as string, spec: row.spec as string, revision: asNumber(row.revision), latestVersion,
-    approvedVersion: asNumberOrNull(row.approvedVersion), updatedByName: row.updatedByName as string,
-    createdAt: asDate(row.createdAt), updatedAt: asDate(row.updatedAt),
-    latestSpec: latestVersion === 0 ? null : (row.latestSpec as string | null),
-  };
+  const summary = summaryRowOf(row);
+  return { ...summary, spec: row.spec as string, latestSpec: summary.latestVersion === 0 ? null : (row.latestSpec as string | null) };
 }

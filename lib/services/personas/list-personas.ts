@@ -1,11 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { decodeCursor, pageOf, type KeyField } from "@/lib/db/keyset";
+import { afterKeySql, decodeCursor, pageOf, type KeyField } from "@/lib/db/keyset";
 import { personaTraitCounts, searchSql } from "@/lib/db/persona-search";
-import { asDate, asNumber, asNumberOrNull, readRow, readRows, type SqlValue } from "@/lib/db/reader";
+import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { SUMMARY_SQL, summaryRowOf } from "@/lib/services/personas/find-persona";
 import { toListSummary, type SummaryRow } from "@/lib/services/personas/serialize";
 
 type Query = z.output<typeof listPersonasQuery>;
@@ -25,8 +26,6 @@ const KEYS: Record<Query["sort"], KeyField[]> = {
     { field: "id", dir: "desc", type: "string" },
   ],
 };
-
-const SUMMARY = `p."id", p."slug", p."name", p."archetype", p."status", p."revision", p."latestVersion", p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt"`;
 
 /** A WHERE clause being built: SQL pieces joined by AND, with their values in order. */
 type Where = { sql: string[]; params: SqlValue[] };
@@ -77,14 +76,14 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
  * mixed directions, would make the database sort every row of the workspace.
  */
 async function rowsAfter(source: Source, sort: Query["sort"], key: (Date | string | number)[] | null, take: number): Promise<SummaryRow[]> {
-  if (sort !== "status") return page(source, key ? afterKey(KEYS[sort], key) : null, KEYS[sort], take);
+  if (sort !== "status") return page(source, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
   const rows: SummaryRow[] = [];
   for (const status of [...personaStatusSchema.options].sort()) {
     if (rows.length >= take || (from !== undefined && status < from)) continue;
     const inGroup: Where = { sql: [`p."status" = ?`], params: [status] };
     if (from === status) {
-      const after = afterKey(KEYS.updated, rest as (Date | string)[]);
+      const after = afterKeySql(KEYS.updated, rest as (Date | string)[]);
       inGroup.sql.push(...after.sql);
       inGroup.params.push(...after.params);
     }
@@ -97,30 +96,8 @@ async function page({ from, where }: Source, extra: Where | null, keys: KeyField
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const order = keys.map((k) => `p."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
   const rows = await readRows<Record<string, unknown>>(
-    `SELECT ${SUMMARY} FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
+    `SELECT ${SUMMARY_SQL} FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
     [...where.params, ...(extra?.params ?? []), take],
   );
-  return rows.map((r) => ({
-    id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string, status: r.status as string,
-    revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion), approvedVersion: asNumberOrNull(r.approvedVersion),
-    updatedByName: r.updatedByName as string, createdAt: asDate(r.createdAt), updatedAt: asDate(r.updatedAt),
-  }));
-}
-
-/**
- * "After this key" in SQL: (a > x) OR (a = x AND b > y) OR …, each > read by the
- * field's direction. The redundant a ≥ x in front is what lets SQLite and
- * PostgreSQL turn the OR into an index range instead of a scan.
- */
-function afterKey(fields: KeyField[], key: (Date | string | number)[]): Where {
-  const [first] = fields;
-  const cmp = (f: KeyField, strict: boolean) => (f.dir === "asc" ? (strict ? ">" : ">=") : strict ? "<" : "<=");
-  const ors = fields.map((f, i) => [
-    ...fields.slice(0, i).map((g) => `p."${g.field}" = ?`),
-    `p."${f.field}" ${cmp(f, true)} ?`,
-  ].join(" AND "));
-  return {
-    sql: [`p."${first.field}" ${cmp(first, false)} ?`, `(${ors.map((o) => `(${o})`).join(" OR ")})`],
-    params: [key[0], ...fields.flatMap((_, i) => key.slice(0, i + 1))] as SqlValue[],
-  };
+  return rows.map(summaryRowOf);
 }

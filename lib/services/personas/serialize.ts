@@ -17,12 +17,6 @@ export function toSummary(row: PersonaRow, spec: PersonaSpec = parseStoredSpec(r
   return toListSummary(row, Object.keys(spec.traitTargets).length);
 }
 
-/** The columns a list row needs: never the spec or the imported card (both can be large). */
-export const SUMMARY_COLUMNS = {
-  id: true, slug: true, name: true, archetype: true, status: true, revision: true, latestVersion: true,
-  approvedVersion: true, updatedByName: true, createdAt: true, updatedAt: true,
-} as const;
-
 export type SummaryRow = Omit<PersonaRow, "spec">;
 
 /** A list row from summary columns; the trait count comes from the database (lib/db/persona-search). */
