@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 // or removed meanwhile shift nothing.
 
 export type KeyField = { field: string; dir: "asc" | "desc"; type: "date" | "string" | "number" };
-type KeyValue = Date | string | number;
+export type KeyValue = Date | string | number;
 
 export function orderByOf(fields: KeyField[]): Record<string, "asc" | "desc">[] {
   return fields.map((f) => ({ [f.field]: f.dir }));

@@ -62,6 +62,20 @@ describe("cursor pages of the persona list", () => {
     expect(await walk(owner, { sort: "name", status: "all", limit: "3" })).toEqual(Array.from({ length: 11 }, (_, i) => `P${String(i).padStart(2, "0")}`));
   });
 
+  it("walks a search in every sort page by page: the unsearched list's matching rows, in its order, counted once", async () => {
+    for (const sort of ["updated", "created", "name", "status"]) {
+      for (const status of ["active", "all", "approved"]) {
+        const rows = (await page(owner, { sort, status, limit: "200" })).personas;
+        for (const q of ["captain", "NURSE", "p1"]) {
+          // The oracle: the list without a search, filtered here by the search's meaning (a case-insensitive substring).
+          const expected = rows.filter((r) => [r.name, r.archetype, r.slug].some((v) => v.toLowerCase().includes(q.toLowerCase()))).map((r) => r.name);
+          expect(await walk(owner, { sort, status, q, limit: "2" }), `${sort}/${status}/${q}`).toEqual(expected);
+          expect((await page(owner, { sort, status, q, limit: "2" })).count, `${sort}/${status}/${q}`).toBe(expected.length);
+        }
+      }
+    }
+  });
+
   it("counts the matches on the first page and says nextCursor only when there is more", async () => {
     const first = await page(owner, { limit: "4" });
     expect(first).toMatchObject({ count: 10 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { afterKeySql, decodeCursor, pageOf, type KeyField } from "@/lib/db/keyset";
-import { personaTraitCounts, searchSql } from "@/lib/db/persona-search";
+import { afterKeySql, decodeCursor, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
+import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
 import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
@@ -36,8 +36,7 @@ type Source = { from: string; where: Where };
  * One page of the workspace's personas: summary columns only (no spec or imported
  * card), the trait count taken inside the database. The first page also says how
  * many match. Plain SQL through lib/db/reader: this is the studio's busiest list
- * (bench/personas-scale), and a search is one statement with the index's
- * condition inside it, not a fetch of every match's id.
+ * (bench/personas-scale).
  */
 export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise<PersonaPage> {
   const keys = KEYS[query.sort];
@@ -46,7 +45,9 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   const where: Where = { sql: [`p."workspaceId" = ?`], params: [ctx.workspaceId] };
   where.sql.push(statuses.length === 1 ? `p."status" = ?` : `p."status" IN (${statuses.map(() => "?").join(", ")})`);
   where.params.push(...statuses);
+  const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
   const q = query.q?.trim();
+  if (q && SEARCH_IN_ONE_PASS) return searchPage(ctx, q, where, query.sort, key, query.limit);
   const source: Source = { from: `"Persona" p`, where };
   if (q) {
     const search = searchSql(ctx.workspaceId, q);
@@ -54,18 +55,48 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
     where.sql.unshift(search.where);
     where.params.unshift(...search.params);
   }
-  const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
   const [rows, counted] = await Promise.all([
     rowsAfter(source, query.sort, key, query.limit + 1),
     // Exact, on the first page only: an index range (or the search's matches) counted in the database.
     key ? null : readRow<{ n: unknown }>(`SELECT count(*) AS "n" FROM ${source.from} WHERE ${where.sql.join(" AND ")}`, where.params).then((r) => asNumber(r?.n ?? 0)),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  const traits = await personaTraitCounts(page.map((r) => r.id));
+  return { personas: page.map((r) => toListSummary(r, r.traitCount)), nextCursor, count: counted };
+}
+
+/**
+ * A search page in one statement and one pass over the matches (where that is the
+ * faster plan: lib/db/persona-search, SEARCH_IN_ONE_PASS): the inner query reads
+ * only the narrow columns the filter and the order need (the covering index
+ * Persona_list_cover_idx, not the wide rows with their specs), sorts the matches and
+ * counts them (a window over all of them, before the LIMIT); the outer one fetches
+ * the summary columns of the page's rows alone. A search's matches
+ * are sorted whatever the order (no index range to walk), so the status order is one
+ * ORDER BY here. After a cursor the window counts what follows it: only the first
+ * page reports the count.
+ */
+async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: Query["sort"], key: KeyValue[] | null, limit: number): Promise<PersonaPage> {
+  const keys = KEYS[sort];
+  const search = searchSql(ctx.workspaceId, q);
+  const sql = [search.where, ...where.sql];
+  const params: SqlValue[] = [...search.params, ...where.params];
+  if (key) {
+    const after = afterKeySql(keys, key);
+    sql.push(...after.sql);
+    params.push(...after.params);
+  }
+  const order = (alias: string) => keys.map((k) => `${alias}."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
+  const rows = await readRows<Record<string, unknown>>(
+    `WITH m AS (SELECT ${keys.map((k) => `p."${k.field}"`).join(", ")}, count(*) OVER () AS "total"
+       FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${order("p")} LIMIT ?)
+     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${order("m")}`,
+    [...params, limit + 1],
+  );
+  const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
-    personas: page.map((r) => toListSummary(r, traits.get(r.id) ?? 0)),
+    personas: page.map((r) => toListSummary(r, r.traitCount)),
     nextCursor,
-    count: counted,
+    count: key ? null : asNumber(rows[0]?.total ?? 0),
   };
 }
 
@@ -75,10 +106,10 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
  * (workspaceId, status, updatedAt): one ORDER BY over three fields, or an OR of
  * mixed directions, would make the database sort every row of the workspace.
  */
-async function rowsAfter(source: Source, sort: Query["sort"], key: (Date | string | number)[] | null, take: number): Promise<SummaryRow[]> {
+async function rowsAfter(source: Source, sort: Query["sort"], key: KeyValue[] | null, take: number): Promise<ListRow[]> {
   if (sort !== "status") return page(source, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
-  const rows: SummaryRow[] = [];
+  const rows: ListRow[] = [];
   for (const status of [...personaStatusSchema.options].sort()) {
     if (rows.length >= take || (from !== undefined && status < from)) continue;
     const inGroup: Where = { sql: [`p."status" = ?`], params: [status] };
@@ -92,12 +123,16 @@ async function rowsAfter(source: Source, sort: Query["sort"], key: (Date | strin
   return rows;
 }
 
-async function page({ from, where }: Source, extra: Where | null, keys: KeyField[], take: number): Promise<SummaryRow[]> {
+async function page({ from, where }: Source, extra: Where | null, keys: KeyField[], take: number): Promise<ListRow[]> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const order = keys.map((k) => `p."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
   const rows = await readRows<Record<string, unknown>>(
-    `SELECT ${SUMMARY_SQL} FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
+    // The trait count is taken as each row is read (index order, LIMIT): for the page's rows only.
+    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount" FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
     [...where.params, ...(extra?.params ?? []), take],
   );
-  return rows.map(summaryRowOf);
+  return rows.map(listRowOf);
 }
+
+type ListRow = SummaryRow & { traitCount: number };
+const listRowOf = (r: Record<string, unknown>): ListRow => ({ ...summaryRowOf(r), traitCount: asNumber(r.traitCount) });
