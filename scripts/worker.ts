@@ -1,7 +1,9 @@
 // npm run worker — a standalone probe worker (run with PROBE_WORKER=off on the web server
 // to keep all probe work here). Several can run at once; each run is leased to one.
-// SIGTERM / SIGINT: stop claiming, abort the calls in flight, release this worker's
-// leases so another worker resumes its runs at once, exit 0. A second signal exits now.
+// SIGTERM / SIGINT: stop claiming and calling, let the calls in flight finish (10 s, then
+// abort them; a finished call is in the cache, so the run's next worker does not pay for it
+// again), release this worker's leases so another worker resumes its runs at once, exit 0.
+// A second signal exits now.
 import { sharedSecretsProblem } from "@/lib/config/shared-secrets.mjs";
 
 process.env.DATABASE_URL ??= "file:./prisma/dev.db";

@@ -111,7 +111,8 @@ export async function judgeReliabilityPass(
     await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all(todo.slice(i, i + width).map(one));
   }
-  return deps.signal?.aborted ? "stopped" : null;
+  // Halted (the worker stopping, a cancel, a lost lease) during the last batch: not finished — say why.
+  return (deps.halt ?? deps.signal)?.aborted ? ((await stop()) ?? "stopped") : null;
 }
 
 /** One insert per judgment; the unique key turns a repeat (a resumed pass) into a no-op. */

@@ -169,7 +169,7 @@ export async function processDistinguish(panelRunId: string, deps: DistinguishDe
     await deps.onGuess?.();
   };
 
-  const stopped = () => lease.state !== "ok" || (capped ||= sent >= allowance) || fatal !== null || consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || deps.signal?.aborted === true;
+  const stopped = () => lease.state !== "ok" || (capped ||= sent >= allowance) || fatal !== null || consecutiveFailures >= MAX_CONSECUTIVE_FAILURES || deps.signal?.aborted === true || deps.halt?.aborted === true;
   let next = 0;
   const lane = async () => {
     while (next < todo.length) {
@@ -192,7 +192,7 @@ export async function processDistinguish(panelRunId: string, deps: DistinguishDe
     await db.panelRun.updateMany({ where: { id: panelRunId, leaseOwner: deps.workerId }, data: { distinguishStatus: "waiting", leaseOwner: null, heartbeatAt: null } });
     return "cancelled";
   }
-  if (deps.signal?.aborted) {
+  if (deps.signal?.aborted || deps.halt?.aborted) {
     await db.panelRun.updateMany({ where: { id: panelRunId, leaseOwner: deps.workerId }, data: { leaseOwner: null, heartbeatAt: null } });
     return "lost";
   }

@@ -225,7 +225,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   const usage = new RunUsage(run, Boolean(target.prices && judge.prices && (!simUser || simUser.prices)), projected);
   await usage.start();
   const stats = usage.stats;
-  // The run's own signals. `halted`: the worker stops (deps.signal), or a lease renewal finds the run cancelled
+  // The run's own signals. `halted`: the worker stops (deps.halt or deps.signal), or a lease renewal finds the run cancelled
   // or taken — no new call, and every backoff sleep and slot wait ends at once. `aborted`: the worker stops or
   // the lease was taken — the requests in flight are cut off too (after a cancel they finish: they are paid for).
   const halted = new AbortController();
@@ -237,6 +237,10 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   };
   if (deps.signal?.aborted) abortRun();
   deps.signal?.addEventListener("abort", abortRun, { once: true });
+  // The worker stopping gracefully (deps.halt): no new call; the calls in flight finish and land in the call cache.
+  const haltRun = () => halted.abort();
+  if (deps.halt?.aborted) haltRun();
+  deps.halt?.addEventListener("abort", haltRun, { once: true });
   const callDeps: CallDeps = {
     ...deps, signal: aborted.signal, halt: halted.signal, record: usage.record,
     deadlines: new CallDeadlines({ maxMs: CALL_TIMEOUT_MS, ...deps.deadlineOptions }),
@@ -414,7 +418,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   heartbeat.unref?.();
 
   const stop = async (): Promise<"cancelled" | "lost" | "failed" | "stopped" | null> => {
-    if (deps.signal?.aborted) return "stopped";
+    if (deps.signal?.aborted || deps.halt?.aborted) return "stopped";
     if (lease !== "ok") return lease;
     if (fatal || consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
       await Promise.allSettled(inflight);
@@ -487,6 +491,7 @@ export async function processRun(runId: string, deps: WorkerDeps): Promise<"comp
   } finally {
     clearInterval(heartbeat);
     deps.signal?.removeEventListener("abort", abortRun);
+    deps.halt?.removeEventListener("abort", haltRun);
     // Nothing of this run may still be calling when it returns.
     halted.abort();
     await Promise.allSettled(inflight);

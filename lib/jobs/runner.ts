@@ -23,7 +23,9 @@ import { buildPanelReport } from "@/lib/services/panels/panel-report";
 
 type Log = Pick<Console, "info" | "error">;
 type State = {
-  running: boolean; wake: (() => void) | null; workerId: string; abort: AbortController; loop: Promise<void> | null; log: Log;
+  running: boolean; wake: (() => void) | null; workerId: string; loop: Promise<void> | null; log: Log;
+  /** `halt`: stopping — no new call, every wait ends, the calls in flight finish. `abort`: those are cut off too. */
+  halt: AbortController; abort: AbortController;
   queue: RunQueue | null; slots: SharedProviderSlots; timer: NodeJS.Timeout | null; beat: Promise<void> | null;
   /** What this worker is on: a promise per run (or batch) taken, by run id; `busy` holds their run and batch ids. */
   units: Map<string, Promise<void>>; busy: Set<string>;
@@ -86,7 +88,7 @@ export async function processBatch(runId: string, deps: WorkerDeps): Promise<Rec
 export async function distinguishPasses(deps: DistinguishDeps, log: Log = console): Promise<Record<string, string>> {
   const outcomes: Record<string, string> = {};
   for (const id of await pendingDistinguishRuns(deps.now?.())) {
-    if (deps.signal?.aborted) break;
+    if (deps.signal?.aborted || deps.halt?.aborted) break;
     const outcome = await processDistinguish(id, deps);
     outcomes[id] = outcome;
     log.info(`[probe-worker] panel probe ${id} distinguishability: ${outcome}`);
@@ -137,16 +139,16 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
   if (g.__probeWorker?.running) return g.__probeWorker;
   const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const state: State = {
-    running: true, wake: null, workerId, abort: new AbortController(), loop: null, log,
+    running: true, wake: null, workerId, halt: new AbortController(), abort: new AbortController(), loop: null, log,
     queue: null, slots: new SharedProviderSlots({ workerId, log, leaseMs: slotLeaseMs ?? Math.max(3 * heartbeatMs, 15_000) }), timer: null, beat: null,
     units: new Map(), busy: new Set(),
   };
   g.__probeWorker = state;
   (globalThis as Record<symbol, WorkerHandle>)[WORKER_HANDLE] = { stop: stopWorker };
   const rng = mulberry32(Date.now() >>> 0);
-  const sleep = sleeper(state.abort.signal);
+  const sleep = sleeper(state.halt.signal);
   // `slots` is the call sites' hook (provider-slots-contract.ts): every model call holds one of its provider's slots.
-  const deps = { workerId, sleep, rng, signal: state.abort.signal, slots: state.slots };
+  const deps = { workerId, sleep, rng, signal: state.abort.signal, halt: state.halt.signal, slots: state.slots };
   let pendingWake = false;
   let waiting: (() => void) | null = null;
   state.wake = () => {
@@ -253,23 +255,30 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
 }
 
 /**
- * Stops claiming runs, aborts the model calls in flight (an answer that was not
- * stored is simply asked again later; finished calls are in the cache), waits for
- * the runs to let go (at most `timeoutMs`), then releases the leases this worker
- * holds (runs and provider slots) and queues its runs again, so another worker —
- * or this studio after a restart — takes over at once instead of waiting for the
- * lease to expire. Its heartbeat row goes last.
+ * Stops claiming runs and starting calls, and lets the model calls in flight finish
+ * (at most `timeoutMs`): each is paid for, so its answer goes into the call cache,
+ * where the worker that resumes the run finds it instead of paying for it again.
+ * Calls still out after that are aborted (a provider that hangs must not hold a
+ * deploy). Then it releases the leases this worker holds (runs and provider slots)
+ * and queues its runs again, so another worker — or this studio after a restart —
+ * takes over at once instead of waiting for the lease to expire. Its heartbeat row
+ * goes last.
  */
 export async function stopWorker({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const state = g.__probeWorker;
   if (!state || !state.running) return;
   state.running = false;
-  state.abort.abort();
+  state.halt.abort();
   state.wake?.();
   if (state.timer) clearInterval(state.timer);
+  const settled = Promise.allSettled([state.loop, state.beat, ...state.units.values()]);
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.all([state.loop, state.beat, ...state.units.values()]), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
-  clearTimeout(timer);
+  const within = (ms: number) => Promise.race([settled.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]).finally(() => clearTimeout(timer));
+  if (!(await within(timeoutMs))) {
+    state.log.info(`[probe-worker] ${state.workerId}: calls still in flight after ${timeoutMs} ms; aborting them`);
+    state.abort.abort();
+    await within(2_000);
+  }
   try {
     const held = await db.probeRun.findMany({ where: { status: "running", leaseOwner: state.workerId }, select: { id: true } });
     const { count } = await db.probeRun.updateMany({
