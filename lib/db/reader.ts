@@ -42,16 +42,21 @@ function sqlite(): Database.Database {
 const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 const pgTexts = new Map<string, string>();
 
+/** The statement with PostgreSQL's placeholders ($1, $2 …) for `?` (computed once per text). */
+export function pgText(sql: string): string {
+  let text = pgTexts.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    pgTexts.set(sql, text);
+  }
+  return text;
+}
+
 /** The rows of one SELECT. */
 export async function readRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
   if (dbProvider === "postgresql") {
-    let text = pgTexts.get(sql);
-    if (text === undefined) {
-      let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-      pgTexts.set(sql, text);
-    }
-    const result = await pgPool!.query({ text, values: params.map(toPg), types: PG_TYPES });
+    const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg), types: PG_TYPES });
     return result.rows as T[];
   }
   const conn = sqlite();
@@ -73,13 +78,13 @@ export async function readRow<T>(sql: string, params: readonly SqlValue[] = []):
 // Prisma writes DateTime on SQLite as ISO text with an explicit offset, and
 // timestamp(3) (UTC, no zone) on PostgreSQL: parameters are written the same way,
 // so comparisons in SQL compare like with like.
-function toSqlite(v: SqlValue): string | number | null {
+export function toSqlite(v: SqlValue): string | number | null {
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
   return v;
 }
 
-function toPg(v: SqlValue): string | number | boolean | null {
+export function toPg(v: SqlValue): string | number | boolean | null {
   return v instanceof Date ? v.toISOString().replace("Z", "") : v;
 }
 

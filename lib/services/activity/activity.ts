@@ -2,6 +2,7 @@ import "server-only";
 import { pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { asDate, readRow } from "@/lib/db/reader";
+import { execute } from "@/lib/db/writer";
 import type { Activity, ActivityKind } from "@/lib/schemas/review";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -26,7 +27,7 @@ export async function recordActivity(
     // Fold only into the newest entry of the trail, when it is this person's edit within
     // FOLD_MS: anything in between keeps the order honest.
     const newest = tx === db
-      // Outside a transaction (every autosave): one plain read (lib/db/reader), one plain update.
+      // Outside a transaction (every autosave): one plain read (lib/db/reader), one plain update (lib/db/writer).
       ? await readRow<{ id: string; kind: string; actorId: string; updatedAt: unknown; data: string }>(
           `SELECT "id", "kind", "actorId", "updatedAt", "data" FROM "Activity" WHERE "personaId" = ? ORDER BY "updatedAt" DESC, "id" DESC LIMIT 1`,
           [personaId],
@@ -39,7 +40,7 @@ export async function recordActivity(
       const summary = editedSummary(fields);
       const json = JSON.stringify({ ...data, fields });
       if (tx === db) {
-        await db.$executeRaw`UPDATE "Activity" SET "count" = "count" + 1, "summary" = ${summary}, "data" = ${json}, "updatedAt" = ${new Date()} WHERE "id" = ${newest.id}`;
+        await execute(`UPDATE "Activity" SET "count" = "count" + 1, "summary" = ?, "data" = ?, "updatedAt" = ? WHERE "id" = ?`, [summary, json, new Date(), newest.id]);
       } else {
         await tx.activity.update({ where: { id: newest.id }, data: { count: { increment: 1 }, summary, data: json } });
       }

@@ -1,0 +1,56 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { env } from "@/lib/config/env";
+import { db, dbProvider, pgPool } from "@/lib/db/client";
+import { pgText, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
+
+// Plain-SQL writes for the busiest write of the studio: an autosave's draft update
+// and its folded activity line (issue 15 §5, autosave p95). Through Prisma even a raw
+// statement passes the query compiler and the driver adapter: profiled, the two
+// writes were a third of an autosave's CPU; through the driver they cost a few
+// hundredths of a millisecond. Same SQL text as lib/db/reader (`?` placeholders).
+//
+// SQLite: a connection of its own that never waits for a lock (busy_timeout 0).
+// better-sqlite3 waits synchronously, so waiting here for a lock Prisma's connection
+// holds across an await (an interactive transaction) would block the event loop that
+// transaction needs to finish (the deadlock lib/db/client describes). A statement
+// that finds the database locked — a transaction here, a write of a worker process —
+// goes through Prisma instead, which waits its turn. WAL with synchronous=NORMAL, as
+// on Prisma's connection. PostgreSQL: the shared pool.
+
+const globalForWriter = globalThis as unknown as { personaStudioWriter?: Database.Database };
+
+function sqlite(): Database.Database {
+  if (!globalForWriter.personaStudioWriter) {
+    const conn = new Database(env.databaseUrl.replace(/^file:/, ""), { fileMustExist: true });
+    conn.pragma("busy_timeout = 0");
+    conn.pragma("synchronous = NORMAL");
+    globalForWriter.personaStudioWriter = conn;
+  }
+  return globalForWriter.personaStudioWriter;
+}
+
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Runs one INSERT, UPDATE or DELETE; the number of rows it changed. */
+export async function execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+  if (dbProvider === "postgresql") {
+    const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg) });
+    return result.rowCount ?? 0;
+  }
+  const values = params.map(toSqlite);
+  const conn = sqlite();
+  let statements = prepared.get(conn);
+  if (!statements) prepared.set(conn, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = conn.prepare(sql);
+    statements.set(sql, statement);
+  }
+  try {
+    return statement.run(...values).changes;
+  } catch (e) {
+    if (!String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw e;
+    return db.$executeRawUnsafe(sql, ...values); // locked: wait in Prisma's queue instead
+  }
+}
