@@ -90,7 +90,7 @@ export function toPg(v: SqlValue): string | number | boolean | null {
 
 // timestamp without time zone holds UTC (as Prisma writes it): read it as UTC, never as local time.
 const TIMESTAMP = 1114;
-const PG_TYPES = {
+export const PG_TYPES = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === TIMESTAMP && format !== "binary"
       ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)

@@ -2,10 +2,11 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
 import { db, dbProvider, pgPool } from "@/lib/db/client";
-import { pgText, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
+import { PG_TYPES, pgText, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
 
-// Plain-SQL writes for the busiest write of the studio: an autosave's draft update
-// and its folded activity line (issue 15 §5, autosave p95). Through Prisma even a raw
+// Plain-SQL writes for the busiest writes of the studio: an autosave's draft update
+// and its folded activity line (issue 15 §5, autosave p95), and the cost meter's
+// count before every live preview's model call (lib/http/rate-limit). Through Prisma even a raw
 // statement passes the query compiler and the driver adapter: profiled, the two
 // writes were a third of an autosave's CPU; through the driver they cost a few
 // hundredths of a millisecond. Same SQL text as lib/db/reader (`?` placeholders).
@@ -32,13 +33,7 @@ function sqlite(): Database.Database {
 
 const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-/** Runs one INSERT, UPDATE or DELETE; the number of rows it changed. */
-export async function execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-  if (dbProvider === "postgresql") {
-    const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg) });
-    return result.rowCount ?? 0;
-  }
-  const values = params.map(toSqlite);
+function statementOf(sql: string): Database.Statement {
   const conn = sqlite();
   let statements = prepared.get(conn);
   if (!statements) prepared.set(conn, (statements = new Map()));
@@ -47,10 +42,36 @@ export async function execute(sql: string, params: readonly SqlValue[] = []): Pr
     statement = conn.prepare(sql);
     statements.set(sql, statement);
   }
+  return statement;
+}
+
+const locked = (e: unknown) => String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY");
+
+/** Runs one INSERT, UPDATE or DELETE; the number of rows it changed. */
+export async function execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+  if (dbProvider === "postgresql") {
+    const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg) });
+    return result.rowCount ?? 0;
+  }
+  const values = params.map(toSqlite);
   try {
-    return statement.run(...values).changes;
+    return statementOf(sql).run(...values).changes;
   } catch (e) {
-    if (!String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw e;
+    if (!locked(e)) throw e;
     return db.$executeRawUnsafe(sql, ...values); // locked: wait in Prisma's queue instead
+  }
+}
+
+/** Runs one write with a RETURNING clause; its rows (values as lib/db/reader's, read them with its helpers). */
+export async function executeReturning<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  if (dbProvider === "postgresql") {
+    return (await pgPool!.query({ text: pgText(sql), values: params.map(toPg), types: PG_TYPES })).rows as T[];
+  }
+  const values = params.map(toSqlite);
+  try {
+    return statementOf(sql).all(...values) as T[];
+  } catch (e) {
+    if (!locked(e)) throw e;
+    return db.$queryRawUnsafe<T[]>(sql, ...values);
   }
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
+import { asDate, asNumber } from "@/lib/db/reader";
+import { executeReturning } from "@/lib/db/writer";
 import { AppError } from "@/lib/http/errors";
 import type { CostBucket, Operation } from "@/lib/http/operation";
 import { costLimit, describeRate } from "@/lib/http/rate-limit-config";
@@ -32,13 +34,16 @@ class RateLimiterDb extends RateLimiterPrisma {
     if (forceExpire || msDuration <= 0) return (RateLimiterPrisma.prototype as unknown as Upsert)._upsert.call(this, key, points, msDuration, forceExpire);
     const now = new Date();
     const expire = new Date(now.getTime() + msDuration);
-    const rows = await db.$queryRaw<{ points: number | bigint; expire: Date | string }[]>`
-      INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-      ON CONFLICT ("key") DO UPDATE SET
-        "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."points" ELSE "RateLimiterFlexible"."points" + excluded."points" END,
-        "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ${now} THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
-      RETURNING "points", "expire"`;
-    return { points: Number(rows[0].points), expire: rows[0].expire };
+    // Through the driver (lib/db/writer): it runs before every live preview's model call leaves.
+    const rows = await executeReturning<{ points: unknown; expire: unknown }>(
+      `INSERT INTO "RateLimiterFlexible" ("key", "points", "expire") VALUES (?, ?, ?)
+       ON CONFLICT ("key") DO UPDATE SET
+         "points" = CASE WHEN "RateLimiterFlexible"."expire" <= ? THEN excluded."points" ELSE "RateLimiterFlexible"."points" + excluded."points" END,
+         "expire" = CASE WHEN "RateLimiterFlexible"."expire" <= ? THEN excluded."expire" ELSE "RateLimiterFlexible"."expire" END
+       RETURNING "points", "expire"`,
+      [key, points, expire, now, now],
+    );
+    return { points: asNumber(rows[0].points), expire: asDate(rows[0].expire) };
   }
 }
 type Upsert = { _upsert(key: string, points: number, msDuration: number, forceExpire: boolean): Promise<unknown> };
