@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { asNumberOrNull, readRow } from "@/lib/db/reader";
 import { AppError } from "@/lib/errors/app-error";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
 import { SimulatorProvider } from "@/lib/llm/simulator/provider";
@@ -73,7 +73,9 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
   let id = providerId;
   let chosenModel = model;
   if (!id) {
-    const ws = await db.workspace.findUnique({ where: { id: ctx.workspaceId }, select: { defaultProviderId: true, defaultModel: true } });
+    const ws = await readRow<{ defaultProviderId: string | null; defaultModel: string | null }>(
+      `SELECT "defaultProviderId", "defaultModel" FROM "Workspace" WHERE "id" = ?`, [ctx.workspaceId],
+    );
     // A stored "env" default whose variables were since removed falls back like an unset one.
     const stored = ws?.defaultProviderId === ENV_PROVIDER_ID && !envProviderConfig() ? null : ws?.defaultProviderId;
     id = stored ?? (envProviderConfig() ? ENV_PROVIDER_ID : SIMULATOR_PROVIDER_ID);
@@ -94,8 +96,16 @@ export async function resolveProvider(ctx: Pick<WorkspaceContext, "workspaceId">
       providerId: id, model: chosenModel ?? cfg.model, simulated: false, endpoint: cfg.baseUrl, prices: null,
     };
   }
-  const row = await db.modelProvider.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
-  if (!row) throw new AppError("not_found", "Provider not found", { field: "providerId" });
+  // A plain read (lib/db/reader): this is on every live preview's path before its model call leaves.
+  const found = await readRow<Record<string, unknown>>(
+    `SELECT "id", "name", "baseUrl", "defaultModel", "apiKeyEnc", "inputPricePerM", "outputPricePerM" FROM "ModelProvider" WHERE "id" = ? AND "workspaceId" = ?`,
+    [id, ctx.workspaceId],
+  );
+  if (!found) throw new AppError("not_found", "Provider not found", { field: "providerId" });
+  const row = {
+    id: found.id as string, name: found.name as string, baseUrl: found.baseUrl as string, defaultModel: found.defaultModel as string,
+    apiKeyEnc: found.apiKeyEnc as string | null, inputPricePerM: asNumberOrNull(found.inputPricePerM), outputPricePerM: asNumberOrNull(found.outputPricePerM),
+  };
   return {
     provider: await clientFor(row),
     providerId: row.id, model: chosenModel ?? row.defaultModel, simulated: false, endpoint: row.baseUrl, prices: pricesOf(row),
