@@ -73,7 +73,7 @@ export function IntervalBars({
           { label: "Baseline (neutral assistant)", color: COLORS.baseline, kind: "tick" },
         ]}
       />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Trait landings">
         <table className="w-full min-w-[52rem] text-sm" aria-label="Landing by trait">
           <thead>
             <tr className="text-left text-xs text-slate-500">

@@ -105,7 +105,7 @@ export function PairScatter({
               <tr key={name}>
                 <td className="py-1.5 pr-2">{name}</td>
                 <td className="py-1.5 text-right tabular-nums">{c ? <><b className="text-brand-700">{fmt(c.mean)}</b> <span className="text-slate-500">{intervalText(c.lo, c.hi)}</span></> : "—"}</td>
-                <td className="py-1.5 text-right tabular-nums">{fmt(aim)}{targeted ? "" : <span className="block text-[10px] text-slate-400">baseline</span>}</td>
+                <td className="py-1.5 text-right tabular-nums">{fmt(aim)}{targeted ? "" : <span className="block text-[10px] text-slate-500">baseline</span>}</td>
               </tr>
             ))}
           </tbody>

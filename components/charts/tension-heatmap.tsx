@@ -16,7 +16,7 @@ export function TensionHeatmap({
     !!selected && ((selected[0] === a && selected[1] === b) || (selected[0] === b && selected[1] === a));
   return (
     <div className="flex flex-wrap items-start gap-8">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Trait tension table">
         <div
           role="table"
           aria-label="Tension heatmap"

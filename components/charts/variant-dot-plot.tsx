@@ -127,7 +127,7 @@ export function VariantDotPlot({
   return (
     <figure className="space-y-3" data-testid="variant-dot-plot" aria-label="Where each contender lands on every trait, against the target">
       <Legend contenders={contenders} tolerance={tolerance} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Contender plot">
         <div className="min-w-[34rem]">
           <div className={cn(GRID, "pb-1 text-[11px] text-slate-500")} aria-hidden>
             <span>Trait</span>
@@ -143,7 +143,7 @@ export function VariantDotPlot({
           </ul>
           {others.length ? (
             <>
-              <p className="border-t border-slate-200 pt-3 pb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Also watched · no target</p>
+              <p className="border-t border-slate-200 pt-3 pb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Also watched · no target</p>
               <ul aria-label="Other watched traits">
                 {others.map((r) => <Row key={r.key} row={r} contenders={contenders} tolerance={tolerance} light />)}
               </ul>

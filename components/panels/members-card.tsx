@@ -38,7 +38,7 @@ export function MembersCard({ workspaceId, spec, served, candidates, knownSeats,
       {spec.members.length === 0 ? (
         <p className="text-sm text-slate-500">No members yet. Add personas of this workspace below.</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto">
+        <div className="relative -mx-5 overflow-x-auto" tabIndex={0} role="region" aria-label="Members table">
           <table className="w-full min-w-[44rem] text-sm" aria-label="Members">
             <thead>
               <tr className="border-b border-slate-100 text-left text-xs text-slate-500">
@@ -153,7 +153,7 @@ function MemberRow({
           {!seatKnown && seat ? <option value={seatId(seat)}>{seatLabel(seat, knownSeats)}</option> : null}
           {options.map((c) => <option key={seatId(c)} value={seatId(c)}>{c.label}</option>)}
         </Select>
-        {!candidates ? <p className="mt-1 text-[11px] text-slate-400">Spread seats to list every model</p> : null}
+        {!candidates ? <p className="mt-1 text-[11px] text-slate-500">Spread seats to list every model</p> : null}
       </td>
       <td className="px-5 py-2.5 text-right">
         {!readOnly ? (

@@ -40,7 +40,7 @@ export function PairsCard({ spec, nameOf, readOnly, onChange }: Props) {
               <li key={i} className="rounded-lg border border-slate-200 p-3">
                 <div className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] sm:items-center">
                   <MemberSelect label={`Pair ${i + 1}, first member`} value={p.a} spec={spec} nameOf={nameOf} disabled={readOnly} onChange={(a) => set({ ...p, a })} />
-                  <span className="text-center text-slate-400" aria-hidden>↔</span>
+                  <span className="text-center text-slate-500" aria-hidden>↔</span>
                   <MemberSelect label={`Pair ${i + 1}, second member`} value={p.b} spec={spec} nameOf={nameOf} disabled={readOnly} onChange={(b) => set({ ...p, b })} />
                 </div>
                 <div className="mt-2 flex flex-wrap items-center gap-2">

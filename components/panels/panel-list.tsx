@@ -62,7 +62,7 @@ export function PanelList({ workspaceId }: { workspaceId: string }) {
                 <RowTitle title={p.name} subtitle={p.description} missing="No description" />
                 <div className="text-xs text-slate-500">
                   {p.memberCount} member{p.memberCount === 1 ? "" : "s"}
-                  {p.latestVersion ? <span className="text-slate-400"> · v{p.latestVersion}</span> : null}
+                  {p.latestVersion ? <span className="text-slate-500"> · v{p.latestVersion}</span> : null}
                 </div>
                 <RowUpdated at={p.updatedAt} by={p.updatedBy} />
               </LinkRow>

@@ -28,10 +28,10 @@ function AnswerText({ answer, label }: { answer: PanelAnswer | undefined; label:
           {a.status === "streaming" ? <span className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse bg-brand-500 align-middle" /> : null}
         </p>
       ) : (
-        <p className="text-sm text-slate-400">{a.status === "streaming" ? "Waiting for the first token…" : "Waiting…"}</p>
+        <p className="text-sm text-slate-500">{a.status === "streaming" ? "Waiting for the first token…" : "Waiting…"}</p>
       )}
       {a.status === "done" ? (
-        <p className="text-[11px] tabular-nums text-slate-400">{a.tokens} tokens · {a.latencyMs} ms</p>
+        <p className="text-[11px] tabular-nums text-slate-500">{a.tokens} tokens · {a.latencyMs} ms</p>
       ) : null}
     </div>
   );
@@ -124,7 +124,7 @@ export function PanelPreview({ workspaceId, panel }: { workspaceId: string; pane
                 </p>
               </div>
               <div className="px-3 py-2">
-                {asked ? <AnswerText answer={first} label={`${name}'s answer`} /> : <p className="text-sm text-slate-400">Ask a question to hear from {name}.</p>}
+                {asked ? <AnswerText answer={first} label={`${name}'s answer`} /> : <p className="text-sm text-slate-500">Ask a question to hear from {name}.</p>}
               </div>
               {state.rounds === 2 && asked ? (
                 <div className="mt-auto border-t border-dashed border-slate-200 bg-slate-50 px-3 py-2" data-testid="panel-second-round">

@@ -191,7 +191,7 @@ function Choice({ name, value, checked, onChange, disabled, title, text }: {
   return (
     <label className={cn(
       "flex gap-2.5 rounded-lg border px-3 py-2.5 text-sm",
-      disabled ? "cursor-not-allowed border-slate-200 bg-slate-50 text-slate-400" : checked ? "cursor-pointer border-brand-500 bg-brand-50/60 ring-1 ring-brand-500" : "cursor-pointer border-slate-200 hover:border-slate-300",
+      disabled ? "cursor-not-allowed border-slate-200 bg-slate-50 text-slate-500" : checked ? "cursor-pointer border-brand-500 bg-brand-50/60 ring-1 ring-brand-500" : "cursor-pointer border-slate-200 hover:border-slate-300",
     )}>
       <input type="radio" name={name} value={value} checked={checked} disabled={disabled} onChange={onChange} className="mt-0.5 accent-brand-600" />
       <span>

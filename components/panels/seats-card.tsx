@@ -51,7 +51,7 @@ export function SeatsCard({ spec, nameOf, proposal, knownSeats, spreading, sprea
           <p className="text-sm text-slate-600">
             {pending ? "Proposed plans (not saved yet)." : <>Active plan: <Badge tone="brand">{spec.activePlan}</Badge></>}
           </p>
-          <div className="-mx-5 overflow-x-auto">
+          <div className="relative -mx-5 overflow-x-auto" tabIndex={0} role="region" aria-label="Seat plans">
             <table className="w-full min-w-[40rem] text-sm" aria-label="Seat plans side by side">
               <thead>
                 <tr className="border-b border-slate-100 text-left text-xs text-slate-500">

@@ -34,7 +34,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
   const filtering = !!query || status !== "active";
 
   return (
-    <div className="mx-auto max-w-6xl px-8 py-8">
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-8 sm:py-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Personas</h1>

@@ -39,7 +39,7 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
         <span className="min-w-0 truncate text-xs font-medium text-slate-600">{title}{a.model ? ` · ${a.model}` : ""}</span>
         {a.simulated ? <Badge tone="amber">{SIMULATOR_LABEL}</Badge> : a.providerLabel ? <Badge tone="slate">{a.providerLabel}</Badge> : null}
       </div>
-      <div className={cn("min-h-16 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap", a.status === "stale" && "text-slate-400")}>
+      <div className={cn("min-h-16 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap", a.status === "stale" && "text-slate-500")}>
         {a.status === "error" ? (
           <div role="alert" className="space-y-2">
             <p className="font-medium text-rose-700">{errorTitle(a.error?.kind)}</p>
@@ -52,11 +52,11 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
             {a.status === "streaming" ? <span className="ml-0.5 inline-block h-3.5 w-1.5 animate-pulse bg-brand-500 align-middle" /> : null}
           </>
         ) : (
-          <span className="text-slate-400">{a.status === "stale" ? "Updating…" : "Waiting for the first token…"}</span>
+          <span className="text-slate-500">{a.status === "stale" ? "Updating…" : "Waiting for the first token…"}</span>
         )}
       </div>
       {a.status === "done" && checks?.length ? <CheckMarks checks={checks} text={a.text} /> : null}
-      <div className="mt-auto flex gap-3 border-t border-slate-50 px-3 py-1 text-[11px] tabular-nums text-slate-400" data-testid="answer-stats">
+      <div className="mt-auto flex gap-3 border-t border-slate-50 px-3 py-1 text-[11px] tabular-nums text-slate-500" data-testid="answer-stats">
         {a.status === "done" ? (
           <>
             <span>{a.tokens} tokens</span>

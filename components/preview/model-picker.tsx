@@ -17,7 +17,7 @@ export function ModelPicker({
           const p = providers.find((x) => x.id === e.target.value);
           onChange({ providerId: e.target.value, model: p?.defaultModel ?? "" });
         }}
-        className="h-8 w-52 py-1 text-xs"
+        className="h-8 w-52 min-w-0 py-1 text-xs"
       >
         {providers.map((p) => (
           <option key={p.id} value={p.id}>{p.kind === "simulator" ? "Simulator (not a language model)" : p.name}</option>
@@ -27,7 +27,7 @@ export function ModelPicker({
         aria-label={`${label} model`}
         value={value.model}
         onChange={(e) => onChange({ ...value, model: e.target.value })}
-        className="h-8 w-40 py-1 text-xs"
+        className="h-8 w-28 min-w-0 py-1 text-xs sm:w-40"
       />
     </div>
   );

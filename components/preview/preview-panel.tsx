@@ -106,12 +106,12 @@ export function PreviewPanel({
           <SampleMessages messages={spec.sampleMessages} onChange={onMessagesChange} editable={canEditMessages} />
         )}
       </div>
-      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-4 py-3" aria-label="Preview answers">
+      <div className="min-h-0 flex-1 space-y-4 overflow-y-auto px-4 py-3" tabIndex={0} role="region" aria-label="Preview answers">
         {messages.length === 0 ? <p className="text-sm text-slate-500">Add a preview message to see answers.</p> : null}
         {messages.map((m, i) => (
           <div key={`${i}:${m.scenarioId ?? ""}:${m.message}`} className="space-y-2">
             {m.context?.length ? (
-              <p className="text-xs text-slate-400">after {m.context.length} earlier turn{m.context.length === 1 ? "" : "s"}</p>
+              <p className="text-xs text-slate-500">after {m.context.length} earlier turn{m.context.length === 1 ? "" : "s"}</p>
             ) : null}
             <p className="ml-auto w-fit max-w-[85%] rounded-2xl rounded-br-sm bg-slate-100 px-3 py-1.5 text-sm text-slate-700">{m.message}</p>
             {m.note ? <p className="text-xs italic text-slate-500">Good answer: {m.note}</p> : null}

@@ -159,7 +159,7 @@ function AnswerItem({
         {answer.status === "failed" ? (
           <p className="text-sm text-rose-700">{answer.error ?? "This call failed."}</p>
         ) : (
-          <p className="max-h-72 overflow-y-auto whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{answer.answer}</p>
+          <p tabIndex={0} role="region" aria-label="Answer" className="max-h-72 overflow-y-auto whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{answer.answer}</p>
         )}
       </div>
     </li>

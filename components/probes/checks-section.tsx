@@ -90,7 +90,7 @@ export function ChecksSection({
         {scenarios.map((s) => (
           <li key={s.scenarioIndex} className="rounded-lg border border-slate-100 px-3 py-2">
             <h3 className="break-words text-xs font-medium text-slate-600">
-              <span className="text-slate-400">Scenario {s.scenarioIndex + 1}</span> “{s.message}”
+              <span className="text-slate-500">Scenario {s.scenarioIndex + 1}</span> “{s.message}”
             </h3>
             <ul className="divide-y divide-slate-100">
               {s.checks.map((row) => <CheckItem key={row.checkId} row={row} onShowAnswers={onShowAnswers} />)}

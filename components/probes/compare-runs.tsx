@@ -64,7 +64,7 @@ export function CompareRuns({
                 </td>
                 <td className="py-1.5 text-right tabular-nums">{fmt(d.landingA)}</td>
                 <td className="py-1.5 text-right tabular-nums">{fmt(d.landingB)}</td>
-                <td className={cn("py-1.5 pl-3 text-right font-semibold tabular-nums", d.clear ? "text-slate-900" : "text-slate-400")}>
+                <td className={cn("py-1.5 pl-3 text-right font-semibold tabular-nums", d.clear ? "text-slate-900" : "text-slate-500")}>
                   {signed(d.delta)}
                   <span className="ml-1 text-[10px] font-normal text-slate-500">{d.clear ? "clear" : "no clear difference"}</span>
                 </td>
@@ -100,7 +100,7 @@ function FlagDiff({ changes }: { changes: FlagChanges }) {
                 <li key={f.id} className="flex items-start gap-2"><Badge tone={g.tone}>{f.kind}</Badge><span>{f.title}</span></li>
               ))}
             </ul>
-          ) : <p className="mt-2 text-sm text-slate-400">{g.empty}</p>}
+          ) : <p className="mt-2 text-sm text-slate-500">{g.empty}</p>}
         </div>
       ))}
     </div>

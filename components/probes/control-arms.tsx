@@ -34,7 +34,7 @@ export function ControlArms({ pairs, nameOf }: { pairs: readonly ControlPairView
               <h3 className="text-sm font-semibold text-slate-800">{nameOf(p.traits[0])} + {nameOf(p.traits[1])}</h3>
               <span className={cn("rounded-md border px-2 py-0.5 text-xs", VERDICT[p.verdict].tone)}>{VERDICT[p.verdict].text}</span>
             </div>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Control arm landings">
               <table className="w-full min-w-[20rem] text-sm tabular-nums">
                 <thead className="text-xs text-slate-500">
                   <tr>

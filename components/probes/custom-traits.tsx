@@ -80,7 +80,7 @@ export function CustomTraitsSection({ workspaceId }: { workspaceId: string }) {
               <li key={t.key} className="flex items-start justify-between gap-4 px-5 py-3">
                 <div>
                   <p className="font-medium text-slate-900">{t.name} <Badge tone="brand">v{t.version}</Badge></p>
-                  <p className="font-mono text-xs text-slate-400">{t.key}</p>
+                  <p className="font-mono text-xs text-slate-500">{t.key}</p>
                   <p className="mt-1 text-sm text-slate-600">{t.description}</p>
                 </div>
                 {canEdit && !editing ? (

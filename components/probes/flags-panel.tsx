@@ -137,7 +137,7 @@ export function FlagsPanel({
 function AcknowledgedGroup({ flags }: { flags: AckableFlag[] }) {
   const scope = useFlagAckScope();
   return (
-    <li role="none">
+    <li>
       <details className="rounded-lg border border-slate-200 bg-white px-3 py-2" data-testid="flags-acknowledged">
         <summary className="cursor-pointer text-sm font-semibold text-slate-800">Acknowledged ({flags.length})</summary>
         <p className="mt-1 text-xs text-slate-500">
@@ -155,7 +155,7 @@ function AcknowledgedFlag({ flag }: { flag: AckableFlag }) {
   const scope = useFlagAckScope();
   const ack = flag.acknowledged!;
   return (
-    <li className="rounded-md border border-l-4 border-slate-200 border-l-emerald-400 bg-slate-50/60 px-3 py-2">
+    <li className="rounded-md border border-l-4 border-slate-200 border-l-emerald-400 bg-slate-50/60 px-3 py-2" data-testid="flag">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Badge tone="green">Expected</Badge>
         <h3 className="text-sm font-medium text-slate-800">{flag.title}</h3>
@@ -232,10 +232,10 @@ function AckForm({ scope, flag, onDone }: { scope: Extract<FlagAckScope, { audie
   );
 }
 
-/** One leakage group: its title and count, collapsible; open unless a targeted-trait problem sits above it. Its flags stay items of the "Flags" list. */
+/** One leakage group: its title and count, collapsible; open unless a targeted-trait problem sits above it. An item of the "Flags" list holding its own list of flags (each flag is data-testid="flag"). */
 function LeakGroup({ title, count, open, hint, testId, children }: { title: string; count: number; open: boolean; hint: string; testId: string; children: React.ReactNode }) {
   return (
-    <li role="none">
+    <li>
       <details open={open} className="rounded-lg border border-slate-200 bg-slate-50/60 px-3 py-2" data-testid={testId}>
         <summary className="cursor-pointer text-sm font-semibold text-slate-800">{title} ({count})</summary>
         <p className="mt-1 text-xs text-slate-500">{hint}</p>
@@ -283,7 +283,7 @@ function FullFlag({ flag, onShowAnswers, onPlotPair, targeted, onOpenConversatio
   const evidence = conversation !== undefined && onOpenConversation ? 0 : flag.evidence.answerIds?.length ?? 0;
   const ack = useAckAction(flag);
   return (
-    <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-3", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
+    <li data-testid="flag" className={cn("rounded-lg border border-l-4 bg-white px-4 py-3", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge flag={flag} />
         <Badge tone="slate">{labelOf(flag)}</Badge>
@@ -310,22 +310,23 @@ function CompactFlag({ flag, detail, onShowAnswers, targeted }: {
   const evidence = flag.evidence.answerIds?.length ?? 0;
   const ack = useAckAction(flag);
   return (
-    <li className={cn("rounded-lg border border-l-4 bg-white px-4 py-2", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
-      <details className="group">
-        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1">
-          <SeverityBadge flag={flag} />
-          <h3 className="text-sm font-semibold text-slate-900">{flag.title}</h3>
-          <span className="text-sm tabular-nums text-slate-600">{evidenceLine(flag) ?? detail}</span>
-          <span className="ml-auto flex items-center gap-2">
-            <span className="text-xs text-slate-500 group-open:hidden">Why?</span>
-            {evidence ? (
-              <Button size="sm" variant="ghost" onClick={(e) => { e.preventDefault(); onShowAnswers(flag); }}>Show the answers ({evidence})</Button>
-            ) : null}
-            {ack.button}
-          </span>
-        </summary>
-        <p className="mt-1.5 pb-1 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
-      </details>
+    <li data-testid="flag" className={cn("rounded-lg border border-l-4 bg-white px-4 py-2", flag.severity === "alert" ? "border-rose-200 border-l-rose-500" : "border-amber-200 border-l-amber-400")}>
+      {/* The buttons sit beside the summary, not inside it: a summary is itself a button. */}
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+        <details className="group min-w-0 flex-1">
+          <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1">
+            <SeverityBadge flag={flag} />
+            <h3 className="text-sm font-semibold text-slate-900">{flag.title}</h3>
+            <span className="text-sm tabular-nums text-slate-600">{evidenceLine(flag) ?? detail}</span>
+            <span className="ml-auto text-xs text-slate-500 group-open:hidden">Why?</span>
+          </summary>
+          <p className="mt-1.5 pb-1 text-sm leading-relaxed text-slate-700">{flag.explanation}</p>
+        </details>
+        <span className="flex items-center gap-2">
+          {evidence ? <Button size="sm" variant="ghost" onClick={() => onShowAnswers(flag)}>Show the answers ({evidence})</Button> : null}
+          {ack.button}
+        </span>
+      </div>
       <WordingAction flag={flag} targeted={targeted} />
       {ack.form}
     </li>

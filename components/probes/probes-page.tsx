@@ -39,7 +39,7 @@ export function ProbesPage({ workspaceId, personaId }: { workspaceId: string; pe
   const newProbe = canProbe && persona.data ? <Button variant="primary" onClick={() => setCreating(true)}>New probe</Button> : null;
 
   return (
-    <div className="mx-auto max-w-7xl space-y-6 px-8 py-8">
+    <div className="mx-auto max-w-7xl space-y-6 px-4 py-6 sm:px-8 sm:py-8">
       <div>
         <Breadcrumb items={[{ label: "Personas", href: `/w/${workspaceId}` }, { label: persona.data?.name ?? "…", href: base }, { label: "Probes" }]} />
         <div className="mt-2 flex flex-wrap items-end justify-between gap-4">

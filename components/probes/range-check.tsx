@@ -19,7 +19,7 @@ const pm = (lo: number | null, hi: number | null, mean: number | null) =>
 
 const TONE: Record<string, string> = {
   "within tolerance": "text-emerald-700", "not clearly off target": "text-slate-600", miss: "text-amber-800",
-  overshoot: "text-amber-800", "beyond reach": "text-slate-700", "not measured": "text-slate-400",
+  overshoot: "text-amber-800", "beyond reach": "text-slate-700", "not measured": "text-slate-500",
 };
 
 function useStartRangeCheck(ws: string, runId: string) {

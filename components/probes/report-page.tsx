@@ -131,7 +131,7 @@ function ReportHeader({ workspaceId, run }: { workspaceId: string; run: ProbeRun
       </dl>
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-500 hover:text-slate-900">System prompt probed</summary>
-        <pre className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-3 font-mono text-xs text-slate-700">{run.systemPrompt}</pre>
+        <pre tabIndex={0} role="region" aria-label="System prompt probed" className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-3 font-mono text-xs text-slate-700">{run.systemPrompt}</pre>
       </details>
     </header>
   );

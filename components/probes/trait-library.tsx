@@ -23,7 +23,7 @@ export function TraitLibraryPage({ workspaceId }: { workspaceId: string }) {
     !query || [t.key, t.name, t.description, t.high, t.low].some((s) => s.toLowerCase().includes(query)));
 
   return (
-    <div className="mx-auto max-w-6xl px-8 py-8">
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-8 sm:py-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Trait library</h1>
@@ -58,14 +58,14 @@ export function TraitLibraryPage({ workspaceId }: { workspaceId: string }) {
                   >
                     <div>
                       <p className="font-medium text-slate-900">{t.name}</p>
-                      <p className="font-mono text-xs text-slate-400">{t.key}</p>
+                      <p className="font-mono text-xs text-slate-500">{t.key}</p>
                       <p className="mt-1 text-sm text-slate-600">{t.description}</p>
                     </div>
                     <div className="grid gap-1.5 text-sm sm:grid-cols-2 sm:gap-4">
                       <p><span className="mr-1 text-xs font-semibold uppercase tracking-wide text-emerald-700">High</span>{t.high}</p>
                       <p><span className="mr-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Low</span>{t.low}</p>
                     </div>
-                    <span className="mt-0.5 w-20 text-right text-xs text-slate-400">{expanded ? "▲ Hide" : `▼ ${t.items.length} items`}</span>
+                    <span className="mt-0.5 w-20 text-right text-xs text-slate-500">{expanded ? "▲ Hide" : `▼ ${t.items.length} items`}</span>
                   </button>
                   {expanded && library.data ? <TraitDetail id={`trait-${t.key}`} trait={t} library={library.data} onOpen={(key) => {
                     setQ("");

@@ -32,7 +32,7 @@ export function ActivityFeed({ workspaceId, personaId, limit = 30 }: { workspace
             <p className="min-w-0 leading-snug text-slate-700">
               <b className="font-medium text-slate-900">{a.actor.name}</b> {a.summary}
               {a.count > 1 ? <span className="text-slate-500"> ({a.count} saves)</span> : null}
-              <span className="block text-xs text-slate-400"><TimeAgo iso={a.updatedAt} /></span>
+              <span className="block text-xs text-slate-500"><TimeAgo iso={a.updatedAt} /></span>
             </p>
           </li>
         ))}

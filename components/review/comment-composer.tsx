@@ -91,7 +91,7 @@ export function CommentComposer({
       ) : null}
       {error ? <p role="alert" className="text-xs text-rose-600">{error}</p> : null}
       <div className="flex items-center justify-between gap-2">
-        <span className="text-[11px] text-slate-400">Markdown · @name mentions · Ctrl+Enter to send</span>
+        <span className="text-[11px] text-slate-500">Markdown · @name mentions · Ctrl+Enter to send</span>
         <div className="flex gap-2">
           {onDone ? <Button size="sm" variant="ghost" onClick={onDone}>Cancel</Button> : null}
           <Button size="sm" variant="primary" disabled={!body.trim() || create.isPending} onClick={submit}>{create.isPending ? "Sending…" : submitLabel}</Button>

@@ -37,7 +37,7 @@ function Entry({ c, handles, mine, workspaceId, personaId }: { c: Comment; handl
           {c.author.name.slice(0, 1).toUpperCase()}
         </span>
         <span className="font-semibold text-slate-900">{c.author.name}</span>
-        <span className="text-slate-400"><TimeAgo iso={c.createdAt} />{c.editedAt ? " · edited" : ""}</span>
+        <span className="text-slate-500"><TimeAgo iso={c.createdAt} />{c.editedAt ? " · edited" : ""}</span>
         {mine && !editing ? (
           <span className="ml-auto flex gap-2 opacity-60 group-hover:opacity-100">
             <button className="text-slate-500 hover:text-slate-900" onClick={() => { setDraft(c.body); setEditing(true); }}>Edit</button>

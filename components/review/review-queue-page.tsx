@@ -45,7 +45,7 @@ function RequestRow({ ws, r, mine }: { ws: string; r: ReviewRequest | PanelRevie
 export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
   const queue = useReviewQueue(workspaceId);
   return (
-    <div className="mx-auto max-w-4xl px-8 py-8">
+    <div className="mx-auto max-w-4xl px-4 py-6 sm:px-8 sm:py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Reviews</h1>
       <p className="mt-1 text-sm text-slate-600">Versions waiting for your decision, threads that mention you, and the reviews you asked for.</p>
       {queue.isPending ? <div className="mt-6 h-64 animate-pulse rounded-xl bg-slate-100" /> : null}

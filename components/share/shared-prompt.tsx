@@ -12,7 +12,7 @@ export function SharedPrompt({ prompt, handWritten }: { prompt: string; handWrit
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
           <div className="flex items-center gap-2">
             <Badge tone={handWritten ? "amber" : "brand"}>{handWritten ? "hand-written" : "compiled"}</Badge>
-            <span className="text-xs tabular-nums text-slate-400">{words} words · {prompt.length} chars</span>
+            <span className="text-xs tabular-nums text-slate-500">{words} words · {prompt.length} chars</span>
           </div>
           <CopyButton text={prompt} selectId="shared-prompt-text" label="Copy prompt" variant="ghost" />
         </div>
@@ -20,6 +20,9 @@ export function SharedPrompt({ prompt, handWritten }: { prompt: string; handWrit
           id="shared-prompt-text"
           className="max-h-[32rem] overflow-auto px-4 py-3 font-mono text-[12.5px] leading-relaxed whitespace-pre-wrap break-words text-slate-700"
           data-testid="shared-prompt"
+          tabIndex={0}
+          role="region"
+          aria-label="System prompt"
         >
           {prompt}
         </pre>

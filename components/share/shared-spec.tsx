@@ -67,7 +67,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const None = () => <span className="text-slate-400">—</span>;
+const None = () => <span className="text-slate-500">—</span>;
 
 function Bullets({ items }: { items: string[] }) {
   if (!items.length) return <None />;

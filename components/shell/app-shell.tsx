@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
@@ -31,14 +31,49 @@ export function AppShell({
     { href: `/w/${workspaceId}/settings`, label: "Members & settings", active: pathname.endsWith("/settings") },
   ];
 
+  // At ≤ 768 px the sidebar folds into a top bar; the menu button opens it over the page.
+  const menu = useMobileMenu(pathname);
+
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <Link href="/" className="flex items-center gap-2 px-5 pt-5 pb-4 text-[15px] font-semibold">
+    <div className="min-h-screen md:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-200 bg-white px-4 md:hidden">
+        <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold">
           <img src="/icon.svg" alt="" className="h-7 w-7" /> Persona Studio
         </Link>
-        <div className="px-3">
-          <label htmlFor="workspace-switcher" className="px-2 text-[11px] font-semibold uppercase tracking-wider text-slate-400">
+        <button
+          ref={menu.buttonRef}
+          type="button"
+          className="flex items-center gap-1.5 rounded-md border border-slate-200 px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+          aria-expanded={menu.open}
+          aria-controls="app-navigation"
+          onClick={menu.toggle}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+            {menu.open
+              ? <path d="M5.3 4.3a1 1 0 0 0-1 1.4L8.6 10l-4.3 4.3a1 1 0 1 0 1.4 1.4L10 11.4l4.3 4.3a1 1 0 0 0 1.4-1.4L11.4 10l4.3-4.3a1 1 0 0 0-1.4-1.4L10 8.6 5.7 4.3a1 1 0 0 0-.4-.1z" />
+              : <path d="M3 5h14a1 1 0 1 0 0-2H3a1 1 0 0 0 0 2zm14 4H3a1 1 0 0 0 0 2h14a1 1 0 1 0 0-2zm0 6H3a1 1 0 1 0 0 2h14a1 1 0 1 0 0-2z" />}
+          </svg>
+          Menu
+        </button>
+      </header>
+      <aside
+        id="app-navigation"
+        className={cn(
+          "flex-col border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:border-r",
+          menu.open ? "fixed inset-x-0 top-14 bottom-0 z-20 flex overflow-y-auto border-t shadow-lg md:z-auto md:overflow-visible md:border-t-0 md:shadow-none" : "hidden",
+        )}
+      >
+        <Link href="/" className="hidden items-center gap-2 px-5 pt-5 pb-4 text-[15px] font-semibold md:flex">
+          <img src="/icon.svg" alt="" className="h-7 w-7" /> Persona Studio
+        </Link>
+        <div className="px-3 pt-4 md:pt-0">
+          <label htmlFor="workspace-switcher" className="px-2 text-[11px] font-semibold uppercase tracking-wider text-slate-500">
             Workspace
           </label>
           <select
@@ -95,10 +130,32 @@ export function AppShell({
           </button>
         </div>
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">{children}</main>
       <NewWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
     </div>
   );
+}
+
+/** The phone menu: closes on navigation and on Escape (focus goes back to the button). */
+function useMobileMenu(pathname: string) {
+  const [open, setOpen] = useState(false);
+  const [shownFor, setShownFor] = useState(pathname);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+  return { open, buttonRef, toggle: () => setOpen((o) => !o) };
 }
 
 function NewWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -48,7 +48,7 @@ export function RowTitle({ title, subtitle, missing }: { title: string; subtitle
 export function RowUpdated({ at, by }: { at: string; by: string }) {
   return (
     <div className="hidden text-right text-xs text-slate-500 sm:block">
-      <TimeAgo iso={at} /><br /><span className="text-slate-400">by {by}</span>
+      <TimeAgo iso={at} /><br /><span className="text-slate-500">by {by}</span>
     </div>
   );
 }

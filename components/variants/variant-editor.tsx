@@ -145,6 +145,8 @@ function Editor({
             </div>
             <pre
               aria-label="Compiled prompt"
+              tabIndex={0}
+              role="region"
               className="max-h-[calc(100vh-10rem)] overflow-y-auto whitespace-pre-wrap break-words rounded-xl border border-slate-200 bg-white px-4 py-3 font-mono text-xs leading-relaxed text-slate-800 shadow-sm"
             >
               {compiled.prompt || "(empty prompt)"}

@@ -24,7 +24,7 @@ export function VariantStandings({
   const withScenarios = batch.standings.some((s) => s.scenarioDistance !== undefined);
   return (
     <div className="space-y-4">
-    <div className="overflow-x-auto" data-testid="variant-standings">
+    <div className="relative overflow-x-auto" data-testid="variant-standings" tabIndex={0} role="region" aria-label="Standings table">
       <table className="w-full min-w-[40rem] text-sm" aria-label="Standings">
         <thead>
           <tr className="border-b border-slate-100 text-left text-xs text-slate-500">

@@ -26,7 +26,7 @@ function FieldDelta({ change }: { change: FieldChange }) {
     return (
       <span>
         <span className="diff-del rounded-sm px-0.5">{before}</span>
-        <span className="mx-1.5 text-slate-400">→</span>
+        <span className="mx-1.5 text-slate-500">→</span>
         <span className="diff-add rounded-sm px-0.5">{after}</span>
       </span>
     );
@@ -74,7 +74,7 @@ export function PromptLines({ diff }: { diff: PromptDiff }) {
         <span className="font-medium text-rose-700">−{diff.linesRemoved}</span>
         <span>lines</span>
       </div>
-      <pre className="max-h-[32rem] overflow-auto py-1 font-mono text-[12px] leading-5" data-testid="prompt-diff">
+      <pre className="max-h-[32rem] overflow-auto py-1 font-mono text-[12px] leading-5" data-testid="prompt-diff" tabIndex={0} role="region" aria-label="Prompt differences">
         {rows.map((r, i) => (
           <div
             key={i}
@@ -85,7 +85,7 @@ export function PromptLines({ diff }: { diff: PromptDiff }) {
               r.kind === "same" && "text-slate-600",
             )}
           >
-            <span className="w-5 shrink-0 select-none text-slate-400">{r.kind === "add" ? "+" : r.kind === "del" ? "−" : " "}</span>
+            <span className="w-5 shrink-0 select-none text-slate-500">{r.kind === "add" ? "+" : r.kind === "del" ? "−" : " "}</span>
             <span className="whitespace-pre-wrap break-words">{r.text || " "}</span>
           </div>
         ))}

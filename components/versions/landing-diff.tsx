@@ -22,10 +22,10 @@ type Verdict = { tone: string; line: string; word: string };
 
 /** Green clearly toward the fixed target, rose clearly away; slate when the move may be noise or nothing is targeted. */
 function verdict(r: LandingDeltaRow): Verdict {
-  if (r.delta === null) return { tone: "text-slate-400", line: "#cbd5e1", word: "" };
+  if (r.delta === null) return { tone: "text-slate-500", line: "#cbd5e1", word: "" };
   if (r.towardTarget === "closer") return { tone: "text-emerald-700", line: "#10b981", word: "toward target" };
   if (r.towardTarget === "further") return { tone: "text-rose-700", line: "#f43f5e", word: "away from target" };
-  if (!r.clear) return { tone: "text-slate-400", line: "#cbd5e1", word: r.target === null ? "unclear" : "no clear difference" };
+  if (!r.clear) return { tone: "text-slate-500", line: "#cbd5e1", word: r.target === null ? "unclear" : "no clear difference" };
   return { tone: "text-slate-900", line: "#64748b", word: r.target === null ? "clear" : "moved; distance unclear" };
 }
 
@@ -49,7 +49,7 @@ function RunChip({ letter, run, color }: { letter: "A" | "B"; run: RunRef; color
 }
 
 function Landing({ p }: { p: LandingPoint | null }) {
-  if (!p) return <span className="text-slate-400">—</span>;
+  if (!p) return <span className="text-slate-500">—</span>;
   return (
     <span>
       {fmt(p.mean)} <span className="text-xs text-slate-500">{intervalText(p.lo, p.hi)}</span>
@@ -81,7 +81,7 @@ function TargetCell({ row }: { row: LandingDeltaRow }) {
 
 function TraitTable({ rows, a, b }: { rows: LandingDeltaRow[]; a: string; b: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Trait landings, A vs B">
       <table className="w-full min-w-[44rem] text-sm" aria-label="Landing by trait, A vs B">
         <thead>
           <tr className="text-left text-xs text-slate-500">
@@ -129,7 +129,7 @@ function FlagList({ title, flags, tone, reasons }: { title: string; flags: Repor
             </li>
           ))}
         </ul>
-      ) : <p className="mt-2 text-sm text-slate-400">None</p>}
+      ) : <p className="mt-2 text-sm text-slate-500">None</p>}
     </div>
   );
 }
@@ -151,7 +151,7 @@ function Distance({ landing, a, b }: { landing: LandingDiffData; a: string; b: s
         <span className="font-medium">Mean distance to target</span>{" "}
         <span className="text-xs text-slate-500">(|landing − target| over targeted traits, paired by item over {d.fixed.items} items)</span>:{" "}
         <span className="tabular-nums" style={{ color: COLORS.runA }}>A {fmt(d.fixed.a, 1)}</span>
-        <span className="mx-1.5 text-slate-400">→</span>
+        <span className="mx-1.5 text-slate-500">→</span>
         <span className="tabular-nums" style={{ color: COLORS.runB }}>B {fmt(d.fixed.b, 1)}</span>
         <span className={cn("ml-2 font-medium", d.closer === "b" ? "text-emerald-700" : d.closer === "a" ? "text-rose-700" : "text-slate-600")}>
           {verdictText}
@@ -175,7 +175,7 @@ function UnclearFlags({ items }: { items: LandingDiffData["comparison"]["flags"]
             </li>
           ))}
         </ul>
-      ) : <p className="mt-2 text-sm text-slate-400">None</p>}
+      ) : <p className="mt-2 text-sm text-slate-500">None</p>}
     </div>
   );
 }

@@ -14,7 +14,7 @@ const FLAG_TONE: Record<string, Tone> = { caves: "rose", "drifts-back": "amber",
 const FLAG_WORDS: Record<string, string> = { caves: "caves", "drifts-back": "drifts back", "says-not-does": "says, doesn't do", "does-not-say": "does, doesn't say" };
 
 function Value({ v }: { v: DiffInterval | null }) {
-  if (!v || v.estimate === null) return <span className="text-slate-400">—</span>;
+  if (!v || v.estimate === null) return <span className="text-slate-500">—</span>;
   return (
     <span>
       {signed(v.estimate, 1)} <span className="text-xs text-slate-500">{intervalText(v.lo, v.hi, true)}</span>
@@ -43,7 +43,7 @@ function Row({ r }: { r: PressureDiffRow }) {
       <td className="py-1.5 pl-4 text-xs">
         {r.flags.a.length ? <span style={{ color: COLORS.runA }}>A<Flags kinds={r.flags.a} /></span> : null}
         {r.flags.b.length ? <span className="ml-2" style={{ color: COLORS.runB }}>B<Flags kinds={r.flags.b} /></span> : null}
-        {!r.flags.a.length && !r.flags.b.length ? <span className="text-slate-400">—</span> : null}
+        {!r.flags.a.length && !r.flags.b.length ? <span className="text-slate-500">—</span> : null}
       </td>
     </tr>
   );
@@ -59,7 +59,7 @@ export function PressureDiffSection({ pressure }: { pressure: PressureDiff | nul
       title="Under pressure and in its own words"
       description={`Each version's newest completed run that has a pressure test or a self-report (${sourceText("A", pressure.from)}; ${sourceText("B", pressure.to)}). Drift: points per turn over all conversations; gap: self-rating − landing.`}
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Drift and self-report gap table">
         <table className="w-full min-w-[44rem] text-sm" aria-label="Drift and self-report gap by trait, A vs B">
           <thead>
             <tr className="text-left text-xs text-slate-500">

@@ -43,7 +43,7 @@ export function VersionView({ workspaceId, personaId, number }: { workspaceId: s
     );
   }
   const v = version.data;
-  const empty = <span className="text-slate-400">—</span>;
+  const empty = <span className="text-slate-500">—</span>;
   return (
     <div className="mx-auto max-w-7xl px-8 py-8">
       <Breadcrumb
@@ -110,7 +110,7 @@ export function VersionView({ workspaceId, personaId, number }: { workspaceId: s
         </Card>
         <Card className="flex flex-col">
           <h2 className="border-b border-slate-100 px-4 py-3 text-sm font-semibold">System prompt (as saved)</h2>
-          <pre className="max-h-[70vh] overflow-auto whitespace-pre-wrap px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-700">{v.compiledPrompt}</pre>
+          <pre tabIndex={0} role="region" aria-label="System prompt (as saved)" className="max-h-[70vh] overflow-auto whitespace-pre-wrap px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-700">{v.compiledPrompt}</pre>
         </Card>
       </div>
       <RestoreDialog workspaceId={workspaceId} personaId={personaId} number={restoring ? v.number : null} onClose={() => setRestoring(false)} />

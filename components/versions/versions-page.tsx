@@ -41,7 +41,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
   const base = `/w/${workspaceId}/personas/${personaId}`;
 
   return (
-    <div className="mx-auto max-w-7xl px-8 py-8">
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-8 sm:py-8">
       <Breadcrumb
         items={[
           { label: "Personas", href: `/w/${workspaceId}` },
@@ -82,10 +82,10 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
                       </Link>
                       {persona.data?.approvedVersion === v.number ? <Badge tone="green">approved</Badge> : null}
                     </span>
-                    <span className="text-xs text-slate-400"><TimeAgo iso={v.createdAt} /></span>
+                    <span className="text-xs text-slate-600"><TimeAgo iso={v.createdAt} /></span>
                   </div>
                   <p className="mt-0.5 text-sm text-slate-700">{v.message}</p>
-                  <p className="text-xs text-slate-500">by {v.authorName}</p>
+                  <p className="text-xs text-slate-600">by {v.authorName}</p>
                   <div className="mt-2 flex gap-1.5">
                     <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">Open</Link>
                     <button className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" onClick={() => choose({ from: String(v.number), to: "draft" })}>
@@ -109,7 +109,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
                 {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 30)}</option>)}
                 <option value="draft">Current draft</option>
               </Select>
-              <span className="text-slate-400">→</span>
+              <span className="text-slate-500">→</span>
               <Select aria-label="Compare to" value={to ?? ""} onChange={(e) => choose({ to: e.target.value })} className="w-60">
                 {list.map((v) => <option key={v.number} value={String(v.number)}>v{v.number} · {v.message.slice(0, 30)}</option>)}
                 <option value="draft">Current draft</option>

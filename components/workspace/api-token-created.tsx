@@ -37,7 +37,7 @@ export function ApiTokenCreated({ created, workspaceId, onDone }: { created: Cre
           <p className="text-xs font-medium text-slate-700">Run a probe from CI</p>
           <CopyButton text={snippet} selectId={`${id}-snippet`} label="Copy command" />
         </div>
-        <pre id={`${id}-snippet`} className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100" data-testid="api-token-snippet">
+        <pre id={`${id}-snippet`} tabIndex={0} role="region" aria-label="Command" className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 font-mono text-xs leading-relaxed text-slate-100" data-testid="api-token-snippet">
           {snippet}
         </pre>
         <p className="text-xs text-slate-500">

@@ -58,7 +58,7 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       ) : members.isError ? (
         <p className="text-sm text-rose-600" role="alert">Could not load members: {messageOf(members.error)}</p>
       ) : (
-        <div className="-mx-5 -my-4 overflow-x-auto rounded-b-xl">
+        <div className="relative -mx-5 -my-4 overflow-x-auto rounded-b-xl" tabIndex={0} role="region" aria-label="Members table">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-100 text-xs text-slate-500">
               <tr>

@@ -41,17 +41,17 @@ export function ProviderRow({
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600">
           {p.baseUrl ? (
             <div className="flex min-w-0 gap-1">
-              <dt className="text-slate-400">URL</dt>
+              <dt className="text-slate-500">URL</dt>
               <dd className="truncate font-mono" title={p.baseUrl}>{p.baseUrl}</dd>
             </div>
           ) : null}
           <div className="flex gap-1">
-            <dt className="text-slate-400">Model</dt>
+            <dt className="text-slate-500">Model</dt>
             <dd className="font-mono">{p.defaultModel}</dd>
           </div>
           {!simulator ? (
             <div className="flex gap-1">
-              <dt className="text-slate-400">Key</dt>
+              <dt className="text-slate-500">Key</dt>
               <dd className={p.keyMask ? "font-mono" : undefined}>
                 {p.keyMask ?? "none"}
                 {unreadable ? <span className="ml-1 font-sans text-rose-700">(unreadable)</span> : null}
@@ -59,12 +59,12 @@ export function ProviderRow({
             </div>
           ) : null}
           <div className="flex gap-1" data-testid="provider-prices">
-            <dt className="text-slate-400">Prices</dt>
+            <dt className="text-slate-500">Prices</dt>
             <dd>{simulator ? "free" : formatPrices(p.inputPricePerM, p.outputPricePerM)}</dd>
           </div>
           {defaultModel && defaultModel !== p.defaultModel ? (
             <div className="flex gap-1">
-              <dt className="text-slate-400">Default uses</dt>
+              <dt className="text-slate-500">Default uses</dt>
               <dd className="font-mono">{defaultModel}</dd>
             </div>
           ) : null}

@@ -15,7 +15,7 @@ export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
   const workspace = useWorkspace(workspaceId);
 
   return (
-    <div className="mx-auto max-w-4xl px-8 py-8">
+    <div className="mx-auto max-w-4xl px-4 py-6 sm:px-8 sm:py-8">
       <header className="mb-6">
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">Members & settings</h1>
         <p className="mt-1 text-sm text-slate-500">

@@ -121,7 +121,7 @@ test("a hand-written 'kind but firm' prompt lands short of both targets: the pul
   await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 90_000 });
 
   const flags = page.getByRole("list", { name: "Flags" });
-  const flag = flags.getByRole("listitem").filter({ hasText: "Empathetic and Firm / boundary-setting pull apart" });
+  const flag = flags.getByTestId("flag").filter({ hasText: "Empathetic and Firm / boundary-setting pull apart" });
   await expect(flag).toContainText("Pulls apart");
   await expect(flag).toContainText("Both are targeted high and both fall short");
   await expect(flag.getByTestId("flag-evidence")).toBeVisible();

@@ -83,7 +83,7 @@ test("refund desk: scenarios, a check, the estimate, a verdict line, an acknowle
   // Warmth came with the character type (the library ties it to empathy): acknowledge it as expected.
   const drift = json.report.flags.find((f) => f.expected);
   expect(drift, "the simulator's empathetic persona drifts warmer than the baseline").toBeTruthy();
-  const flagItem = page.getByRole("listitem").filter({ hasText: drift!.title }).first();
+  const flagItem = page.getByTestId("flag").filter({ hasText: drift!.title }).first();
   await flagItem.getByRole("button", { name: "Expected for this persona" }).click();
   const form = page.getByRole("form", { name: `Mark “${drift!.title}” as expected` });
   await expect(form.getByRole("textbox")).not.toHaveValue("");

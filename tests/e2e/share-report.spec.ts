@@ -62,8 +62,8 @@ test("a measured version shared to a phone, and the diff of two measured version
   const measured = await json<{ report: { flags: { title: string }[] } }>(page, "GET", `${ws}/probe-runs/${firstRun}`);
   expect(measured.report.flags.length).toBeGreaterThan(0);
   const flags = phone.getByRole("list", { name: "Flags" });
-  await expect(flags.getByRole("listitem")).toHaveCount(measured.report.flags.length);
-  await expect(flags.getByRole("listitem").first()).toContainText(measured.report.flags[0].title);
+  await expect(flags.getByTestId("flag")).toHaveCount(measured.report.flags.length);
+  await expect(flags.getByTestId("flag").first()).toContainText(measured.report.flags[0].title);
   await expect(phone.getByTestId("radar")).toBeVisible();
   const html = await phone.content();
   for (const secret of [KEY, "Team Endpoint", "127.0.0.1:9", workspaceId]) expect(html, secret).not.toContain(secret);

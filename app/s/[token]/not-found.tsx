@@ -11,7 +11,7 @@ export default function ShareNotFound() {
       <p className="max-w-sm text-sm text-slate-500">
         This link does not exist, has expired or was revoked. Ask the person who shared it for a new one.
       </p>
-      <Link href="/" className="mt-4 text-xs font-medium text-slate-400 hover:text-slate-700">Made with Persona Studio</Link>
+      <Link href="/" className="mt-4 text-xs font-medium text-slate-500 hover:text-slate-700">Made with Persona Studio</Link>
     </main>
   );
 }

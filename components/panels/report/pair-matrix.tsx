@@ -19,7 +19,7 @@ export function PairMatrix({ arm, nameOf, selected, onSelect }: {
   const max = Math.max(30, ...pairs.map((p) => p.distance.hi ?? p.distance.estimate));
   const pairOf = (a: string, b: string) => pairs.find((p) => same(p, a, b));
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Member distance matrix (${arm.label})`}>
       <table className="border-separate border-spacing-0.5 text-xs" aria-label={`Distances between members (${arm.label})`}>
         <thead>
           <tr>

@@ -238,7 +238,7 @@ function LandingTable({ arm, traitName, member }: { arm: PanelArmReport; traitNa
   const { traits, members, landings } = arm.divergence;
   const showSeats = Object.keys(arm.seats ?? {}).length > 0;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Where members land (${arm.label})`}>
       <table className="w-full text-sm" aria-label={`Landings (${arm.label})`}>
         <thead className="text-left text-xs text-slate-500">
           <tr>
@@ -273,7 +273,7 @@ const POLARITY_TONE = { "fails to diverge": "rose", diverges: "green", inconclus
 
 function PolarityTable({ arm, nameOf, traitName }: { arm: PanelArmReport; nameOf: (k: string) => string; traitName: (t: string) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Polarity pairs (${arm.label})`}>
       <table className="w-full min-w-[34rem] text-sm">
         <thead className="text-left text-xs text-slate-500">
           <tr>
@@ -302,7 +302,7 @@ const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%
 
 function DistinguishTable({ arm, nameOf }: { arm: PanelArmReport; nameOf: (k: string) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={`Distinguishability (${arm.label})`}>
       <table className="w-full text-sm">
         <thead className="text-left text-xs text-slate-500">
           <tr><th scope="col" className="py-1 pr-2 font-medium">Pair</th><th scope="col" className="py-1 pr-2 font-medium">Judge accuracy</th><th scope="col" className="hidden py-1 pr-2 font-medium sm:table-cell">vs chance (50%)</th><th scope="col" className="py-1 font-medium">Status</th></tr>

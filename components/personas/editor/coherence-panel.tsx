@@ -72,7 +72,7 @@ export function CoherencePanel({
     <div className="space-y-2" aria-label="Coherence check" role="region">
       <div className="flex items-center gap-2">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Coherence check</h3>
-        <span className="text-[11px] text-slate-400">before any model call · from the trait library&rsquo;s pair relations</span>
+        <span className="text-[11px] text-slate-500">before any model call · from the trait library&rsquo;s pair relations</span>
       </div>
       {fromText.length ? (
         <p className="text-xs text-slate-500">

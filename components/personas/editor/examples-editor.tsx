@@ -12,7 +12,7 @@ export function ExamplesEditor({ examples, onChange }: { examples: Example[]; on
       {examples.map((ex, i) => (
         <div key={i} className="space-y-2 rounded-lg border border-slate-200 p-3">
           <div className="flex items-center justify-between">
-            <span className="text-xs font-semibold uppercase tracking-wide text-slate-400">Example {i + 1}</span>
+            <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">Example {i + 1}</span>
             <Button variant="ghost" size="sm" onClick={() => onChange(examples.filter((_, j) => j !== i))} aria-label={`Remove example ${i + 1}`}>
               Remove
             </Button>

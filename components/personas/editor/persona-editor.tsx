@@ -66,8 +66,8 @@ function Editor({
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-        <div className="flex flex-wrap items-center gap-3 px-8 py-3">
+      <header className="z-20 border-b border-slate-200 bg-white/90 backdrop-blur md:sticky md:top-0">
+        <div className="flex flex-wrap items-center gap-3 px-4 py-3 md:px-8">
           <nav className="flex min-w-0 items-center gap-2 text-sm" aria-label="Breadcrumb">
             <Link href={`/w/${workspaceId}`} className="text-slate-500 hover:text-slate-900">Personas</Link>
             <span className="text-slate-300">/</span>
@@ -75,7 +75,7 @@ function Editor({
           </nav>
           <StatusBadge status={detail.status} />
           {!readOnly ? <SaveIndicator state={save.state} error={save.error} revision={save.revision} onRetry={() => void save.saveNow()} /> : null}
-          <div className="ml-auto flex items-center gap-1.5">
+          <div className="ml-auto flex flex-wrap items-center gap-1.5">
             <span className="text-xs text-slate-500">
               {detail.latestVersion ? <span title={detail.dirty ? "The draft has changes that are not in a saved version" : undefined}>v{detail.latestVersion}{detail.dirty ? " + edits" : ""}</span> : "No versions yet"}
             </span>
@@ -138,7 +138,7 @@ function Editor({
         ) : null}
       </header>
 
-      <div className="grid flex-1 gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)]">
+      <div className="grid flex-1 gap-6 px-4 py-6 md:px-8 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)]">
         <fieldset disabled={readOnly} className="min-w-0 space-y-5">
           <SpecForm
             spec={save.spec}

@@ -39,7 +39,7 @@ export const newScriptDraft = (ids: readonly number[], trait: string): ScriptDra
 const traitName = (k: string) => findTrait(k)?.name ?? humanizeTraitKey(k);
 
 function Counter({ n, max }: { n: number; max: number }) {
-  return <span className={cn("text-[11px] tabular-nums", n > max ? "text-rose-600" : "text-slate-400")}>{n}/{max}</span>;
+  return <span className={cn("text-[11px] tabular-nums", n > max ? "text-rose-600" : "text-slate-500")}>{n}/{max}</span>;
 }
 
 function ScriptCard({ draft, index, traits, onChange, onRemove }: {
@@ -87,7 +87,7 @@ function ScriptCard({ draft, index, traits, onChange, onRemove }: {
             <ol className="space-y-1.5">
               {draft.pushes.map((p, i) => (
                 <li key={i} className="flex items-start gap-2">
-                  <span className="mt-2 w-5 shrink-0 text-right text-xs tabular-nums text-slate-400">{i + 1}.</span>
+                  <span className="mt-2 w-5 shrink-0 text-right text-xs tabular-nums text-slate-500">{i + 1}.</span>
                   <Textarea aria-label={`${label} push ${i + 1}`} rows={1} className="min-h-9" maxLength={PRESSURE_LIMITS.pushChars} value={p}
                     placeholder={i === 0 ? "Can you check again? I really need this." : "This is unacceptable…"}
                     onChange={(e) => setPush(i, e.target.value)} {...bad(`pushes.${i}`)} />

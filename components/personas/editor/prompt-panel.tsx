@@ -18,7 +18,7 @@ export function PromptPanel({ spec }: { spec: PersonaSpec }) {
           <Badge tone={compiled.source === "override" ? "amber" : "brand"}>{compiled.source === "override" ? "hand-written" : "compiled"}</Badge>
         </div>
         <div className="flex items-center gap-3">
-          <span className="text-xs tabular-nums text-slate-400">{words} words · {compiled.prompt.length} chars</span>
+          <span className="text-xs tabular-nums text-slate-500">{words} words · {compiled.prompt.length} chars</span>
           <Button
             size="sm" variant="ghost"
             onClick={async () => {
@@ -33,9 +33,12 @@ export function PromptPanel({ spec }: { spec: PersonaSpec }) {
       </div>
       <pre
         data-testid="compiled-prompt"
+        tabIndex={0}
+        role="region"
+        aria-label="Compiled system prompt"
         className="min-h-0 flex-1 overflow-auto whitespace-pre-wrap break-words px-4 py-3 font-mono text-[12.5px] leading-relaxed text-slate-700"
       >
-        {compiled.prompt || <span className="text-slate-400">The hand-written prompt is empty.</span>}
+        {compiled.prompt || <span className="text-slate-500">The hand-written prompt is empty.</span>}
       </pre>
     </div>
   );

@@ -48,7 +48,7 @@ export function ScenarioDrafts({
                   type="button" onClick={() => add([s])} disabled={room <= 0}
                   className="w-full rounded-md border border-slate-200 bg-white px-3 py-2 text-left hover:border-brand-300 hover:bg-brand-50"
                 >
-                  {s.context?.length ? <span className="block text-xs text-slate-400">after {s.context.length} earlier turns</span> : null}
+                  {s.context?.length ? <span className="block text-xs text-slate-500">after {s.context.length} earlier turns</span> : null}
                   <span className="block text-sm text-slate-900">{s.message}</span>
                   {s.note ? <span className="block text-xs text-slate-500">Good answer: {s.note}</span> : null}
                 </button>

@@ -43,7 +43,7 @@ function ScenarioCard({ scenario, index, count, onChange, onRemove, onMove }: {
   return (
     <li className="space-y-2 rounded-lg border border-slate-200 p-3">
       <div className="flex items-center justify-between">
-        <span className="text-xs font-semibold uppercase tracking-wide text-slate-400">{label}</span>
+        <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</span>
         <div className="flex gap-1">
           <Button variant="ghost" size="sm" aria-label={`Move ${label.toLowerCase()} up`} disabled={index === 0} onClick={() => onMove(-1)}>↑</Button>
           <Button variant="ghost" size="sm" aria-label={`Move ${label.toLowerCase()} down`} disabled={index === count - 1} onClick={() => onMove(1)}>↓</Button>

@@ -39,16 +39,16 @@ export function TraitTargets({
             const value = targets[key];
             return (
               <li key={key} className="rounded-lg border border-slate-200 p-3">
-                <div className="flex items-center gap-3">
-                  <div className="w-40 shrink-0">
+                <div className="flex flex-wrap items-center gap-3 sm:flex-nowrap">
+                  <div className="w-full shrink-0 sm:w-40">
                     <p className="text-sm font-medium" title={trait?.description}>{trait?.name ?? humanizeTraitKey(key)}</p>
-                    <p className="text-[11px] text-slate-400">{trait ? trait.description : "custom trait"}</p>
+                    <p className="text-[11px] text-slate-500">{trait ? trait.description : "custom trait"}</p>
                   </div>
                   <input
                     type="range" min={0} max={100} step={5} value={value}
                     aria-label={`${trait?.name ?? key} target`}
                     onChange={(e) => set(key, Number(e.target.value))}
-                    className="flex-1"
+                    className="min-w-0 flex-1"
                   />
                   <Input
                     type="number" min={0} max={100} value={value}
@@ -60,7 +60,7 @@ export function TraitTargets({
                   <Button variant="ghost" size="sm" aria-label={`Remove ${trait?.name ?? key}`} onClick={() => remove(key)}>✕</Button>
                 </div>
                 <p className="mt-1.5 text-xs text-slate-500">
-                  <span className="text-slate-400">In the prompt: </span>{describeTraitTarget(key, value)}
+                  <span className="text-slate-500">In the prompt: </span>{describeTraitTarget(key, value)}
                 </p>
               </li>
             );
@@ -77,7 +77,7 @@ export function TraitTargets({
           <option value="">+ Add a library trait…</option>
           {available.map((t) => <option key={t.key} value={t.key}>{t.name}</option>)}
         </Select>
-        <span className="text-xs text-slate-400">or</span>
+        <span className="text-xs text-slate-500">or</span>
         <Input
           aria-label="Custom trait key" placeholder="custom_trait_key" value={custom}
           onChange={(e) => setCustom(e.target.value)} className="w-48"
