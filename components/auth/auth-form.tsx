@@ -4,25 +4,38 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { authClient } from "@/lib/auth/client";
+import { checkAuthFields, describeAuthError, PASSWORD_MIN, type AuthErrorLike, type FieldErrors } from "@/components/auth/auth-messages";
 
 export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const signUp = mode === "sign-up";
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    const name = String(form.get("name") ?? "").trim();
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    setBusy(true);
     setError(null);
+    const checked = checkAuthFields(mode, { name, email, password });
+    setFieldErrors(checked);
+    if (Object.keys(checked).length) {
+      focusFirst(formEl, checked);
+      return;
+    }
+    setBusy(true);
     const result = signUp
-      ? await authClient.signUp.email({ name: String(form.get("name") ?? "").trim(), email, password })
+      ? await authClient.signUp.email({ name, email, password })
       : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
-      setError(result.error.message || fallbackMessage(result.error.status, signUp));
+      const said = describeAuthError(result.error as AuthErrorLike, mode);
+      setError(said.message);
+      setFieldErrors(said.fields);
+      focusFirst(formEl, said.fields);
       return;
     }
     // A full navigation: the server picks the workspace with the fresh session cookie.
@@ -41,15 +54,16 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       </p>
       <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
         {signUp ? (
-          <Field label="Name" htmlFor="name">
+          <Field label="Name" htmlFor="name" error={fieldErrors.name}>
             <Input id="name" name="name" autoComplete="name" required maxLength={100} placeholder="Ada Lovelace" />
           </Field>
         ) : null}
-        <Field label="Email" htmlFor="email">
+        <Field label="Email" htmlFor="email" error={fieldErrors.email}>
           <Input id="email" name="email" type="email" autoComplete="email" required maxLength={254} placeholder="you@company.com" />
         </Field>
-        <Field label="Password" htmlFor="password" hint={signUp ? "At least 8 characters. Common or easily guessed passwords are refused; a few unrelated words work well." : undefined}>
-          <Input id="password" name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required minLength={8} />
+        <Field label="Password" htmlFor="password" error={fieldErrors.password}
+          hint={signUp ? `At least ${PASSWORD_MIN} characters. Common or easily guessed passwords are refused; a few unrelated words work well.` : undefined}>
+          <Input id="password" name="password" type="password" autoComplete={signUp ? "new-password" : "current-password"} required minLength={signUp ? PASSWORD_MIN : undefined} />
         </Field>
         {error ? <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700 ring-1 ring-rose-200">{error}</p> : null}
         <Button type="submit" variant="primary" className="w-full" disabled={busy}>
@@ -66,10 +80,8 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   );
 }
 
-/** When the server gave no message: what the status means for the person at the form. */
-function fallbackMessage(status: number, signUp: boolean): string {
-  if (status === 429) return "Too many attempts. Wait a moment and try again.";
-  if (status === 413) return "That is more than the form can send.";
-  if (status === 422) return "Check the fields and try again.";
-  return signUp ? "Could not create the account" : "Wrong email or password";
+/** Puts the cursor in the first field that has something to fix. */
+function focusFirst(form: HTMLFormElement, errors: FieldErrors): void {
+  const first = (["name", "email", "password"] as const).find((f) => errors[f]);
+  if (first) form.querySelector<HTMLInputElement>(`#${first}`)?.focus();
 }

@@ -156,7 +156,7 @@ const PUBLIC_GONE = new AppError("not_found", "This link does not exist, has exp
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: "body" | "query" | "params"): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw fromZodError(result.error, where);
+  if (!result.success) throw fromZodError(result.error, where, value);
   return result.data;
 }
 

@@ -5,6 +5,7 @@ import { sweepWorkspace } from "@/tests/factories/sweep";
 import { buildSpec, createPersona, personaPath, wsPath } from "@/tests/factories/personas";
 import { buildCustomTrait } from "@/tests/factories/custom-traits";
 import { opsWithBody } from "@/tests/factories/requests";
+import { FIELD_LABELS } from "@/lib/persona/field-labels";
 
 // Bad input gets a clear 4xx naming the field at fault, never a 500, never a partial write.
 // The owner sends every request, so no role check can be what stops it.
@@ -13,6 +14,17 @@ const sweep = sweepWorkspace("Olive");
 const { expectNothingWritten, send: sendBody } = sweep;
 
 const spec = buildSpec();
+
+/** How a person would recognise a field: its last key in words ("providerSpreadFirst" → "provider spread first"), or its composer label. */
+function fieldWords(field: string): string[] {
+  const keys = field.split(".").filter((k) => !/^\d+$/.test(k));
+  const last = keys.at(-1)!;
+  // Services' own messages (e.g. a panel member that is no persona here) still name the raw key.
+  const words = [last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase(), last.toLowerCase()];
+  const inSpec = field.startsWith("spec.") ? field.slice("spec.".length) : null;
+  if (inSpec && FIELD_LABELS[inSpec]) words.push(FIELD_LABELS[inSpec].toLowerCase());
+  return words;
+}
 
 /** For each operation with a body: a broken body and the field the error must name. */
 const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]> = {
@@ -243,7 +255,9 @@ describe.each(opsWithBody.map((op) => [op.id, op] as const))("%s", (_id, op) => 
   it.each(BAD_BODIES[op.id] ?? [])("answers 422 naming the field for a body that is %s", async (_label, body, field) => {
     const error = expectError(await sendBody(op, { body }), 422, field);
     expect(error.code).toBe("validation");
-    expect(error.message).toContain(field);
+    // The machine path is in `field`; the message names the field in words a person knows.
+    expect(fieldWords(field).some((w) => error.message.toLowerCase().includes(w)), `${error.message} should name ${field}`).toBe(true);
+    expect(error.message).not.toMatch(/Too (big|small):|Invalid input|expected \w+ to (have|be)|\[body/);
     await expectNothingWritten();
   });
 

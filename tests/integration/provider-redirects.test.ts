@@ -130,7 +130,7 @@ describe("base URL", () => {
     ["an empty user", `http://@127.0.0.1:9/v1`],
   ])("refuses credentials in the URL (%s)", async (_what, baseUrl) => {
     const error = expectError(await owner.api.post(`${W()}/providers`, { name: "Creds", baseUrl, defaultModel: "m" }), 422, "baseUrl");
-    expect(error.message).toMatch(/^baseUrl: .*API key field/);
+    expect(error.message).toMatch(/^Base URL: .*API key field/);
   });
 
   it.each(["file:///etc/passwd", "ftp://127.0.0.1/v1", "gopher://127.0.0.1:6379/_INFO", "javascript:alert(1)"])("refuses the scheme of %s", async (baseUrl) => {

@@ -4,6 +4,7 @@ import type { SaveState } from "@/components/personas/editor/use-autosave";
 
 const TEXT: Record<SaveState, string> = {
   saved: "Saved",
+  partial: "Saved",
   dirty: "Unsaved changes…",
   saving: "Saving…",
   invalid: "Not saved",
@@ -11,14 +12,23 @@ const TEXT: Record<SaveState, string> = {
   conflict: "Conflict — choose a draft",
 };
 
+/**
+ * The draft's save state. "partial" is a save that went through with a field held back:
+ * "Saved — 1 field not saved: Background is too long" (`error` carries the second half).
+ */
 export function SaveIndicator({
   state, error, revision, onRetry,
 }: { state: SaveState; error: string | null; revision: number; onRetry: () => void }) {
   const bad = state === "invalid" || state === "error" || state === "conflict";
+  const dot = state === "saved" ? "bg-emerald-500" : bad ? "bg-rose-500" : state === "partial" ? "bg-amber-500" : "bg-amber-400 animate-pulse";
   return (
     <span className="flex items-center gap-2 text-xs" data-testid="save-state" data-state={state} title={error ?? `Draft revision ${revision}`}>
-      <span className={cn("h-2 w-2 rounded-full", state === "saved" ? "bg-emerald-500" : bad ? "bg-rose-500" : "bg-amber-400 animate-pulse")} />
-      <span className={cn(bad ? "text-rose-700" : "text-slate-500")}>{TEXT[state]}</span>
+      <span className={cn("h-2 w-2 shrink-0 rounded-full", dot)} />
+      {state === "partial" && error ? (
+        <span className="text-amber-800">{`${TEXT[state]} — ${error}`}</span>
+      ) : (
+        <span className={cn(bad ? "text-rose-700" : "text-slate-500")}>{TEXT[state]}</span>
+      )}
       {state === "invalid" && error ? <span className="text-rose-700">· {error}</span> : null}
       {state === "error" ? (
         <button className="font-medium text-rose-700 underline" onClick={onRetry}>Retry now</button>

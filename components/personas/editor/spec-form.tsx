@@ -6,13 +6,11 @@ import { ListEditor } from "@/components/personas/editor/list-editor";
 import { PressureScriptsEditor } from "@/components/personas/editor/pressure-scripts-editor";
 import { ScenariosEditor } from "@/components/personas/editor/scenarios-editor";
 import { TraitTargets } from "@/components/personas/editor/trait-targets";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
+import { heldFields } from "@/lib/persona/held-fields";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
+import { SPEC_LIMITS } from "@/lib/schemas/persona-limits";
 import { PRESSURE_LIMITS } from "@/lib/schemas/pressure";
-
-/** spec.requirements: at most 20, each at most 400 characters (lib/schemas/persona.ts). */
-const REQUIREMENTS_MAX = 20;
-const REQUIREMENT_MAX = 400;
 
 type Props = {
   spec: PersonaSpec;
@@ -36,6 +34,15 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
   const overriding = spec.promptOverride !== null;
   // Collapsed sections start open when they have content; after that the reader opens and closes them.
   const [opened] = useState(() => ({ requirements: (spec.requirements?.length ?? 0) > 0, pressure: (spec.pressureScripts?.length ?? 0) > 0 }));
+  // Fields the schema refuses stay here as typed and are saved with their last saved value
+  // (use-autosave.ts); each says why, in words, until it is fixed.
+  const held = useMemo(() => new Map(heldFields(spec).map((h) => [h.key, `${h.summary}. Not saved until it is fixed; the last saved text is kept.`])), [spec]);
+  const errorOf = (...keys: string[]) => keys.map((k) => held.get(k)).find(Boolean) ?? null;
+  /** Held fields inside editors this form does not render itself (examples, scenarios, …). */
+  const sectionError = (prefix: string) => {
+    const msgs = [...held].filter(([k]) => k === prefix || k.startsWith(`${prefix}.`)).map(([, m]) => m);
+    return msgs.length ? <p className="text-xs text-rose-700" role="alert">{msgs.join(" ")}</p> : null;
+  };
 
   return (
     <div className="space-y-5">
@@ -44,7 +51,8 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         title="Character type"
         description="Who is this? A coherent type selects a whole, consistent cluster of traits — this field matters most."
       >
-        <Field label="Archetype" htmlFor="archetype" hint="e.g. “a veteran ER triage nurse who has seen everything and still cares”">
+        <Field label="Archetype" htmlFor="archetype" hint="e.g. “a veteran ER triage nurse who has seen everything and still cares”"
+          error={errorOf("archetype")} count={{ length: spec.archetype.length, max: SPEC_LIMITS.archetype }}>
           <Textarea
             id="archetype" rows={2} value={spec.archetype}
             onChange={(e) => patch({ archetype: e.target.value })}
@@ -53,20 +61,23 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
           />
         </Field>
         {archetypeHelp}
-        <Field label="Name" htmlFor="name">
+        <Field label="Name" htmlFor="name" error={errorOf("name")} count={{ length: spec.name.length, max: SPEC_LIMITS.name }}>
           <Input id="name" value={spec.name} onChange={(e) => patch({ name: e.target.value })} />
         </Field>
-        <Field label="Background" htmlFor="background" hint="History, situation and expertise that make the type concrete.">
+        <Field label="Background" htmlFor="background" hint="History, situation and expertise that make the type concrete."
+          error={errorOf("background")} count={{ length: spec.background.length, max: SPEC_LIMITS.background }}>
           <Textarea id="background" rows={4} value={spec.background} onChange={(e) => patch({ background: e.target.value })} />
         </Field>
       </Section>
 
       <Section id="values" title="Values and boundaries" description="What the character cares about, and what it will not do.">
-        <Field label="Values">
-          <ListEditor label="Value" items={spec.values} onChange={(values) => patch({ values })} placeholder="Patient safety comes before politeness" />
+        <Field label="Values" error={errorOf("values")}>
+          <ListEditor label="Value" items={spec.values} onChange={(values) => patch({ values })} placeholder="Patient safety comes before politeness"
+            maxLength={SPEC_LIMITS.value} max={SPEC_LIMITS.values} />
         </Field>
-        <Field label="Boundaries">
-          <ListEditor label="Boundary" items={spec.boundaries} onChange={(boundaries) => patch({ boundaries })} placeholder="Never give a diagnosis" />
+        <Field label="Boundaries" error={errorOf("boundaries")}>
+          <ListEditor label="Boundary" items={spec.boundaries} onChange={(boundaries) => patch({ boundaries })} placeholder="Never give a diagnosis"
+            maxLength={SPEC_LIMITS.boundary} max={SPEC_LIMITS.boundaries} />
         </Field>
         <details open={opened.requirements} data-testid="requirements">
           <summary className="cursor-pointer text-sm font-medium text-slate-800">
@@ -76,8 +87,9 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
             <p className="text-xs text-slate-500">
               What the job asks of the character, not who they are — e.g. &lsquo;The company asks you to apply the refund policy without exceptions; that is the job here, not who you are.&rsquo;
             </p>
-            <ListEditor label="Requirement" items={spec.requirements ?? []} onChange={(requirements) => patch({ requirements })} maxLength={REQUIREMENT_MAX} max={REQUIREMENTS_MAX}
+            <ListEditor label="Requirement" items={spec.requirements ?? []} onChange={(requirements) => patch({ requirements })} maxLength={SPEC_LIMITS.requirement} max={SPEC_LIMITS.requirements}
               placeholder="The company asks you to … ; that is the job here, not who you are" />
+            {sectionError("requirements")}
           </div>
         </details>
       </Section>
@@ -95,7 +107,7 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
             </Select>
           </Field>
         </div>
-        <Field label="Tone" htmlFor="tone">
+        <Field label="Tone" htmlFor="tone" error={errorOf("voice.tone", "voice")} count={{ length: spec.voice.tone.length, max: SPEC_LIMITS.tone }}>
           <Input id="tone" value={spec.voice.tone} onChange={(e) => patch({ voice: { ...spec.voice, tone: e.target.value } })} placeholder="calm, dry humour, never condescending" />
         </Field>
       </Section>
@@ -106,11 +118,13 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         description="Where the persona should land, 0–100. Written into the prompt as observable behaviour, not adjectives."
       >
         <TraitTargets targets={spec.traitTargets} onChange={(traitTargets) => patch({ traitTargets })} />
+        {sectionError("traitTargets")}
         {traitsHelp}
       </Section>
 
       <Section id="examples" title="Example exchanges" description="Short exchanges that show the voice. Incomplete examples are left out of the prompt.">
         <ExamplesEditor examples={spec.examples} onChange={(examples) => patch({ examples })} />
+        {sectionError("examples")}
       </Section>
 
       <Section
@@ -120,6 +134,7 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
       >
         {scenariosHelp}
         <ScenariosEditor scenarios={spec.scenarios} onChange={(scenarios) => patch({ scenarios })} />
+        {sectionError("scenarios")}
       </Section>
 
       <Section
@@ -133,12 +148,15 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
           </summary>
           <div className="mt-2">
             <PressureScriptsEditor scripts={spec.pressureScripts} targets={spec.traitTargets} onChange={(pressureScripts) => patch({ pressureScripts })} />
+            {sectionError("pressureScripts")}
           </div>
         </details>
       </Section>
 
       <Section id="notes" title="Notes" description="For your team. Never part of the prompt.">
-        <Textarea aria-label="Notes" rows={3} value={spec.notes} onChange={(e) => patch({ notes: e.target.value })} />
+        <Field label={<span className="sr-only">Notes</span>} htmlFor="notes-text" error={errorOf("notes")} count={{ length: spec.notes.length, max: SPEC_LIMITS.notes }}>
+          <Textarea id="notes-text" rows={3} value={spec.notes} onChange={(e) => patch({ notes: e.target.value })} />
+        </Field>
       </Section>
 
       <Section
@@ -157,11 +175,14 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         }
       >
         {overriding ? (
-          <Textarea
-            aria-label="Hand-written system prompt" rows={10} className="font-mono text-[13px]"
-            value={spec.promptOverride ?? ""} onChange={(e) => patch({ promptOverride: e.target.value })}
-            placeholder="You are …"
-          />
+          <Field label={<span className="sr-only">Hand-written system prompt</span>} htmlFor="prompt-override" error={errorOf("promptOverride")}
+            count={{ length: (spec.promptOverride ?? "").length, max: SPEC_LIMITS.promptOverride }}>
+            <Textarea
+              id="prompt-override" rows={10} className="font-mono text-[13px]"
+              value={spec.promptOverride ?? ""} onChange={(e) => patch({ promptOverride: e.target.value })}
+              placeholder="You are …"
+            />
+          </Field>
         ) : (
           <p className="text-sm text-slate-500">Off — the prompt is compiled from the fields above.</p>
         )}

@@ -1,18 +1,22 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
-import { useRevisionAutosave } from "@/components/shared/use-revision-autosave";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRevisionAutosave, type SaveState as RevisionSaveState } from "@/components/shared/use-revision-autosave";
+import { draftToSave, heldFields, heldSummary, recoverableSpec, type HeldField } from "@/lib/persona/held-fields";
 import { ApiError, api, paths } from "@/lib/query/api";
 import { keys } from "@/lib/query/hooks";
-import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
+import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 
 // Autosave of a persona's spec with optimistic concurrency (debounce, one save in
 // flight, 409 → conflict kept until the designer chooses: see
 // components/shared/use-revision-autosave.ts). Local edits are also mirrored to
 // localStorage while unsaved, and a backup left by an earlier session is offered back.
+// A field the schema refuses does not block the others: the save carries that field's
+// last saved value (lib/persona/held-fields.ts) and the state is "partial" until it is fixed.
 
-export type { SaveState } from "@/components/shared/use-revision-autosave";
+/** "partial": everything valid is saved; some field is held back (see `held`). */
+export type SaveState = RevisionSaveState | "partial";
 export type Conflict = ConflictDetails["current"];
 
 const backupKey = (id: string) => `persona-studio:unsaved:${id}`;
@@ -20,24 +24,41 @@ const backupKey = (id: string) => `persona-studio:unsaved:${id}`;
 export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }: { delay?: number } = {}) {
   const qc = useQueryClient();
   const id = initial.id;
+  // What the server last accepted: a held field is sent with its value from here.
+  const lastSaved = useRef<PersonaSpec>(initial.spec);
+  const sending = useRef<PersonaSpec | null>(null);
+  const heldRef = useRef<HeldField[]>([]);
+  const sendable = (spec: PersonaSpec) => {
+    const draft = draftToSave(spec, lastSaved.current);
+    return draft.ok ? draft.send : spec;
+  };
   const save = useRevisionAutosave({
     initial: initial.spec,
     initialRevision: initial.revision,
     delay,
-    baseline: (spec: PersonaSpec) => JSON.stringify(spec),
-    request: (savedJson, spec, revision) => (JSON.stringify(spec) === savedJson ? null : { revision, spec }),
-    problem: (spec) => {
-      const parsed = personaSpecSchema.safeParse(spec);
-      if (parsed.success) return null;
-      const issue = parsed.error.issues[0];
-      return `${issue.path.join(".") || "spec"}: ${issue.message}`;
+    // "Saved" means: what would be sent is what was sent; held text stays local.
+    baseline: (spec: PersonaSpec) => JSON.stringify(sendable(spec)),
+    request: (savedJson, spec, revision) => {
+      const send = sendable(spec);
+      return JSON.stringify(send) === savedJson ? null : { revision, spec: send };
     },
-    send: (body) => api<PersonaDetail>("PATCH", paths.persona(ws, id), body),
+    problem: (spec) => {
+      const draft = draftToSave(spec, lastSaved.current);
+      return draft.ok ? null : draft.problem;
+    },
+    send: (body) => {
+      sending.current = body.spec;
+      return api<PersonaDetail>("PATCH", paths.persona(ws, id), body);
+    },
     onSaved: (detail) => {
+      if (sending.current) lastSaved.current = sending.current;
       qc.setQueryData(keys.persona(ws, id), detail);
       void qc.invalidateQueries({ queryKey: [...keys.personas(ws), "list"] });
     },
-    onClean: () => localStorage.removeItem(backupKey(id)),
+    // Held text exists only in this tab: keep its backup so a reload can offer it back.
+    onClean: () => {
+      if (heldRef.current.length === 0) localStorage.removeItem(backupKey(id));
+    },
     onEdit: (spec, revision) => {
       try {
         localStorage.setItem(backupKey(id), JSON.stringify({ spec, revision, at: Date.now() }));
@@ -47,9 +68,22 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
     },
     conflictOf: (e): Conflict | null =>
       e instanceof ApiError && e.status === 409 ? ((e.details as ConflictDetails | undefined)?.current ?? null) : null,
-    theirs: (c: Conflict) => c.spec,
+    // Called when the server's side becomes the base (keep mine, take theirs).
+    theirs: (c: Conflict) => {
+      lastSaved.current = c.spec;
+      return c.spec;
+    },
   });
   const setSpec = save.setValue;
+  const held = useMemo(() => heldFields(save.value), [save.value]);
+  useEffect(() => {
+    heldRef.current = held;
+  }, [held]);
+  const state: SaveState = save.state === "saved" && held.length > 0 ? "partial" : save.state;
+  const error = state === "partial" ? heldSummary(held) : save.state === "saved" ? null : save.error;
+
+  // A version is made from the server's draft: with a field held back it would miss that text.
+  const saveNow = useCallback(async () => (await save.saveNow()) && heldRef.current.length === 0, [save.saveNow]);
   const [recovered, setRecovered] = useState<{ spec: PersonaSpec; at: number } | null>(null);
 
   // Edits that never reached the server (tab closed mid-save, network down) come back as an offer.
@@ -58,9 +92,10 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
       const raw = localStorage.getItem(backupKey(id));
       if (!raw) return;
       const backup = JSON.parse(raw) as { spec: unknown; at: number };
-      const parsed = personaSpecSchema.safeParse(backup.spec);
-      if (parsed.success && JSON.stringify(parsed.data) !== JSON.stringify(initial.spec)) {
-        setRecovered({ spec: parsed.data, at: backup.at });
+      // A backup may hold over-long text (kept local on purpose): offer it if only fields are at fault.
+      const spec = recoverableSpec(backup.spec, initial.spec);
+      if (spec && JSON.stringify(spec) !== JSON.stringify(initial.spec)) {
+        setRecovered({ spec, at: backup.at });
       } else {
         localStorage.removeItem(backupKey(id));
       }
@@ -82,8 +117,8 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
   }, [id]);
 
   return {
-    spec: save.value, setSpec, state: save.state, error: save.error, conflict: save.conflict, revision: save.revision,
-    revisionRef: save.revisionRef, saveNow: save.saveNow, keepMine: save.keepMine, takeTheirs: save.takeTheirs,
+    spec: save.value, setSpec, state, error, held, conflict: save.conflict, revision: save.revision,
+    revisionRef: save.revisionRef, saveNow, keepMine: save.keepMine, takeTheirs: save.takeTheirs,
     recovered, applyRecovered, discardRecovered,
   };
 }
