@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
+import { SkipLink } from "@/components/ui/skip-link";
 import { currentSession } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -8,12 +9,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   if (await currentSession()) redirect("/");
   return (
     <div className="grid min-h-screen lg:grid-cols-[1.1fr_1fr]">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <aside className="relative hidden overflow-hidden bg-gradient-to-br from-slate-900 via-indigo-950 to-brand-700 p-12 text-white lg:flex lg:flex-col lg:justify-between">
         <div className="flex items-center gap-2.5 text-lg font-semibold">
           <img src="/icon.svg" alt="" className="h-8 w-8" /> Persona Studio

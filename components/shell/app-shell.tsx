@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
+import { SkipLink } from "@/components/ui/skip-link";
 import { authClient } from "@/lib/auth/client";
 import { ApiError } from "@/lib/query/api";
 import { useReviewQueue } from "@/lib/query/review-hooks";
@@ -36,12 +37,7 @@ export function AppShell({
 
   return (
     <div className="min-h-screen md:flex">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-200 bg-white px-4 md:hidden">
         <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold">
           <img src="/icon.svg" alt="" className="h-7 w-7" /> Persona Studio

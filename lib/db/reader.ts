@@ -59,7 +59,11 @@ export async function readRows<T>(sql: string, params: readonly SqlValue[] = [])
     const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg), types: PG_TYPES });
     return result.rows as T[];
   }
-  const conn = sqlite();
+  return preparedOn(sqlite(), sql).all(...params.map(toSqlite)) as T[];
+}
+
+/** `sql` prepared on `conn`, once per connection (a statement belongs to the connection that prepared it). */
+export function preparedOn(conn: Database.Database, sql: string): Database.Statement {
   let statements = prepared.get(conn);
   if (!statements) prepared.set(conn, (statements = new Map()));
   let statement = statements.get(sql);
@@ -67,7 +71,7 @@ export async function readRows<T>(sql: string, params: readonly SqlValue[] = [])
     statement = conn.prepare(sql);
     statements.set(sql, statement);
   }
-  return statement.all(...params.map(toSqlite)) as T[];
+  return statement;
 }
 
 /** The first row of one SELECT, or null. */

@@ -2,7 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
 import { db, dbProvider, pgPool } from "@/lib/db/client";
-import { PG_TYPES, pgText, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
+import { PG_TYPES, pgText, preparedOn, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
 
 // Plain-SQL writes for the busiest writes of the studio: an autosave's draft update
 // and its folded activity line (issue 15 §5, autosave p95), and the cost meter's
@@ -31,19 +31,7 @@ function sqlite(): Database.Database {
   return globalForWriter.personaStudioWriter;
 }
 
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function statementOf(sql: string): Database.Statement {
-  const conn = sqlite();
-  let statements = prepared.get(conn);
-  if (!statements) prepared.set(conn, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = conn.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
-}
+const statementOf = (sql: string) => preparedOn(sqlite(), sql);
 
 const locked = (e: unknown) => String((e as { code?: unknown }).code).startsWith("SQLITE_BUSY");
 
