@@ -82,6 +82,11 @@ export function afterKeySql(fields: KeyField[], key: KeyValue[]): { sql: string[
   };
 }
 
+/** The order itself in SQL over `alias` (lib/db/reader): `p."updatedAt" DESC, p."id" DESC`. */
+export function orderBySql(fields: KeyField[], alias = "p"): string {
+  return fields.map((f) => `${alias}."${f.field}" ${f.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
+}
+
 /**
  * Prisma arguments for one page of a list: its filter, "after the cursor's key" when a
  * cursor was given (a bad one is a 422 naming `cursor`), its order and `limit + 1` rows

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { afterKeySql, decodeCursor, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
+import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
 import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
 import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
@@ -85,11 +85,10 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
     sql.push(...after.sql);
     params.push(...after.params);
   }
-  const order = (alias: string) => keys.map((k) => `${alias}."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
   const rows = await readRows<Record<string, unknown>>(
     `WITH m AS (SELECT ${keys.map((k) => `p."${k.field}"`).join(", ")}, count(*) OVER () AS "total"
-       FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${order("p")} LIMIT ?)
-     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${order("m")}`,
+       FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${orderBySql(keys)} LIMIT ?)
+     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
     [...params, limit + 1],
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
@@ -125,10 +124,9 @@ async function rowsAfter(source: Source, sort: Query["sort"], key: KeyValue[] | 
 
 async function page({ from, where }: Source, extra: Where | null, keys: KeyField[], take: number): Promise<ListRow[]> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
-  const order = keys.map((k) => `p."${k.field}" ${k.dir === "asc" ? "ASC" : "DESC"}`).join(", ");
   const rows = await readRows<Record<string, unknown>>(
     // The trait count is taken as each row is read (index order, LIMIT): for the page's rows only.
-    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount" FROM ${from} WHERE ${sql} ORDER BY ${order} LIMIT ?`,
+    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount" FROM ${from} WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
     [...where.params, ...(extra?.params ?? []), take],
   );
   return rows.map(listRowOf);
