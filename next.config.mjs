@@ -12,6 +12,8 @@ const nextConfig = {
   // Prisma's generated client and better-sqlite3 stay outside the bundle (native module).
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   poweredByHeader: false,
+  // A second build beside the first (parallel e2e runs in one checkout): NEXT_DIST_DIR=.next-b.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
     // For the same key, a later entry wins over an earlier one.
     return [

@@ -7,7 +7,8 @@ import { migrate, root } from "./lib.mjs";
 import { serve } from "./server.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
-const tmp = path.join(root, "tests", ".tmp", "e2e");
+// One directory per port: two suites on different ports never delete each other's database.
+const tmp = path.join(root, "tests", ".tmp", port === "3100" ? "e2e" : `e2e-${port}`);
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 Object.assign(process.env, {

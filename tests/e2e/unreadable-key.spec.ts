@@ -5,7 +5,8 @@ import { expect, newAccount, signUp, test } from "../fixtures";
 const SIM_URL = `http://127.0.0.1:${process.env.SIM_PORT ?? 4011}/v1`;
 const SIM_KEY = "e2e-sim-key-0123456789";
 // The e2e server's data directory (scripts/serve-e2e.mjs; Playwright runs from the repository root).
-const KEY_FILE = path.join(process.cwd(), "tests/.tmp/e2e/data/encryption-key");
+const E2E_PORT = process.env.E2E_PORT ?? "3100";
+const KEY_FILE = path.join(process.cwd(), "tests/.tmp", E2E_PORT === "3100" ? "e2e" : `e2e-${E2E_PORT}`, "data/encryption-key");
 
 // The studio's encryption key changed under a stored provider key (e.g. the data
 // directory was not restored with the database): the settings page says which key
