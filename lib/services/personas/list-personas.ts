@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
-import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
+import { SEARCH_IN_ONE_PASS, searchSql, STATUS_COUNTS, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
 import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
@@ -57,11 +57,23 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   }
   const [rows, counted] = await Promise.all([
     rowsAfter(source, query.sort, key, query.limit + 1),
-    // Exact, on the first page only: an index range (or the search's matches) counted in the database.
-    key ? null : readRow<{ n: unknown }>(`SELECT count(*) AS "n" FROM ${source.from} WHERE ${where.sql.join(" AND ")}`, where.params).then((r) => asNumber(r?.n ?? 0)),
+    // Exact, on the first page only.
+    key ? null : countOf(ctx.workspaceId, q ? null : statuses, source),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
   return { personas: page.map((r) => toListSummary(r, r.traitCount)), nextCursor, count: counted };
+}
+
+/**
+ * How many personas match: an unsearched list's from the per-status counts where they
+ * are kept (STATUS_COUNTS), else the index range (or the search's matches) counted.
+ */
+function countOf(workspaceId: string, statuses: readonly string[] | null, { from, where }: Source): Promise<number> {
+  const read = (sql: string, params: SqlValue[]) => readRow<{ n: unknown }>(sql, params).then((r) => asNumber(r?.n ?? 0));
+  if (statuses && STATUS_COUNTS) {
+    return read(`SELECT coalesce(sum("n"), 0) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")})`, [workspaceId, ...statuses]);
+  }
+  return read(`SELECT count(*) AS "n" FROM ${from} WHERE ${where.sql.join(" AND ")}`, where.params);
 }
 
 /**
