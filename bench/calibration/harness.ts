@@ -33,6 +33,9 @@ export type CalibrationOptions = {
   settings?: RunSettings;
 };
 
+/** The character is named in its prompt ("You are Alex."), as the worlds were calibrated; the display name alone never reaches it. */
+const alex: PersonaSpec = { ...emptySpec("Alex"), characterName: "Alex" };
+
 export type Scenario = { name: string; spec: PersonaSpec; prompt: string; targets: Record<string, number>; watched: string[] };
 
 export type Prepared = {
@@ -63,7 +66,7 @@ function chooseLeak(adv: Partial<AdversarialOptions>, settings: RunSettings, neu
   const candidates: { spec: PersonaSpec; leakTrait: string; approx: number }[] = [];
   for (const t of BUILTIN_TRAITS) {
     for (const target of [0, 20, 80, 100]) {
-      const spec = { ...emptySpec("Alex"), traitTargets: { [t.key]: target } };
+      const spec = { ...alex, traitTargets: { [t.key]: target } };
       const landing = expectedLanding(inferPosition(compilePersona(spec).prompt).z, settings.temperature);
       for (const y of BUILTIN_TRAITS) {
         if (y.key === t.key) continue;
@@ -88,11 +91,11 @@ export function prepare(options: CalibrationOptions): Prepared {
   const settings = options.settings ?? RUN_DEFAULTS;
   const truthOf = (prompt: string) => populationTruth(prompt, adversarial, { temperature: settings.temperature, items: options.truthItems });
   const neutral = truthOf(NEUTRAL_PROMPT);
-  const coherentSpec = { ...emptySpec("Alex"), traitTargets: COHERENT_TARGETS };
+  const coherentSpec = { ...alex, traitTargets: COHERENT_TARGETS };
   const scenarios = {
-    null: scenario("null", emptySpec("Alex"), NULL_WATCHED),
+    null: scenario("null", alex, NULL_WATCHED),
     coherent: scenario("coherent", coherentSpec),
-    variant: scenario("variant", { ...coherentSpec, name: "Sam" }),
+    variant: scenario("variant", { ...coherentSpec, name: "Sam", characterName: "Sam" }),
   };
   const leak = chooseLeak(adversarial, settings, neutral, options.truthItems);
   const truth: Record<string, Truth> = {

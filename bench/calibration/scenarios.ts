@@ -176,7 +176,7 @@ export type ScenarioPrepared = {
 export function prepareScenarios(options: ScenarioBenchOptions): ScenarioPrepared {
   const adversarial = options.adversarial ?? ADVERSARIAL_DEFAULTS;
   const settings = options.settings ?? RUN_DEFAULTS;
-  const prompt = compilePersona({ ...emptySpec("Alex"), traitTargets: { ...SCENARIO_TARGETS } }).prompt;
+  const prompt = compilePersona({ ...emptySpec("Alex"), characterName: "Alex", traitTargets: { ...SCENARIO_TARGETS } }).prompt;
   const keys = Object.keys(SCENARIO_TARGETS);
   const domains = options.gaps.map((g) => calibrateDomain(prompt, adversarial, g, { temperature: settings.temperature, items: options.truthItems, keys }));
   const truth = populationTruth(prompt, adversarial, { temperature: settings.temperature, items: options.truthItems });

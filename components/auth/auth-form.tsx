@@ -39,7 +39,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       return;
     }
     // A full navigation: the server picks the workspace with the fresh session cookie.
-    window.location.assign("/");
+    window.location.assign(nextPath());
   }
 
   return (
@@ -84,4 +84,10 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
 function focusFirst(form: HTMLFormElement, errors: FieldErrors): void {
   const first = (["name", "email", "password"] as const).find((f) => errors[f]);
   if (first) form.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+}
+
+/** Where to go after signing in: ?next= when it is a path on this site (an invitation link), else home. */
+function nextPath(): string {
+  const next = new URLSearchParams(window.location.search).get("next") ?? "";
+  return /^\/(?!\/)[^\\]*$/.test(next) ? next : "/";
 }

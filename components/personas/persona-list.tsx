@@ -7,6 +7,9 @@ import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from 
 import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
 import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
+import { LabelBadges } from "@/components/personas/label-badges";
+import { SamplePersonaButton } from "@/components/onboarding/sample-persona-button";
+import { SimulatorNotice } from "@/components/onboarding/simulator-notice";
 import { usePersonaPages, useWorkspace } from "@/lib/query/hooks";
 import { useDebounced } from "@/components/ui/use-debounced";
 import type { PersonaPage } from "@/lib/schemas/persona-api";
@@ -47,6 +50,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           </div>
         ) : null}
       </header>
+      <SimulatorNotice workspaceId={workspaceId} />
 
       <div className="mt-6 flex flex-wrap items-center gap-3">
         <Input
@@ -78,10 +82,16 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
           ) : (
             <EmptyState
               title="Compose your first persona"
-              action={canEdit ? <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button> : null}
+              action={canEdit ? (
+                <div className="flex flex-wrap items-start justify-center gap-2">
+                  <Button variant="primary" onClick={() => setCreating(true)}>+ New persona</Button>
+                  <SamplePersonaButton workspaceId={workspaceId} />
+                </div>
+              ) : null}
             >
               Start with a character type — &ldquo;a veteran ER triage nurse&rdquo; — rather than a list of adjectives.
               A coherent type brings its traits along; a list of traits from different clusters settles into a compromise.
+              {canEdit ? " Or explore a sample: a refund-desk agent, versioned, with a probe report of where “empathetic but firm” lands." : null}
             </EmptyState>
           )
         ) : (
@@ -89,7 +99,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
             {rows.map((p) => (
               <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
                 <RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" />
-                <div><StatusBadge status={p.status} /></div>
+                <div className="flex flex-col items-end gap-1 sm:items-start"><StatusBadge status={p.status} /><LabelBadges labels={p.labels} className="contents" /></div>
                 <div className="hidden text-xs text-slate-500 sm:block">
                   {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}
                 </div>

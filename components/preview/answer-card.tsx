@@ -28,10 +28,13 @@ function CheckMarks({ checks, text }: { checks: Check[]; text: string }) {
 }
 
 export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer | undefined; title: string; onRetry: () => void; checks?: Check[] }) {
-  const a = answer ?? { status: "waiting", text: "" };
+  const a: Answer = answer ?? { status: "waiting", text: "" };
+  // While a new answer has no token yet, or when it failed, the last finished one stays, dimmed.
+  const kept = !a.text && a.lastGood ? a.lastGood : null;
+  const draftError = a.status === "error" && a.error?.kind === "draft";
   return (
     <div
-      className={cn("flex min-w-0 flex-col rounded-lg border bg-white", a.status === "error" ? "border-rose-200" : "border-slate-200")}
+      className={cn("flex min-w-0 flex-col rounded-lg border bg-white", a.status === "error" ? (draftError ? "border-amber-200" : "border-rose-200") : "border-slate-200")}
       data-testid="answer"
       data-status={a.status}
     >
@@ -39,13 +42,18 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
         <span className="min-w-0 truncate text-xs font-medium text-slate-600">{title}{a.model ? ` · ${a.model}` : ""}</span>
         {a.simulated ? <Badge tone="amber">{SIMULATOR_LABEL}</Badge> : a.providerLabel ? <Badge tone="slate">{a.providerLabel}</Badge> : null}
       </div>
-      <div className={cn("min-h-16 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap", a.status === "stale" && "text-slate-500")}>
+      <div className={cn("min-h-16 px-3 py-2 text-sm leading-relaxed whitespace-pre-wrap", a.status === "stale" && "text-slate-500")} data-testid="answer-body">
         {a.status === "error" ? (
-          <div role="alert" className="space-y-2">
-            <p className="font-medium text-rose-700">{errorTitle(a.error?.kind)}</p>
-            <p className="text-xs text-rose-700">{a.error?.message}</p>
-            <Button size="sm" onClick={onRetry}>Retry</Button>
+          <div className="space-y-2">
+            <div role="alert" className="space-y-1">
+              <p className={cn("font-medium", draftError ? "text-amber-800" : "text-rose-700")}>{errorTitle(a.error?.kind)}</p>
+              <p className={cn("text-xs", draftError ? "text-amber-800" : "text-rose-700")}>{a.error?.message}</p>
+            </div>
+            {kept ? <KeptAnswer text={kept} /> : null}
+            {draftError ? null : <Button size="sm" onClick={onRetry}>Retry</Button>}
           </div>
+        ) : kept ? (
+          <KeptAnswer text={kept} />
         ) : a.text ? (
           <>
             {a.text}
@@ -75,8 +83,19 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
   );
 }
 
+/** The last finished answer, dimmed: what the persona said before the draft changed. */
+function KeptAnswer({ text }: { text: string }) {
+  return (
+    <div data-testid="kept-answer">
+      <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">Last answer</p>
+      <p className="text-slate-500">{text}</p>
+    </div>
+  );
+}
+
 function errorTitle(kind?: string): string {
   switch (kind) {
+    case "draft": return "Not updated: the draft has a problem";
     case "auth": return "The provider rejected the API key";
     case "rate_limit": return "Rate limited (429)";
     case "studio_limit": return "Too many previews for now";

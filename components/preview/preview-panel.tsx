@@ -4,6 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
 import { AnswerCard } from "@/components/preview/answer-card";
 import { ModelPicker, type ModelChoice } from "@/components/preview/model-picker";
+import { initialModels, readRememberedModels, rememberedModelsKey, writeRememberedModels } from "@/components/preview/remembered-models";
 import { SampleMessages } from "@/components/preview/sample-messages";
 import { useLiveAnswers, type LaneInput } from "@/components/preview/use-live-answers";
 import { previewItems } from "@/lib/persona/preview-items";
@@ -30,15 +31,18 @@ export function PreviewPanel({
   const [b, setB] = useState<ModelChoice | null>(null);
   const [pinned, setPinned] = useState<number | null>(null);
 
-  // Start from the workspace default once the provider list arrives.
+  // Start from this persona's remembered models (this browser) once the provider list
+  // arrives, else the workspace default; every later choice is remembered.
+  const memoryKey = rememberedModelsKey(workspaceId, personaId);
   useEffect(() => {
-    const d = providers.data?.default;
-    if (d && !a) setA({ providerId: d.providerId, model: d.model });
-    if (d && !b) {
-      const other = providers.data?.providers.find((p) => p.id !== d.providerId);
-      setB(other ? { providerId: other.id, model: other.defaultModel } : { providerId: d.providerId, model: d.model });
-    }
-  }, [providers.data, a, b]);
+    if (!providers.data || (a && b)) return;
+    const start = initialModels(providers.data, readRememberedModels(memoryKey));
+    if (!a) setA(start.a);
+    if (!b) setB(start.b);
+  }, [providers.data, a, b, memoryKey]);
+  useEffect(() => {
+    if (a) writeRememberedModels(memoryKey, { a, b });
+  }, [memoryKey, a, b]);
   useEffect(() => {
     if (pinned === null && versions[0]) setPinned(versions[0].number);
   }, [versions, pinned]);

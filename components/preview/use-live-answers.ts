@@ -9,7 +9,10 @@ import type { PreviewBody } from "@/lib/schemas/preview";
 // turns, or a sample message) answered by one persona
 // snapshot on one model. When the inputs change, answers are marked stale at
 // once, and after a short pause every in-flight request is aborted (the server
-// aborts its upstream call too) and the new answers stream in.
+// aborts its upstream call too) and the new answers stream in. The last finished
+// answer stays (`lastGood`, shown dimmed) until the new one's first token, and when
+// the new one fails — a draft the preview refuses, a provider error — the card keeps
+// it beside the error instead of going blank.
 
 export type Answer = {
   status: "waiting" | "streaming" | "done" | "error" | "stale";
@@ -21,6 +24,8 @@ export type Answer = {
   latencyMs?: number;
   firstTokenMs?: number | null;
   error?: { kind: string; message: string };
+  /** The last answer that finished for this item, kept while a new one comes (or fails). */
+  lastGood?: string;
 };
 
 export type LaneInput = Omit<PreviewBody, "message" | "context"> | null;
@@ -51,14 +56,15 @@ export function useLiveAnswers(workspaceId: string, lane: LaneInput, messages: P
           if (e.type === "start") patch({ providerLabel: e.providerLabel, model: e.model, simulated: e.simulated });
           else if (e.type === "delta") patch((a) => ({ status: "streaming", text: a.text + e.text }));
           else if (e.type === "done")
-            patch({ status: "done", tokens: e.usage.completionTokens, latencyMs: e.latencyMs, firstTokenMs: e.firstTokenMs });
+            patch((a) => ({ status: "done", tokens: e.usage.completionTokens, latencyMs: e.latencyMs, firstTokenMs: e.firstTokenMs, lastGood: a.text }));
           else patch({ status: "error", error: { kind: e.kind, message: e.message } });
         },
         controller.signal,
       ).catch((err: Error) => {
         if (err.name === "AbortError") return;
         // The studio's own limit (429 rate_limited): its message says which limit and when to retry.
-        const kind = err instanceof ApiError && err.code === "rate_limited" ? "studio_limit" : "request";
+        // A 422 is the draft itself (a field the preview refuses): its message names the field.
+        const kind = err instanceof ApiError && err.code === "rate_limited" ? "studio_limit" : err instanceof ApiError && err.status === 422 ? "draft" : "request";
         patch({ status: "error", error: { kind, message: err.message } });
       });
     },

@@ -7,6 +7,8 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { StatusBadge } from "@/components/personas/status-badge";
 import { DecisionDialog, RequestReviewDialog } from "@/components/review/review-dialogs";
+import { latestChangeRequest } from "@/components/review/changes-requested-reason";
+import { Markdown } from "@/components/review/markdown";
 import { flagTraitName, reviewGroups, type SummaryFlag } from "@/components/probes/flag-acknowledgement";
 import { useVersionReview } from "@/lib/query/review-hooks";
 import type { FlagAcknowledged } from "@/lib/schemas/acknowledgement";
@@ -34,6 +36,8 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
   // The review state's flags carry `expected` (came with the character type) and `acknowledged` (with the reason).
   const flags: ReviewFlag[] | null = r.report ? r.report.flags : null;
   const { open, came, acknowledged } = reviewGroups(flags ?? []);
+  const changeRequest = latestChangeRequest(r.decisions);
+  const approveRefused = [...r.blockers, ...(r.selfApproval ? [r.selfApproval] : [])];
 
   return (
     <Card className="px-5 py-4" aria-label="Review">
@@ -43,6 +47,12 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
         {approvedHere ? <Badge tone="green">v{version} approved</Badge> : r.approvedVersion ? <span className="text-xs text-slate-500">v{r.approvedVersion} is the approved version</span> : null}
         {version < r.latestVersion ? <span className="text-xs text-slate-500">· v{r.latestVersion} is newer</span> : null}
       </div>
+      {r.status === "changes_requested" && changeRequest ? (
+        <div className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-200" data-testid="review-change-reason">
+          <p className="text-xs font-medium">{changeRequest.reviewer.name} requested changes on v{changeRequest.version}:</p>
+          <Markdown source={changeRequest.note} className="mt-1 text-amber-950" />
+        </div>
+      ) : null}
 
       <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50/60 px-3 py-2.5 text-sm">
         {r.report ? (
@@ -90,14 +100,14 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
         <div className="mt-3 flex flex-wrap gap-2">
           {can.review(role) ? (
             <>
-              <Button variant="primary" size="sm" onClick={() => setDecision("approve")} disabled={r.blockers.length > 0} title={r.blockers.join(" ")}>Approve v{version}</Button>
+              <Button variant="primary" size="sm" onClick={() => setDecision("approve")} disabled={approveRefused.length > 0} title={approveRefused.join(" ")} aria-describedby={approveRefused.length ? "approve-refused" : undefined}>Approve v{version}</Button>
               <Button size="sm" onClick={() => setDecision("request_changes")}>Request changes</Button>
             </>
           ) : null}
           {can.editPersona(role) ? <Button size="sm" variant="ghost" onClick={() => setRequesting(true)}>Request review…</Button> : null}
         </div>
       ) : null}
-      {r.blockers.length && can.review(role) ? <p className="mt-2 text-xs text-rose-700">{r.blockers.join(" ")}</p> : null}
+      {approveRefused.length && can.review(role) && !archived ? <p id="approve-refused" className="mt-2 text-xs text-rose-700" data-testid="approve-refused">{approveRefused.join(" ")}</p> : null}
 
       {r.requests.length || r.decisions.length ? (
         <ul className="mt-4 space-y-2 border-t border-slate-100 pt-3 text-sm" aria-label="Requests and decisions">
@@ -106,7 +116,7 @@ export function ReviewPanel({ workspaceId, personaId, version, role, archived }:
               <span><b className="text-slate-800">{q.requestedBy.name}</b> asked <b className="text-slate-800">{q.reviewer.name}</b></span>
               <TimeAgo iso={q.createdAt} />
               <Badge tone={q.status === "open" ? "sky" : q.status === "approved" ? "green" : q.status === "changes_requested" ? "amber" : "slate"}>{q.status.replace("_", " ")}</Badge>
-              {q.message ? <span className="w-full text-slate-500">“{q.message}”</span> : null}
+              {q.message ? <Markdown source={q.message} className="w-full text-xs leading-5 text-slate-600" /> : null}
             </li>
           ))}
           {r.decisions.map((d) => (

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { AnchorChip } from "@/components/review/comment-thread";
+import { Markdown } from "@/components/review/markdown";
 import { useReviewQueue } from "@/lib/query/review-hooks";
 import type { PanelReviewRequest, ReviewRequest } from "@/lib/schemas/review";
 
@@ -36,8 +37,9 @@ function RequestRow({ ws, r, mine }: { ws: string; r: ReviewRequest | PanelRevie
           {mine ? <>asked {r.reviewer.name}</> : <>from {r.requestedBy.name}</>} · <TimeAgo iso={r.createdAt} />
           {r.decidedAt ? <> · decided <TimeAgo iso={r.decidedAt} /></> : null}
         </span>
-        {r.message ? <span className="w-full text-sm text-slate-600">“{r.message}”</span> : null}
       </Link>
+      {/* The request's note is Markdown written by a member: rendered safely, outside the link. */}
+      {r.message ? <Markdown source={r.message} className="mt-1.5 text-slate-700" /> : null}
     </Card>
   );
 }

@@ -8,6 +8,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 // A failed save retries on its own after 5 s; closing the tab while anything is
 // unsaved asks first. What is saved, how, and what a conflict carries is the
 // caller's: see RevisionAutosaveOptions.
+// With `rebase` (the persona editor: a field-by-field merge), a stale save whose
+// changes touch other fields than the newer draft's is merged and saved again on its
+// own; only a true conflict freezes autosave. `incoming` takes a newer draft seen
+// elsewhere (another tab, a refetch) the same way, before this tab's next save.
 
 export type SaveState = "saved" | "dirty" | "saving" | "invalid" | "error" | "conflict";
 
@@ -34,6 +38,17 @@ export type RevisionAutosaveOptions<V, B, R, D extends { revision: number }, C e
   conflictOf: (e: unknown) => C | null | Promise<C | null>;
   /** The local value a conflict's server side stands for. */
   theirs: (conflict: C) => V;
+  /**
+   * My value rebased on the conflict's (a merge from what was last saved), or null
+   * when they cannot be merged. Called before `theirs`.
+   */
+  rebase?: (conflict: C, mine: V) => V | null;
+  /** The value "keep mine" saves (default: mine as it is). Called before `theirs`. */
+  keepMineValue?: (conflict: C, mine: V) => V;
+  /** The value "use theirs" continues from (default: theirs). Called before `theirs`. */
+  takeTheirsValue?: (conflict: C, mine: V) => V;
+  /** After a newer value was merged in without asking. */
+  onRebased?: (conflict: C) => void;
 };
 
 export function useRevisionAutosave<V, B, R, D extends { revision: number }, C extends { revision: number }>(
@@ -62,6 +77,32 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
     setRevision(r);
   };
 
+  /** A newer server value: merged in (state saved or dirty) or, if it cannot be, a conflict. */
+  const settle = (c: C): "merged" | "conflict" => {
+    const o = opts.current;
+    const merged = o.rebase?.(c, latest.current) ?? null;
+    if (merged === null) {
+      conflictRef.current = c;
+      setConflict(c);
+      setState("conflict");
+      return "conflict";
+    }
+    applyRevision(c.revision);
+    saved.current = o.baseline(o.theirs(c));
+    latest.current = merged;
+    setValueState(merged);
+    o.onEdit?.(merged, c.revision);
+    o.onRebased?.(c);
+    setError(null);
+    if (o.baseline(merged) === saved.current) {
+      setState("saved");
+      o.onClean?.();
+    } else {
+      setState("dirty");
+    }
+    return "merged";
+  };
+
   const saveNow = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     while (inflight.current) await inflight.current;
@@ -79,11 +120,10 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
       setError(problem);
       return false;
     }
-    const failed = (e: unknown, c: C | null): boolean => {
+    const failed = (e: unknown, c: C | null): boolean | "again" => {
       if (c) {
-        conflictRef.current = c;
-        setConflict(c);
-        setState("conflict");
+        // Merged with the newer draft: save the merge at once (after this attempt is done).
+        if (settle(c) === "merged") return "again";
         setError(e instanceof Error ? e.message : "Conflict");
       } else {
         setState("error");
@@ -92,7 +132,7 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
       return false;
     };
     setState("saving");
-    const run = o
+    const attempt: Promise<boolean | "again"> = o
       .send(req)
       .then((detail) => {
         applyRevision(detail.revision);
@@ -114,8 +154,18 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
       .finally(() => {
         inflight.current = null;
       });
-    inflight.current = run;
-    return run;
+    inflight.current = attempt.then((r) => r === true);
+    return attempt.then((r) => (r === "again" ? saveNow() : r));
+    // settle only touches refs and state setters: stable across renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  /** A newer value saved elsewhere (another tab, a refetch): merged in now, not at this tab's next save. */
+  const incoming = useCallback((c: C) => {
+    if (c.revision <= revisionRef.current || conflictRef.current || inflight.current || !opts.current.rebase) return;
+    clearTimeout(timer.current);
+    settle(c);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Edits that arrived while a save was in flight get their own save afterwards.
@@ -138,10 +188,14 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
   const keepMine = useCallback(async () => {
     const c = conflictRef.current;
     if (!c) return;
+    const o = opts.current;
+    const mine = o.keepMineValue?.(c, latest.current) ?? latest.current;
     conflictRef.current = null;
     setConflict(null);
     applyRevision(c.revision);
-    saved.current = opts.current.baseline(opts.current.theirs(c));
+    saved.current = o.baseline(o.theirs(c));
+    latest.current = mine;
+    setValueState(mine);
     setState("dirty");
     await saveNow();
   }, [saveNow]);
@@ -151,16 +205,22 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
     const c = conflictRef.current;
     if (!c) return;
     const o = opts.current;
+    const continued = o.takeTheirsValue?.(c, latest.current);
     conflictRef.current = null;
     setConflict(null);
     applyRevision(c.revision);
-    const v = o.theirs(c);
+    const server = o.theirs(c);
+    const v = continued ?? server;
     latest.current = v;
-    saved.current = o.baseline(v);
+    saved.current = o.baseline(server);
     setValueState(v);
-    setState("saved");
     setError(null);
-    o.onClean?.();
+    if (o.baseline(v) === saved.current) {
+      setState("saved");
+      o.onClean?.();
+    } else {
+      setState("dirty"); // my edits to other fields still go out
+    }
     o.onTakeTheirs?.();
   }, []);
 
@@ -180,5 +240,5 @@ export function useRevisionAutosave<V, B, R, D extends { revision: number }, C e
     return () => window.removeEventListener("beforeunload", onUnload);
   }, [state]);
 
-  return { value, setValue, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs };
+  return { value, setValue, state, error, conflict, revision, revisionRef, saveNow, keepMine, takeTheirs, incoming };
 }

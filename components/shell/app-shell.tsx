@@ -11,6 +11,7 @@ import { SkipLink } from "@/components/ui/skip-link";
 import { authClient } from "@/lib/auth/client";
 import { ApiError } from "@/lib/query/api";
 import { useReviewQueue } from "@/lib/query/review-hooks";
+import { useInbox } from "@/lib/query/invitation-hooks";
 import { useMe, useWorkspaceMutations } from "@/lib/query/hooks";
 
 export function AppShell({
@@ -24,7 +25,9 @@ export function AppShell({
   const queue = useReviewQueue(workspaceId);
   const waiting = queue.data ? queue.data.awaitingMe.length + queue.data.panelAwaitingMe.length + queue.data.mentions.length : 0;
 
+  const inbox = useInbox();
   const nav = [
+    { href: `/w/${workspaceId}/inbox`, label: "Inbox", active: pathname.endsWith("/inbox"), count: inbox.data?.unread ?? 0 },
     { href: `/w/${workspaceId}`, label: "Personas", active: pathname === `/w/${workspaceId}` || pathname.includes("/personas/") },
     { href: `/w/${workspaceId}/panels`, label: "Panels", active: pathname.includes(`/w/${workspaceId}/panels`) },
     { href: `/w/${workspaceId}/reviews`, label: "Reviews", active: pathname.endsWith("/reviews"), count: waiting },

@@ -13,6 +13,10 @@ import { FieldChanges, PromptLines } from "@/components/versions/diff-view";
 import { LandingDiff } from "@/components/versions/landing-diff";
 import { PressureDiffSection } from "@/components/versions/pressure-diff";
 import { RestoreDialog } from "@/components/versions/restore-dialog";
+import { LabelsPanel } from "@/components/versions/labels-panel";
+import { UseInApp } from "@/components/versions/use-in-app";
+import { VersionLabelBadges } from "@/components/personas/label-badges";
+import { useLabels } from "@/lib/query/label-hooks";
 import { useDiff, usePersona, useVersions, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
 
@@ -23,6 +27,7 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
   const persona = usePersona(workspaceId, personaId);
   const versions = useVersions(workspaceId, personaId);
   const workspace = useWorkspace(workspaceId);
+  const labels = useLabels(workspaceId, personaId);
   const [restoring, setRestoring] = useState<number | null>(null);
 
   const list = versions.data ?? [];
@@ -64,45 +69,50 @@ export function VersionsPage({ workspaceId, personaId }: { workspaceId: string; 
         </div>
       ) : (
         <div className="mt-6 grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
-          <Card className="self-start">
-            <ol aria-label="Version history" className="divide-y divide-slate-100">
-              <li className="px-4 py-3">
-                <p className="text-sm font-medium">Current draft</p>
-                <p className="text-xs text-slate-500">
-                  {persona.data ? <>revision {persona.data.revision} · edited <TimeAgo iso={persona.data.updatedAt} /></> : "…"}
-                  {persona.data?.dirty ? <span className="ml-1 text-amber-700">· unversioned changes</span> : null}
-                </p>
-              </li>
-              {list.map((v) => (
-                <li key={v.number} className={cn("px-4 py-3", (from === String(v.number) || to === String(v.number)) && "bg-brand-50/60")}>
-                  <div className="flex items-baseline justify-between gap-2">
-                    <span className="flex items-center gap-1.5">
-                      <Link href={`${base}/versions/${v.number}`} className="text-sm font-semibold text-slate-900 hover:text-brand-700">
-                        v{v.number}
-                      </Link>
-                      {persona.data?.approvedVersion === v.number ? <Badge tone="green">approved</Badge> : null}
-                    </span>
-                    <span className="text-xs text-slate-600"><TimeAgo iso={v.createdAt} /></span>
-                  </div>
-                  <p className="mt-0.5 text-sm text-slate-700">{v.message}</p>
-                  <p className="text-xs text-slate-600">by {v.authorName}</p>
-                  <div className="mt-2 flex gap-1.5">
-                    <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">Open</Link>
-                    <button className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" onClick={() => choose({ from: String(v.number), to: "draft" })}>
-                      Compare with draft
-                    </button>
-                    {editable ? (
-                      <button className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50" onClick={() => setRestoring(v.number)}>
-                        Restore
-                      </button>
-                    ) : null}
-                  </div>
+          <div className="min-w-0 space-y-4 self-start">
+            <LabelsPanel workspaceId={workspaceId} personaId={personaId} labels={labels.data ?? []} versions={list} editable={editable} />
+            <Card>
+              <ol aria-label="Version history" className="divide-y divide-slate-100">
+                <li className="px-4 py-3">
+                  <p className="text-sm font-medium">Current draft</p>
+                  <p className="text-xs text-slate-500">
+                    {persona.data ? <>revision {persona.data.revision} · edited <TimeAgo iso={persona.data.updatedAt} /></> : "…"}
+                    {persona.data?.dirty ? <span className="ml-1 text-amber-700">· unversioned changes</span> : null}
+                  </p>
                 </li>
-              ))}
-            </ol>
-          </Card>
+                {list.map((v) => (
+                  <li key={v.number} className={cn("px-4 py-3", (from === String(v.number) || to === String(v.number)) && "bg-brand-50/60")}>
+                    <div className="flex items-baseline justify-between gap-2">
+                      <span className="flex items-center gap-1.5">
+                        <Link href={`${base}/versions/${v.number}`} className="text-sm font-semibold text-slate-900 hover:text-brand-700">
+                          v{v.number}
+                        </Link>
+                        {persona.data?.approvedVersion === v.number ? <Badge tone="green">approved</Badge> : null}
+                        <VersionLabelBadges labels={labels.data} version={v.number} />
+                      </span>
+                      <span className="text-xs text-slate-600"><TimeAgo iso={v.createdAt} /></span>
+                    </div>
+                    <p className="mt-0.5 text-sm text-slate-700">{v.message}</p>
+                    <p className="text-xs text-slate-600">by {v.authorName}</p>
+                    <div className="mt-2 flex gap-1.5">
+                      <Link href={`${base}/versions/${v.number}`} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">Open</Link>
+                      <button className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" onClick={() => choose({ from: String(v.number), to: "draft" })}>
+                        Compare with draft
+                      </button>
+                      {editable ? (
+                        <button className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50" onClick={() => setRestoring(v.number)}>
+                          Restore
+                        </button>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          </div>
 
           <div className="min-w-0 space-y-5">
+            {labels.data && labels.data.length > 0 && persona.data ? <UseInApp workspaceId={workspaceId} slug={persona.data.slug} labels={labels.data} /> : null}
             <Card className="flex flex-wrap items-center gap-3 px-5 py-3">
               <span className="text-sm font-medium">Compare</span>
               <Select aria-label="Compare from" value={from ?? ""} onChange={(e) => choose({ from: e.target.value })} className="w-60">

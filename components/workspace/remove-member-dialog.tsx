@@ -26,7 +26,7 @@ export function RemoveMemberDialog({
       {member ? (
         <p className="text-sm text-slate-600">
           <span className="font-medium text-slate-900">{member.name}</span> ({member.email}) will lose access to{" "}
-          <span className="font-medium text-slate-900">{workspaceName}</span> and its personas. An owner can add them again later.
+          <span className="font-medium text-slate-900">{workspaceName}</span> and its personas. An owner can invite them again later.
         </p>
       ) : null}
     </Dialog>

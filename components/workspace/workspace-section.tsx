@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { useWorkspaceMutations } from "@/lib/query/hooks";
 import { can, type Workspace } from "@/lib/schemas/workspace";
 import { FormError, fieldError } from "@/components/workspace/form-errors";
+import { AuthorsApproveSetting } from "@/components/workspace/authors-approve-setting";
 
 export function WorkspaceSection({ workspace }: { workspace: Workspace }) {
   const owner = can.manageWorkspace(workspace.role);
@@ -25,6 +26,7 @@ export function WorkspaceSection({ workspace }: { workspace: Workspace }) {
         </div>
       )}
       <ApprovalPolicy workspace={workspace} owner={owner} />
+      <AuthorsApproveSetting workspace={workspace} owner={owner} />
       {workspace.personal ? (
         <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-inset ring-slate-200">
           This is your personal workspace: it was created for you at sign-up, and Persona Studio opens it by default.

@@ -1,15 +1,15 @@
 "use client";
 import { useMe, useWorkspace } from "@/lib/query/hooks";
 import { can } from "@/lib/schemas/workspace";
-import { AddMemberForm } from "@/components/workspace/add-member-form";
 import { ApiTokensSection } from "@/components/workspace/api-tokens-section";
+import { InviteMemberForm } from "@/components/workspace/invite-member-form";
 import { MembersSection } from "@/components/workspace/members-section";
 import { ProvidersSection } from "@/components/workspace/providers-section";
 import { ReferenceJudgeSection } from "@/components/workspace/reference-judge";
 import { RolesLegend } from "@/components/workspace/roles-legend";
 import { WorkspaceSection } from "@/components/workspace/workspace-section";
 
-/** The "Members & settings" page body: workspace name, members, adding people, model providers, API tokens, and what roles mean. */
+/** The "Members & settings" page body: workspace name, members, inviting people, model providers, API tokens, and what roles mean. */
 export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
   const me = useMe();
   const workspace = useWorkspace(workspaceId);
@@ -33,7 +33,7 @@ export function WorkspaceSettings({ workspaceId }: { workspaceId: string }) {
         <div className="space-y-6">
           <WorkspaceSection workspace={workspace} />
           <MembersSection workspace={workspace} />
-          {can.manageMembers(workspace.role) ? <AddMemberForm workspaceId={workspace.id} /> : null}
+          {can.manageMembers(workspace.role) ? <InviteMemberForm workspaceId={workspace.id} /> : null}
           <ProvidersSection workspace={workspace} />
           <ReferenceJudgeSection workspace={workspace} />
           <ApiTokensSection workspace={workspace} />

@@ -4,7 +4,9 @@ import { apiTokenOps } from "@/lib/http/api-token-operations";
 import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
+import { labelOps } from "@/lib/http/label-operations";
 import { healthOps } from "@/lib/http/health-operations";
+import { invitationOps } from "@/lib/http/invitation-operations";
 import { defineOperation } from "@/lib/http/operation";
 import { panelOps } from "@/lib/http/panel-operations";
 import { panelRunOps } from "@/lib/http/panel-run-operations";
@@ -25,7 +27,7 @@ import {
   personaPageSchema, restoreVersionBody, setArchivedBody, updateDraftBody, versionDetailSchema, versionSummarySchema,
 } from "@/lib/schemas/persona-api";
 import {
-  addMemberBody, createWorkspaceBody, meSchema, memberSchema, updateMemberBody, updateWorkspaceBody, workspaceSchema,
+  createWorkspaceBody, meSchema, memberSchema, updateMemberBody, updateWorkspaceBody, workspaceSchema,
 } from "@/lib/schemas/workspace";
 
 // Every API route, described once. Route files import their operation from here;
@@ -47,12 +49,12 @@ export const ops = {
   updateWorkspace: defineOperation({ id: "updateWorkspace", method: "PATCH", path: W, tag: "Workspaces", summary: "Rename a workspace, set its approval policy or its reference judge (the judge new probes use unless they name one)", auth: "workspace", role: "owner", params: ws, body: updateWorkspaceBody, response: workspaceSchema }),
 
   listMembers: defineOperation({ id: "listMembers", method: "GET", path: `${W}/members`, tag: "Members", summary: "Members and their roles", auth: "workspace", role: "viewer", params: ws, response: z.array(memberSchema) }),
-  addMember: defineOperation({ id: "addMember", method: "POST", path: `${W}/members`, tag: "Members", summary: "Add an existing account by email", auth: "workspace", role: "owner", params: ws, body: addMemberBody, response: memberSchema, status: 201, idempotent: true }),
   updateMember: defineOperation({ id: "updateMember", method: "PATCH", path: `${W}/members/{memberId}`, tag: "Members", summary: "Change a member's role", auth: "workspace", role: "owner", params: member, body: updateMemberBody, response: memberSchema }),
   removeMember: defineOperation({ id: "removeMember", method: "DELETE", path: `${W}/members/{memberId}`, tag: "Members", summary: "Remove a member (owners), or leave (yourself)", auth: "workspace", role: "viewer", params: member, response: z.null() }),
 
   listPersonas: defineOperation({ id: "listPersonas", method: "GET", path: `${W}/personas`, tag: "Personas", summary: "List personas with search, status filter and sort, a page at a time (cursor paging: pass nextCursor back as cursor)", auth: "workspace", role: "viewer", params: ws, query: listPersonasQuery, response: personaPageSchema }),
   createPersona: defineOperation({ id: "createPersona", method: "POST", path: `${W}/personas`, tag: "Personas", summary: "Create a persona", auth: "workspace", role: "editor", params: ws, body: createPersonaBody, response: personaDetailSchema, status: 201, idempotent: true }),
+  createSamplePersona: defineOperation({ id: "createSamplePersona", method: "POST", path: `${W}/sample-persona`, tag: "Personas", summary: "The first-run sample: a persona with a saved version and its probe run queued on the simulator", auth: "workspace", role: "editor", params: ws, response: z.object({ personaId: z.string(), runId: z.string() }), status: 201, idempotent: true }),
   getPersona: defineOperation({ id: "getPersona", method: "GET", path: P, tag: "Personas", summary: "A persona with its draft spec and compiled prompt", auth: "workspace", role: "viewer", params: persona, response: personaDetailSchema }),
   updateDraft: defineOperation({ id: "updateDraft", method: "PATCH", path: P, tag: "Personas", summary: "Save the draft (autosave). 409 with the current draft when `revision` is stale", auth: "workspace", role: "editor", params: persona, body: updateDraftBody, response: personaDetailSchema }),
   deletePersona: defineOperation({ id: "deletePersona", method: "DELETE", path: P, tag: "Personas", summary: "Delete a persona and all its versions", auth: "workspace", role: "editor", params: persona, response: z.null() }),
@@ -80,7 +82,9 @@ export const ops = {
   ...panelSeatOps,
   ...panelReviewOps,
   ...apiTokenOps,
+  ...labelOps,
   ...healthOps,
+  ...invitationOps,
 };
 
 export type Ops = typeof ops;

@@ -12,7 +12,8 @@ import { emptySpec, personaSpecSchema, type PersonaSpec } from "@/lib/schemas/pe
 // Character Card V1/V2/V3 ⇄ PersonaSpec. Full table in lib/interop/README.md.
 //
 //   card field (data.*)        spec field     on import                          on export
-//   name                       name           trimmed                            name
+//   name                       name and       trimmed; the label and the         characterName, else name
+//                              characterName  character's own name
 //   personality                archetype      ≤ 600 chars whole; else the        archetype (+ the continued part)
 //                                             sentences that fit, the rest as a
 //                                             "Personality (continued): " paragraph of background
@@ -128,15 +129,18 @@ function mapCardToSpec({ fields, dataPath }: ParsedCard): { spec: PersonaSpec; w
     warnings.push({ field: at("creator_notes"), message: `Creator notes, system prompt and tags were shortened to ${LIMITS.notes} characters of notes` });
     notes = shorten(notes, LIMITS.notes);
   }
-  const spec = parseWith(personaSpecSchema, { ...emptySpec(name), archetype, background, examples: mes.examples, notes }, "spec");
+  const spec = parseWith(personaSpecSchema, { ...emptySpec(name), characterName: name, archetype, background, examples: mes.examples, notes }, "spec");
   return { spec, warnings };
 }
+
+/** A card's `name` is the character's: its own name when it has one, else the persona's label. */
+const cardName = (spec: PersonaSpec) => spec.characterName?.trim() || spec.name;
 
 function ownedFields(spec: PersonaSpec, base: ParsedCard | null): OwnedFields {
   const bg = splitBackground(spec.background);
   const notes = splitNotes(spec.notes);
   const fresh: OwnedFields = {
-    name: spec.name,
+    name: cardName(spec),
     description: bg.description,
     personality: joinPersonality(spec.archetype, bg.personalityRest),
     scenario: bg.scenario,
@@ -153,7 +157,7 @@ function ownedFields(spec: PersonaSpec, base: ParsedCard | null): OwnedFields {
   const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
   const f = base.fields;
   return {
-    name: was.name === spec.name ? f.name : fresh.name,
+    name: cardName(was) === cardName(spec) ? f.name : fresh.name,
     description: wasBg.description === bg.description ? f.description : fresh.description,
     personality: was.archetype === spec.archetype && wasBg.personalityRest === bg.personalityRest ? f.personality : fresh.personality,
     scenario: wasBg.scenario === bg.scenario ? f.scenario : fresh.scenario,

@@ -1,6 +1,7 @@
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
 import { traitBand } from "@/lib/persona/target-scale";
+import { asComplement } from "@/lib/persona/phrasing";
 
 // Compiles a PersonaSpec into a system prompt. Pure and deterministic: the same
 // spec always yields the same text, so versions, diffs and probe caches can key
@@ -58,11 +59,16 @@ function withPeriod(s: string): string {
   return /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
-function opening(spec: PersonaSpec): string {
-  const name = spec.name.trim();
-  const archetype = spec.archetype.trim().replace(/[.]+$/, "");
-  if (archetype) return `You are ${name}: ${archetype}.`;
-  return `You are ${name}.`;
+// The display name (spec.name) is the team's label for the persona ("Support agent — firm
+// about refunds") and never reaches the prompt; the character is named only when the
+// designer gives it a name of its own.
+function opening(spec: PersonaSpec): string | null {
+  const name = spec.characterName?.trim() ?? "";
+  const archetype = asComplement(spec.archetype.trim().replace(/[.]+$/, ""));
+  if (name && archetype) return `You are ${name}: ${archetype}.`;
+  if (name) return `You are ${name}.`;
+  if (archetype) return `You are ${archetype}.`;
+  return null;
 }
 
 /** Trait lines, strongest preference first, then alphabetical for stability. */
@@ -76,7 +82,8 @@ export function compilePersona(spec: PersonaSpec): CompiledPrompt {
   if (spec.promptOverride && spec.promptOverride.trim()) {
     return { prompt: spec.promptOverride.trim(), source: "override" };
   }
-  const sections: string[] = [opening(spec)];
+  const first = opening(spec);
+  const sections: string[] = first ? [first] : [];
 
   if (spec.background.trim()) sections.push(`## Who you are\n${spec.background.trim()}`);
 

@@ -4,7 +4,7 @@ import type { PersonaSpec } from "@/lib/schemas/persona";
 // Human names of spec fields, for comment anchors and the activity trail.
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  name: "Name", archetype: "Character type", background: "Background", values: "Values", voice: "Voice",
+  name: "Name", characterName: "Character name", archetype: "Character type", background: "Background", values: "Values", voice: "Voice",
   "voice.register": "Register", "voice.tone": "Tone", "voice.length": "Answer length", boundaries: "Boundaries",
   traitTargets: "Trait targets", examples: "Example exchanges", notes: "Notes", sampleMessages: "Sample messages",
   scenarios: "Scenarios", requirements: "Role requirements", pressureScripts: "Pressure scripts",

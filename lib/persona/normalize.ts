@@ -16,6 +16,8 @@ export function normalizeSpec(spec: PersonaSpec): PersonaSpec {
   for (const key of Object.keys(spec.traitTargets).sort()) traitTargets[key] = spec.traitTargets[key];
   return {
     name: spec.name,
+    // Absent when blank, so specs from before the field keep their bytes.
+    ...(spec.characterName?.trim() ? { characterName: spec.characterName } : {}),
     archetype: spec.archetype,
     background: spec.background,
     values: spec.values,

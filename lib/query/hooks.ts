@@ -134,7 +134,6 @@ export function useMemberMutations(ws: string) {
   };
   const post = useIdempotentPost();
   return {
-    add: useMutation({ mutationFn: (b: { email: string; role: Role }) => post<Member>(paths.members(ws), b), onSuccess: done }),
     update: useMutation({ mutationFn: ({ id, role }: { id: string; role: Role }) => api<Member>("PATCH", paths.member(ws, id), { role }), onSuccess: done }),
     remove: useMutation({ mutationFn: (id: string) => api<void>("DELETE", paths.member(ws, id)), onSuccess: done }),
   };
@@ -149,6 +148,10 @@ export function useWorkspaceMutations() {
     rename: useMutation({ mutationFn: ({ id, name }: { id: string; name: string }) => api<Workspace>("PATCH", paths.workspace(id), { name }), onSuccess: done }),
     setApprovalPolicy: useMutation({
       mutationFn: ({ id, approvalPolicy }: { id: string; approvalPolicy: "warn" | "block" }) => api<Workspace>("PATCH", paths.workspace(id), { approvalPolicy }),
+      onSuccess: () => { void done(); void qc.invalidateQueries({ queryKey: ["review"] }); },
+    }),
+    setAuthorsMayApprove: useMutation({
+      mutationFn: ({ id, authorsMayApprove }: { id: string; authorsMayApprove: boolean }) => api<Workspace>("PATCH", paths.workspace(id), { authorsMayApprove }),
       onSuccess: () => { void done(); void qc.invalidateQueries({ queryKey: ["review"] }); },
     }),
   };

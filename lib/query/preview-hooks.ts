@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
-import type { ArchetypeSuggestions } from "@/lib/schemas/preview";
+import type { ArchetypeSuggestions, SuggestArchetypesBody } from "@/lib/schemas/preview";
 import type { ProviderList } from "@/lib/schemas/provider";
 
 export const providerKeys = { list: (ws: string) => ["providers", ws] as const };
@@ -11,6 +11,6 @@ export const useProviderList = (ws: string) =>
 
 export const useSuggestArchetypes = (ws: string) =>
   useMutation({
-    mutationFn: (body: { traitTargets: Record<string, number>; providerId?: string; model?: string }) =>
+    mutationFn: (body: SuggestArchetypesBody) =>
       api<ArchetypeSuggestions>("POST", `/api/workspaces/${ws}/archetypes/suggest`, body),
   });

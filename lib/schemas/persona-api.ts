@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { labelRefSchema } from "@/lib/schemas/labels";
 import { landingDiffSchema } from "@/lib/schemas/landing-compare";
 import { pressureDiffSchema } from "@/lib/schemas/pressure-diff";
 import { personaSpecSchema, personaStatusSchema } from "@/lib/schemas/persona";
@@ -46,6 +47,7 @@ export const personaSummarySchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string().describe("Name of the last editor"),
   createdAt: z.string(),
+  labels: z.array(labelRefSchema).optional().describe("Version labels (production, staging…) and their versions; on list pages"),
 });
 export type PersonaSummary = z.infer<typeof personaSummarySchema>;
 

@@ -22,6 +22,7 @@ const required = (n: number | null | undefined, what: string): number => {
 
 export const SPEC_LIMITS = {
   name: required(spec.name.maxLength, "name"),
+  characterName: required(spec.characterName.unwrap().maxLength, "characterName"),
   archetype: required(spec.archetype.maxLength, "archetype"),
   background: required(spec.background.maxLength, "background"),
   tone: required(voiceSchema.shape.tone.maxLength, "voice.tone"),

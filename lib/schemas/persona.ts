@@ -38,6 +38,8 @@ export const DEFAULT_SAMPLE_MESSAGES = [
 export const personaSpecSchema = z
   .object({
     name: z.string().trim().min(1, "Give the persona a name").max(120).describe("Display name"),
+    characterName: z.string().max(120).optional()
+      .describe("The character's own name in the prompt (\"You are Maya: …\"); without it the prompt names no one — the display name is a label for the team, never sent"),
     archetype: z
       .string()
       .max(600)

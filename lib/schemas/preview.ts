@@ -43,9 +43,13 @@ export type PreviewEvent = z.infer<typeof previewEventSchema>;
 export const suggestArchetypesBody = z.object({
   traitTargets: z.record(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), z.number().int().min(0).max(100))
     .refine((t) => Object.keys(t).length > 0, "Add at least one trait target first"),
+  archetype: personaSpecSchema.shape.archetype.optional().describe("The archetype as written: the persona's world, so suggestions come from it"),
+  background: personaSpecSchema.shape.background.optional().describe("The persona's background, read for its setting"),
+  boundaries: personaSpecSchema.shape.boundaries.optional().describe("The persona's boundaries, read for its setting"),
   providerId: z.string().max(64).optional(),
   model: z.string().max(200).optional(),
 });
+export type SuggestArchetypesBody = z.infer<typeof suggestArchetypesBody>;
 
 export const archetypeSuggestionsSchema = z.object({
   archetypes: z.array(z.object({ name: z.string().min(1).max(200), line: z.string().max(400) })).min(1).max(8),

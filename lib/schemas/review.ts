@@ -191,6 +191,7 @@ export const versionReviewSchema = z.object({
   report: reportStateSchema.nullable().describe("The version's newest completed probe report"),
   warnings: z.array(z.string()).describe("Why approving now deserves a second look (policy warn)"),
   blockers: z.array(z.string()).describe("Why approving is refused (policy block)"),
+  selfApproval: z.string().nullable().describe("Why the caller may not approve this version (the workspace bars authors from approving their own version); null when they may"),
   requests: z.array(reviewRequestSchema),
   decisions: z.array(reviewDecisionSchema),
 });
@@ -230,7 +231,7 @@ export const ACTIVITY_KINDS = [
   "created", "edited", "version_saved", "restored", "archived", "unarchived", "probe_started",
   "samples_recorded", "review_requested", "approved", "changes_requested",
   "commented", "comment_resolved", "comment_reopened", "share_created", "share_revoked",
-  "flag_acknowledged", "flag_unacknowledged",
+  "flag_acknowledged", "flag_unacknowledged", "label_moved", "label_removed",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

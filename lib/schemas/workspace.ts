@@ -42,10 +42,16 @@ export const referenceJudgeSetting = z
   .describe("null: none — a probe that names no judge is judged by its target model (self-judged)");
 export type ReferenceJudge = z.infer<typeof referenceJudgeSetting>;
 
+export const authorsMayApproveSetting = z.boolean()
+  .describe("true (default): whoever saved a version may approve it; false: another reviewer must");
+
 export const updateWorkspaceBody = z
-  .object({ name: workspaceNameSchema.optional(), approvalPolicy: approvalPolicySetting.optional(), referenceJudge: referenceJudgeSetting.optional() })
-  .refine((b) => b.name !== undefined || b.approvalPolicy !== undefined || b.referenceJudge !== undefined, {
-    message: "Send a name, an approvalPolicy or a referenceJudge", path: ["name"],
+  .object({
+    name: workspaceNameSchema.optional(), approvalPolicy: approvalPolicySetting.optional(), referenceJudge: referenceJudgeSetting.optional(),
+    authorsMayApprove: authorsMayApproveSetting.optional(),
+  })
+  .refine((b) => b.name !== undefined || b.approvalPolicy !== undefined || b.referenceJudge !== undefined || b.authorsMayApprove !== undefined, {
+    message: "Send a name, an approvalPolicy, a referenceJudge or authorsMayApprove", path: ["name"],
   });
 
 export const workspaceSchema = z.object({
@@ -55,6 +61,7 @@ export const workspaceSchema = z.object({
   role: roleSchema.describe("The caller's role in this workspace"),
   memberCount: z.number().int(),
   approvalPolicy: approvalPolicySetting,
+  authorsMayApprove: authorsMayApproveSetting,
   referenceJudge: referenceJudgeSetting,
   createdAt: z.string(),
 });
@@ -70,10 +77,6 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
-export const addMemberBody = z.object({
-  email: z.email("Enter an email address").transform((e) => e.toLowerCase()),
-  role: roleSchema,
-});
 export const updateMemberBody = z.object({ role: roleSchema });
 
 export const meSchema = z.object({

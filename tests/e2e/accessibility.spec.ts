@@ -74,6 +74,8 @@ test("signed-in studio: every page axe-clean and usable on a 390 px phone", asyn
   await editor.addTrait("firm");
   await editor.expectSaved();
   await editor.saveVersion("First cut", 1);
+  // production on v1: the versions page then shows its labels and "Use in your app", the list and the editor a badge.
+  expect((await page.request.put(`/api/workspaces/${workspaceId}/personas/${personaId}/labels/production`, { data: { version: 1 }, headers: { origin: new URL(page.url()).origin } })).status()).toBe(200);
 
   // A share link of that version, opened without a session.
   await page.getByRole("button", { name: "Share", exact: true }).click();
@@ -115,6 +117,7 @@ test("signed-in studio: every page axe-clean and usable on a 390 px phone", asyn
     { name: "reviews", url: `${w}/reviews`, ready: heading("Reviews") },
     { name: "trait library", url: `${w}/traits`, ready: heading("Trait library") },
     { name: "settings", url: `${w}/settings`, ready: heading("Members & settings") },
+    { name: "inbox", url: `${w}/inbox`, ready: heading("Inbox") },
     { name: "panels", url: `${w}/panels`, ready: heading("Panels") },
     { name: "panel editor", url: panelUrl, ready: (pg) => pg.getByTestId("panel-title") },
   ]);

@@ -14,7 +14,7 @@ test("sign up → create persona → edit with autosave → versions → diff �
   await new PersonasPage(page).create("Triage Nurse Rosa", "a veteran ER triage nurse who has seen everything and still cares");
   const editor = new EditorPage(page);
   await editor.showPrompt();
-  await expect(editor.prompt).toContainText("You are Triage Nurse Rosa: a veteran ER triage nurse who has seen everything and still cares.");
+  await expect(editor.prompt).toContainText("You are a veteran ER triage nurse who has seen everything and still cares.");
 
   // The compiled prompt follows every keystroke, before any save.
   await editor.field("Background").fill("Twenty years on night shifts in a city hospital.");

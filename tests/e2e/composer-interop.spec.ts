@@ -47,7 +47,7 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
   await page.screenshot({ path: "test-results/screenshots/32-variants.png", fullPage: true });
   await page.goto(personaUrl);
   await coherence.getByRole("button", { name: "ER triage nurse" }).first().click();
-  await expect(editor.field("Archetype")).toHaveValue(/er triage nurse/);
+  await expect(editor.field("Archetype")).toHaveValue(/^an ER triage nurse who/);
   await expect(coherence.getByText(/holds them together/)).toBeVisible();
   await editor.expectSaved();
 
@@ -96,7 +96,7 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
   await dialog.getByTestId("export-download").click();
   const yaml = readFileSync((await (await downloading).path())!, "utf8");
   expect(yaml).toContain("llm-rubric");
-  expect(yaml).toContain("er triage nurse");
+  expect(yaml).toContain("an ER triage nurse");
   await dialog.getByRole("button", { name: "Close" }).click();
 
   // Gate it in CI: a workspace token from the settings page and the CLI against this very server.

@@ -2,9 +2,9 @@ import { expect, newAccount, signIn, signUp, test } from "../fixtures";
 import { EditorPage } from "../pages/editor-page";
 import { PersonasPage } from "../pages/personas-page";
 
-// Two tabs edit the same draft. The second save is stale: the studio must keep
-// both texts, show the difference, and let the designer decide.
-test("a stale autosave gets a conflict dialog and nothing is lost", async ({ newPage }) => {
+// Two browsers edit the same field of one draft. The second save is stale: the studio
+// must keep both texts, show the difference, and let the designer decide.
+test("a stale autosave to the same field gets a conflict dialog and nothing is lost", async ({ newPage }) => {
   const account = newAccount("pair");
   const a = await newPage();
   await signUp(a, account);
@@ -22,7 +22,7 @@ test("a stale autosave gets a conflict dialog and nothing is lost", async ({ new
   await editorA.expectSaved();
 
   await editorB.field("Background").fill("Text from tab B");
-  const dialog = b.getByRole("dialog", { name: /Someone else saved this draft/ });
+  const dialog = b.getByRole("dialog", { name: /Someone else changed the same field/ });
   await expect(dialog).toBeVisible();
   await expect(editorB.saveState).toHaveAttribute("data-state", "conflict");
   await expect(dialog).toContainText("Background");
@@ -31,14 +31,14 @@ test("a stale autosave gets a conflict dialog and nothing is lost", async ({ new
 
   // B's text is still in B's form while the dialog is open.
   await expect(editorB.field("Background")).toHaveValue("Text from tab B");
-  await dialog.getByRole("button", { name: "Keep my draft" }).click();
+  await dialog.getByRole("button", { name: "Keep my text here" }).click();
   await editorB.expectSaved();
 
   await a.reload();
   await expect(editorA.field("Background")).toHaveValue("Text from tab B");
 });
 
-test("choosing their draft replaces mine in the form", async ({ newPage }) => {
+test("choosing their text replaces mine in the form", async ({ newPage }) => {
   const account = newAccount("pair");
   const a = await newPage();
   await signUp(a, account);
@@ -51,10 +51,72 @@ test("choosing their draft replaces mine in the form", async ({ newPage }) => {
   await new EditorPage(a).field("Name").fill("Coach Kim (A)");
   await new EditorPage(a).expectSaved();
   await new EditorPage(b).field("Name").fill("Coach Kim (B)");
-  const dialog = b.getByRole("dialog", { name: /Someone else saved this draft/ });
-  await dialog.getByRole("button", { name: "Use their draft" }).click();
+  const dialog = b.getByRole("dialog", { name: /Someone else changed the same field/ });
+  await dialog.getByRole("button", { name: "Use their text here" }).click();
   await expect(new EditorPage(b).field("Name")).toHaveValue("Coach Kim (A)");
   await expect(new EditorPage(b).saveState).toHaveAttribute("data-state", "saved");
+});
+
+// Issue 16 §5: edits to different fields from two people merge; nobody is asked.
+test("two people editing different fields: the stale save merges, both edits are kept, no dialog", async ({ newPage }) => {
+  const account = newAccount("merge");
+  const a = await newPage();
+  await signUp(a, account);
+  await new PersonasPage(a).create("Ferry Fay", "a grumpy ferry captain");
+  const b = await newPage();
+  await signIn(b, account);
+  await b.goto(a.url());
+  const editorA = new EditorPage(a);
+  const editorB = new EditorPage(b);
+  await expect(editorB.field("Archetype")).toHaveValue("a grumpy ferry captain");
+
+  await editorA.field("Background").fill("Thirty winters on the night crossing.");
+  await editorA.expectSaved();
+  // B has not heard of A's save yet (another browser, before its next look): its save is stale.
+  await editorB.field("Notes").fill("Keep answers under five sentences.");
+  await editorB.expectSaved();
+  await expect(b.getByRole("dialog")).toHaveCount(0);
+  await expect(b.getByTestId("merged-notice")).toContainText("Background");
+  await expect(editorB.field("Background")).toHaveValue("Thirty winters on the night crossing.");
+  await expect(editorB.field("Notes")).toHaveValue("Keep answers under five sentences.");
+
+  await a.reload();
+  await expect(editorA.field("Background")).toHaveValue("Thirty winters on the night crossing.");
+  await expect(editorA.field("Notes")).toHaveValue("Keep answers under five sentences.");
+});
+
+test("two tabs of one browser: the other tab shows a save at once, and edits to different fields are both kept", async ({ browser }) => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  await signUp(a, newAccount("tabs"));
+  await new PersonasPage(a).create("Curator Cleo", "a reserved museum curator");
+  const b = await context.newPage();
+  await b.goto(a.url());
+  const editorA = new EditorPage(a);
+  const editorB = new EditorPage(b);
+  await expect(editorB.field("Archetype")).toHaveValue("a reserved museum curator");
+
+  await editorA.field("Background").fill("Keeper of the textile collection.");
+  await editorA.expectSaved();
+  // Tab B learns of it without saving anything itself (BroadcastChannel).
+  await expect(editorB.field("Background")).toHaveValue("Keeper of the textile collection.");
+  await expect(editorB.saveState).toHaveAttribute("data-state", "saved");
+
+  // Both tabs edit different fields at once; neither waits for the other.
+  await editorB.field("Notes").fill("Speaks in short, exact sentences.");
+  await editorA.field("Archetype").fill("a reserved, exacting museum curator");
+  await editorA.expectSaved();
+  await editorB.expectSaved();
+  await expect(a.getByRole("dialog")).toHaveCount(0);
+  await expect(b.getByRole("dialog")).toHaveCount(0);
+
+  const fresh = await context.newPage();
+  await fresh.goto(a.url());
+  const editor = new EditorPage(fresh);
+  await expect(editor.field("Background")).toHaveValue("Keeper of the textile collection.");
+  await expect(editor.field("Notes")).toHaveValue("Speaks in short, exact sentences.");
+  await expect(editor.field("Archetype")).toHaveValue("a reserved, exacting museum curator");
+  await context.close();
 });
 
 test("edits made while the server is unreachable come back in a new tab", async ({ browser }) => {

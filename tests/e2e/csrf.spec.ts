@@ -25,7 +25,7 @@ test("a page on another local origin cannot make a signed-in owner's browser add
   await signUp(await newPage(), attacker);
   const page = await newPage();
   const workspaceId = await signUp(page, victim);
-  const target = `${baseURL}/api/workspaces/${workspaceId}/members`;
+  const target = `${baseURL}/api/workspaces/${workspaceId}/invitations`;
 
   const pages = attackerPages(target, attacker.email);
   const server = http.createServer((req, res) => {
@@ -49,17 +49,17 @@ test("a page on another local origin cannot make a signed-in owner's browser add
     await new Promise((resolve) => server.close(resolve));
   }
 
-  const membersUrl = `/api/workspaces/${workspaceId}/members`;
+  const invitationsUrl = `/api/workspaces/${workspaceId}/invitations`;
   await page.goto(`/w/${workspaceId}`);
-  const members = await (await page.request.get(membersUrl)).json();
-  expect(members.map((m: { email: string }) => m.email)).toEqual([victim.email]);
+  const invitations = await (await page.request.get(invitationsUrl)).json();
+  expect(invitations).toEqual([]);
 
-  // Control: the same change from the studio's own page works.
+  // Control: the same change from the studio's own page works (an invitation the attacker would still have to accept).
   const status = await page.evaluate(async ({ url, email }) => {
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, role: "owner" }) });
     return res.status;
-  }, { url: membersUrl, email: attacker.email });
+  }, { url: invitationsUrl, email: attacker.email });
   expect(status).toBe(201);
-  const after = await (await page.request.get(membersUrl)).json();
-  expect(after.map((m: { email: string }) => m.email).sort()).toEqual([victim.email, attacker.email].sort());
+  const after = await (await page.request.get(invitationsUrl)).json();
+  expect(after.map((i: { email: string }) => i.email)).toEqual([attacker.email]);
 });

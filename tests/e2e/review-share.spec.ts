@@ -1,5 +1,6 @@
 import { expect, newAccount, signUp, test } from "../fixtures";
 import { EditorPage } from "../pages/editor-page";
+import { acceptFromInbox, MembersPage } from "../pages/members-page";
 import { PersonasPage } from "../pages/personas-page";
 
 // Issue 5 as a team would try it: a link opened in a fresh browser profile shows
@@ -10,15 +11,14 @@ test("share a version, review it as a teammate, see the outcome in the queue", a
   const owner = newAccount("owner");
   const reviewer = newAccount("reviewer");
   const r = await newPage();
-  await signUp(r, reviewer);
+  const reviewerHome = await signUp(r, reviewer);
 
   const o = await newPage();
   const workspaceId = await signUp(o, owner);
-  await o.goto(`/w/${workspaceId}/settings`);
-  await o.getByLabel("Member email").fill(reviewer.email);
-  await o.getByLabel("Role for new member").selectOption("reviewer");
-  await o.getByRole("button", { name: "Add member" }).click();
-  await expect(o.getByRole("cell", { name: reviewer.email })).toBeVisible();
+  const members = new MembersPage(o);
+  await members.open(workspaceId);
+  await members.invite(reviewer.email, "reviewer");
+  await acceptFromInbox(r, reviewerHome, owner.name);
 
   await o.goto(`/w/${workspaceId}`);
   await new PersonasPage(o).create("Triage Tess", "a veteran ER triage nurse");

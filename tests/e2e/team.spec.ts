@@ -1,5 +1,6 @@
 import { expect, newAccount, signIn, signUp, test } from "../fixtures";
 import { EditorPage } from "../pages/editor-page";
+import { acceptFromInbox, MembersPage } from "../pages/members-page";
 import { PersonasPage } from "../pages/personas-page";
 
 // An owner adds a teammate as viewer; the viewer can read but not edit, and
@@ -10,7 +11,7 @@ test("owner adds a viewer who gets a read-only editor; strangers get 404", async
   const stranger = newAccount("stranger");
 
   const v = await newPage();
-  await signUp(v, viewer);
+  const viewerHome = await signUp(v, viewer);
   const s = await newPage();
   await signUp(s, stranger);
 
@@ -19,13 +20,11 @@ test("owner adds a viewer who gets a read-only editor; strangers get 404", async
   await new PersonasPage(o).create("Formal Fred", "a meticulous court clerk");
   const personaUrl = new URL(o.url()).pathname;
 
-  await o.goto(`/w/${workspaceId}/settings`);
-  await o.getByLabel("Member email").fill("nobody-here@example.com");
-  await o.getByRole("button", { name: "Add member" }).click();
-  await expect(o.getByText("No Persona Studio account uses this email yet")).toBeVisible();
-  await o.getByLabel("Member email").fill(viewer.email);
-  await o.getByLabel("Role for new member").selectOption("viewer");
-  await o.getByRole("button", { name: "Add member" }).click();
+  const members = new MembersPage(o);
+  await members.open(workspaceId);
+  await members.invite(viewer.email, "viewer");
+  await acceptFromInbox(v, viewerHome, owner.name);
+  await o.reload();
   await expect(o.getByRole("cell", { name: viewer.email })).toBeVisible();
   await o.screenshot({ path: "test-results/screenshots/06-members.png" });
 
@@ -34,7 +33,7 @@ test("owner adds a viewer who gets a read-only editor; strangers get 404", async
   await expect(v.getByRole("note")).toContainText("read-only access");
   await expect(editor.field("Archetype")).toBeDisabled();
   await expect(v.getByRole("button", { name: "Save version" })).toHaveCount(0);
-  await expect(editor.prompt).toContainText("You are Formal Fred: a meticulous court clerk.");
+  await expect(editor.prompt).toContainText("You are a meticulous court clerk.");
 
   await s.goto(personaUrl);
   await expect(s.getByRole("heading", { name: "Not found" })).toBeVisible();

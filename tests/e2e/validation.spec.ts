@@ -48,6 +48,31 @@ test("an over-long background stays local and marked while the other edits keep 
   await expect(editor.field("Background")).toHaveValue("Twenty years of night shifts.");
 });
 
+test("the live preview keeps the last good answers while the draft has an over-long field", async ({ page }) => {
+  await signUp(page, newAccount());
+  await new PersonasPage(page).create("Harbour pilot", "a calm harbour pilot");
+  const editor = new EditorPage(page);
+  await editor.showPreview();
+  const answers = editor.answers();
+  await expect(answers.first()).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+  const before = (await answers.first().getByTestId("answer-body").innerText()).trim();
+
+  await editor.field("Background").fill("y".repeat(4100));
+  // Not a red wall of schema errors: the field's problem in words, and the last answer, dimmed.
+  await expect(answers.first()).toHaveAttribute("data-status", "error", { timeout: 10_000 });
+  await expect(answers.first()).toContainText("Not updated: the draft has a problem");
+  await expect(answers.first()).toContainText("Background is too long");
+  await expect(answers.first().getByTestId("kept-answer")).toBeVisible();
+  expect(before.length).toBeGreaterThan(0);
+  await expect(answers.first().getByTestId("kept-answer")).toContainText(before.slice(0, 40));
+  await expect(page.locator("body")).not.toContainText(RAW);
+
+  // Fixed, the preview answers again.
+  await editor.field("Background").fill("Twenty years bringing ships in.");
+  await expect(answers.first()).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+  await expect(answers.first().getByTestId("kept-answer")).toHaveCount(0);
+});
+
 test("the sign-up form says what is missing next to each field, in words", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByRole("button", { name: "Create account" }).click();

@@ -5,6 +5,15 @@ import * as meRoute from "@/app/api/me/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as memberRoute from "@/app/api/workspaces/[workspaceId]/members/[memberId]/route";
 import * as membersRoute from "@/app/api/workspaces/[workspaceId]/members/route";
+import * as invitationsRoute from "@/app/api/workspaces/[workspaceId]/invitations/route";
+import * as invitationRoute from "@/app/api/workspaces/[workspaceId]/invitations/[invitationId]/route";
+import * as openInvitationRoute from "@/app/api/invitations/[token]/route";
+import * as acceptInvitationRoute from "@/app/api/invitations/[token]/accept/route";
+import * as declineInvitationRoute from "@/app/api/invitations/[token]/decline/route";
+import * as acceptMyInvitationRoute from "@/app/api/me/invitations/[invitationId]/accept/route";
+import * as declineMyInvitationRoute from "@/app/api/me/invitations/[invitationId]/decline/route";
+import * as inboxRoute from "@/app/api/me/inbox/route";
+import * as readNotificationsRoute from "@/app/api/me/notifications/read/route";
 import * as archiveRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/archive/route";
 import * as diffRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/diff/route";
 import * as personaRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/route";
@@ -12,6 +21,7 @@ import * as restoreRoute from "@/app/api/workspaces/[workspaceId]/personas/[pers
 import * as versionRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/[number]/route";
 import * as versionsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/versions/route";
 import * as personasRoute from "@/app/api/workspaces/[workspaceId]/personas/route";
+import * as samplePersonaRoute from "@/app/api/workspaces/[workspaceId]/sample-persona/route";
 import * as providerRoute from "@/app/api/workspaces/[workspaceId]/providers/[providerId]/route";
 import * as providerDefaultRoute from "@/app/api/workspaces/[workspaceId]/providers/default/route";
 import * as providersRoute from "@/app/api/workspaces/[workspaceId]/providers/route";
@@ -87,6 +97,8 @@ import * as panelVersionReviewRoute from "@/app/api/workspaces/[workspaceId]/pan
 import * as decidePanelVersionRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/versions/[number]/decision/route";
 import * as withdrawPanelReviewRoute from "@/app/api/workspaces/[workspaceId]/panels/[panelId]/reviews/requests/[requestId]/withdraw/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
+import * as labelsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/labels/route";
+import * as labelRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/labels/[label]/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
 import { ops } from "@/lib/http/operations";
@@ -109,7 +121,17 @@ const ROUTES: Record<string, RouteModule> = {
   "/api/workspaces": workspacesRoute,
   [W]: workspaceRoute,
   [`${W}/members`]: membersRoute,
+  [`${W}/sample-persona`]: samplePersonaRoute,
   [`${W}/members/{memberId}`]: memberRoute,
+  [`${W}/invitations`]: invitationsRoute,
+  [`${W}/invitations/{invitationId}`]: invitationRoute,
+  "/api/invitations/{token}": openInvitationRoute,
+  "/api/invitations/{token}/accept": acceptInvitationRoute,
+  "/api/invitations/{token}/decline": declineInvitationRoute,
+  "/api/me/invitations/{invitationId}/accept": acceptMyInvitationRoute,
+  "/api/me/invitations/{invitationId}/decline": declineMyInvitationRoute,
+  "/api/me/inbox": inboxRoute,
+  "/api/me/notifications/read": readNotificationsRoute,
   [`${W}/personas`]: personasRoute,
   [P]: personaRoute,
   [`${P}/archive`]: archiveRoute,
@@ -165,6 +187,8 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/variant-probes/{batchId}`]: variantBatchRoute,
   [`${W}/imports`]: importsRoute,
   [`${P}/export`]: exportRoute,
+  [`${P}/labels`]: labelsRoute,
+  [`${P}/labels/{label}`]: labelRoute,
   [`${W}/api-tokens`]: apiTokensRoute,
   [`${W}/api-tokens/{tokenId}/revoke`]: revokeApiTokenRoute,
   [`${W}/panels`]: panelsRoute,

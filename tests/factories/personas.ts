@@ -32,14 +32,21 @@ export async function signUpWithWorkspace(overrides: Parameters<typeof signUp>[0
   return { ...user, api: client, workspaceId: me.workspaces[0].id };
 }
 
-/** Signs up a second account and adds it to `owner`'s workspace with `role`. */
+/** Signs up a second account, invites it to `owner`'s workspace with `role`, and accepts from its inbox. */
 export async function addTeammate(owner: Member, role: Role, name?: string) {
   const mate = await signUp({ name: name ?? `${role[0].toUpperCase()}${role.slice(1)} Person` });
-  const member = expectOk(
-    ops.addMember,
-    await owner.api.post(`${wsPath(owner.workspaceId)}/members`, { email: mate.email, role }),
-  );
-  return { ...mate, api: api(mate.cookie), workspaceId: owner.workspaceId, memberId: member.id };
+  const mateApi = api(mate.cookie);
+  const { memberId } = await inviteAndAccept(owner, { email: mate.email, api: mateApi }, role);
+  return { ...mate, api: mateApi, workspaceId: owner.workspaceId, memberId };
+}
+
+/** `owner` invites `invitee`'s address with `role`; the invitee accepts the invitation found in their inbox. */
+export async function inviteAndAccept(owner: { api: Api; workspaceId: string }, invitee: { email: string; api: Api }, role: Role) {
+  expectOk(ops.inviteMember, await owner.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: invitee.email, role }));
+  const inbox = expectOk(ops.inbox, await invitee.api.get("/api/me/inbox"));
+  const invitation = inbox.invitations.find((i) => i.workspaceId === owner.workspaceId);
+  if (!invitation) throw new Error(`No invitation to ${owner.workspaceId} in ${invitee.email}'s inbox`);
+  return expectOk(ops.acceptMyInvitation, await invitee.api.post(`/api/me/invitations/${invitation.id}/accept`));
 }
 
 export async function createPersona(owner: { api: Api; workspaceId: string }, body: { name: string; archetype?: string; spec?: PersonaSpec } = { name: "Nurse Ada", spec: buildSpec() }) {

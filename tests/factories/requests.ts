@@ -8,13 +8,15 @@ import { buildSpec } from "@/tests/factories/personas";
 
 export type Ids = {
   workspaceId: string;
+  /** A pending invitation of the workspace, for the invitation routes. */
+  invitationId?: string;
   personaId: string;
   memberId: string;
   /** An existing version number of the persona. */
   number: number;
   /** The persona's current draft revision. */
   revision: number;
-  /** An email with an account, for addMember. */
+  /** An email with an account, for inviteMember. */
   email: string;
   /** A stored provider of the workspace; sweeps that never reach the service may leave it out. */
   providerId?: string;
@@ -58,7 +60,8 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   compilePersona: () => ({ spec: buildSpec() }),
   createWorkspace: () => ({ name: "Side project" }),
   updateWorkspace: () => ({ name: "Renamed" }),
-  addMember: (ids) => ({ email: ids.email, role: "owner" }),
+  inviteMember: (ids) => ({ email: ids.email, role: "owner" }),
+  readNotifications: () => ({}),
   updateMember: () => ({ role: "owner" }),
   createPersona: () => ({ name: "Intruder" }),
   updateDraft: (ids) => ({ revision: ids.revision, spec: buildSpec({ name: "Hijacked" }) }),
@@ -92,6 +95,7 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   updateVariant: () => ({ revision: 1, name: "Renamed variant" }),
   probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
   createApiToken: () => ({ name: "GitHub Actions", role: "editor", expiresInDays: 30 }),
+  moveLabel: (ids) => ({ version: ids.number }),
   acknowledgeFlag: () => ({ flagId: "leakage:warm", direction: "up", reason: "A support agent is meant to sound warm" }),
   createPanel: (ids) => ({ name: "Review board", spec: { members: [{ key: "ada", personaId: ids.personaId, version: "latest" }], plans: { single: { seats: { ada: { providerId: "simulator", model: "persona-sim-1" } } } } } }),
   updatePanel: () => ({ revision: 1, name: "Renamed board" }),
@@ -142,7 +146,8 @@ export function validRequest(op: Operation, ids: Ids): { path: string } & SendOp
       variantId: ids.variantId ?? "no-such-variant", batchId: ids.batchId ?? "no-such-batch",
       tokenId: ids.tokenId ?? "no-such-api-token", answerId: ids.answerId ?? "no-such-answer", ackId: ids.ackId ?? "no-such-ack",
       panelId: ids.panelId ?? "no-such-panel", sessionId: ids.sessionId ?? "no-such-session", requestId: ids.requestId ?? "no-such-request",
-      index: 0,
+      invitationId: ids.invitationId ?? "no-such-invitation",
+      index: 0, label: "production",
     }),
     body: op.body ? VALID_BODIES[op.id](ids) : undefined,
     query: op.query ? VALID_QUERIES[op.id](ids) : undefined,

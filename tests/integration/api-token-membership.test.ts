@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { expectError, expectOk, tokenApi } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { addTeammate, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { addTeammate, inviteAndAccept, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // An API token is bound to the membership it was made under, not just the
 // account: a member who is removed and added again gets a new membership, and
@@ -33,8 +33,8 @@ describe("tokens bound to the membership", () => {
     expectOk(ops.removeMember, await owner.api.delete(`${members()}/${mate.memberId}`));
     expect(expectError(await tokenApi(token).get(personas()), 401).message).toMatch(/left the workspace/);
 
-    const back = expectOk(ops.addMember, await owner.api.post(members(), { email: mate.email, role: "owner" }));
-    expect(back.id).not.toBe(mate.memberId);
+    const back = await inviteAndAccept(owner, mate, "owner");
+    expect(back.memberId).not.toBe(mate.memberId);
     // The account is a member again and works signed in …
     expectOk(ops.listPersonas, await mate.api.get(personas()));
     // … but the old token does not come back to life, for reads or writes.

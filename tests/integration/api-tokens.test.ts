@@ -137,7 +137,9 @@ describe("calling workspace routes with a token", () => {
     const userOps = allOps.filter((op) => op.auth === "user");
     expect(userOps.map((op) => op.id)).toContain("getMe");
     for (const op of userOps) {
-      const res = await tokenApi(token).send(op.method, op.path, { body: op.body ? {} : undefined });
+      // Well-formed path parameters (an invitation's token, its id): a malformed one is simply "not found".
+      const path = fillPath(op.path, { token: "A".repeat(43), invitationId: "inv_x" });
+      const res = await tokenApi(token).send(op.method, path, { body: op.body ? {} : undefined });
       expect(expectError(res, 401).message, op.id).toBe("API tokens work on workspace routes only");
     }
   });

@@ -33,7 +33,7 @@ describe("sign-up", () => {
 describe("without a session", () => {
   const params = {
     workspaceId: "ws_x", personaId: "p_x", memberId: "m_x", number: 1, providerId: "pr_x", runId: "run_x", answerId: "a_x", traitKey: "trait_x",
-    commentId: "c_x", shareId: "s_x", token: "A".repeat(43), variantId: "v_x", batchId: "b_x", tokenId: "t_x", ackId: "ack_x", panelId: "pn_x", sessionId: "ses_x", requestId: "rq_x", index: 0,
+    commentId: "c_x", shareId: "s_x", token: "A".repeat(43), variantId: "v_x", batchId: "b_x", tokenId: "t_x", ackId: "ack_x", panelId: "pn_x", sessionId: "ses_x", requestId: "rq_x", invitationId: "inv_x", label: "production", index: 0,
   };
   // Share links are the public surface (their token is the credential: tests/integration/share-links.test.ts), with the health check.
   const sessionOps = allOps.filter((op) => op.auth !== "public");

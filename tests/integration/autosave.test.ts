@@ -27,7 +27,7 @@ describe("autosave", () => {
       }),
     );
     expect(saved.revision).toBe(2);
-    expect(saved.compiledPrompt.split("\n")[0]).toBe("You are Nurse Ada: a retired lighthouse keeper.");
+    expect(saved.compiledPrompt.split("\n")[0]).toBe("You are a retired lighthouse keeper.");
     expect(saved.compiledPrompt).toContain("stay matter-of-fact");
     expect(saved.compiledPrompt).not.toContain("name the person's feelings");
     expect(saved).toMatchObject({ archetype: "a retired lighthouse keeper", updatedBy: "Olive", dirty: true });

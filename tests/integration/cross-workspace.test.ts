@@ -113,9 +113,11 @@ describe("control: the same requests from a member", () => {
   async function freshIds(op: Operation): Promise<Ids> {
     const persona = await createPersona(carol);
     const version = await saveVersion(carol, persona.id, persona.revision, "first");
+    // Reading or removing a label needs one: production on version 1.
+    if (op.path.includes("{label}") && op.method !== "PUT") expectOk(ops.moveLabel, await carol.api.send("PUT", `${personaPath(carol.workspaceId, persona.id)}/labels/production`, { body: { version: version.number } }));
     const needsMember = op.path.includes("{memberId}");
     const teammate = needsMember ? await addTeammate(carol, "viewer") : null;
-    const newcomer = op.id === "addMember" ? await signUp() : null;
+    const newcomer = op.id === "inviteMember" ? await signUp() : null;
     const provider = op.path.includes("{providerId}")
       ? expectOk(ops.createProvider, await carol.api.post(`${wsPath(carol.workspaceId)}/providers`, { name: "Carol's endpoint", baseUrl: "http://127.0.0.1:9/v1", defaultModel: "m" }))
       : null;
@@ -176,13 +178,17 @@ describe("control: the same requests from a member", () => {
     const panelRequest = panel && op.path.includes("{requestId}")
       ? expectOk(ops.requestPanelReview, await carol.api.post(`${wsPath(carol.workspaceId)}/panels/${panel.id}/reviews`, { version: 1, reviewerIds: [(await addTeammate(carol, "reviewer")).id] }))[0]
       : null;
+    const invitation = op.path.includes("{invitationId}")
+      ? expectOk(ops.inviteMember, await carol.api.post(`${wsPath(carol.workspaceId)}/invitations`, { email: "invitee@example.test", role: "viewer" }))
+      : null;
     const axes = op.id === "getAxesComparison" ? await startAxes(carol) : {};
     const current = expectOk(ops.getPersona, await carol.api.get(personaPath(carol.workspaceId, persona.id)));
     return {
       workspaceId: carol.workspaceId, personaId: persona.id, memberId: teammate?.memberId ?? "none",
       number: version.number, revision: current.revision, email: newcomer?.email ?? "none@example.test", providerId: provider?.id,
       runId: panelRun?.id ?? run?.id, answerId: answer?.id, traitKey: trait?.key, reviewerUserId: reviewer?.id, commentId: panelComment?.id ?? comment?.id, shareId: panelShare?.id ?? share?.id,
-      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id, sessionId: session?.id, requestId: panelRequest?.id, ...axes,
+      tokenId: apiToken?.id, variantId: variant?.id, batchId: batch?.batchId, ackId: ack?.acknowledgement.id, panelId: panel?.id, sessionId: session?.id, requestId: panelRequest?.id,
+      ...(invitation ? { invitationId: invitation.invitation.id } : {}), ...axes,
     };
   }
 

@@ -16,7 +16,7 @@ const EVIL = "http://127.0.0.1:3211";
 const sweep = sweepWorkspace("Victim", "Attacker");
 const { expectNothingWritten } = sweep;
 
-const membersPath = () => `${wsPath(sweep.owner.workspaceId)}/members`;
+const membersPath = () => `${wsPath(sweep.owner.workspaceId)}/invitations`;
 const addAttacker = JSON.stringify({ email: "placeholder", role: "owner" });
 
 function addMember(headers: Record<string, string>, body = addAttacker.replace("placeholder", sweep.outsiderEmail)) {
@@ -139,7 +139,7 @@ describe("every write operation", () => {
     await expectNothingWritten();
   });
 
-  it("still lets the sweep.owner add the member from the studio's own origin (control)", async () => {
+  it("still lets the sweep.owner invite the member from the studio's own origin (control)", async () => {
     const res = await addMember({ origin: BASE_URL, "content-type": "application/json" });
     expect(res.status).toBe(201);
   });

@@ -115,7 +115,7 @@ describe("exporting", () => {
   });
 
   it("writes a promptfoo config: the prompt, probe items as tests, rubrics as llm-rubric assertions with the target", async () => {
-    const persona = await createPersona(owner, { name: "Foo", spec: buildSpec({ name: "Foo", traitTargets: { empathetic: 90, firm: 80 } }) });
+    const persona = await createPersona(owner, { name: "Foo", spec: buildSpec({ name: "Foo", characterName: "Foo", traitTargets: { empathetic: 90, firm: 80 } }) });
     const res = await download(persona.id, { format: "promptfoo", version: "draft", provider: "openai:gpt-4o-mini" });
     expect(res.status).toBe(200);
     const config = parseYaml(await res.text());

@@ -34,12 +34,13 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
   ],
   createWorkspace: [["empty", {}, "name"], ["number as name", { name: 42 }, "name"]],
   updateWorkspace: [["empty", {}, "name"], ["blank name", { name: "   " }, "name"], ["an unknown approval policy", { approvalPolicy: "sometimes" }, "approvalPolicy"]],
-  addMember: [
+  inviteMember: [
     ["empty", {}, "email"],
     ["not an email", { email: "olive at example", role: "viewer" }, "email"],
     ["unknown role", { email: "x@example.test", role: "admin" }, "role"],
   ],
   updateMember: [["empty", {}, "role"], ["unknown role", { role: "superuser" }, "role"]],
+  readNotifications: [["ids as a string", { ids: "all" }, "ids"], ["an empty id", { ids: [""] }, "ids.0"]],
   createPersona: [
     ["empty", {}, "name"],
     ["archetype as number", { name: "Ok", archetype: 7 }, "archetype"],
@@ -166,6 +167,12 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["the sweep.owner role", { name: "CI", role: "owner" }, "role"],
     ["an expiry of 0 days", { name: "CI", expiresInDays: 0 }, "expiresInDays"],
     ["an expiry over a year", { name: "CI", expiresInDays: 366 }, "expiresInDays"],
+  ],
+  moveLabel: [
+    ["empty", {}, "version"],
+    ["version 0", { version: 0 }, "version"],
+    ["a version as text", { version: "2" }, "version"],
+    ["a fractional version", { version: 1.5 }, "version"],
   ],
   acknowledgeFlag: [
     ["empty", {}, "flagId"],

@@ -23,7 +23,7 @@ const byPath = new Map<string, Set<Method>>();
 for (const op of allOps) byPath.set(op.path, (byPath.get(op.path) ?? new Set()).add(op.method));
 
 const sample = (template: string) =>
-  fillPath(template, { workspaceId: "w1", personaId: "p1", number: 1, memberId: "m1", providerId: "pr1", runId: "r1", answerId: "a1", traitKey: "calm", commentId: "c1", shareId: "s1", token: NO_SUCH_TOKEN, variantId: "v1", batchId: "b1", tokenId: "t1", ackId: "ack1", panelId: "pn1", sessionId: "ses1", requestId: "rq1", index: 0 });
+  fillPath(template, { workspaceId: "w1", personaId: "p1", number: 1, memberId: "m1", providerId: "pr1", runId: "r1", answerId: "a1", traitKey: "calm", commentId: "c1", shareId: "s1", token: NO_SUCH_TOKEN, variantId: "v1", batchId: "b1", tokenId: "t1", ackId: "ack1", panelId: "pn1", sessionId: "ses1", requestId: "rq1", invitationId: "inv1", index: 0, label: "production" });
 
 describe("405 Method Not Allowed", () => {
   it("PUT /api/me answers 405 JSON with Allow: GET, and GET /api/me still works", async () => {

@@ -152,6 +152,19 @@ describe("archetype suggestions", () => {
     expect(res.archetypes.map((a) => a.name).join(" ")).toMatch(/nurse|teacher|coach|paramedic|midwife/i);
   });
 
+  it("takes the persona's archetype, background and boundaries, so the types come from its world", async () => {
+    const ask = async (extra: Record<string, unknown>) => expectOk(ops.suggestArchetypes, await owner.api.post(`${wsPath(owner.workspaceId)}/archetypes/suggest`, { traitTargets: { empathetic: 90, firm: 85 }, ...extra })).archetypes.map((a) => a.name);
+    const traitsOnly = await ask({});
+    const desk = await ask({
+      archetype: "a support agent for an online bike shop",
+      background: "Handles refunds, returns and late deliveries for upset customers.",
+      boundaries: ["Never promise a refund outside the 30-day policy"],
+    });
+    expect(desk).not.toEqual(traitsOnly);
+    expect(desk.join(" ")).not.toMatch(/nurse|paramedic/i);
+    expectError(await owner.api.post(`${wsPath(owner.workspaceId)}/archetypes/suggest`, { traitTargets: { empathetic: 90 }, archetype: "x".repeat(601) }), 422, "archetype");
+  });
+
   it("turns a provider failure into a 502 naming the reason", async () => {
     const provider = await httpProvider("fail-500");
     const res = await owner.api.post(`${wsPath(owner.workspaceId)}/archetypes/suggest`, { traitTargets: { skeptical: 90 }, providerId: provider.id });

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import type { Role } from "@/lib/schemas/workspace";
-import { expectError, expectOk } from "@/tests/factories/api";
+import { api, expectError, expectOk } from "@/tests/factories/api";
 import { signUp } from "@/tests/factories/auth";
 import { snapshotDb } from "@/tests/factories/db";
 import {
-  addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
+  addTeammate, buildSpec, createPersona, inviteAndAccept, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
 
 type Teammate = Awaited<ReturnType<typeof addTeammate>>;
@@ -33,24 +33,31 @@ describe("adding members", () => {
     expect(me.workspaces.find((w) => w.id === owner.workspaceId)).toMatchObject({ role: "reviewer", memberCount: 4, personal: false });
   });
 
-  it("finds the account whatever the case of the email typed", async () => {
+  it("invites whatever the case of the email typed, and the account joins only on accepting", async () => {
     const mate = await signUp();
-    const member = expectOk(
-      ops.addMember,
-      await owner.api.post(`${wsPath(owner.workspaceId)}/members`, { email: mate.email.toUpperCase(), role: "viewer" }),
-    );
-    expect(member.userId).toBe(mate.id);
+    const sent = expectOk(ops.inviteMember, await owner.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: mate.email.toUpperCase(), role: "viewer" }));
+    expect(sent.invitation.email).toBe(mate.email.toLowerCase());
+    const before = expectOk(ops.listMembers, await owner.api.get(`${wsPath(owner.workspaceId)}/members`));
+    expect(before.some((m) => m.userId === mate.id)).toBe(false);
+    const joined = await inviteAndAccept(owner, { email: mate.email, api: api(mate.cookie) }, "viewer");
+    const after = expectOk(ops.listMembers, await owner.api.get(`${wsPath(owner.workspaceId)}/members`));
+    expect(after.find((m) => m.id === joined.memberId)).toMatchObject({ userId: mate.id, role: "viewer" });
   });
 
-  it("answers 422 on the email field for an address nobody signed up with", async () => {
-    const before = await snapshotDb();
-    const res = await owner.api.post(`${wsPath(owner.workspaceId)}/members`, { email: "nobody@example.test", role: "editor" });
-    expect(expectError(res, 422, "email").message).toMatch(/sign up/);
-    expect(await snapshotDb()).toEqual(before);
+  it("answers an address nobody signed up with exactly as one with an account", async () => {
+    const mate = await signUp();
+    const known = await owner.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: mate.email, role: "editor" });
+    const unknown = await owner.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: "nobody@example.test", role: "editor" });
+    expect(unknown.status).toBe(known.status);
+    const shape = (r: typeof known, email: string) => {
+      const body = expectOk(ops.inviteMember, r);
+      return { message: body.message.replace(email, "ADDRESS"), keys: Object.keys(body).sort(), invitation: Object.keys(body.invitation).sort() };
+    };
+    expect(shape(unknown, "nobody@example.test")).toEqual(shape(known, mate.email.toLowerCase()));
   });
 
   it("answers 409 when the account is already a member", async () => {
-    const res = await owner.api.post(`${wsPath(owner.workspaceId)}/members`, { email: team.viewer.email, role: "editor" });
+    const res = await owner.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: team.viewer.email, role: "editor" });
     expectError(res, 409, "email");
     const members = expectOk(ops.listMembers, await owner.api.get(`${wsPath(owner.workspaceId)}/members`));
     expect(members.find((m) => m.userId === team.viewer.id)?.role).toBe("viewer");
@@ -95,7 +102,7 @@ describe("what each role may do with personas", () => {
 
   it("an editor cannot add members or change roles (owner only)", async () => {
     const other = await signUp();
-    expectError(await team.editor.api.post(`${wsPath(owner.workspaceId)}/members`, { email: other.email, role: "viewer" }), 403);
+    expectError(await team.editor.api.post(`${wsPath(owner.workspaceId)}/invitations`, { email: other.email, role: "viewer" }), 403);
     expectError(await team.editor.api.patch(`${wsPath(owner.workspaceId)}/members/${team.viewer.memberId}`, { role: "owner" }), 403);
     expectError(await team.editor.api.patch(`${wsPath(owner.workspaceId)}/members/${team.editor.memberId}`, { role: "owner" }), 403);
     expectError(await team.editor.api.patch(wsPath(owner.workspaceId), { name: "Taken over" }), 403);

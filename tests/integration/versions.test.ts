@@ -46,7 +46,7 @@ describe("saving versions", () => {
     const v1 = expectOk(ops.getVersion, await owner.api.get(`${path}/versions/1`));
     expect(v1.spec).toEqual(v1Spec);
     expect(v1.message).toBe("First cut");
-    expect(v1.compiledPrompt.split("\n")[0]).toBe("You are Nurse Ada: a veteran ER triage nurse.");
+    expect(v1.compiledPrompt.split("\n")[0]).toBe("You are a veteran ER triage nurse.");
     // The firm trait was only added for version 2.
     expect(v1.compiledPrompt).not.toContain("state limits plainly");
   });
@@ -72,7 +72,7 @@ describe("diff", () => {
     expect(diff.prompt.linesAdded).toBeGreaterThanOrEqual(2);
     expect(diff.prompt.linesRemoved).toBeGreaterThanOrEqual(1);
     const added = diff.prompt.parts.filter((p) => p.added).map((p) => p.value).join("");
-    expect(added).toContain("You are Nurse Ada: a veteran ICU nurse.");
+    expect(added).toContain("You are a veteran ICU nurse.");
     expect(added).toContain("state limits plainly");
   });
 

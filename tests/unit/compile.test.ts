@@ -27,9 +27,29 @@ describe("compilePersona", () => {
     expect(first.source).toBe("compiled");
   });
 
-  it("opens with the name and the archetype on the first line", () => {
-    expect(promptOf(spec()).split("\n")[0]).toBe("You are Nurse Ada: a veteran ER triage nurse.");
-    expect(promptOf(spec({ archetype: "" })).split("\n")[0]).toBe("You are Nurse Ada.");
+  it("opens with the character's own name and the archetype on the first line", () => {
+    expect(promptOf(spec({ characterName: "Ada" })).split("\n")[0]).toBe("You are Ada: a veteran ER triage nurse.");
+    expect(promptOf(spec({ characterName: "Ada", archetype: "" })).split("\n")[0]).toBe("You are Ada.");
+  });
+
+  it("never puts the persona's display label into the prompt", () => {
+    const labelled = spec({ name: "Support agent — empathetic but firm about refund policy", archetype: "a patient support agent at a bike shop" });
+    expect(promptOf(labelled).split("\n")[0]).toBe("You are a patient support agent at a bike shop.");
+    expect(promptOf(labelled)).not.toContain("Support agent —");
+    expect(promptOf(spec({ characterName: "   " })).split("\n")[0]).toBe("You are a veteran ER triage nurse.");
+    // Neither a name nor an archetype: no opening line at all rather than "You are Untitled persona."
+    expect(promptOf(spec({ archetype: "" })).split("\n")[0]).toBe("## Who you are");
+  });
+
+  it("gives a bare archetype its article and keeps acronyms and names as written", () => {
+    const first = (archetype: string) => promptOf(spec({ archetype })).split("\n")[0];
+    expect(first("Investigative journalist who follows the money")).toBe("You are an investigative journalist who follows the money.");
+    expect(first("ER triage nurse")).toBe("You are an ER triage nurse.");
+    expect(first("A veteran ER triage nurse.")).toBe("You are a veteran ER triage nurse.");
+    expect(first("honest broker")).toBe("You are an honest broker.");
+    expect(first("university librarian")).toBe("You are a university librarian.");
+    expect(first("Sherlock Holmes in his later years")).toBe("You are Sherlock Holmes in his later years.");
+    expect(first("The ship's cook")).toBe("You are the ship's cook.");
   });
 
   it("writes a high trait target as the library's high-pole behaviour, not as an adjective", () => {

@@ -20,6 +20,21 @@ describe("normalizeSpec / serializeSpec", () => {
   });
 });
 
+describe("characterName in stored specs", () => {
+  it("is absent from specs that have none, so a spec from before the field keeps its bytes", () => {
+    const older = emptySpec("Ada");
+    expect("characterName" in normalizeSpec(older)).toBe(false);
+    expect(serializeSpec({ ...older, characterName: "" })).toBe(serializeSpec(older));
+    expect(serializeSpec({ ...older, characterName: "   " })).toBe(serializeSpec(older));
+  });
+
+  it("is kept, right after the label, when the designer names the character", () => {
+    const named = normalizeSpec({ ...emptySpec("Support agent — firm on refunds"), characterName: "Maya" });
+    expect(named.characterName).toBe("Maya");
+    expect(Object.keys(named).slice(0, 3)).toEqual(["name", "characterName", "archetype"]);
+  });
+});
+
 describe("slugify", () => {
   it.each([
     ["Nurse Ada", "nurse-ada"],

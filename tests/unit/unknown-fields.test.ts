@@ -9,7 +9,8 @@ import { updateProviderBody } from "@/lib/schemas/provider";
 import { createCommentBody, decideBody } from "@/lib/schemas/review";
 import { createShareBody } from "@/lib/schemas/share";
 import { probeVariantsBody } from "@/lib/schemas/variant";
-import { addMemberBody, updateWorkspaceBody } from "@/lib/schemas/workspace";
+import { inviteMemberBody } from "@/lib/schemas/invitation";
+import { updateWorkspaceBody } from "@/lib/schemas/workspace";
 
 // Unknown fields are found by walking the raw JSON beside zod's output: a key
 // the schema stripped is one it does not know. Defaults, transforms, records
@@ -38,7 +39,7 @@ describe("unknownFields", () => {
   it("reports nothing for a valid body whose schema fills defaults or transforms values", () => {
     expect(unknownIn(createProbeRunBody, {})).toEqual([]);
     expect(unknownIn(createProbeRunBody, { version: 2, traits: ["empathetic"] })).toEqual([]);
-    expect(unknownIn(addMemberBody, { email: "Ada@Example.TEST", role: "editor" })).toEqual([]);
+    expect(unknownIn(inviteMemberBody, { email: "Ada@Example.TEST", role: "editor" })).toEqual([]);
     expect(unknownIn(createShareBody, { label: " x " })).toEqual([]);
     expect(unknownIn(decideBody, { decision: "approve" })).toEqual([]);
     expect(unknownIn(updateWorkspaceBody, { approvalPolicy: "block" })).toEqual([]);

@@ -7,6 +7,8 @@ import { useMeasuredCorrelations } from "@/lib/query/composer-hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { MeasuredCorrelation, MeasuredCorrelations } from "@/lib/schemas/coherence";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
+import { inSentence, upperFirst, withArticle } from "@/lib/persona/phrasing";
+import { useReplaceArchetype } from "@/components/personas/editor/suggestion-replace";
 
 // The static coherence check, under the trait targets: recomputed on every
 // change (pure, no model call), with the character types that would hold a
@@ -66,6 +68,9 @@ export function CoherencePanel({
   const pairTraits = result.warnings.filter((w) => w.traits.length === 2).flatMap((w) => w.traits);
   const measured = useMeasuredCorrelations(workspaceId, pairTraits, personaId);
   const fromText = result.asked.filter((a) => a.source === "text");
+  // Inside the spec form the replacement is undoable (Undo notice, Ctrl+Z); the prop is the plain fallback.
+  const replace = useReplaceArchetype();
+  const applyType = onUseType && ((text: string, name: string) => (replace ? replace(text, `the ${inSentence(name)} suggestion`) : onUseType(text)));
   if (result.asked.length === 0) return null;
 
   return (
@@ -82,7 +87,7 @@ export function CoherencePanel({
       ) : null}
       {result.held.map((h) => (
         <p key={h.traits.join("+")} className="rounded-md bg-emerald-50 px-3 py-2 text-xs text-emerald-900 ring-1 ring-inset ring-emerald-200">
-          ✓ {nameOf(h.traits[0])} + {nameOf(h.traits[1])} usually collapse, but <b>{h.by.toLowerCase()}</b> is known for both: the character type holds them together.
+          ✓ {nameOf(h.traits[0])} + {nameOf(h.traits[1])} usually collapse, but <b>{inSentence(h.by)}</b> is known for both: the character type holds them together.
         </p>
       ))}
       {result.warnings.length === 0 && result.held.length === 0 ? (
@@ -100,8 +105,9 @@ export function CoherencePanel({
               <div className="mt-2 flex flex-wrap items-center gap-1.5 text-xs">
                 <span className="text-amber-900">Try a character type:</span>
                 {w.suggestions.map((s) => (
-                  onUseType ? (
-                    <button key={s.id} type="button" title={`A ${s.name.toLowerCase()} who ${s.why}`} onClick={() => onUseType(`a ${s.name.toLowerCase()} who ${s.why}`)}
+                  applyType ? (
+                    <button key={s.id} type="button" title={`${upperFirst(withArticle(s.name))} who ${s.why}. Replaces the archetype; you can undo it.`}
+                      onClick={() => applyType(`${withArticle(s.name)} who ${s.why}`, s.name)}
                       className="rounded-full bg-white px-2.5 py-0.5 font-medium text-brand-700 ring-1 ring-inset ring-brand-200 hover:bg-brand-50">
                       {s.name}
                     </button>

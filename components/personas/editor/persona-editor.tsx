@@ -4,12 +4,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { StatusBadge } from "@/components/personas/status-badge";
+import { ChangesRequestedReason } from "@/components/review/changes-requested-reason";
+import { LabelBadges } from "@/components/personas/label-badges";
+import { useLabels } from "@/lib/query/label-hooks";
 import { CoherencePanel } from "@/components/personas/editor/coherence-panel";
 import { ConflictDialog } from "@/components/personas/editor/conflict-dialog";
 import { DangerZone } from "@/components/personas/editor/danger-zone";
 import { SidePanel } from "@/components/personas/editor/side-panel";
 import { ArchetypeHelp } from "@/components/preview/archetype-help";
-import { SaveIndicator } from "@/components/personas/editor/save-indicator";
+import { MergedNotice, SaveIndicator } from "@/components/personas/editor/save-indicator";
 import { SaveVersionDialog } from "@/components/versions/save-version-dialog";
 import { ScenarioDrafts } from "@/components/personas/editor/scenario-drafts";
 import { SpecForm } from "@/components/personas/editor/spec-form";
@@ -37,9 +40,10 @@ function Editor({
   workspaceId, initial, detail, readOnly, role,
 }: { workspaceId: string; initial: PersonaDetail; detail: PersonaDetail; readOnly: boolean; role: string }) {
   const toast = useToast();
-  const save = useAutosave(workspaceId, initial);
+  const save = useAutosave(workspaceId, initial, { watch: !readOnly });
   const createVersion = useCreateVersion(workspaceId, initial.id);
   const archive = useArchivePersona(workspaceId, initial.id);
+  const labels = useLabels(workspaceId, initial.id);
   const [versionOpen, setVersionOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -74,7 +78,10 @@ function Editor({
             <h1 className="truncate font-semibold text-slate-900" data-testid="persona-title">{save.spec.name || "Untitled"}</h1>
           </nav>
           <StatusBadge status={detail.status} />
+          {detail.status === "changes_requested" && detail.latestVersion ? <ChangesRequestedReason workspaceId={workspaceId} personaId={initial.id} version={detail.latestVersion} /> : null}
+          <LabelBadges labels={labels.data} />
           {!readOnly ? <SaveIndicator state={save.state} error={save.error} revision={save.revision} onRetry={() => void save.saveNow()} /> : null}
+          {!readOnly ? <MergedNotice notice={save.merged} onDismiss={save.dismissMerged} /> : null}
           <div className="ml-auto flex flex-wrap items-center gap-1.5">
             <span className="text-xs text-slate-500">
               {detail.latestVersion ? <span title={detail.dirty ? "The draft has changes that are not in a saved version" : undefined}>v{detail.latestVersion}{detail.dirty ? " + edits" : ""}</span> : "No versions yet"}
@@ -147,7 +154,7 @@ function Editor({
               can.review(role as Role) ? (
                 <ArchetypeHelp
                   workspaceId={workspaceId}
-                  traitTargets={save.spec.traitTargets}
+                  spec={save.spec}
                   onPick={(archetype) => save.setSpec((s) => ({ ...s, archetype }))}
                 />
               ) : null
@@ -207,7 +214,7 @@ function Editor({
         role={role as Role}
         latestVersion={detail.latestVersion}
       />
-      <ConflictDialog conflict={save.conflict} mine={save.spec} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />
+      <ConflictDialog conflict={save.conflict} fields={save.conflictFields} mine={save.spec} onKeepMine={() => void save.keepMine()} onTakeTheirs={save.takeTheirs} />
     </div>
   );
 }

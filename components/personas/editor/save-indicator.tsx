@@ -1,6 +1,6 @@
 "use client";
 import { cn } from "@/components/ui/cn";
-import type { SaveState } from "@/components/personas/editor/use-autosave";
+import type { MergeNotice, SaveState } from "@/components/personas/editor/use-autosave";
 
 const TEXT: Record<SaveState, string> = {
   saved: "Saved",
@@ -33,6 +33,19 @@ export function SaveIndicator({
       {state === "error" ? (
         <button className="font-medium text-rose-700 underline" onClick={onRetry}>Retry now</button>
       ) : null}
+    </span>
+  );
+}
+
+/** A newer draft merged into this editor without asking: whose, and which fields came in. */
+export function MergedNotice({ notice, onDismiss }: { notice: MergeNotice | null; onDismiss: () => void }) {
+  if (!notice) return null;
+  return (
+    <span role="status" className="flex items-center gap-2 rounded-md bg-sky-50 px-2 py-1 text-xs text-sky-900" data-testid="merged-notice">
+      <span>
+        Merged {notice.by}&rsquo;s newer edit{notice.fields.length > 1 ? "s" : ""} to {notice.fields.join(", ")}; your edits are kept
+      </span>
+      <button type="button" className="font-medium underline" onClick={onDismiss}>OK</button>
     </span>
   );
 }

@@ -6,7 +6,9 @@ import { ListEditor } from "@/components/personas/editor/list-editor";
 import { PressureScriptsEditor } from "@/components/personas/editor/pressure-scripts-editor";
 import { ScenariosEditor } from "@/components/personas/editor/scenarios-editor";
 import { TraitTargets } from "@/components/personas/editor/trait-targets";
-import { useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { ReplaceArchetypeContext, replaceFieldText } from "@/components/personas/editor/suggestion-replace";
+import { UndoNotice } from "@/components/personas/editor/undo-notice";
 import { heldFields } from "@/lib/persona/held-fields";
 import type { PersonaSpec, VoiceLength, VoiceRegister } from "@/lib/schemas/persona";
 import { SPEC_LIMITS } from "@/lib/schemas/persona-limits";
@@ -36,6 +38,28 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
   const [opened] = useState(() => ({ requirements: (spec.requirements?.length ?? 0) > 0, pressure: (spec.pressureScripts?.length ?? 0) > 0 }));
   // Fields the schema refuses stay here as typed and are saved with their last saved value
   // (use-autosave.ts); each says why, in words, until it is fixed.
+  // A suggestion that replaced the archetype, until the text changes again (typing, Undo, Ctrl+Z).
+  const archetypeRef = useRef<HTMLTextAreaElement>(null);
+  const [replaced, setReplaced] = useState<{ previous: string; next: string; from: string } | null>(null);
+  const specRef = useRef(spec);
+  specRef.current = spec;
+  const setArchetype = useCallback((text: string) => {
+    const el = archetypeRef.current;
+    if (!el || !replaceFieldText(el, text)) onChange((prev) => ({ ...prev, archetype: text }));
+  }, [onChange]);
+  // No confirm before replacing: trying a suggestion is cheap and Undo (or Ctrl+Z) is one step away.
+  const replaceArchetype = useCallback((next: string, from: string) => {
+    const previous = specRef.current.archetype;
+    if (next === previous) return;
+    setArchetype(next);
+    setReplaced({ previous, next, from });
+  }, [setArchetype]);
+  const undoReplace = () => {
+    if (!replaced) return;
+    setArchetype(replaced.previous);
+    setReplaced(null);
+  };
+  const showUndo = replaced !== null && spec.archetype === replaced.next;
   const held = useMemo(() => new Map(heldFields(spec).map((h) => [h.key, `${h.summary}. Not saved until it is fixed; the last saved text is kept.`])), [spec]);
   const errorOf = (...keys: string[]) => keys.map((k) => held.get(k)).find(Boolean) ?? null;
   /** Held fields inside editors this form does not render itself (examples, scenarios, …). */
@@ -45,6 +69,7 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
   };
 
   return (
+    <ReplaceArchetypeContext.Provider value={replaceArchetype}>
     <div className="space-y-5">
       <Section
         id="character"
@@ -54,16 +79,30 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         <Field label="Archetype" htmlFor="archetype" hint="e.g. “a veteran ER triage nurse who has seen everything and still cares”"
           error={errorOf("archetype")} count={{ length: spec.archetype.length, max: SPEC_LIMITS.archetype }}>
           <Textarea
-            id="archetype" rows={2} value={spec.archetype}
+            id="archetype" rows={2} value={spec.archetype} ref={archetypeRef}
             onChange={(e) => patch({ archetype: e.target.value })}
             className="text-base font-medium"
             placeholder="a … who …"
           />
         </Field>
+        {showUndo ? (
+          <UndoNotice
+            message={replaced.previous.trim() ? `Replaced your archetype with ${replaced.from}.` : `Archetype set from ${replaced.from}.`}
+            onUndo={undoReplace} onDismiss={() => setReplaced(null)}
+          />
+        ) : null}
         {archetypeHelp}
-        <Field label="Name" htmlFor="name" error={errorOf("name")} count={{ length: spec.name.length, max: SPEC_LIMITS.name }}>
-          <Input id="name" value={spec.name} onChange={(e) => patch({ name: e.target.value })} />
-        </Field>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Character name" htmlFor="character-name" hint="Optional. What the character calls itself: “You are Maya: …”. Empty: the prompt names no one."
+            error={errorOf("characterName")} count={{ length: spec.characterName?.length ?? 0, max: SPEC_LIMITS.characterName }}>
+            <Input id="character-name" value={spec.characterName ?? ""} placeholder="Maya"
+              onChange={(e) => patch({ characterName: e.target.value })} />
+          </Field>
+          <Field label="Name" htmlFor="name" hint="The team’s label in lists, reviews and exports. Never sent to the model."
+            error={errorOf("name")} count={{ length: spec.name.length, max: SPEC_LIMITS.name }}>
+            <Input id="name" value={spec.name} onChange={(e) => patch({ name: e.target.value })} />
+          </Field>
+        </div>
         <Field label="Background" htmlFor="background" hint="History, situation and expertise that make the type concrete."
           error={errorOf("background")} count={{ length: spec.background.length, max: SPEC_LIMITS.background }}>
           <Textarea id="background" rows={4} value={spec.background} onChange={(e) => patch({ background: e.target.value })} />
@@ -188,5 +227,6 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         )}
       </Section>
     </div>
+    </ReplaceArchetypeContext.Provider>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRevisionAutosave, type SaveState as RevisionSaveState } from "@/components/shared/use-revision-autosave";
+import { fieldLabel } from "@/lib/persona/field-labels";
 import { draftToSave, heldFields, heldSummary, recoverableSpec, type HeldField } from "@/lib/persona/held-fields";
+import { mergeSpecs, withTheirs } from "@/lib/persona/merge";
 import { ApiError, api, paths } from "@/lib/query/api";
 import { keys } from "@/lib/query/hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
@@ -14,20 +16,34 @@ import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 // localStorage while unsaved, and a backup left by an earlier session is offered back.
 // A field the schema refuses does not block the others: the save carries that field's
 // last saved value (lib/persona/held-fields.ts) and the state is "partial" until it is fixed.
+// Two tabs or two people: a newer draft — learnt from a stale save's 409, from another
+// tab of this browser (BroadcastChannel, after each save) or from the editor's periodic
+// refetch (`incoming`) — is merged field by field (lib/persona/merge.ts); only a field
+// both sides changed differently asks, and the dialog shows just those fields.
 
 /** "partial": everything valid is saved; some field is held back (see `held`). */
 export type SaveState = RevisionSaveState | "partial";
 export type Conflict = ConflictDetails["current"];
+/** A newer draft merged in without asking: whose, and which of their fields came in. */
+export type MergeNotice = { by: string; fields: string[]; at: number };
+
+const toConflict = (d: PersonaDetail): Conflict => ({ revision: d.revision, spec: d.spec, updatedAt: d.updatedAt, updatedBy: d.updatedBy });
 
 const backupKey = (id: string) => `persona-studio:unsaved:${id}`;
 
-export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }: { delay?: number } = {}) {
+/** How often an open editor looks for someone else's newer draft (also on focus). */
+const WATCH_MS = 15_000;
+
+export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700, watch = true }: { delay?: number; watch?: boolean } = {}) {
   const qc = useQueryClient();
   const id = initial.id;
   // What the server last accepted: a held field is sent with its value from here.
   const lastSaved = useRef<PersonaSpec>(initial.spec);
   const sending = useRef<PersonaSpec | null>(null);
   const heldRef = useRef<HeldField[]>([]);
+  const channel = useRef<BroadcastChannel | null>(null);
+  const rebasedFields = useRef<string[]>([]);
+  const [merged, setMerged] = useState<MergeNotice | null>(null);
   const sendable = (spec: PersonaSpec) => {
     const draft = draftToSave(spec, lastSaved.current);
     return draft.ok ? draft.send : spec;
@@ -53,6 +69,7 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
     onSaved: (detail) => {
       if (sending.current) lastSaved.current = sending.current;
       qc.setQueryData(keys.persona(ws, id), detail);
+      channel.current?.postMessage(toConflict(detail));
       void qc.invalidateQueries({ queryKey: [...keys.personas(ws), "list"] });
     },
     // Held text exists only in this tab: keep its backup so a reload can offer it back.
@@ -73,8 +90,53 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
       lastSaved.current = c.spec;
       return c.spec;
     },
+    // The merges read lastSaved before `theirs` moves it: it is the drafts' common base.
+    rebase: (c, mine) => {
+      const m = mergeSpecs(lastSaved.current, mine, c.spec);
+      rebasedFields.current = m.fromTheirs;
+      return m.conflicts.length ? null : m.merged;
+    },
+    keepMineValue: (c, mine) => mergeSpecs(lastSaved.current, mine, c.spec).merged,
+    takeTheirsValue: (c, mine) => withTheirs(mergeSpecs(lastSaved.current, mine, c.spec), c.spec),
+    onRebased: (c) => {
+      const labels = [...new Set(rebasedFields.current.map((p) => fieldLabel(p) ?? fieldLabel(p.split(".")[0]) ?? p))];
+      if (labels.length) setMerged({ by: c.updatedBy, fields: labels, at: Date.now() });
+    },
   });
   const setSpec = save.setValue;
+  const { incoming } = save;
+
+  // Other tabs of this browser hear of each save at once.
+  useEffect(() => {
+    if (typeof BroadcastChannel === "undefined") return;
+    const ch = new BroadcastChannel(`persona-studio:draft:${ws}:${id}`);
+    ch.onmessage = (e: MessageEvent<Conflict>) => {
+      if (e.data && typeof e.data.revision === "number") incoming(e.data);
+    };
+    channel.current = ch;
+    return () => {
+      ch.close();
+      channel.current = null;
+    };
+  }, [ws, id, incoming]);
+  // Someone else's save reaches an open editor within WATCH_MS, before this tab saves again.
+  const watched = useQuery({
+    queryKey: [...keys.persona(ws, id), "watch"],
+    queryFn: () => api<PersonaDetail>("GET", paths.persona(ws, id)),
+    initialData: initial,
+    staleTime: WATCH_MS,
+    refetchInterval: WATCH_MS,
+    refetchOnWindowFocus: true,
+    enabled: watch,
+  });
+  useEffect(() => {
+    if (watched.data) incoming(toConflict(watched.data));
+  }, [watched.data, incoming]);
+  // Only the fields both sides changed differently are in question.
+  const conflictFields = useMemo(
+    () => (save.conflict ? mergeSpecs(lastSaved.current, save.value, save.conflict.spec).conflicts : []),
+    [save.conflict, save.value],
+  );
   const held = useMemo(() => heldFields(save.value), [save.value]);
   useEffect(() => {
     heldRef.current = held;
@@ -119,6 +181,6 @@ export function useAutosave(ws: string, initial: PersonaDetail, { delay = 700 }:
   return {
     spec: save.value, setSpec, state, error, held, conflict: save.conflict, revision: save.revision,
     revisionRef: save.revisionRef, saveNow, keepMine: save.keepMine, takeTheirs: save.takeTheirs,
-    recovered, applyRecovered, discardRecovered,
+    recovered, applyRecovered, discardRecovered, conflictFields, merged, dismissMerged: () => setMerged(null),
   };
 }

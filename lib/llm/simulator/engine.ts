@@ -11,7 +11,7 @@ import { dimensionFor, rubricTexts, type TraitReader, type TraitText } from "@/l
 import { isDistinguishRequest, judgeDistinguish } from "@/lib/llm/simulator/distinguish";
 import { isSimulatedUserRequest, simulatedUserReply } from "@/lib/llm/simulator/simulated-user";
 import { explainScores, statedScores } from "@/lib/llm/simulator/rationale";
-import { parseTraitRequest, suggestArchetypes } from "@/lib/llm/simulator/suggest";
+import { suggestFromRequest } from "@/lib/llm/simulator/suggest";
 import { LEVEL_SPAN, TRAIT_KEYS } from "@/lib/llm/simulator/space";
 import { descriptionFrom, draftTrait, topicsFromSchema } from "@/lib/llm/simulator/trait-draft";
 import { draftScenarios } from "@/lib/llm/simulator/scenario-draft";
@@ -187,7 +187,7 @@ function respond(req: ChatRequest, opts: SimulateOptions): Reply {
   const world = opts.adversarial ? adversarialOptions(opts.adversarial) : null;
   const o = world && isDistorting(world) ? world : null;
   if (format?.name === "archetype_suggestions") {
-    const archetypes = suggestArchetypes(parseTraitRequest(userText)).map((s) => ({ name: s.name, line: s.line }));
+    const archetypes = suggestFromRequest(userText).map((s) => ({ name: s.name, line: s.line }));
     return { text: JSON.stringify({ archetypes }) };
   }
   if (format?.name === "scenario_drafts") return { text: JSON.stringify(draftScenarios(userText)) };

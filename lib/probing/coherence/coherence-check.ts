@@ -3,6 +3,7 @@ import type { PersonaSpec } from "@/lib/schemas/persona";
 import { CHARACTER_TYPES, matchCharacterTypes, type CharacterType } from "@/lib/traits/character-types";
 import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
 import { clauseWindow, levelForWord, WORD_PATTERNS } from "@/lib/traits/lexicon";
+import { inSentence, upperFirst, withArticle } from "@/lib/persona/phrasing";
 
 // The static coherence check: before any model call, from the trait library's
 // pair relations, warn that a mix of asked-for traits tends to collapse — and
@@ -92,7 +93,7 @@ export function coherenceCheck(spec: PersonaSpec): CoherenceResult {
         warnings.push({
           id: `tension:${x.key}+${y.key}`, kind: "tension", traits: [x.key, y.key],
           title: `${x.name} + ${y.name} often settle into a compromise`,
-          explanation: `${sentence(rel.reason)}. Asked for as separate adjectives, both tend to land short of ${Math.min(x.level, y.level)} — the model picks a middle that is neither.${suggestions.length ? ` A character type that holds both keeps them: ${suggestions.map((s) => s.name.toLowerCase()).join(", ")}.` : ""}`,
+          explanation: `${sentence(rel.reason)}. Asked for as separate adjectives, both tend to land short of ${Math.min(x.level, y.level)} — the model picks a middle that is neither.${suggestions.length ? ` A character type that holds both keeps them: ${suggestions.map((s) => inSentence(s.name)).join(", ")}.` : ""}`,
           suggestions,
         });
       }
@@ -114,7 +115,7 @@ export function coherenceCheck(spec: PersonaSpec): CoherenceResult {
       warnings.push({
         id: `type:${type.id}:${a.key}`, kind: "against_type", traits: [a.key],
         title: `${a.name} ${a.level >= HIGH ? "high" : "low"} works against “${type.name}”`,
-        explanation: `A ${type.name.toLowerCase()} is known ${type.low.includes(a.key) ? "for not being" : "for being"} ${a.name.toLowerCase()}; the character type usually wins, so ${a.name.toLowerCase()} will land nearer the type than your ${a.level}.`,
+        explanation: `${upperFirst(withArticle(type.name))} is known ${type.low.includes(a.key) ? "for not being" : "for being"} ${a.name.toLowerCase()}; the character type usually wins, so ${a.name.toLowerCase()} will land nearer the type than your ${a.level}.`,
         suggestions: suggest((t) => (a.level >= HIGH ? t.high.includes(a.key) : t.low.includes(a.key)) && t.id !== type.id, asked),
       });
     }

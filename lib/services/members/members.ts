@@ -4,6 +4,9 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Member, Role } from "@/lib/schemas/workspace";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
+// Members of a workspace: listed, re-roled, removed. People join only by
+// accepting an invitation (lib/services/invitations).
+
 type Row = { id: string; userId: string; role: string; createdAt: Date; user: { name: string; email: string } };
 
 function toMember(m: Row): Member {
@@ -15,18 +18,6 @@ const include = { user: { select: { name: true, email: true } } } as const;
 export async function listMembers(ctx: WorkspaceContext): Promise<Member[]> {
   const rows = await db.membership.findMany({ where: { workspaceId: ctx.workspaceId }, include, orderBy: { createdAt: "asc" } });
   return rows.map(toMember);
-}
-
-/** Adds an existing account by email (invitations by mail come later). */
-export async function addMember(ctx: WorkspaceContext, input: { email: string; role: Role }): Promise<Member> {
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (!user) {
-    throw new AppError("validation", "No Persona Studio account uses this email yet; ask them to sign up first", { field: "email" });
-  }
-  const existing = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId: user.id } } });
-  if (existing) throw new AppError("conflict", "This person is already a member", { field: "email" });
-  const row = await db.membership.create({ data: { workspaceId: ctx.workspaceId, userId: user.id, role: input.role }, include });
-  return toMember(row);
 }
 
 async function findMember(ctx: WorkspaceContext, memberId: string) {

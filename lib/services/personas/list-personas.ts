@@ -5,6 +5,7 @@ import { SEARCH_IN_ONE_PASS, searchSql, STATUS_COUNTS, TRAIT_COUNT_SQL } from "@
 import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
+import { withLabels } from "@/lib/services/labels/labels";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { SUMMARY_SQL, summaryRowOf } from "@/lib/services/personas/find-persona";
 import { toListSummary, type SummaryRow } from "@/lib/services/personas/serialize";
@@ -61,7 +62,7 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
     key ? null : countOf(ctx.workspaceId, q ? null : statuses, source),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  return { personas: page.map((r) => toListSummary(r, r.traitCount)), nextCursor, count: counted };
+  return { personas: await withLabels(ctx.workspaceId, page.map((r) => toListSummary(r, r.traitCount))), nextCursor, count: counted };
 }
 
 /**
@@ -105,7 +106,7 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
-    personas: page.map((r) => toListSummary(r, r.traitCount)),
+    personas: await withLabels(ctx.workspaceId, page.map((r) => toListSummary(r, r.traitCount))),
     nextCursor,
     count: key ? null : asNumber(rows[0]?.total ?? 0),
   };

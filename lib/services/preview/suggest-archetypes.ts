@@ -2,10 +2,10 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { failureOf } from "@/lib/llm/provider-error";
 import { LlmError, parseJsonOutput } from "@/lib/llm/types";
-import { findTrait, humanizeTraitKey } from "@/lib/traits/catalog";
-import { archetypeSuggestionsSchema, type ArchetypeSuggestions } from "@/lib/schemas/preview";
+import { archetypeSuggestionsSchema, type ArchetypeSuggestions, type SuggestArchetypesBody } from "@/lib/schemas/preview";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
+import { suggestionRequest } from "@/lib/services/preview/suggestion-request";
 
 const SCHEMA = {
   type: "object",
@@ -24,15 +24,9 @@ const SCHEMA = {
   },
 } as const;
 
-/** Asks the model the persona-selection question: who naturally has all of these traits? */
-export async function suggestArchetypes(
-  ctx: WorkspaceContext,
-  input: { traitTargets: Record<string, number>; providerId?: string; model?: string },
-): Promise<ArchetypeSuggestions> {
+/** Asks the model the persona-selection question: who naturally has all of these traits, in this persona's world? */
+export async function suggestArchetypes(ctx: WorkspaceContext, input: SuggestArchetypesBody): Promise<ArchetypeSuggestions> {
   const resolved = await resolveProvider(ctx, input.providerId, input.model);
-  const traits = Object.entries(input.traitTargets)
-    .map(([k, v]) => `- ${findTrait(k)?.name ?? humanizeTraitKey(k)} (${k}): ${v}/100`)
-    .join("\n");
   try {
     const res = await resolved.provider.chat({
       model: resolved.model,
@@ -47,7 +41,7 @@ export async function suggestArchetypes(
         },
         {
           role: "user",
-          content: `What kind of person would naturally show all of these traits at these levels (0 = not at all, 100 = extremely)?\n${traits}\n\nSuggest 3 or 4 specific character types (e.g. "a veteran ER triage nurse"), each with one line on why the traits fit together in that person.`,
+          content: suggestionRequest(input),
         },
       ],
     });

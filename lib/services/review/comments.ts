@@ -5,6 +5,7 @@ import { orderByOf, pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
+import { noticeMentions } from "@/lib/services/review/review-notices";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import type { Comment, CommentThread, createCommentBody, listCommentsQuery } from "@/lib/schemas/review";
 import { FIELD_LABELS, fieldLabel } from "@/lib/persona/field-labels";
@@ -88,6 +89,12 @@ export async function editComment(ctx: WorkspaceContext, commentId: string, inpu
   const found = await ownComment(ctx, commentId);
   const { ids, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
   const row = await db.comment.update({ where: { id: found.id }, data: { body: input.body, mentions: JSON.stringify(ids), editedByAuthor: true } });
+  const before = new Set(JSON.parse(found.mentions) as string[]);
+  const added = ids.filter((id) => !before.has(id));
+  if (added.length && !found.panelId) {
+    const persona = await db.persona.findUnique({ where: { id: found.personaId }, select: { id: true, name: true } });
+    if (persona) await noticeMentions(ctx, persona, found.versionNumber, input.body, added);
+  }
   return toComment(row, names);
 }
 
@@ -172,6 +179,7 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
     await recordActivity(ctx, persona.id, "commented", `${parentId ? "replied on" : "commented on"} ${anchor.label}${anchor.version && anchor.kind !== "version" ? ` (v${anchor.version})` : ""}: “${excerpt(input.body, 80)}”`, { version: anchor.version, commentId: created.id }, tx);
     return created;
   });
+  await noticeMentions(ctx, persona, anchor.version, input.body, mentions);
   return toComment(row, names);
 }
 

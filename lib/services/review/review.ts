@@ -9,6 +9,7 @@ import type {
 } from "@/lib/schemas/review";
 import { roleAtLeast, type Role } from "@/lib/schemas/workspace";
 import { recordActivity } from "@/lib/services/activity/activity";
+import { noticeDecision, noticeReviewRequested } from "@/lib/services/review/review-notices";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { PRESSURE_FLAG_KINDS } from "@/lib/schemas/pressure";
 import { latestCompletedRun, latestRunWith } from "@/lib/services/probes/latest-report";
@@ -52,9 +53,16 @@ export function toDecision(d: Pick<DecisionRow, "id" | "versionNumber" | "review
 
 async function findVersion(ctx: WorkspaceContext, personaId: string, number: number) {
   const persona = await findPersonaRow(ctx, personaId);
-  const version = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number } }, select: { number: true } });
+  const version = await db.personaVersion.findUnique({ where: { personaId_number: { personaId: persona.id, number } }, select: { number: true, authorId: true } });
   if (!version) throw notFound("Version");
-  return persona;
+  return Object.assign(persona, { versionAuthorId: version.authorId });
+}
+
+/** Issue 16 §7: a workspace may bar the author of a version from approving it (Workspace.authorsMayApprove = false). */
+async function selfApprovalRefusal(ctx: WorkspaceContext, versionAuthorId: string, number: number): Promise<string | null> {
+  if (versionAuthorId !== ctx.userId) return null;
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: ctx.workspaceId }, select: { authorsMayApprove: true } });
+  return ws.authorsMayApprove ? null : `You saved v${number}, and this workspace does not let authors approve their own version: ask another reviewer`;
 }
 
 const UNDER_PRESSURE: ReadonlySet<string> = new Set<string>(PRESSURE_FLAG_KINDS.filter((k) => k === "caves" || k === "drifts-back"));
@@ -120,7 +128,7 @@ export async function getVersionReview(ctx: WorkspaceContext, personaId: string,
         openFlags: state.openFlags ?? 0,
       }
       : null,
-    warnings: state.warnings, blockers: state.blockers,
+    warnings: state.warnings, blockers: state.blockers, selfApproval: await selfApprovalRefusal(ctx, persona.versionAuthorId, number),
     requests: requests.map(toRequest), decisions: decisions.map(toDecision),
   };
 }
@@ -162,6 +170,7 @@ export async function requestReview(ctx: WorkspaceContext, personaId: string, in
     where: { personaId: persona.id, versionNumber: input.version, reviewerId: { in: ids }, status: "open" },
     include: { persona: { select: { name: true } } }, orderBy: { createdAt: "asc" },
   });
+  await noticeReviewRequested(ctx, persona, input.version, ids, input.message);
   return rows.map(toRequest);
 }
 
@@ -169,6 +178,8 @@ export async function decide(ctx: WorkspaceContext, personaId: string, number: n
   const persona = await findVersion(ctx, personaId, number);
   if (persona.status === "archived") throw new AppError("conflict", "This persona is archived; unarchive it to review it");
   const approve = input.decision === "approve";
+  const refusal = approve ? await selfApprovalRefusal(ctx, persona.versionAuthorId, number) : null;
+  if (refusal) throw new AppError("forbidden", refusal);
   const state = await approvalState(persona.id, number, await policyOf(ctx.workspaceId));
   if (approve && state.blockers.length) {
     throw new AppError("conflict", `This workspace approves only versions with a clean probe report. ${state.blockers.join(" ")}`, { details: { blockers: state.blockers } });
@@ -195,5 +206,6 @@ export async function decide(ctx: WorkspaceContext, personaId: string, number: n
       { version: number, decisionId: created.id }, tx);
     return created;
   });
+  await noticeDecision(ctx, persona, number, approve, input.note);
   return { decision: toDecision(row), status: decision, warnings: approve ? state.warnings : [] };
 }

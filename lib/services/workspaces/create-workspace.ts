@@ -12,23 +12,23 @@ export async function createWorkspace(user: UserContext, input: { name: string }
   });
   return {
     id: ws.id, name: ws.name, personal: false, role: "owner",
-    memberCount: 1, approvalPolicy: "warn", referenceJudge: null, createdAt: ws.createdAt.toISOString(),
+    memberCount: 1, approvalPolicy: "warn", authorsMayApprove: true, referenceJudge: null, createdAt: ws.createdAt.toISOString(),
   };
 }
 
 /** Rename a workspace, set its approval policy and/or its reference judge (owners). */
 export async function updateWorkspace(
-  ctx: WorkspaceContext, input: { name?: string; approvalPolicy?: "warn" | "block"; referenceJudge?: ReferenceJudge },
+  ctx: WorkspaceContext, input: { name?: string; approvalPolicy?: "warn" | "block"; referenceJudge?: ReferenceJudge; authorsMayApprove?: boolean },
 ): Promise<Workspace> {
   const judge = await referenceJudgeUpdate(ctx, input.referenceJudge);
   const ws = await db.workspace.update({
     where: { id: ctx.workspaceId },
-    data: { name: input.name, approvalPolicy: input.approvalPolicy, ...judge },
+    data: { name: input.name, approvalPolicy: input.approvalPolicy, authorsMayApprove: input.authorsMayApprove, ...judge },
     include: { _count: { select: { memberships: true } } },
   });
   return {
     id: ws.id, name: ws.name, personal: ws.personalForId === ctx.userId, role: ctx.role,
     memberCount: ws._count.memberships,
-    approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", referenceJudge: storedReferenceJudge(ws), createdAt: ws.createdAt.toISOString(),
+    approvalPolicy: ws.approvalPolicy === "block" ? "block" : "warn", authorsMayApprove: ws.authorsMayApprove, referenceJudge: storedReferenceJudge(ws), createdAt: ws.createdAt.toISOString(),
   };
 }

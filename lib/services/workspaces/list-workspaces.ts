@@ -23,6 +23,7 @@ export async function listWorkspaces(user: UserContext): Promise<Workspace[]> {
       role: m.role as Role,
       memberCount: m.workspace._count.memberships,
       approvalPolicy: m.workspace.approvalPolicy === "block" ? ("block" as const) : ("warn" as const),
+      authorsMayApprove: m.workspace.authorsMayApprove,
       referenceJudge: storedReferenceJudge(m.workspace),
       createdAt: m.workspace.createdAt.toISOString(),
     }))

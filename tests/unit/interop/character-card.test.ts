@@ -32,6 +32,8 @@ describe("Character Card import (hand-made fixtures)", () => {
     expect(restoredFromStudio).toBe(false);
     expect(warnings).toEqual([]);
     expect(spec.name).toBe("Zoë");
+    // The card's name is the character's own: it is what the compiled prompt calls her.
+    expect(spec.characterName).toBe("Zoë");
     expect(spec.archetype).toBe("warm, wry and unhurried; listens more than she talks 🌙");
     expect(spec.background).toMatch(/^Zoë hosts a night-shift radio show in 東京/);
     expect(spec.background).toContain("\n\nThe user is a caller who can't sleep.");
@@ -145,6 +147,19 @@ describe("Character Card export merged into the imported card", () => {
     expect(out.data.personality).toBe("a gruff lighthouse keeper");
     expect(out.data.first_mes).toBe(original.first_mes);
     expect(out.data.mes_example).toBe(original.mes_example);
+  });
+
+  it("writes the character's own name as the card's name, and the label only when there is none", () => {
+    const named = richSpec({ name: "Radio host — night shift, calm", characterName: "Zoë" });
+    expect(asCard(exportCharacterCard(named, { version: "v2" })).data.name).toBe("Zoë");
+    expect(asCard(exportCharacterCard(richSpec(), { version: "v2" })).data.name).toBe("Zoë Nakamura");
+    // Round trip: the card's name comes back as the character name.
+    expect(importCharacterCard(exportCharacterCard({ ...named, characterName: undefined }, { version: "v3" })).spec.name).toBe("Radio host — night shift, calm");
+    const plain = exportCharacterCard(named, { version: "v2" }) as { data: { extensions: Record<string, unknown> } };
+    delete plain.data.extensions.persona_studio;
+    const back = importCharacterCard(plain).spec;
+    expect(back.characterName).toBe("Zoë");
+    expect(compilePersona(back).prompt.split("\n")[0]).toBe("You are Zoë: a night-shift radio host in 東京 who listens more than she talks.");
   });
 
   it("does not change the base object it is given", () => {

@@ -14,7 +14,7 @@ describe("coherenceCheck", () => {
     expect(w.traits).toEqual(["empathetic", "firm"]);
     expect(w.title).toBe("Empathetic + Firm / boundary-setting often settle into a compromise");
     expect(w.suggestions.map((s) => s.name)).toContain("ER triage nurse");
-    expect(w.explanation).toContain("er triage nurse");
+    expect(w.explanation).toContain("ER triage nurse");
   });
 
   it("stays quiet when the archetype is a type that holds the pair", () => {
