@@ -67,9 +67,13 @@ test("Undo beside the field brings the hand-written archetype back, and it is sa
 test("Ctrl+Z in the field undoes a suggestion like any edit, and the hand-written text is saved", async ({ page }) => {
   const editor = await personaWithTension(page);
   const coherence = page.getByRole("region", { name: "Coherence check" });
+  // The suggestion is saved first, so undoing it must save the hand-written text again
+  // (undone before the autosave's pause, nothing would need saving).
+  const replacedSaved = savedArchetype(page, "an ER triage nurse who is kind to frightened people yet will not bend on who is seen first");
   await coherence.getByRole("button", { name: "ER triage nurse" }).first().click();
   const archetype = editor.field("Archetype");
   await expect(archetype).toHaveValue(/^an ER triage nurse who/);
+  await replacedSaved;
   // The replacement went through the field, so the field has focus and the browser's undo has it.
   await expect(archetype).toBeFocused();
 
