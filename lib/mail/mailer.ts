@@ -34,7 +34,9 @@ export async function sendMail(mail: Mail): Promise<boolean> {
     logger.info({ mail: mail.kind }, "mail sent");
     return true;
   } catch (error) {
-    logger.warn({ mail: mail.kind, reason: error instanceof Error ? error.message.split("\n")[0] : "unknown" }, "mail not sent");
+    // A server's refusal often quotes the recipient ("550 <ann@example.com>: Recipient address rejected").
+    const reason = error instanceof Error ? error.message.split("\n")[0].replace(/[^\s<>"']+@[^\s<>"']+/g, "[address]") : "unknown";
+    logger.warn({ mail: mail.kind, reason }, "mail not sent");
     return false;
   }
 }
