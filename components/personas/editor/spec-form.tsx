@@ -95,7 +95,7 @@ export function SpecForm({ spec, onChange, archetypeHelp, scenariosHelp, traitsH
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Character name" htmlFor="character-name" hint="Optional. What the character calls itself: “You are Maya: …”. Empty: the prompt names no one."
             error={errorOf("characterName")} count={{ length: spec.characterName?.length ?? 0, max: SPEC_LIMITS.characterName }}>
-            <Input id="character-name" value={spec.characterName ?? ""} placeholder="Maya"
+            <Input id="character-name" value={spec.characterName ?? ""} placeholder="e.g. Maya"
               onChange={(e) => patch({ characterName: e.target.value })} />
           </Field>
           <Field label="Name" htmlFor="name" hint="The team’s label in lists, reviews and exports. Never sent to the model."
