@@ -55,7 +55,7 @@ describe("creating and opening a link", () => {
     expect(bundle.persona.name).toBe("Nurse Ada");
     expect(bundle.version).toMatchObject({ number: 1, message: "first cut", latest: true, approved: false });
     expect(bundle.follows).toBe("latest");
-    expect(bundle.compiledPrompt).toContain("Nurse Ada");
+    expect(bundle.compiledPrompt).toContain("You are a veteran ER triage nurse.");
     expect(bundle.comments).toBeNull();
     // The list never shows the token again, but shows the access.
     const list = expectOk(ops.listShares, await owner.api.get(`${personaPath(owner.workspaceId, personaId)}/shares`));
