@@ -175,6 +175,10 @@ describe("the inbox", () => {
     expect(inbox.notifications.filter((n) => n.kind === "mention").map((n) => [n.summary, n.reason])).toEqual([
       ["Olive Owner mentioned you on Mention target", `@${handle} what do you think?`],
     ]);
+    // Having left the workspace, Mo no longer sees what was said in it.
+    expectOk(ops.removeMember, await mo.api.delete(`/api/workspaces/${owner.workspaceId}/members/${mo.memberId}`));
+    const after = expectOk(ops.inbox, await mo.api.get("/api/me/inbox"));
+    expect(after.notifications.filter((n) => n.workspaceId === owner.workspaceId)).toEqual([]);
   });
 });
 

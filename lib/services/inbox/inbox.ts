@@ -28,14 +28,16 @@ export async function getInbox(user: UserContext): Promise<Inbox> {
   const email = user.email.trim().toLowerCase();
   const memberships = await db.membership.findMany({ where: { userId: user.userId }, select: { workspaceId: true, workspace: { select: { name: true } } } });
   const names = new Map(memberships.map((m) => [m.workspaceId, m.workspace.name]));
+  // Notices about a workspace I have left say nothing to me any more (persona names, reasons).
+  const mine = { userId: user.userId, OR: [{ workspaceId: null }, { workspaceId: { in: [...names.keys()] } }] };
   const [invitations, requests, unread, read] = await Promise.all([
     db.invitation.findMany({ where: { email, ...pendingWhere() }, include: { workspace: { select: { name: true } } }, orderBy: { createdAt: "desc" } }),
     db.reviewRequest.findMany({
       where: { reviewerId: user.userId, status: "open", workspaceId: { in: [...names.keys()] } },
       include: { persona: { select: { name: true } } }, orderBy: { createdAt: "asc" },
     }),
-    db.notification.findMany({ where: { userId: user.userId, readAt: null }, orderBy: { createdAt: "desc" }, take: 200 }),
-    db.notification.findMany({ where: { userId: user.userId, readAt: { not: null } }, orderBy: { createdAt: "desc" }, take: READ_SHOWN }),
+    db.notification.findMany({ where: { ...mine, readAt: null }, orderBy: { createdAt: "desc" }, take: 200 }),
+    db.notification.findMany({ where: { ...mine, readAt: { not: null } }, orderBy: { createdAt: "desc" }, take: READ_SHOWN }),
   ]);
   // An invitation to a workspace I already belong to asks nothing of me.
   const open = invitations.filter((i) => !names.has(i.workspaceId));
