@@ -6,11 +6,15 @@ import { SMTPServer } from "smtp-server";
 
 export type Received = { from: string; to: string[]; raw: string };
 
-export async function startSmtpSink() {
+/** `refuse`: every recipient is refused with this reply (the server quotes the address, as real ones do). */
+export async function startSmtpSink({ refuse }: { refuse?: string } = {}) {
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     secure: false, authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(refuse ? Object.assign(new Error(`<${address.address}>: ${refuse}`), { responseCode: 550 }) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

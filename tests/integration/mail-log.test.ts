@@ -1,35 +1,25 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logger } from "@/lib/log/logger.mjs";
 import { sendMail } from "@/lib/mail/mailer";
+import { startSmtpSink } from "@/tests/factories/smtp-sink";
 
 // Mail is a courtesy (issue 16 §7): a refused mail fails nothing and its log line names
 // the kind of mail and the reason — never the address, though SMTP servers quote it.
 
-let server: SMTPServer;
-let url: string;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    secure: false, authOptional: true, disabledCommands: ["STARTTLS", "AUTH"], logger: false,
-    onRcptTo(address, _session, callback) {
-      const refusal = Object.assign(new Error(`<${address.address}>: Recipient address rejected: no such mailbox`), { responseCode: 550 });
-      callback(refusal);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  sink = await startSmtpSink({ refuse: "Recipient address rejected: no such mailbox" });
 });
 
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink.close();
 });
 
 describe("a refused mail", () => {
   it("resolves false, and its log line keeps the server's reason without the recipient's address", async () => {
-    process.env.SMTP_URL = url;
+    process.env.SMTP_URL = sink.url;
     const lines: string[] = [];
     const restore = logger.redirect({ format: "json", level: "info", write: (line: string) => lines.push(line) });
     try {
