@@ -24,7 +24,7 @@ import type { PersonaDetail, VersionDetail } from "@/lib/schemas/persona-api";
 import type { ProbeEstimate } from "@/lib/schemas/probe-estimate";
 import { isSelfJudged, SELF_JUDGED_HINT } from "@/lib/probing/chart-prep";
 import { createProbeRunBody, PANEL_MAX_EXTRA_JUDGES, RETEST_MAX_ANSWERS, RETEST_SHARE_DEFAULT, type CreateProbeRunBody } from "@/lib/schemas/probe";
-import type { ProviderInfo } from "@/lib/schemas/provider";
+import { DELETED_PROVIDER_LABEL, type ProviderInfo } from "@/lib/schemas/provider";
 
 // "New probe": which snapshot, which models, which traits to watch (default:
 // the snapshot's targeted traits plus the most strongly related ones, at most 8;
@@ -128,7 +128,7 @@ function NewProbeForm({
   const effectiveJudge = judgeSame ? reference ?? targetChoice : judgeChoice;
   const selfJudged = !!targetChoice && !!effectiveJudge && isSelfJudged(targetChoice, effectiveJudge);
   const nameOf = (k: string) => library.data?.traits.find((t) => t.key === k)?.name ?? customOptions.find((t) => t.key === k)?.name ?? k;
-  const providerName = (id: string) => list.find((p) => p.id === id)?.name ?? id;
+  const providerName = (id: string) => list.find((p) => p.id === id)?.name ?? DELETED_PROVIDER_LABEL;
   const options = library.data ? [...library.data.traits.map((t) => ({ key: t.key, name: t.name })), ...customOptions] : watched.map((k) => ({ key: k, name: k }));
   const simulated = list.find((p) => p.id === targetChoice?.providerId)?.kind === "simulator";
   // A panel judge must differ from the run's judge and from the others: start from a provider not yet judging.

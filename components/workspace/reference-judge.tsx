@@ -10,6 +10,7 @@ import { FormError, fieldError } from "@/components/workspace/form-errors";
 import { api, paths } from "@/lib/query/api";
 import { keys } from "@/lib/query/hooks";
 import { useProviders } from "@/lib/query/provider-hooks";
+import { DELETED_PROVIDER_LABEL } from "@/lib/schemas/provider";
 import { can, type ReferenceJudge, type Workspace } from "@/lib/schemas/workspace";
 
 // The workspace's reference judge (issue 11 §6): the model that scores every
@@ -21,7 +22,7 @@ export function ReferenceJudgeSection({ workspace }: { workspace: Workspace }) {
   const providers = useProviders(workspace.id);
   const list = providers.data?.providers ?? [];
   const current = workspace.referenceJudge;
-  const labelOf = (j: NonNullable<ReferenceJudge>) => `${list.find((p) => p.id === j.providerId)?.name ?? j.providerId} · ${j.model}`;
+  const labelOf = (j: NonNullable<ReferenceJudge>) => `${list.find((p) => p.id === j.providerId)?.name ?? (providers.data ? DELETED_PROVIDER_LABEL : "…")} · ${j.model}`;
   return (
     <Section
       title="Reference judge"

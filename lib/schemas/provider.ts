@@ -6,6 +6,14 @@ export const SIMULATOR_PROVIDER_ID = "simulator";
 /** Shown wherever the simulator answered: it is never passed off as a language model. */
 export const SIMULATOR_LABEL = "Simulator — not a language model";
 export const ENV_PROVIDER_ID = "env";
+/** Shown for a provider that was deleted after it answered: its database id means nothing to a person. */
+export const DELETED_PROVIDER_LABEL = "deleted provider";
+
+/** A provider's name from a workspace's id → name map; a deleted one is "deleted provider", never its id. */
+export function providerNameOf(names: Readonly<Record<string, string>>, providerId: string): string {
+  if (providerId === SIMULATOR_PROVIDER_ID) return SIMULATOR_LABEL;
+  return names[providerId] ?? DELETED_PROVIDER_LABEL;
+}
 
 export const providerSchema = z.object({
   id: z.string().describe("'simulator', 'env' (from OPENAI_* variables) or a stored provider id"),

@@ -7,7 +7,7 @@ import { buildRationaleRequest, parseRationaleOutput, rationaleKeys, type Ration
 import { isScored } from "@/lib/probing/outcome";
 import type { FrozenCustomTrait } from "@/lib/probing/traits";
 import type { AnswerRationale } from "@/lib/schemas/rationale";
-import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { providerNameOf } from "@/lib/schemas/provider";
 import { providerLabels } from "@/lib/services/probes/probe-runs";
 import { storedRationale } from "@/lib/services/probes/serialize-run";
 import { resolveProvider } from "@/lib/services/providers/resolve-provider";
@@ -42,7 +42,7 @@ export async function explainAnswerScores(ctx: WorkspaceContext, runId: string, 
   const scores = JSON.parse(row.scores) as Record<string, number | null>;
   const labels = await providerLabels(ctx.workspaceId);
   const judgeInfo = {
-    label: run.judgeProviderId === SIMULATOR_PROVIDER_ID ? SIMULATOR_LABEL : labels[run.judgeProviderId] ?? run.judgeProviderId,
+    label: providerNameOf(labels, run.judgeProviderId),
     model: run.judgeModel,
   };
   const kept = storedRationale(row.rationale);

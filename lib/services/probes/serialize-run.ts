@@ -9,7 +9,7 @@ import type { DoneReason } from "@/lib/probing/stats/adaptive";
 import type { FrozenCustomTrait } from "@/lib/probing/traits";
 import type { ProbeAnswer, ProbeReport, ProbeRun, ProbeRunDetail, RunStatus } from "@/lib/schemas/probe";
 import type { ReportAnalysis } from "@/lib/schemas/report-analysis";
-import { SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { providerNameOf, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import { runJudgeReliability } from "@/lib/services/probes/judge-reliability";
 import { frozenScenarios, type RunConfig } from "@/lib/services/probes/run-config";
 import { SCENARIO_TRAIT_KEY } from "@/lib/probing/scenario-landing";
@@ -21,7 +21,7 @@ type Labels = Record<string, string>;
 
 function side(providerId: string, model: string, labels: Labels) {
   const simulated = providerId === SIMULATOR_PROVIDER_ID;
-  return { providerId, model, simulated, label: simulated ? SIMULATOR_LABEL : labels[providerId] ?? providerId };
+  return { providerId, model, simulated, label: providerNameOf(labels, providerId) };
 }
 
 const frozenCustom = (run: RunRow): FrozenCustomTrait[] => JSON.parse(run.customTraits) as FrozenCustomTrait[];
