@@ -11,6 +11,7 @@ const ICON: Record<Activity["kind"], string> = {
   samples_recorded: "❝", review_requested: "?", approved: "✓", changes_requested: "!", commented: "”",
   comment_resolved: "✓", comment_reopened: "↺", share_created: "↗", share_revoked: "×",
   flag_acknowledged: "≈", flag_unacknowledged: "↺", label_moved: "⚑", label_removed: "⚐",
+  imported: "⇣",
 };
 const TONE: Partial<Record<Activity["kind"], string>> = {
   approved: "bg-emerald-100 text-emerald-700", changes_requested: "bg-amber-100 text-amber-800", version_saved: "bg-brand-100 text-brand-700",

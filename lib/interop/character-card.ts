@@ -25,6 +25,7 @@ import { emptySpec, personaSpecSchema, type PersonaSpec } from "@/lib/schemas/pe
 //   tags                       notes          a "Tags: a, b" last line           parsed back from that line
 //   everything else            —              kept in `unmapped` (the card)      copied from `base` untouched
 //   extensions.persona_studio  the spec       restores the exact spec            the full spec + studio-only data
+//     .exportId                —              the persona it came from           the persona's id (when given)
 //
 // values, boundaries, traitTargets and voice are never inferred from a card.
 // On export with a base, a card field whose spec part is unchanged since import
@@ -45,6 +46,8 @@ export type CardImport = {
   unmapped: Record<string, unknown>;
   /** True when the card carried a Persona Studio spec and that spec was restored as is. */
   restoredFromStudio: boolean;
+  /** The id of the persona a Persona Studio export came from (extensions.persona_studio.exportId), else null. */
+  exportId: string | null;
   warnings: InteropWarning[];
 };
 
@@ -54,12 +57,15 @@ export type CardExportOptions = {
   base?: unknown;
   /** Sets V3 modification_date (and creation_date when the base has none). Omitted: dates are left as they are. */
   now?: Date;
+  /** The persona's id, written to extensions.persona_studio.exportId so a re-import can update it. */
+  exportId?: string;
 };
 
 const studioExtensionSchema = z.looseObject({
   formatVersion: z.number().optional(),
   spec: personaSpecSchema,
   cardFieldHashes: z.record(z.string(), z.string()).optional(),
+  exportId: z.string().trim().min(1).max(200).optional(),
 });
 
 const hashField = (value: unknown) => fnv1a32(canonicalJson(value ?? ""));
@@ -75,6 +81,7 @@ export function importCharacterCard(input: string | unknown): CardImport {
   const { spec, warnings } = restored ?? mapCardToSpec(parsed);
   return {
     spec,
+    exportId: restored?.exportId ?? null,
     version: parsed.version,
     unmapped: structuredClone(parsed.card),
     restoredFromStudio: restored !== null,
@@ -82,21 +89,21 @@ export function importCharacterCard(input: string | unknown): CardImport {
   };
 }
 
-function restoreStudioSpec(parsed: ParsedCard): { spec: PersonaSpec; warnings: InteropWarning[] } | null {
+function restoreStudioSpec(parsed: ParsedCard): { spec: PersonaSpec; exportId: string | null; warnings: InteropWarning[] } | null {
   const ext = parsed.fields.extensions[STUDIO_EXTENSION];
   if (ext === undefined) return null;
   const field = joinPath(parsed.dataPath, ["extensions", STUDIO_EXTENSION]);
   if (isRecord(ext) && typeof ext.formatVersion === "number" && ext.formatVersion > STUDIO_EXTENSION_VERSION) {
     throw new InteropError(`${field}.formatVersion`, `This card was made by a newer Persona Studio (extension version ${ext.formatVersion})`);
   }
-  const { spec, cardFieldHashes } = parseWith(studioExtensionSchema, ext, field);
+  const { spec, cardFieldHashes, exportId } = parseWith(studioExtensionSchema, ext, field);
   const now = fieldHashes(parsed.data);
   const edited = cardFieldHashes ? CARD_OWNED_FIELDS.filter((k) => k !== "system_prompt" && cardFieldHashes[k] && cardFieldHashes[k] !== now[k]) : [];
   const warnings = edited.map((k) => ({
     field: joinPath(parsed.dataPath, [k]),
     message: `${k} was edited in another tool after Persona Studio exported this card; the studio's spec was restored without that edit`,
   }));
-  return { spec, warnings };
+  return { spec, exportId: exportId ?? null, warnings };
 }
 
 /** The plain mapping (no studio extension): see the table above. */
@@ -207,6 +214,7 @@ export function exportCharacterCard(specInput: PersonaSpec, options: CardExportO
     boundaries: spec.boundaries,
     sampleMessages: spec.sampleMessages,
     cardFieldHashes: fieldHashes(owned),
+    ...(options.exportId ? { exportId: options.exportId } : {}),
   };
   const seconds = options.now ? Math.floor(options.now.getTime() / 1000) : null;
   const data: Record<string, unknown> = {

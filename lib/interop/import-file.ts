@@ -9,10 +9,10 @@ import type { PersonaSpec } from "@/lib/schemas/persona";
 // One entry point for an uploaded file: detect the format, run its importer.
 
 export type ImportedFile =
-  | { format: "studio-json"; spec: PersonaSpec; versions: StudioJsonVersion[]; warnings: InteropWarning[] }
+  | { format: "studio-json"; spec: PersonaSpec; versions: StudioJsonVersion[]; exportId: string | null; warnings: InteropWarning[] }
   | ({ format: "card-json" } & CardImport)
   | ({ format: "png-card"; chunk: CardChunk } & CardImport)
-  | { format: "plain-prompt"; spec: PersonaSpec; warnings: InteropWarning[] };
+  | { format: "plain-prompt"; spec: PersonaSpec; exportId: null; warnings: InteropWarning[] };
 
 export function importFile(fileName: string, content: Uint8Array | string, options: { name?: string } = {}): ImportedFile {
   if (typeof content !== "string" && !(content instanceof Uint8Array)) {
@@ -23,12 +23,12 @@ export function importFile(fileName: string, content: Uint8Array | string, optio
     case "png-card":
       return { format, ...importPngCard(content as Uint8Array) };
     case "studio-json": {
-      const { spec, versions } = importStudioJson(fileText(fileName, content));
-      return { format, spec, versions, warnings: [] };
+      const { spec, versions, exportId } = importStudioJson(fileText(fileName, content));
+      return { format, spec, versions, exportId, warnings: [] };
     }
     case "card-json":
       return { format, ...importCharacterCard(fileText(fileName, content)) };
     case "plain-prompt":
-      return { format, spec: importPlainPrompt(fileText(fileName, content), options.name), warnings: [] };
+      return { format, spec: importPlainPrompt(fileText(fileName, content), options.name), exportId: null, warnings: [] };
   }
 }

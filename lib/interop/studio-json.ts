@@ -5,7 +5,9 @@ import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
 // Persona Studio's own file: the spec exactly as stored, plus (optionally) the
 // version history. Lossless by construction: the spec is written as is and read
 // back through personaSpecSchema. The clock is passed in so exports are
-// reproducible in tests.
+// reproducible in tests. `persona.exportId` (the persona's id, optional so
+// older files stay readable at formatVersion 1) lets an import find the
+// persona it came from and update it instead of adding a copy.
 
 export const STUDIO_FORMAT = "persona-studio";
 export const STUDIO_FORMAT_VERSION = 1;
@@ -20,7 +22,10 @@ const versionInputSchema = z.object({
   authorName: z.string(),
 });
 
+const exportId = z.string().trim().min(1).max(200);
+
 const exportInputSchema = z.object({
+  exportId: exportId.optional(),
   name: z.string().trim().min(1, "Give the persona a name"),
   spec: personaSpecSchema,
   exportedAt: dateText,
@@ -34,17 +39,19 @@ export type StudioJson = {
   format: typeof STUDIO_FORMAT;
   formatVersion: typeof STUDIO_FORMAT_VERSION;
   exportedAt: string;
-  persona: { name: string; spec: PersonaSpec };
+  persona: { exportId?: string; name: string; spec: PersonaSpec };
   versions?: StudioJsonVersion[];
 };
 
 const studioJsonSchema = z.object({
   exportedAt: z.string(),
-  persona: z.object({ name: z.string().trim().min(1, "is missing"), spec: personaSpecSchema }),
+  persona: z.object({ exportId: exportId.optional(), name: z.string().trim().min(1, "is missing"), spec: personaSpecSchema }),
   versions: z.array(versionInputSchema.extend({ createdAt: z.string() })).optional(),
 });
 
 export type StudioJsonImport = {
+  /** The id of the persona the file was exported from (absent in older files). */
+  exportId: string | null;
   name: string;
   spec: PersonaSpec;
   versions: StudioJsonVersion[];
@@ -53,12 +60,12 @@ export type StudioJsonImport = {
 
 /** The export object; `JSON.stringify(result, null, 2)` is the file. */
 export function exportStudioJson(input: StudioJsonExportInput): StudioJson {
-  const { name, spec, exportedAt, versions } = parseWith(exportInputSchema, input, "");
+  const { exportId: id, name, spec, exportedAt, versions } = parseWith(exportInputSchema, input, "");
   return {
     format: STUDIO_FORMAT,
     formatVersion: STUDIO_FORMAT_VERSION,
     exportedAt,
-    persona: { name, spec },
+    persona: { ...(id ? { exportId: id } : {}), name, spec },
     ...(versions ? { versions } : {}),
   };
 }
@@ -80,5 +87,5 @@ export function importStudioJson(input: string | unknown): StudioJsonImport {
     );
   }
   const parsed = parseWith(studioJsonSchema, value, "");
-  return { name: parsed.persona.name, spec: parsed.persona.spec, versions: parsed.versions ?? [], exportedAt: parsed.exportedAt };
+  return { exportId: parsed.persona.exportId ?? null, name: parsed.persona.name, spec: parsed.persona.spec, versions: parsed.versions ?? [], exportedAt: parsed.exportedAt };
 }

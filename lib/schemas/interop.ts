@@ -10,6 +10,11 @@ export const importPersonaBody = z.object({
   encoding: z.enum(["text", "base64"]).default("text").describe("base64 for binary files (PNG cards)"),
   content: z.string().min(1, "The file is empty").max(Math.ceil(MAX_IMPORT_BYTES * 4 / 3) + 4, "The file is over 8 MB"),
   name: z.string().trim().min(1).max(120).optional().describe("Name for a plain prompt (default: read from 'You are …')"),
+  target: z.object({
+    personaId: z.string().trim().min(1).max(200),
+    revision: z.number().int().min(0).describe("The draft revision the user saw; a newer draft is a 409"),
+  }).optional().describe("Update this persona instead of creating one"),
+  asNew: z.boolean().default(false).describe("Create a new persona even when the file's export id matches one in this workspace"),
 });
 export type ImportPersonaBody = z.input<typeof importPersonaBody>;
 
@@ -17,9 +22,10 @@ export const IMPORT_FORMATS = ["studio-json", "card-json", "png-card", "plain-pr
 
 export const importResultSchema = z.object({
   persona: personaDetailSchema,
+  action: z.enum(["created", "updated"]).describe("updated: the file's export id (or the chosen target) named a persona of this workspace"),
   format: z.enum(IMPORT_FORMATS),
   cardVersion: z.enum(["v1", "v2", "v3"]).nullable(),
-  versionsImported: z.number().int(),
+  versionsImported: z.number().int().describe("On an update, only the file's versions whose spec the persona has no version of"),
   keptFields: z.array(z.string()).describe("Card fields the studio does not map, kept for a faithful re-export"),
   warnings: z.array(z.object({ field: z.string(), message: z.string() })),
 });

@@ -232,6 +232,7 @@ export const ACTIVITY_KINDS = [
   "samples_recorded", "review_requested", "approved", "changes_requested",
   "commented", "comment_resolved", "comment_reopened", "share_created", "share_revoked",
   "flag_acknowledged", "flag_unacknowledged", "label_moved", "label_removed",
+  "imported",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

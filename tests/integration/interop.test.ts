@@ -104,7 +104,8 @@ describe("exporting", () => {
     await saveVersion(owner, persona.id, edited.revision, "second");
     const res = await download(persona.id, { format: "studio-json", version: "draft" });
     const text = await res.text();
-    const back = expectOk(ops.importPersona, await owner.api.post(`${wsPath(owner.workspaceId)}/imports`, { fileName: "vic.persona.json", content: text }));
+    // asNew: the file names Vic (its export id), which would otherwise be updated in place (interop-update.test.ts).
+    const back = expectOk(ops.importPersona, await owner.api.post(`${wsPath(owner.workspaceId)}/imports`, { fileName: "vic.persona.json", content: text, asNew: true }));
     expect(back.format).toBe("studio-json");
     expect(back.versionsImported).toBe(2);
     expect(back.persona.spec).toEqual(edited.spec);

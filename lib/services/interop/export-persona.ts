@@ -44,18 +44,18 @@ export async function exportPersona(ctx: WorkspaceContext, personaId: string, q:
       case "studio-json": {
         const versions = await db.personaVersion.findMany({ where: { personaId: persona.id }, orderBy: { number: "asc" } });
         const json = exportStudioJson({
-          name: spec.name, spec, exportedAt: new Date(),
+          exportId: persona.id, name: spec.name, spec, exportedAt: new Date(),
           versions: versions.map((v) => ({ number: v.number, message: v.message, spec: parseStoredSpec(v.spec), createdAt: v.createdAt, authorName: v.authorName })),
         });
         return download(JSON.stringify(json, null, 2), `${stem}.persona.json`, "application/json");
       }
       case "card-v2":
       case "card-v3": {
-        const card = exportCharacterCard(spec, { version: q.format === "card-v2" ? "v2" : "v3", base, now: new Date() });
+        const card = exportCharacterCard(spec, { version: q.format === "card-v2" ? "v2" : "v3", base, now: new Date(), exportId: persona.id });
         return download(JSON.stringify(card, null, 2), `${stem}.${q.format}.json`, "application/json");
       }
       case "card-png":
-        return download(exportPngCard(spec, { base, now: new Date() }), `${stem}.card.png`, "image/png");
+        return download(exportPngCard(spec, { base, now: new Date(), exportId: persona.id }), `${stem}.card.png`, "image/png");
       case "plain":
         return download(exportPlainPrompt(spec), `${stem}.prompt.txt`, "text/plain; charset=utf-8");
       case "promptfoo": {

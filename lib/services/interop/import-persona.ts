@@ -2,15 +2,20 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { CARD_OWNED_FIELDS, cardRemainder, importFile, InteropError, type ImportedFile } from "@/lib/interop";
+import { CARD_OWNED_FIELDS, cardRemainder, importFile, InteropError, type ImportedFile, type StudioJsonVersion } from "@/lib/interop";
 import { compilePersona } from "@/lib/persona/compile";
 import { serializeSpec } from "@/lib/persona/normalize";
 import { MAX_IMPORT_BYTES, type ImportResult, type importPersonaBody } from "@/lib/schemas/interop";
+import { updateFromImport, type ImportTarget } from "@/lib/services/interop/update-from-import";
 import { createPersona } from "@/lib/services/personas/create-persona";
+import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { getPersona } from "@/lib/services/personas/get-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
-// Import a file as a new persona. The format is sniffed from the content
+// Import a file as a new persona, or into the persona it was exported from
+// (its export id names a live persona of this workspace) or the one the user
+// chose (`target`): see update-from-import.ts. An id from another workspace is
+// simply not found here, so it never updates anything. The format is sniffed from the content
 // (PNG card, card JSON, Persona Studio JSON, or a plain prompt); nothing is
 // inferred silently: a plain prompt becomes the prompt override as written,
 // and a card's unmapped fields are kept for a faithful re-export (only those:
@@ -29,6 +34,19 @@ function decode(input: z.output<typeof importPersonaBody>): Uint8Array | string 
   return bytes;
 }
 
+async function resolveTarget(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>, exportId: string | null): Promise<ImportTarget | null> {
+  if (input.asNew && input.target) throw new AppError("validation", "Choose either a persona to update or a new persona, not both", { field: "asNew" });
+  if (input.asNew) return null;
+  if (input.target) {
+    const row = await findPersonaRow(ctx, input.target.personaId);
+    return { personaId: row.id, revision: input.target.revision };
+  }
+  if (!exportId) return null;
+  // Matched without the user's say (an API client re-importing): the current draft is the base, archived ones are left alone.
+  const match = await db.persona.findFirst({ where: { id: exportId, workspaceId: ctx.workspaceId, status: { not: "archived" } }, select: { id: true, revision: true } });
+  return match ? { personaId: match.id, revision: match.revision } : null;
+}
+
 export async function importPersona(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>): Promise<ImportResult> {
   let file: ImportedFile;
   try {
@@ -40,10 +58,35 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
   }
   const card = file.format === "card-json" || file.format === "png-card" ? cardRemainder(file.unmapped) : null;
   const versions = file.format === "studio-json" ? [...file.versions].sort((a, b) => a.number - b.number) : [];
-  const created = await createPersona(ctx, { name: file.spec.name, spec: file.spec }, {
-    summary: `imported the persona from ${LABEL[file.format]} (${input.fileName})${versions.length ? ` with ${versions.length} version${versions.length === 1 ? "" : "s"}` : ""}`,
-    imported: JSON.stringify({ format: file.format, fileName: input.fileName, importedAt: new Date().toISOString(), ...(card ? { card } : {}) }),
-  });
+  const imported = JSON.stringify({ format: file.format, fileName: input.fileName, importedAt: new Date().toISOString(), ...(card ? { card } : {}) });
+  const target = await resolveTarget(ctx, input, file.exportId);
+  let personaId: string;
+  let versionsImported = versions.length;
+  if (target) {
+    personaId = target.personaId;
+    ({ versionsImported } = await updateFromImport(ctx, target, {
+      spec: file.spec, versions, imported, summary: `updated the draft from ${LABEL[file.format]} (${input.fileName})`,
+    }));
+  } else {
+    personaId = await createFromFile(ctx, file.spec, versions, {
+      summary: `imported the persona from ${LABEL[file.format]} (${input.fileName})${versions.length ? ` with ${versions.length} version${versions.length === 1 ? "" : "s"}` : ""}`,
+      imported,
+    });
+  }
+  const cardData = card && typeof card === "object" && "data" in card && card.data && typeof card.data === "object" ? card.data as Record<string, unknown> : card;
+  return {
+    persona: await getPersona(ctx, personaId),
+    action: target ? "updated" : "created",
+    format: file.format,
+    cardVersion: "version" in file && (file.format === "card-json" || file.format === "png-card") ? file.version : null,
+    versionsImported,
+    keptFields: cardData ? Object.keys(cardData).filter((k) => !(CARD_OWNED_FIELDS as readonly string[]).includes(k)) : [],
+    warnings: file.warnings,
+  };
+}
+
+async function createFromFile(ctx: WorkspaceContext, spec: ImportedFile["spec"], versions: StudioJsonVersion[], origin: { summary: string; imported: string }): Promise<string> {
+  const created = await createPersona(ctx, { name: spec.name, spec }, origin);
   if (versions.length) {
     await db.$transaction(async (tx) => {
       for (const [i, v] of versions.entries()) {
@@ -57,13 +100,5 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
       await tx.persona.update({ where: { id: created.id }, data: { latestVersion: versions.length } });
     });
   }
-  const cardData = card && typeof card === "object" && "data" in card && card.data && typeof card.data === "object" ? card.data as Record<string, unknown> : card;
-  return {
-    persona: await getPersona(ctx, created.id),
-    format: file.format,
-    cardVersion: "version" in file && (file.format === "card-json" || file.format === "png-card") ? file.version : null,
-    versionsImported: versions.length,
-    keptFields: cardData ? Object.keys(cardData).filter((k) => !(CARD_OWNED_FIELDS as readonly string[]).includes(k)) : [],
-    warnings: file.warnings,
-  };
+  return created.id;
 }
