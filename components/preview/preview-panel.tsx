@@ -1,23 +1,21 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import Link from "next/link";
+import { useMemo } from "react";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
 import { AnswerCard } from "@/components/preview/answer-card";
-import { ModelPicker, type ModelChoice } from "@/components/preview/model-picker";
-import { initialModels, readRememberedModels, rememberedModelsKey, writeRememberedModels } from "@/components/preview/remembered-models";
+import { ModelPicker } from "@/components/preview/model-picker";
+import type { CompareMode } from "@/components/preview/remembered-models";
 import { SampleMessages } from "@/components/preview/sample-messages";
-import { useLiveAnswers, type LaneInput } from "@/components/preview/use-live-answers";
+import { compareLanes, specToSend } from "@/components/preview/compare-lanes";
+import { useCompareChoice } from "@/components/preview/use-compare-choice";
+import { useLiveAnswers } from "@/components/preview/use-live-answers";
 import { previewItems } from "@/lib/persona/preview-items";
 import { useProviderList } from "@/lib/query/preview-hooks";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { VersionSummary } from "@/lib/schemas/persona-api";
 
-type Mode = "draft" | "version" | "models";
-
-// Same seed and temperature on every lane, so differences come from the
-// persona or the model, not from sampling luck.
-const SEED = 7;
-const TEMPERATURE = 0.7;
+type Mode = CompareMode;
 
 export function PreviewPanel({
   workspaceId, personaId, spec, onMessagesChange, versions, canEditMessages,
@@ -26,26 +24,10 @@ export function PreviewPanel({
   onMessagesChange: (messages: string[]) => void; canEditMessages: boolean;
 }) {
   const providers = useProviderList(workspaceId);
-  const [mode, setMode] = useState<Mode>("draft");
-  const [a, setA] = useState<ModelChoice | null>(null);
-  const [b, setB] = useState<ModelChoice | null>(null);
-  const [pinned, setPinned] = useState<number | null>(null);
-
-  // Start from this persona's remembered models (this browser) once the provider list
-  // arrives, else the workspace default; every later choice is remembered.
-  const memoryKey = rememberedModelsKey(workspaceId, personaId);
-  useEffect(() => {
-    if (!providers.data || (a && b)) return;
-    const start = initialModels(providers.data, readRememberedModels(memoryKey));
-    if (!a) setA(start.a);
-    if (!b) setB(start.b);
-  }, [providers.data, a, b, memoryKey]);
-  useEffect(() => {
-    if (a) writeRememberedModels(memoryKey, { a, b });
-  }, [memoryKey, a, b]);
-  useEffect(() => {
-    if (pinned === null && versions[0]) setPinned(versions[0].number);
-  }, [versions, pinned]);
+  // Mode, version and models are remembered per persona and shared with the full compare page.
+  const choice = useCompareChoice(workspaceId, personaId, providers.data, versions);
+  const { a, b, pinned, setA, setB, setMode, setPinned } = choice;
+  const mode: Mode = choice.mode === "version" && versions.length === 0 ? "draft" : (choice.mode ?? "draft");
 
   // The persona's own scenarios when it has any; the generic sample messages otherwise.
   const { source: itemSource, items: messages } = useMemo(
@@ -54,14 +36,8 @@ export function PreviewPanel({
   );
   // Checks grade finished answers here; they are not part of what is sent, so editing one never re-asks the model.
   const checksOf = useMemo(() => new Map((spec.scenarios ?? []).map((s) => [s.id, s.checks])), [spec.scenarios]);
-  const sentSpec = useMemo(() => ({ ...spec, scenarios: (spec.scenarios ?? []).map(({ checks: _checks, ...s }) => s) }), [spec]);
-  const draftLane: LaneInput = a ? { source: { kind: "spec", spec: sentSpec }, ...a, temperature: TEMPERATURE, seed: SEED } : null;
-  const secondLane: LaneInput =
-    mode === "version" && a && pinned
-      ? { source: { kind: "version", personaId, number: pinned }, ...a, temperature: TEMPERATURE, seed: SEED }
-      : mode === "models" && b
-        ? { source: { kind: "spec", spec: sentSpec }, ...b, temperature: TEMPERATURE, seed: SEED }
-        : null;
+  const sentSpec = useMemo(() => specToSend(spec), [spec]);
+  const { left: draftLane, right: secondLane } = compareLanes({ mode, personaId, sentSpec, a, b, pinned });
   const left = useLiveAnswers(workspaceId, draftLane, messages);
   const right = useLiveAnswers(workspaceId, secondLane, messages);
   const twoLanes = secondLane !== null;
@@ -94,6 +70,11 @@ export function PreviewPanel({
             <Select aria-label="Pinned version" value={pinned ?? ""} onChange={(e) => setPinned(Number(e.target.value))} className="ml-1 h-7 w-28 py-0 text-xs">
               {versions.map((v) => <option key={v.number} value={v.number}>v{v.number}</option>)}
             </Select>
+          ) : null}
+          {mode !== "draft" ? (
+            <Link href={`/w/${workspaceId}/personas/${personaId}/compare`} className="ml-auto text-xs font-medium text-brand-700 hover:underline">
+              Open full compare →
+            </Link>
           ) : null}
         </div>
         {providers.data && a ? (

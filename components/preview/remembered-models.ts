@@ -4,8 +4,14 @@ import type { ProviderList } from "@/lib/schemas/provider";
 // The preview's model choice, remembered per persona in this browser: a designer who
 // moved the preview to a real model does not land back on the simulator after a reload.
 // A remembered provider that no longer exists falls back to the workspace default.
+// The compare mode and pinned version ride along, so the editor's panel and the full
+// compare page open on the same comparison.
 
 export type RememberedModels = { a: ModelChoice; b: ModelChoice | null };
+export type CompareMode = "draft" | "version" | "models";
+export type RememberedCompare = RememberedModels & { mode?: CompareMode; version?: number };
+
+const MODES: readonly CompareMode[] = ["draft", "version", "models"];
 
 export const rememberedModelsKey = (workspaceId: string, personaId: string) => `persona-studio:preview-models:${workspaceId}:${personaId}`;
 
@@ -13,11 +19,18 @@ const isChoice = (v: unknown): v is ModelChoice =>
   typeof v === "object" && v !== null && typeof (v as ModelChoice).providerId === "string" && typeof (v as ModelChoice).model === "string";
 
 /** The stored JSON as choices; anything else (missing, edited by hand, an old shape) is nothing. */
-export function parseRememberedModels(raw: string | null): Partial<RememberedModels> {
+export function parseRememberedModels(raw: string | null): Partial<RememberedCompare> {
   if (!raw) return {};
   try {
     const v = JSON.parse(raw) as Record<string, unknown>;
-    return { ...(isChoice(v?.a) ? { a: v.a } : {}), ...(isChoice(v?.b) ? { b: v.b } : {}) };
+    const mode = MODES.find((m) => m === v?.mode);
+    const version = typeof v?.version === "number" && Number.isInteger(v.version) && v.version > 0 ? v.version : undefined;
+    return {
+      ...(isChoice(v?.a) ? { a: v.a } : {}),
+      ...(isChoice(v?.b) ? { b: v.b } : {}),
+      ...(mode ? { mode } : {}),
+      ...(version ? { version } : {}),
+    };
   } catch {
     return {};
   }
@@ -33,7 +46,13 @@ export function initialModels(list: ProviderList, remembered: Partial<Remembered
   return { a, b };
 }
 
-export function readRememberedModels(key: string): Partial<RememberedModels> {
+/** The remembered version when it still exists, else the latest; null while there is none. */
+export function initialVersion(versions: { number: number }[], remembered: number | undefined): number | null {
+  if (remembered !== undefined && versions.some((v) => v.number === remembered)) return remembered;
+  return versions[0]?.number ?? null;
+}
+
+export function readRememberedModels(key: string): Partial<RememberedCompare> {
   try {
     return parseRememberedModels(window.localStorage.getItem(key));
   } catch {
@@ -41,9 +60,9 @@ export function readRememberedModels(key: string): Partial<RememberedModels> {
   }
 }
 
-export function writeRememberedModels(key: string, models: RememberedModels): void {
+export function writeRememberedModels(key: string, state: RememberedCompare): void {
   try {
-    window.localStorage.setItem(key, JSON.stringify(models));
+    window.localStorage.setItem(key, JSON.stringify(state));
   } catch {
     // Full or blocked storage only loses the convenience.
   }

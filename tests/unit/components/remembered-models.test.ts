@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialModels, parseRememberedModels, rememberedModelsKey } from "@/components/preview/remembered-models";
+import { initialModels, initialVersion, parseRememberedModels, rememberedModelsKey } from "@/components/preview/remembered-models";
 import type { ProviderList } from "@/lib/schemas/provider";
 
 // The preview's model, remembered per persona: what was chosen comes back after a reload,
@@ -32,5 +32,22 @@ describe("remembered preview models", () => {
     for (const raw of [null, "", "not json", "null", "[]", JSON.stringify({ a: { providerId: 3 } })]) {
       expect(parseRememberedModels(raw)).toEqual({});
     }
+  });
+
+  it("bring back the compare mode and pinned version, dropping values this code never writes", () => {
+    const a = { providerId: "simulator", model: "persona-sim-1" };
+    expect(parseRememberedModels(JSON.stringify({ a, b: null, mode: "models", version: 3 }))).toEqual({ a, mode: "models", version: 3 });
+    expect(parseRememberedModels(JSON.stringify({ a, mode: "version", version: 2 }))).toEqual({ a, mode: "version", version: 2 });
+    for (const bad of [{ mode: "side-by-side" }, { mode: 1 }, { version: 0 }, { version: -2 }, { version: 1.5 }, { version: "2" }]) {
+      expect(parseRememberedModels(JSON.stringify({ a, ...bad }))).toEqual({ a });
+    }
+  });
+
+  it("pin the remembered version while it exists, else the latest", () => {
+    const versions = [{ number: 3 }, { number: 2 }, { number: 1 }];
+    expect(initialVersion(versions, 2)).toBe(2);
+    expect(initialVersion(versions, 9)).toBe(3);
+    expect(initialVersion(versions, undefined)).toBe(3);
+    expect(initialVersion([], 2)).toBeNull();
   });
 });
