@@ -72,8 +72,8 @@ export const STATUS_COUNTS = dbProvider === "sqlite";
 
 /**
  * How many trait targets a persona's spec sets, as an SQL expression over the alias
- * `p`: counted inside the database, so the list never ships or parses spec blobs.
+ * `p`: a column the database keeps from the spec (migration
+ * 20261202195655_persona_trait_count: triggers on SQLite, a generated column on
+ * PostgreSQL), so the list neither ships spec blobs nor walks their JSON per row.
  */
-export const TRAIT_COUNT_SQL = dbProvider === "postgresql"
-  ? `(SELECT count(*) FROM json_object_keys(COALESCE((p."spec"::json) -> 'traitTargets', '{}'::json)))`
-  : `(SELECT count(*) FROM json_each(p."spec", '$.traitTargets'))`;
+export const TRAIT_COUNT_SQL = `p."traitCount"`;

@@ -5,7 +5,7 @@ import { serializeSpec } from "@/lib/persona/normalize";
 import { emptySpec } from "@/lib/schemas/persona";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { buildSpec, createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { buildSpec, createPersona, personaPath, saveDraft, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Issue 15: the persona list at scale — cursor pages, a capped count, indexed
 // search, /api/me without persona counts, slugs found through the unique index.
@@ -97,6 +97,17 @@ describe("cursor pages of the persona list", () => {
     const p = await createPersona(owner, { name: "Traits three", spec: buildSpec({ traitTargets: { warm: 80, firm: 70, curious: 60 } }) });
     const [row] = (await page(owner, { q: "Traits three" })).personas;
     expect(row).toMatchObject({ id: p.id, traitCount: 3 });
+    // The count is kept by the database from the spec (migration 20261202195655): it
+    // follows an autosave that adds or removes targets, and a restored version.
+    await saveVersion(owner, p.id, p.revision, "three traits");
+    const two = await saveDraft(owner, p.id, p.revision, { ...p.spec, traitTargets: { warm: 80, firm: 70 } });
+    expect((await page(owner, { q: "Traits three" })).personas[0]).toMatchObject({ traitCount: 2 });
+    const none = await saveDraft(owner, p.id, two.revision, { ...p.spec, traitTargets: {} });
+    expect((await page(owner, { q: "Traits three" })).personas[0]).toMatchObject({ traitCount: 0 });
+    const five = await saveDraft(owner, p.id, none.revision, { ...p.spec, traitTargets: { warm: 1, firm: 2, curious: 3, formal: 4, playful: 5 } });
+    expect((await page(owner, { q: "Traits three", sort: "name" })).personas[0]).toMatchObject({ traitCount: 5 });
+    expectOk(ops.restoreVersion, await owner.api.post(`${personaPath(owner.workspaceId, p.id)}/versions/1/restore`, { revision: five.revision }));
+    expect((await page(owner, {})).personas.find((r) => r.id === p.id)).toMatchObject({ traitCount: 3 });
     await owner.api.delete(personaPath(owner.workspaceId, p.id));
   });
 
