@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { acknowledgementOps } from "@/lib/http/acknowledgement-operations";
 import { apiTokenOps } from "@/lib/http/api-token-operations";
+import { avatarOps } from "@/lib/http/avatar-operations";
 import { composerOps } from "@/lib/http/composer-operations";
 import { customTraitOps } from "@/lib/http/custom-trait-operations";
 import { interopOps } from "@/lib/http/interop-operations";
@@ -83,6 +84,7 @@ export const ops = {
   ...panelReviewOps,
   ...apiTokenOps,
   ...labelOps,
+  ...avatarOps,
   ...healthOps,
   ...invitationOps,
 };

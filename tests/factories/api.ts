@@ -50,6 +50,7 @@ import * as reviewRequestsRoute from "@/app/api/workspaces/[workspaceId]/persona
 import * as activityRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/activity/route";
 import * as reviewQueueRoute from "@/app/api/workspaces/[workspaceId]/review-queue/route";
 import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/shares/route";
+import * as shareSamplesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/shares/samples/route";
 import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
 import * as openShareRoute from "@/app/api/share/[token]/route";
 import * as sharedAnswersRoute from "@/app/api/share/[token]/answers/route";
@@ -99,6 +100,7 @@ import * as withdrawPanelReviewRoute from "@/app/api/workspaces/[workspaceId]/pa
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import * as labelsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/labels/route";
 import * as labelRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/labels/[label]/route";
+import * as avatarRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/avatar/route";
 import { errorBodySchema, type ErrorCode } from "@/lib/http/errors";
 import type { Method, Operation } from "@/lib/http/operation";
 import { ops } from "@/lib/http/operations";
@@ -170,6 +172,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/activity`]: activityRoute,
   [`${W}/review-queue`]: reviewQueueRoute,
   [`${P}/shares`]: sharesRoute,
+  [`${P}/shares/samples`]: shareSamplesRoute,
   [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,
   "/api/share/{token}": openShareRoute,
   "/api/share/{token}/answers": sharedAnswersRoute,
@@ -189,6 +192,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/export`]: exportRoute,
   [`${P}/labels`]: labelsRoute,
   [`${P}/labels/{label}`]: labelRoute,
+  [`${P}/avatar`]: avatarRoute,
   [`${W}/api-tokens`]: apiTokensRoute,
   [`${W}/api-tokens/{tokenId}/revoke`]: revokeApiTokenRoute,
   [`${W}/panels`]: panelsRoute,
@@ -282,7 +286,9 @@ export async function send(cookie: string | null, method: Method, path: string, 
   const text = await res.text();
   // Streaming routes answer NDJSON: one event per line.
   const ndjson = res.headers.get("content-type")?.includes("ndjson");
-  const body = !text ? null : ndjson ? text.trim().split("\n").map((l) => JSON.parse(l)) : JSON.parse(text);
+  // Images (a persona's avatar) are bytes, not JSON: their text is returned as is.
+  const image = res.headers.get("content-type")?.startsWith("image/");
+  const body = !text ? null : ndjson ? text.trim().split("\n").map((l) => JSON.parse(l)) : image ? text : JSON.parse(text);
   // "Never a 500": any server error fails the test that caused it, whatever it expected.
   // 502 is the one deliberate exception: "the model endpoint failed", with its reason.
   if (res.status >= 500 && res.status !== 502) throw new Error(`${method} ${path} → ${res.status}: ${text}`);

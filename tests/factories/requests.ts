@@ -96,6 +96,8 @@ const VALID_BODIES: Record<string, (ids: Ids) => unknown> = {
   probeVariants: (ids) => ({ variantIds: [ids.variantId ?? "no-such-variant"], includeDraft: true, budgetPerTrait: 12 }),
   createApiToken: () => ({ name: "GitHub Actions", role: "editor", expiresInDays: 30 }),
   moveLabel: (ids) => ({ version: ids.number }),
+  // A 1×1 PNG.
+  putAvatar: () => ({ image: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==" }),
   acknowledgeFlag: () => ({ flagId: "leakage:warm", direction: "up", reason: "A support agent is meant to sound warm" }),
   createPanel: (ids) => ({ name: "Review board", spec: { members: [{ key: "ada", personaId: ids.personaId, version: "latest" }], plans: { single: { seats: { ada: { providerId: "simulator", model: "persona-sim-1" } } } } } }),
   updatePanel: () => ({ revision: 1, name: "Renamed board" }),
@@ -125,6 +127,7 @@ const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number
   listSharedAnswers: () => ({ limit: 10 }),
   getMeasuredCorrelations: () => ({ traits: "empathetic,firm" }),
   exportPersona: () => ({ format: "card-v2" }),
+  getShareSamplesPlan: (ids) => ({ version: ids.number }),
   getAxesComparison: (ids) => ({ topicRun: ids.axesTopicRun ?? "no-such-run", frameworkRun: ids.axesFrameworkRun ?? "no-such-run" }),
 };
 

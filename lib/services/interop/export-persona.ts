@@ -6,6 +6,7 @@ import { exportCharacterCard, exportPlainPrompt, exportPngCard, exportPromptfoo,
 import { probeTrait } from "@/lib/probing/traits";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { exportQuery } from "@/lib/schemas/interop";
+import { avatarPngOf } from "@/lib/services/avatars/avatar";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -55,7 +56,8 @@ export async function exportPersona(ctx: WorkspaceContext, personaId: string, q:
         return download(JSON.stringify(card, null, 2), `${stem}.${q.format}.json`, "application/json");
       }
       case "card-png":
-        return download(exportPngCard(spec, { base, now: new Date(), exportId: persona.id }), `${stem}.card.png`, "image/png");
+        // The image is the persona's avatar (uploaded, else its generated initials), not a blank square.
+        return download(exportPngCard(spec, { base, now: new Date(), exportId: persona.id, png: await avatarPngOf(persona) }), `${stem}.card.png`, "image/png");
       case "plain":
         return download(exportPlainPrompt(spec), `${stem}.prompt.txt`, "text/plain; charset=utf-8");
       case "promptfoo": {
