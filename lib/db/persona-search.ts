@@ -16,12 +16,15 @@ import { dbProvider } from "@/lib/db/client";
 /**
  * How a statement over `"Persona" p` of one workspace narrows to a search, for
  * lib/db/reader: `from` replaces `"Persona" p` in the FROM clause, `where` is ANDed
- * (SQL with `?` placeholders, `params` in order: the FROM's first).
+ * (SQL with `?` placeholders, `params` in order: the FROM's first). On SQLite's
+ * index path `p` is then a search row, which has only the list's keys (id,
+ * workspaceId, status, name, createdAt, updatedAt): enough to filter, sort and
+ * count, and the page's summary columns are read from "Persona" by id.
  */
 export type SearchSql = { from: string; where: string; params: string[] };
 
 /** The search `query` (non-empty after trimming) in this database's dialect. */
-export function searchSql(workspaceId: string, query: string): SearchSql {
+export function searchSql(query: string): SearchSql {
   const q = query.trim();
   if (dbProvider === "postgresql") {
     const pattern = likePattern(q);
@@ -31,11 +34,14 @@ export function searchSql(workspaceId: string, query: string): SearchSql {
     // A double-quoted FTS5 string is one phrase of trigrams: consecutive trigrams = the substring.
     // The matches drive the statement (CROSS JOIN fixes the order): read the other way round,
     // SQLite walks the workspace's rows and probes the match list for each, 10–30 ms at 10,000.
+    // `p` is the match's search row, which carries the list's filter and sort keys (workspace,
+    // status, name, dates, id: migration 20261202201000_persona_search_sort_keys), so
+    // filtering and sorting the matches never visits "Persona".
     const phrase = `"${q.replace(/"/g, '""')}"`;
     return {
-      from: `"PersonaSearch" f JOIN "PersonaSearchRow" s ON s."rowid" = f."rowid" CROSS JOIN "Persona" p ON p."id" = s."personaId"`,
-      where: `"PersonaSearch" MATCH ? AND s."workspaceId" = ?`,
-      params: [phrase, workspaceId],
+      from: `"PersonaSearch" f CROSS JOIN "PersonaSearchRow" p ON p."rowid" = f."rowid"`,
+      where: `"PersonaSearch" MATCH ?`,
+      params: [phrase],
     };
   }
   const pattern = likePattern(q);
@@ -51,8 +57,8 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /**
  * Whether a search page is read in one pass (lib/services/personas/list-personas,
  * searchPage): the matches' narrow columns sorted and counted by a window, the wide
- * rows read for the page alone. On SQLite the pass reads the covering index
- * Persona_list_cover_idx (one page per forty matches instead of one per match):
+ * rows read for the page alone. On SQLite the pass reads the search rows' keys (or,
+ * for a query under 3 characters, the covering index Persona_list_cover_idx):
  * bench/personas-scale, about half the time of a page statement plus a count. On
  * PostgreSQL the planner walks the updatedAt index to the end for the window (it
  * expects the LIMIT to stop it early): 25–85 ms instead of 1–4 ms (EXPLAIN ANALYZE,

@@ -160,6 +160,24 @@ describe("persona search through the index", () => {
     expect(await names("rolf")).toEqual([]);
   });
 
+  it("follows status changes, autosaves and renames in every order (the search rows keep the list's keys)", async () => {
+    const names = async (q: string, query: Record<string, string> = {}) => (await page(owner, { q, ...query })).personas.map((x) => x.name);
+    const made = [];
+    for (const name of ["Keeper Kay", "Keeper Lou", "Keeper Mo"]) made.push(await createPersona(owner, { name, spec: buildSpec({ name, archetype: "a lighthouse keeper" }) }));
+    expect(await names("lighthouse")).toEqual(["Keeper Mo", "Keeper Lou", "Keeper Kay"]);
+    // An autosave moves the oldest first in the updated order; a rename moves it in the name order.
+    const [kay, lou, mo] = made;
+    const saved = expectOk(ops.updateDraft, await owner.api.patch(personaPath(owner.workspaceId, kay.id), { revision: kay.revision, spec: { ...kay.spec, name: "Keeper Zed" } }));
+    expect(await names("lighthouse")).toEqual(["Keeper Zed", "Keeper Mo", "Keeper Lou"]);
+    expect(await names("lighthouse", { sort: "name" })).toEqual(["Keeper Lou", "Keeper Mo", "Keeper Zed"]);
+    // Archived: out of the active search, in the archived one; the count follows.
+    expectOk(ops.archivePersona, await owner.api.post(`${personaPath(owner.workspaceId, lou.id)}/archive`, { archived: true }));
+    expect(await page(owner, { q: "lighthouse" })).toMatchObject({ count: 2 });
+    expect(await names("lighthouse", { status: "archived" })).toEqual(["Keeper Lou"]);
+    expect(await names("lighthouse", { sort: "status", status: "all" })).toEqual(["Keeper Lou", "Keeper Zed", "Keeper Mo"]);
+    for (const p of [saved, lou, mo]) await owner.api.delete(personaPath(owner.workspaceId, p.id));
+  });
+
   it("is backed by the search index the migration made", async () => {
     if (dbProvider === "postgresql") {
       const rows = await db.$queryRaw<{ indexname: string }[]>`SELECT indexname::text AS indexname FROM pg_indexes WHERE tablename = 'Persona' AND indexdef LIKE '%gin_trgm_ops%'`;

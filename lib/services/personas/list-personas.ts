@@ -51,7 +51,7 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   if (q && SEARCH_IN_ONE_PASS) return searchPage(ctx, q, where, query.sort, key, query.limit);
   const source: Source = { from: `"Persona" p`, where };
   if (q) {
-    const search = searchSql(ctx.workspaceId, q);
+    const search = searchSql(q);
     source.from = search.from;
     where.sql.unshift(search.where);
     where.params.unshift(...search.params);
@@ -80,8 +80,9 @@ function countOf(workspaceId: string, statuses: readonly string[] | null, { from
 /**
  * A search page in one statement and one pass over the matches (where that is the
  * faster plan: lib/db/persona-search, SEARCH_IN_ONE_PASS): the inner query reads
- * only the narrow columns the filter and the order need (the covering index
- * Persona_list_cover_idx, not the wide rows with their specs), sorts the matches and
+ * only the narrow columns the filter and the order need (the search rows' keys for
+ * 3+ characters, else the covering index Persona_list_cover_idx; never the wide rows
+ * with their specs), sorts the matches and
  * counts them (a window over all of them, before the LIMIT); the outer one fetches
  * the summary columns of the page's rows alone. A search's matches
  * are sorted whatever the order (no index range to walk), so the status order is one
@@ -90,7 +91,7 @@ function countOf(workspaceId: string, statuses: readonly string[] | null, { from
  */
 async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: Query["sort"], key: KeyValue[] | null, limit: number): Promise<PersonaPage> {
   const keys = KEYS[sort];
-  const search = searchSql(ctx.workspaceId, q);
+  const search = searchSql(q);
   const sql = [search.where, ...where.sql];
   const params: SqlValue[] = [...search.params, ...where.params];
   if (key) {
