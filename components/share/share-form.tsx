@@ -2,9 +2,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { recordingDue, ShareSamplesChoice } from "@/components/share/share-samples-choice";
 import { ApiError } from "@/lib/query/api";
 import { useVersions } from "@/lib/query/hooks";
-import { useCreateShareLink } from "@/lib/query/share-hooks";
+import { useCreateShareLink, useShareSamplesPlan } from "@/lib/query/share-hooks";
 import type { CreatedShare } from "@/lib/schemas/share";
 
 // What a new link shows, who it is for, how long it lives and whether the
@@ -18,7 +19,7 @@ const EXPIRY = [
   { value: "90", label: "In 90 days" },
 ];
 
-const FIELDS = ["version", "label", "expiresInDays", "includeComments"] as const;
+const FIELDS = ["version", "label", "expiresInDays", "includeComments", "recordSamples"] as const;
 type FieldName = (typeof FIELDS)[number];
 
 export function ShareForm({
@@ -31,6 +32,10 @@ export function ShareForm({
   const [label, setLabel] = useState("");
   const [expiry, setExpiry] = useState("");
   const [includeComments, setIncludeComments] = useState(false);
+  const [record, setRecord] = useState(true);
+  const shared = version === "latest" ? "latest" : Number(version);
+  const plan = useShareSamplesPlan(workspaceId, personaId, shared);
+  const recording = recordingDue(plan.data, record);
 
   const error = create.error;
   const field = error instanceof ApiError && FIELDS.includes(error.field as FieldName) ? (error.field as FieldName) : null;
@@ -44,6 +49,7 @@ export function ShareForm({
         label: label.trim(),
         expiresInDays: expiry ? Number(expiry) : null,
         includeComments,
+        recordSamples: recording,
       },
       { onSuccess: onCreated },
     );
@@ -89,10 +95,17 @@ export function ShareForm({
           </p>
         )}
       </div>
+      <ShareSamplesChoice id={id} workspaceId={workspaceId} personaId={personaId} version={shared} record={record} onRecordChange={setRecord} error={errorOn("recordSamples")} />
       {error && !field ? <p role="alert" className="text-sm text-rose-600">{error.message}</p> : null}
-      <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create link"}
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        {create.isPending && recording ? (
+          <p role="status" className="mr-auto text-sm text-slate-600" data-testid="samples-progress">
+            <span className="mr-2 inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent align-[-1px]" aria-hidden />
+            Recording {plan.data!.messages} sample answer{plan.data!.messages === 1 ? "" : "s"}, then creating the link…
+          </p>
+        ) : null}
+        <Button type="submit" variant="primary" disabled={create.isPending || plan.isPending}>
+          {create.isPending ? (recording ? "Recording…" : "Creating…") : recording ? "Record and create link" : "Create link"}
         </Button>
       </div>
     </form>

@@ -48,7 +48,7 @@ export function SharedPersonaPage({ bundle, token }: { bundle: ShareBundle; toke
           <SectionNav sections={sections} />
         </header>
 
-        <SharedSamples samples={bundle.samples} personaName={persona.name} />
+        <SharedSamples samples={bundle.samples} missing={bundle.samplesMissing} version={bundle.version.number} personaName={persona.name} />
         <SharedReport token={token} run={bundle.report} />
         <SharedSpec spec={bundle.spec} reportRows={bundle.report?.report.rows} />
         <SharedPrompt prompt={bundle.compiledPrompt} handWritten={bundle.spec.promptOverride !== null} />

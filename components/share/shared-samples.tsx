@@ -11,7 +11,16 @@ import type { SampleRecording } from "@/lib/schemas/review";
 // persona's scenarios has the conversation before it and the scenario's note
 // (what a good answer does) folded away above the message.
 
-export function SharedSamples({ samples, personaName }: { samples: SampleRecording | null; personaName: string }) {
+/** Why there are none, in words: a shared page never shows an unexplained empty section (issue 16 §8). */
+export function missingText(missing: "nothing_to_answer" | "not_recorded" | null, version: number): string {
+  return missing === "nothing_to_answer"
+    ? `Version ${version} has no sample messages or scenarios, so there are no sample answers to show.`
+    : `No sample answers were recorded for version ${version} yet. The prompt on this page shows how the persona is set up.`;
+}
+
+export function SharedSamples({
+  samples, missing = null, version, personaName,
+}: { samples: SampleRecording | null; missing?: "nothing_to_answer" | "not_recorded" | null; version: number; personaName: string }) {
   return (
     <PageSection
       id="samples"
@@ -19,7 +28,7 @@ export function SharedSamples({ samples, personaName }: { samples: SampleRecordi
       description={samples ? <>Recorded by {samples.createdBy} <TimeAgo iso={samples.createdAt} /> with {samples.simulated ? "the simulator" : samples.label}.</> : undefined}
     >
       {!samples || samples.answers.length === 0 ? (
-        <Empty>No sample answers were recorded for this version.</Empty>
+        <Empty>{missingText(missing, version)}</Empty>
       ) : (
         <Card className="space-y-6 px-4 py-5 sm:px-6">
           {samples.simulated ? (

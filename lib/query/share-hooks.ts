@@ -4,7 +4,7 @@ import { api } from "@/lib/query/api";
 import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import type { AnswersQuery } from "@/lib/query/probe-hooks";
 import type { ProbeAnswer } from "@/lib/schemas/probe";
-import type { CreatedShare, CreateShareBody, ShareLink } from "@/lib/schemas/share";
+import type { CreatedShare, CreateShareBody, ShareLink, ShareSamplesPlan } from "@/lib/schemas/share";
 
 // Share links of a persona (list, create, revoke) and the public drill-down a
 // share page uses for the answers behind its report. The created link's token
@@ -12,12 +12,14 @@ import type { CreatedShare, CreateShareBody, ShareLink } from "@/lib/schemas/sha
 
 export const shareKeys = {
   links: (ws: string, personaId: string) => ["shares", ws, "persona", personaId] as const,
+  samplesPlan: (ws: string, personaId: string, version: "latest" | number) => ["shares", ws, "persona", personaId, "samples", version] as const,
   // Share pages have no workspace; the run id is enough to key the answers.
   sharedAnswers: (runId: string, q: AnswersQuery) => ["shared-answers", runId, q] as const,
 };
 
 export const sharePaths = {
   links: (ws: string, personaId: string) => `/api/workspaces/${ws}/personas/${personaId}/shares`,
+  samplesPlan: (ws: string, personaId: string, version: "latest" | number) => `/api/workspaces/${ws}/personas/${personaId}/shares/samples?version=${version}`,
   revoke: (ws: string, shareId: string) => `/api/workspaces/${ws}/shares/${shareId}/revoke`,
   sharedAnswers: (token: string) => `/api/share/${token}/answers`,
 };
@@ -25,13 +27,22 @@ export const sharePaths = {
 export const useShareLinks = (ws: string, personaId: string) =>
   useQuery({ queryKey: shareKeys.links(ws, personaId), queryFn: () => api<ShareLink[]>("GET", sharePaths.links(ws, personaId)) });
 
+/** What a new link's page would show as sample answers: recorded, recordable (where, at what cost) or nothing to answer. */
+export const useShareSamplesPlan = (ws: string, personaId: string, version: "latest" | number, enabled = true) =>
+  useQuery({
+    queryKey: shareKeys.samplesPlan(ws, personaId, version),
+    queryFn: () => api<ShareSamplesPlan>("GET", sharePaths.samplesPlan(ws, personaId, version)),
+    enabled,
+  });
+
 export function useCreateShareLink(ws: string, personaId: string) {
   const qc = useQueryClient();
   // No Idempotency-Key: the server would have to store the answer, and it holds the link's token.
   const post = useIdempotentPost({ keyHeader: false });
   return useMutation({
     mutationFn: (body: CreateShareBody) => post<CreatedShare>(sharePaths.links(ws, personaId), body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: shareKeys.links(ws, personaId) }),
+    // The links and the samples plan share this prefix; a recording made with the link shows on the review page too.
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: shareKeys.links(ws, personaId) }), qc.invalidateQueries({ queryKey: ["review", ws, personaId] })]),
   });
 }
 

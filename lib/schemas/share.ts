@@ -18,6 +18,8 @@ export const createShareBody = z.object({
   label: z.string().trim().max(120).default("").describe("Who or what the link is for, e.g. 'Support leads'"),
   expiresInDays: z.number().int().min(1).max(365).nullable().default(null).describe("null: never expires"),
   includeComments: z.boolean().default(false).describe("Show the version's comment threads on the shared page"),
+  recordSamples: z.boolean().default(false)
+    .describe("When the shared version has no recorded sample answers, answer them now on the workspace's default provider before the link is made (422 when the version has nothing to answer, 502 when every answer failed: no link is made then)"),
 });
 export type CreateShareBody = z.input<typeof createShareBody>;
 
@@ -45,6 +47,30 @@ export const createdShareSchema = shareLinkSchema.extend({
   path: z.string().describe("/s/<token>: the shared page"),
 });
 export type CreatedShare = z.infer<typeof createdShareSchema>;
+
+// ── Sample answers before sharing (issue 16 §8) ──────────────────────────────
+// The share dialog says, before a link exists, whether the shared page will show
+// sample answers: already recorded, recorded now (on which provider, at what
+// estimated cost), or impossible because the version has nothing to answer.
+
+export const shareSamplesQuery = z.object({
+  version: z.union([z.literal("latest"), z.coerce.number().int().min(1)]).default("latest")
+    .describe("The version the link would show: 'latest' or a version number"),
+});
+
+export const shareSamplesPlanSchema = z.object({
+  version: z.number().int().describe("The version the link would show now"),
+  recorded: z.object({ answers: z.number().int(), createdBy: z.string(), createdAt: z.string(), label: z.string() }).nullable()
+    .describe("The newest recording of that version; null when none was recorded"),
+  messages: z.number().int().describe("Messages a recording answers: the version's scenarios, else its sample messages; 0: nothing to answer"),
+  source: z.enum(["scenarios", "samples"]),
+  provider: z.object({ name: z.string(), model: z.string(), simulated: z.boolean() }).describe("Where a recording made now would be answered: the workspace's default"),
+  estimatedCostUsd: z.number().nullable().describe("A recording's estimated cost; null when the provider's prices are unknown"),
+});
+export type ShareSamplesPlan = z.infer<typeof shareSamplesPlanSchema>;
+
+/** Why a shared page has no sample answers: the version has no messages to answer, or nobody recorded them. */
+export const samplesMissingSchema = z.enum(["nothing_to_answer", "not_recorded"]);
 
 /** People on a shared page are display names only: no user ids leave the workspace. */
 const sharedPersonSchema = z.object({ name: z.string() });
@@ -78,6 +104,7 @@ export const shareBundleSchema = z.object({
   spec: sharedSpecSchema,
   compiledPrompt: z.string(),
   samples: sampleRecordingSchema.nullable().describe("A failed answer's error is just 'failed'"),
+  samplesMissing: samplesMissingSchema.nullable().describe("Why samples is null (null when there are samples)"),
   report: z
     .object({
       runId: z.string(),

@@ -49,7 +49,7 @@ describe("the limits", () => {
     const metered = Object.values(ops).filter((op) => "cost" in op).map((op) => [op.id, (op as { cost: string }).cost]);
     expect(Object.fromEntries(metered)).toEqual({
       streamPreview: "preview", streamPanelPreview: "preview", startAxesExperiment: "probe", suggestArchetypes: "suggest", createProbeRun: "probe", probeVariants: "probe", startRangeCheck: "probe", createPanelRun: "probe",
-      draftCustomTrait: "draft", recordSampleAnswers: "samples", draftScenarios: "draft",
+      draftCustomTrait: "draft", recordSampleAnswers: "samples", draftScenarios: "draft", createShareLink: "samples",
     });
   });
 });

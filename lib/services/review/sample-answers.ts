@@ -72,8 +72,13 @@ export async function getSamples(ctx: WorkspaceContext, personaId: string, numbe
   return latestRecording(persona.id, number);
 }
 
+/**
+ * `requireAnAnswer` (sharing, issue 16 §8): when every answer failed, nothing is kept and the call fails with
+ * the first failure in words (502, field `recordSamples`), so a share link is not made over an empty section.
+ */
 export async function recordSamples(
   ctx: WorkspaceContext, personaId: string, number: number, input: { providerId?: string; model?: string },
+  options: { requireAnAnswer?: boolean } = {},
 ): Promise<SampleRecording> {
   const { persona, version } = await findVersion(ctx, personaId, number);
   const { source, items } = previewItems(parseStoredSpec(version.spec));
@@ -97,6 +102,10 @@ export async function recordSamples(
       return { index, message, answer: null, error: `${err.kind}: ${err.message}`, latencyMs: null };
     }
   })));
+  if (options.requireAnAnswer && answers.every((a) => a.answer === null)) {
+    const where = resolved.simulated ? "the simulator" : `${resolved.provider.label} · ${resolved.model}`;
+    throw new AppError("upstream", `No sample answer could be recorded on ${where} (${safeErrorText(answers[0].error ?? "failed", resolved.provider)})`, { field: "recordSamples" });
+  }
   const recordingId = randomUUID();
   await db.$transaction(async (tx) => {
     await tx.sampleAnswer.createMany({

@@ -8,6 +8,7 @@ import {
   SHARED_FAILURE, sharedSpecSchema, type ShareBundle, type sharedAnswersQuery,
 } from "@/lib/schemas/share";
 import type { SharedPanelBundle } from "@/lib/schemas/panel-session";
+import { previewItems } from "@/lib/persona/preview-items";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import { latestCompletedRun, latestCompletedRunRow } from "@/lib/services/probes/latest-report";
 import { toAnswer } from "@/lib/services/probes/serialize-run";
@@ -71,6 +72,7 @@ export async function openShare(token: string): Promise<ShareBundle> {
     spec,
     compiledPrompt: version.compiledPrompt,
     samples: publicSamples(samples),
+    samplesMissing: samples ? null : previewItems(spec).items.length === 0 ? "nothing_to_answer" : "not_recorded",
     report: run
       ? {
         runId: run.id, model: run.target.model, judgeModel: run.judge.model, simulated: run.target.simulated,

@@ -2,10 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import type { ShareLink as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { CreatedShare, createShareBody, ShareLink } from "@/lib/schemas/share";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
+import { ensureSharedSamples, sharedVersionNumber } from "@/lib/services/sharing/share-samples";
 import { hashShareToken, newShareToken } from "@/lib/services/sharing/tokens";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -32,12 +33,9 @@ function toLink(r: Row & { personaId: string }): ShareLink {
 
 export async function createShareLink(ctx: WorkspaceContext, personaId: string, input: z.output<typeof createShareBody>): Promise<CreatedShare> {
   const persona = await findPersonaRow(ctx, personaId);
-  if (input.version === "latest" && persona.latestVersion === 0) {
-    throw new AppError("validation", "Save a version first: a share link shows a saved version, never the working draft", { field: "version" });
-  }
-  if (typeof input.version === "number" && input.version > persona.latestVersion) {
-    throw new AppError("validation", `Version ${input.version} does not exist`, { field: "version" });
-  }
+  const number = sharedVersionNumber(persona, input.version);
+  // Before the link exists: a failed recording leaves no link behind an empty section.
+  if (input.recordSamples) await ensureSharedSamples(ctx, persona, number);
   const token = newShareToken();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.shareLink.create({
