@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { InteropError, parseWith } from "@/lib/interop/errors";
 import { checkAssert } from "@/lib/interop/promptfoo-asserts";
+import { LEAKAGE_ITEMS_PER_TRAIT, LEAKAGE_TOLERANCE, leakageRubricText } from "@/lib/interop/promptfoo-leakage";
 import { compilePersona } from "@/lib/persona/compile";
 import { PROBE_TOPICS, PROBE_TRAITS, rubricAnchors, type ProbeItem, type ProbeTrait } from "@/lib/probing/traits";
 import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
@@ -12,17 +13,31 @@ import { personaSpecSchema, type PersonaSpec } from "@/lib/schemas/persona";
 // The grader passes a reply that sits within ±TOLERANCE of the target level.
 // The persona's own scenarios follow as tests too (earlier turns as the `history`
 // var, spliced into the chat before the message), their checks as deterministic
-// asserts (lib/interop/promptfoo-asserts.ts).
+// asserts (lib/interop/promptfoo-asserts.ts). Untargeted watched traits follow as
+// leakage checks (lib/interop/promptfoo-leakage.ts), and a baseline prompt (the
+// studio's neutral arm) answers every test beside the persona, so the designer
+// sees what the persona changed. The provider is a promptfoo id or an object
+// (id, label, config); a key is never written: an env var names it.
 
 export const DEFAULT_PROMPTFOO_PROVIDER = "openai:gpt-4o-mini";
 export const TARGET_TOLERANCE = 15;
+
+const providerObjectSchema = z.object({
+  id: z.string().trim().min(1),
+  label: z.string().optional(),
+  config: z.record(z.string(), z.unknown()).refine((c) => !("apiKey" in c), "A key is never written into the file: name an env var (apiKeyEnvar)").optional(),
+});
+export type PromptfooProvider = z.infer<typeof providerObjectSchema>;
 
 const inputSchema = z.object({
   name: z.string().trim().min(1, "Give the persona a name").max(200),
   traits: z.array(z.string()).default([]),
   targets: z.record(z.string(), z.number().int().min(0).max(100)),
-  provider: z.string().trim().min(1).default(DEFAULT_PROMPTFOO_PROVIDER),
+  provider: z.union([z.string().trim().min(1), providerObjectSchema]).default(DEFAULT_PROMPTFOO_PROVIDER),
   itemsPerTrait: z.number().int().min(1).max(50).default(3),
+  leakage: z.array(z.string()).default([]).describe("Untargeted traits to check for leakage"),
+  baseline: z.object({ label: z.string().min(1), systemPrompt: z.string().min(1) }).optional(),
+  notes: z.array(z.string()).default([]).describe("Extra header comment lines (e.g. which env var holds the key)"),
 });
 
 export type PromptfooExportInput = z.input<typeof inputSchema> & {
@@ -90,7 +105,7 @@ function scenarioTests(spec: PersonaSpec) {
 /** The promptfooconfig.yaml text. */
 export function exportPromptfoo(input: PromptfooExportInput): string {
   const spec = parseWith(personaSpecSchema, input.spec, "spec");
-  const { name, traits, targets, provider, itemsPerTrait } = parseWith(inputSchema, input, "");
+  const { name, traits, targets, provider, itemsPerTrait, leakage, baseline, notes } = parseWith(inputSchema, input, "");
   const library = input.library ?? PROBE_TRAITS;
   const oneLine = name.replace(/\s+/g, " ");
 
@@ -106,23 +121,42 @@ export function exportPromptfoo(input: PromptfooExportInput): string {
       description: `${trait.name} → ${target} · ${item.topic}`,
       vars: { message: item.text },
       assert: [{ type: "llm-rubric", value: rubric }],
-      metadata: { trait: key, target, topic: item.topic, probeId: item.id },
+      metadata: { kind: "target", trait: key, target, topic: item.topic, probeId: item.id },
+    }));
+  });
+  const targeted = new Set(traits);
+  const leakageTests = [...new Set(leakage)].filter((key) => !targeted.has(key)).flatMap((key) => {
+    const trait = library.find((t) => t.key === key);
+    if (!trait) throw new InteropError(`leakage.${leakage.indexOf(key)}`, `Unknown trait "${key}"`);
+    const rubric = literal(leakageRubricText(trait, oneLine));
+    return pickItems(trait.probes, LEAKAGE_ITEMS_PER_TRAIT).map((item) => ({
+      description: `Leakage · ${trait.name} · ${item.topic}`,
+      vars: { message: item.text },
+      assert: [{ type: "llm-rubric", value: rubric, metric: `leakage: ${trait.name}` }],
+      metadata: { kind: "leakage", trait: key, topic: item.topic, probeId: item.id },
     }));
   });
 
+  const withHistory = scenarios.some((t) => "history" in t.vars);
   const config = {
     description: `Persona Studio trait probes for "${oneLine}"`,
-    prompts: [{ label: oneLine, raw: chatPrompt(compilePersona(spec).prompt, scenarios.some((t) => "history" in t.vars)) }],
+    prompts: [
+      { label: oneLine, raw: chatPrompt(compilePersona(spec).prompt, withHistory) },
+      ...(baseline ? [{ label: baseline.label, raw: chatPrompt(baseline.systemPrompt, withHistory) }] : []),
+    ],
     providers: [provider],
-    tests: [...traitTests, ...scenarios],
+    tests: [...traitTests, ...leakageTests, ...scenarios],
   };
   const checkCount = scenarios.reduce((n, t) => n + (t.assert?.length ?? 0), 0);
   const header = [
     "# yaml-language-server: $schema=https://promptfoo.dev/config-schema.json",
-    `# Generated by Persona Studio for the persona "${oneLine}": ${traitTests.length} trait probes, ${scenarios.length} scenarios.`,
+    `# Generated by Persona Studio for the persona "${oneLine}": ${traitTests.length} trait probes, ${leakageTests.length} leakage checks, ${scenarios.length} scenarios.`,
     "# Each trait probe sends one probe message and grades the reply with an llm-rubric that passes",
     `# when the reply sits within ±${TARGET_TOLERANCE} of the persona's target level on that trait.`,
+    ...(leakageTests.length ? [`# ${leakageTests.length} leakage checks grade traits the persona was not asked to change against a plain assistant's level (±${LEAKAGE_TOLERANCE}).`] : []),
     ...(scenarios.length ? [`# Each scenario sends its message after its earlier turns; their ${checkCount} checks are deterministic asserts.`] : []),
+    ...(baseline ? [`# The "${baseline.label}" prompt (a plain assistant, the studio's baseline) answers every test too: compare its column with the persona's.`] : []),
+    ...notes.map((n) => `# ${n}`),
     "# Run: npx promptfoo@latest eval -c promptfooconfig.yaml",
   ];
   return `${header.join("\n")}\n${stringify(config, { lineWidth: 0 })}`;

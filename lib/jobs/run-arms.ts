@@ -1,4 +1,4 @@
-import { parseRunArmsWithPrompts } from "@/lib/probing/arms";
+import { NEUTRAL_PROMPT, parseRunArmsWithPrompts } from "@/lib/probing/arms";
 import type { RunArm as RunArmSpec } from "@/lib/schemas/probe";
 
 // The arms a probe run answers: the persona, the neutral baseline, and any
@@ -6,7 +6,7 @@ import type { RunArm as RunArmSpec } from "@/lib/schemas/probe";
 // "B alone"; range-check levels). Each arm answers the same probe items under
 // its own system prompt, with its own sampling state; ProbeAnswer.kind names it.
 
-export const NEUTRAL_PROMPT = "You are a helpful assistant.";
+export { NEUTRAL_PROMPT };
 
 export type ExtraArm = RunArmSpec;
 export type RunArm = { kind: string; systemPrompt: string; traits: readonly string[] };

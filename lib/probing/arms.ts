@@ -7,6 +7,9 @@ import type { RunArm } from "@/lib/schemas/probe";
 
 const RESERVED = new Set(["persona", "baseline"]);
 
+/** The baseline arm's system prompt: the plain assistant every persona is compared against (also in promptfoo exports). */
+export const NEUTRAL_PROMPT = "You are a helpful assistant.";
+
 export function parseRunArmsWithPrompts(json: string | null | undefined): RunArm[] {
   let raw: unknown;
   try {

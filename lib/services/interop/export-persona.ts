@@ -2,11 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { exportCharacterCard, exportPlainPrompt, exportPngCard, exportPromptfoo, exportStudioJson, InteropError } from "@/lib/interop";
-import { probeTrait } from "@/lib/probing/traits";
+import { exportCharacterCard, exportPlainPrompt, exportPngCard, exportStudioJson, InteropError } from "@/lib/interop";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { exportQuery } from "@/lib/schemas/interop";
 import { avatarPngOf } from "@/lib/services/avatars/avatar";
+import { promptfooConfig } from "@/lib/services/interop/export-promptfoo";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec } from "@/lib/services/personas/serialize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -60,12 +60,9 @@ export async function exportPersona(ctx: WorkspaceContext, personaId: string, q:
         return download(exportPngCard(spec, { base, now: new Date(), exportId: persona.id, png: await avatarPngOf(persona) }), `${stem}.card.png`, "image/png");
       case "plain":
         return download(exportPlainPrompt(spec), `${stem}.prompt.txt`, "text/plain; charset=utf-8");
-      case "promptfoo": {
-        const traits = Object.keys(spec.traitTargets).filter((k) => probeTrait(k));
-        if (traits.length === 0 && !spec.scenarios?.length) throw new AppError("validation", "A promptfoo config tests trait targets and scenarios: set at least one built-in trait target or add a scenario first", { field: "format" });
-        const yaml = exportPromptfoo({ spec, name: spec.name, traits, targets: spec.traitTargets, ...(q.provider ? { provider: q.provider } : {}) });
-        return download(yaml, `${stem}.promptfooconfig.yaml`, "text/yaml; charset=utf-8");
-      }
+      case "promptfoo":
+        // The workspace's provider, leakage checks and the baseline prompt (lib/services/interop/export-promptfoo.ts).
+        return download(await promptfooConfig(ctx, spec, q.provider), `${stem}.promptfooconfig.yaml`, "text/yaml; charset=utf-8");
     }
   } catch (e) {
     if (e instanceof InteropError) throw new AppError("validation", `${e.field}: ${e.message}`, { field: "format" });
