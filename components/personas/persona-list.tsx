@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { LinkRow, LinkRows, RowTitle, RowUpdated, RowsError, RowsPending } from "@/components/ui/link-rows";
+import { CopyButton } from "@/components/share/copy-button";
 import { NewPersonaDialog } from "@/components/personas/new-persona-dialog";
 import { ImportDialog } from "@/components/interop/import-dialog";
 import { STATUS_OPTIONS, StatusBadge } from "@/components/personas/status-badge";
@@ -97,11 +98,13 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
         ) : (
           <LinkRows label="Personas">
             {rows.map((p) => (
-              <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]">
+              <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]"
+                aside={<CopyButton text={p.slug} label="Copy slug" ariaLabel={`Copy slug ${p.slug}`} variant="ghost" className="h-8 px-2" />}>
                 <RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" />
                 <div className="flex flex-col items-end gap-1 sm:items-start"><StatusBadge status={p.status} /><LabelBadges labels={p.labels} className="contents" /></div>
                 <div className="hidden text-xs text-slate-500 sm:block">
                   {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}
+                  <code className="mt-0.5 block truncate font-mono text-slate-600" title="Slug: how the CLI and the API name this persona" data-testid="row-slug">{p.slug}</code>
                 </div>
                 <RowUpdated at={p.updatedAt} by={p.updatedBy} />
               </LinkRow>

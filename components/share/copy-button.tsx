@@ -8,9 +8,11 @@ import { Button } from "@/components/ui/button";
  * instead, so the reader can copy it by hand.
  */
 export function CopyButton({
-  text, selectId, label = "Copy", size = "sm", variant = "secondary", className,
+  text, selectId, label = "Copy", ariaLabel, size = "sm", variant = "secondary", className,
 }: {
   text: string; selectId?: string; label?: string; size?: "sm" | "md"; variant?: "primary" | "secondary" | "ghost"; className?: string;
+  /** A name that says what is copied where several copy buttons share a page (it starts with the visible label). */
+  ariaLabel?: string;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "manual">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -31,7 +33,7 @@ export function CopyButton({
   }
 
   return (
-    <Button size={size} variant={variant} className={className} onClick={() => void copy()}>
+    <Button size={size} variant={variant} className={className} aria-label={state === "idle" ? ariaLabel : undefined} onClick={() => void copy()}>
       <span aria-live="polite">{state === "copied" ? "Copied" : state === "manual" ? "Selected — press Ctrl+C" : label}</span>
     </Button>
   );

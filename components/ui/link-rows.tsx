@@ -25,11 +25,15 @@ export function LinkRows({ label, children }: { label: string; children: ReactNo
   );
 }
 
-/** One row; `columns` are the grid's column classes (grid-cols-…). */
-export function LinkRow({ href, columns, children }: { href: string; columns: string; children: ReactNode }) {
+/**
+ * One row; `columns` are the grid's column classes (grid-cols-…). `aside` sits beside the link, not in it
+ * (a button inside a link is not reachable as a button), from the sm breakpoint up.
+ */
+export function LinkRow({ href, columns, children, aside }: { href: string; columns: string; children: ReactNode; aside?: ReactNode }) {
   return (
-    <li>
-      <Link href={href} className={cn("grid items-center gap-4 px-5 py-4 hover:bg-slate-50", columns)}>{children}</Link>
+    <li className={aside ? "flex items-center hover:bg-slate-50" : undefined}>
+      <Link href={href} className={cn("grid items-center gap-4 px-5 py-4 hover:bg-slate-50", aside ? "min-w-0 flex-1 hover:bg-transparent" : null, columns)}>{children}</Link>
+      {aside ? <div className="hidden shrink-0 pr-4 sm:block">{aside}</div> : null}
     </li>
   );
 }

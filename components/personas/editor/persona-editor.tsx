@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { StatusBadge } from "@/components/personas/status-badge";
+import { SlugCopy } from "@/components/personas/slug-copy";
 import { ChangesRequestedReason } from "@/components/review/changes-requested-reason";
 import { LabelBadges } from "@/components/personas/label-badges";
 import { useLabels } from "@/lib/query/label-hooks";
@@ -77,6 +78,7 @@ function Editor({
             <span className="text-slate-300">/</span>
             <h1 className="truncate font-semibold text-slate-900" data-testid="persona-title">{save.spec.name || "Untitled"}</h1>
           </nav>
+          <SlugCopy slug={detail.slug} />
           <StatusBadge status={detail.status} />
           {detail.status === "changes_requested" && detail.latestVersion ? <ChangesRequestedReason workspaceId={workspaceId} personaId={initial.id} version={detail.latestVersion} /> : null}
           <LabelBadges labels={labels.data} />
