@@ -58,9 +58,20 @@ function Invitations({ items }: { items: Inbox["invitations"] }) {
   );
 }
 
-function Reviews({ items }: { items: Inbox["reviewRequests"] }) {
+function Reviews({ items, panels }: { items: Inbox["reviewRequests"]; panels: Inbox["panelReviewRequests"] }) {
   return (
-    <Section title="Waiting for your review" count={items.length} empty="Nothing waits for your review, in any workspace.">
+    <Section title="Waiting for your review" count={items.length + panels.length} empty="Nothing waits for your review, in any workspace.">
+      {panels.map((r) => (
+        <Card key={r.id} className="space-y-1.5 px-4 py-3" data-testid="inbox-review">
+          <Link href={`/w/${r.workspaceId}/panels/${r.panelId}#review`} className="group flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="font-medium text-slate-900 group-hover:text-brand-700">{r.panelName}</span>
+            <Badge tone="slate">panel</Badge>
+            <Badge tone="brand">v{r.version}</Badge>
+            <span className="text-xs text-slate-600">{r.workspaceName} · from {r.requestedBy.name} · <TimeAgo iso={r.createdAt} /></span>
+          </Link>
+          {r.message ? <Markdown source={r.message} className="text-slate-700" /> : null}
+        </Card>
+      ))}
       {items.map((r) => (
         <Card key={r.id} className="space-y-1.5 px-4 py-3" data-testid="inbox-review">
           <Link href={`/w/${r.workspaceId}/personas/${r.personaId}/versions/${r.version}`} className="group flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -111,7 +122,7 @@ export function InboxPage() {
       {inbox.data ? (
         <div className="mt-6 space-y-8">
           <Invitations items={inbox.data.invitations} />
-          <Reviews items={inbox.data.reviewRequests} />
+          <Reviews items={inbox.data.reviewRequests} panels={inbox.data.panelReviewRequests} />
           <Notices items={inbox.data.notifications} />
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reviewRequestSchema } from "@/lib/schemas/review";
+import { panelReviewRequestSchema, reviewRequestSchema } from "@/lib/schemas/review";
 import { roleSchema } from "@/lib/schemas/workspace";
 
 // Invitations (issue 16 §7): an owner invites an address, the person behind it
@@ -76,8 +76,10 @@ export const inboxSchema = z.object({
   invitations: z.array(invitationViewSchema).describe("Pending invitations to the signed-in account's email"),
   reviewRequests: z.array(reviewRequestSchema.extend({ workspaceId: z.string(), workspaceName: z.string() }))
     .describe("Open review requests addressed to me, in every workspace I belong to"),
+  panelReviewRequests: z.array(panelReviewRequestSchema.extend({ workspaceId: z.string(), workspaceName: z.string() }))
+    .describe("Open panel review requests addressed to me, in every workspace I belong to"),
   notifications: z.array(notificationSchema).describe("Unread notices first, then the last read ones (newest first)"),
-  unread: z.number().int().describe("Pending invitations + open requests + unread notices"),
+  unread: z.number().int().describe("Pending invitations + open requests (persona and panel) + unread notices"),
 });
 export type Inbox = z.infer<typeof inboxSchema>;
 

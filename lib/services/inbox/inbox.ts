@@ -3,11 +3,13 @@ import { db } from "@/lib/db/client";
 import type { Inbox, Notification } from "@/lib/schemas/invitation";
 import { pendingWhere } from "@/lib/services/invitations/invitations";
 import { toView } from "@/lib/services/invitations/respond";
+import { toPanelRequest } from "@/lib/services/panels/panel-review";
 import { toRequest } from "@/lib/services/review/review";
 import type { UserContext } from "@/lib/services/workspaces/access";
 
 // One inbox across every workspace (issue 16 §7): invitations to my address,
-// open review requests addressed to me in workspaces I still belong to, and my
+// open review requests (of persona and panel versions) addressed to me in
+// workspaces I still belong to, and my
 // in-app notices (unread first). What a designer sees first after signing in.
 
 const READ_SHOWN = 20;
@@ -30,12 +32,11 @@ export async function getInbox(user: UserContext): Promise<Inbox> {
   const names = new Map(memberships.map((m) => [m.workspaceId, m.workspace.name]));
   // Notices about a workspace I have left say nothing to me any more (persona names, reasons).
   const mine = { userId: user.userId, OR: [{ workspaceId: null }, { workspaceId: { in: [...names.keys()] } }] };
-  const [invitations, requests, unread, read] = await Promise.all([
+  const inMyWorkspaces = { reviewerId: user.userId, status: "open", workspaceId: { in: [...names.keys()] } };
+  const [invitations, requests, panelRequests, unread, read] = await Promise.all([
     db.invitation.findMany({ where: { email, ...pendingWhere() }, include: { workspace: { select: { name: true } } }, orderBy: { createdAt: "desc" } }),
-    db.reviewRequest.findMany({
-      where: { reviewerId: user.userId, status: "open", workspaceId: { in: [...names.keys()] } },
-      include: { persona: { select: { name: true } } }, orderBy: { createdAt: "asc" },
-    }),
+    db.reviewRequest.findMany({ where: inMyWorkspaces, include: { persona: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.panelReviewRequest.findMany({ where: inMyWorkspaces, include: { panel: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
     db.notification.findMany({ where: { ...mine, readAt: null }, orderBy: { createdAt: "desc" }, take: 200 }),
     db.notification.findMany({ where: { ...mine, readAt: { not: null } }, orderBy: { createdAt: "desc" }, take: READ_SHOWN }),
   ]);
@@ -44,8 +45,9 @@ export async function getInbox(user: UserContext): Promise<Inbox> {
   return {
     invitations: open.map((i) => toView(i, user)),
     reviewRequests: requests.map((r) => ({ ...toRequest(r), workspaceId: r.workspaceId, workspaceName: names.get(r.workspaceId) ?? "" })),
+    panelReviewRequests: panelRequests.map((r) => ({ ...toPanelRequest(r), workspaceId: r.workspaceId, workspaceName: names.get(r.workspaceId) ?? "" })),
     notifications: [...unread, ...read].map(toNotification),
-    unread: open.length + requests.length + unread.length,
+    unread: open.length + requests.length + panelRequests.length + unread.length,
   };
 }
 

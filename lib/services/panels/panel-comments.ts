@@ -26,7 +26,7 @@ export async function createPanelComment(ctx: WorkspaceContext, panelId: string,
   const personas = await db.persona.findMany({ where: { id: { in: spec.members.map((m) => m.personaId) }, workspaceId: ctx.workspaceId }, select: { id: true, name: true } });
   const names = new Map(personas.map((p) => [p.id, p.name]));
   const members = spec.members.map((m) => ({ key: m.key, personaId: m.personaId, name: m.label?.trim() || names.get(m.personaId) || m.key }));
-  return createPanelCommentIn(ctx, { id: panel.id, members }, input);
+  return createPanelCommentIn(ctx, { id: panel.id, name: panel.name, members }, input);
 }
 
 /** Resolve or reopen one of this panel's threads (a comment of another panel is not found). */

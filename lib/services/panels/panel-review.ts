@@ -12,6 +12,7 @@ import type { ApprovalPolicy } from "@/lib/schemas/review";
 import { roleAtLeast } from "@/lib/schemas/workspace";
 import { findPanelRow } from "@/lib/services/panels/find-panel";
 import { latestFinalPanelReport } from "@/lib/services/panels/panel-report";
+import { noticePanelDecision, noticePanelReviewRequested } from "@/lib/services/review/review-notices";
 import { policyOf, requestFields, reviewersOf, toDecision } from "@/lib/services/review/review";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -124,11 +125,13 @@ export async function requestPanelReview(ctx: WorkspaceContext, panelId: string,
   const version = await db.panelVersion.findUnique({ where: { panelId_number: { panelId: panel.id, number: input.version } }, select: { number: true } });
   if (!version) throw new AppError("validation", `Version ${input.version} of this panel does not exist; save a version first`, { field: "version" });
   const { ids, members } = await reviewersOf(ctx, input.reviewerIds);
+  const asked: string[] = [];
   await db.$transaction(async (tx) => {
     for (const m of members) {
-      // Asking the same person twice for the same version adds nothing.
+      // Asking the same person twice for the same version adds nothing (and tells them nothing new).
       const open = await tx.panelReviewRequest.findFirst({ where: { panelId: panel.id, versionNumber: input.version, reviewerId: m.userId, status: "open" } });
       if (open) continue;
+      asked.push(m.userId);
       await tx.panelReviewRequest.create({
         data: {
           workspaceId: ctx.workspaceId, panelId: panel.id, versionNumber: input.version, requestedById: ctx.userId,
@@ -140,6 +143,7 @@ export async function requestPanelReview(ctx: WorkspaceContext, panelId: string,
   const rows = await db.panelReviewRequest.findMany({
     where: { panelId: panel.id, versionNumber: input.version, reviewerId: { in: ids }, status: "open" }, include: panelName, orderBy: { createdAt: "asc" },
   });
+  await noticePanelReviewRequested(ctx, panel, input.version, asked, input.message);
   return rows.map(toPanelRequest);
 }
 
@@ -180,5 +184,6 @@ export async function decidePanelVersion(ctx: WorkspaceContext, panelId: string,
     });
     return created;
   });
+  await noticePanelDecision(ctx, panel, number, approve, input.note);
   return { decision: toDecision(row), status: decision, warnings: approve ? state.warnings : [] };
 }

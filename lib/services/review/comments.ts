@@ -5,7 +5,7 @@ import { orderByOf, pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
-import { noticeMentions } from "@/lib/services/review/review-notices";
+import { noticeMentions, noticePanelMentions } from "@/lib/services/review/review-notices";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import type { Comment, CommentThread, createCommentBody, listCommentsQuery } from "@/lib/schemas/review";
 import { FIELD_LABELS, fieldLabel } from "@/lib/persona/field-labels";
@@ -91,7 +91,10 @@ export async function editComment(ctx: WorkspaceContext, commentId: string, inpu
   const row = await db.comment.update({ where: { id: found.id }, data: { body: input.body, mentions: JSON.stringify(ids), editedByAuthor: true } });
   const before = new Set(JSON.parse(found.mentions) as string[]);
   const added = ids.filter((id) => !before.has(id));
-  if (added.length && !found.panelId) {
+  if (added.length && found.panelId) {
+    const panel = await db.panel.findFirst({ where: { id: found.panelId, workspaceId: ctx.workspaceId }, select: { id: true, name: true } });
+    if (panel) await noticePanelMentions(ctx, panel, input.body, added);
+  } else if (added.length) {
     const persona = await db.persona.findUnique({ where: { id: found.personaId }, select: { id: true, name: true } });
     if (persona) await noticeMentions(ctx, persona, found.versionNumber, input.body, added);
   }
@@ -239,7 +242,7 @@ async function resolvePanelAnchor(workspaceId: string, panelId: string, members:
 }
 
 export async function createPanelCommentIn(
-  ctx: WorkspaceContext, panel: { id: string; members: readonly { key: string; personaId: string; name: string }[] }, input: PanelCommentInput,
+  ctx: WorkspaceContext, panel: { id: string; name: string; members: readonly { key: string; personaId: string; name: string }[] }, input: PanelCommentInput,
 ): Promise<Comment> {
   let anchor: StoredAnchor;
   let personaId: string;
@@ -267,5 +270,6 @@ export async function createPanelCommentIn(
       authorId: ctx.userId, authorName: ctx.userName,
     },
   });
+  await noticePanelMentions(ctx, panel, input.body, mentions);
   return toComment(row, names);
 }
