@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import sharp from "sharp";
 import { expect, newAccount, signUp, test } from "../fixtures";
 import { EditorPage } from "../pages/editor-page";
 
@@ -119,4 +120,68 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
   // The same probe again (answers come from the identical-call cache): --fail-on any fails exactly when it has flags.
   const gated = await run("node", [...cli, "--fail-on", "any"], { env, cwd: process.cwd() }).then(() => 0, (e: { code: number }) => e.code);
   expect(gated).toBe(json.report.flags.length > 0 ? 1 : 0);
+});
+
+// Issue 16 §8: an uploaded avatar is the exported card's picture, and importing
+// that card again updates the persona instead of adding a second Tess.
+test("upload an avatar, export the PNG card with it, import the card back into the same persona", async ({ page }) => {
+  test.setTimeout(120_000);
+  const shots = process.env.SHOTS_DIR;
+  const workspaceId = await signUp(page, newAccount("avatar"));
+  await page.getByRole("button", { name: "Import…" }).click();
+  await page.getByLabel("File").setInputFiles(path.join(__dirname, "fixtures/tess.card.json"));
+  await expect(page.getByTestId("import-match")).toHaveCount(0); // a card from elsewhere names no persona here
+  await page.getByRole("dialog").getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("button", { name: "Open Tess" }).click();
+  await page.waitForURL(/\/personas\/[^/]+$/);
+
+  // Upload an orange square; the header shows it.
+  const orange = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 250, g: 150, b: 0 } } }).jpeg().toBuffer();
+  await page.getByRole("button", { name: "Change avatar" }).click();
+  const avatarDialog = page.getByRole("dialog", { name: "Avatar" });
+  const uploaded = page.waitForResponse((r) => r.url().endsWith("/avatar") && r.request().method() === "PUT");
+  await avatarDialog.getByLabel("Upload an image").setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: orange });
+  expect((await uploaded).status()).toBe(200);
+  const headerAvatar = page.getByRole("button", { name: "Change avatar" }).getByTestId("persona-avatar");
+  await expect.poll(async () => (await page.request.get(await headerAvatar.getAttribute("src") ?? "")).headers()["x-avatar-source"]).toBe("uploaded");
+  if (shots) await page.screenshot({ path: `${shots}/avatar-dialog-${page.viewportSize()!.width}.png` });
+  await avatarDialog.getByRole("button", { name: "Done" }).click();
+
+  await page.getByRole("button", { name: "Export" }).click();
+  const exportDialog = page.getByRole("dialog");
+  await exportDialog.getByLabel("Which text").selectOption("draft");
+  const downloading = page.waitForEvent("download");
+  await exportDialog.getByTestId("export-download").click();
+  const download = await downloading;
+  const cardPath = (await download.path())!;
+  const { data, info } = await sharp(readFileSync(cardPath)).raw().toBuffer({ resolveWithObject: true });
+  expect(info.width).toBe(512);
+  const at = (256 * info.width + 5) * info.channels;
+  expect([data[at] > 230, data[at + 1] > 120 && data[at + 1] < 180, data[at + 2] < 30]).toEqual([true, true, true]);
+  await exportDialog.getByRole("button", { name: "Close" }).click();
+
+  // Back on the list: the card names Tess, so the import offers to update her.
+  await page.goto(`/w/${workspaceId}`);
+  await expect(page.getByTestId("persona-avatar")).toHaveCount(1);
+  await page.getByRole("button", { name: "Import…" }).click();
+  await page.getByLabel("File").setInputFiles({ name: "tess.card.png", mimeType: "image/png", buffer: readFileSync(cardPath) });
+  const match = page.getByTestId("import-match");
+  await expect(match).toContainText("This file matches Tess");
+  await expect(match.getByRole("button", { name: "Update it" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("Import into")).toHaveValue(/.+/);
+  if (shots) await page.screenshot({ path: `${shots}/import-match-${page.viewportSize()!.width}.png` });
+  await page.getByRole("dialog").getByRole("button", { name: "Update Tess" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("Updated Tess");
+  await page.goto(`/w/${workspaceId}`);
+  await expect(page.getByRole("link", { name: /Tess/ })).toHaveCount(1);
+  if (shots) await page.screenshot({ path: `${shots}/list-avatars-${page.viewportSize()!.width}.png` });
+
+  // "Import as new" still makes a copy when that is what is wanted.
+  await page.getByRole("button", { name: "Import…" }).click();
+  await page.getByLabel("File").setInputFiles({ name: "tess.card.png", mimeType: "image/png", buffer: readFileSync(cardPath) });
+  await page.getByTestId("import-match").getByRole("button", { name: "Import as new" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByTestId("import-result")).toContainText("Imported Tess");
+  await page.goto(`/w/${workspaceId}`);
+  await expect(page.getByRole("link", { name: /Tess/ })).toHaveCount(2);
 });

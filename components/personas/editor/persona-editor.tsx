@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { StatusBadge } from "@/components/personas/status-badge";
 import { SlugCopy } from "@/components/personas/slug-copy";
+import { AvatarButton } from "@/components/personas/avatar-dialog";
 import { ChangesRequestedReason } from "@/components/review/changes-requested-reason";
 import { LabelBadges } from "@/components/personas/label-badges";
 import { useLabels } from "@/lib/query/label-hooks";
@@ -76,6 +77,7 @@ function Editor({
           <nav className="flex min-w-0 items-center gap-2 text-sm" aria-label="Breadcrumb">
             <Link href={`/w/${workspaceId}`} className="text-slate-500 hover:text-slate-900">Personas</Link>
             <span className="text-slate-300">/</span>
+            <AvatarButton workspaceId={workspaceId} personaId={initial.id} name={detail.name} canEdit={!readOnly} />
             <h1 className="truncate font-semibold text-slate-900" data-testid="persona-title">{save.spec.name || "Untitled"}</h1>
           </nav>
           <SlugCopy slug={detail.slug} />
@@ -115,6 +117,11 @@ function Editor({
             >
               Variants
             </Link>
+            {can.review(role as Role) ? (
+              <Link href={`/w/${workspaceId}/personas/${initial.id}/compare`} className={HEADER_LINK} title="Draft vs version, or model A vs model B, side by side">
+                Compare
+              </Link>
+            ) : null}
             <Button size="sm" className="h-9" onClick={() => setExportOpen(true)}>Export</Button>
             <Button size="sm" className="h-9" onClick={() => setShareOpen(true)}>Share</Button>
             {!readOnly ? (
