@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { mentionHandle } from "@/lib/review/mentions";
 import { expectOk } from "@/tests/factories/api";
-import { addTeammate, buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { createReviewablePanel } from "@/tests/factories/panels";
+import { addTeammate, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 import { mailText, startSmtpSink } from "@/tests/factories/smtp-sink";
 
 // Issue 16 §7, panels: a panel version's review request waits in the reviewer's
@@ -22,17 +23,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = sink.url;
   owner = await signUpWithWorkspace({ name: "Olga Owner" });
   rita = await addTeammate(owner, "reviewer", "Rita Reviewer");
-  const ids: string[] = [];
-  for (const name of ["Ada", "Bo"]) {
-    const p = await createPersona(owner, { name, spec: buildSpec({ name }) });
-    await saveVersion(owner, p.id, p.revision, "v1");
-    ids.push(p.id);
-  }
-  const panel = expectOk(ops.createPanel, await owner.api.post(`${wsPath(owner.workspaceId)}/panels`, {
-    name: "Release council", spec: { members: [{ key: "ada", personaId: ids[0], version: 1 }, { key: "bo", personaId: ids[1], version: 1 }] },
-  }));
-  panelId = panel.id;
-  expectOk(ops.createPanelVersion, await owner.api.post(`${P()}/versions`, { message: "first cut", revision: panel.revision }));
+  ({ panelId } = await createReviewablePanel(owner, "Release council"));
 });
 
 afterAll(async () => {

@@ -3,7 +3,8 @@ import { ops } from "@/lib/http/operations";
 import type { PanelFlag } from "@/lib/probing/panel/report-types";
 import { expectError, expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
-import { addTeammate, buildSpec, createPersona, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
+import { createReviewablePanel } from "@/tests/factories/panels";
+import { addTeammate, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
 // Panel review (issue 13 §1): an editor asks a reviewer to review a saved panel
 // version; the reviewer approves or requests changes. The gate reads the
@@ -45,17 +46,7 @@ beforeAll(async () => {
   rita = await addTeammate(owner, "reviewer", "Rita Reviewer");
   eddie = await addTeammate(owner, "editor", "Eddie Editor");
   vic = await addTeammate(owner, "viewer", "Vic Viewer");
-  const ids: string[] = [];
-  for (const name of ["Ada", "Bo"]) {
-    const p = await createPersona(owner, { name, spec: buildSpec({ name }) });
-    await saveVersion(owner, p.id, p.revision, "v1");
-    ids.push(p.id);
-  }
-  const panel = expectOk(ops.createPanel, await owner.api.post(`${wsPath(owner.workspaceId)}/panels`, {
-    name: "Release council", spec: { members: [{ key: "ada", personaId: ids[0], version: 1 }, { key: "bo", personaId: ids[1], version: 1 }] },
-  }));
-  panelId = panel.id;
-  expectOk(ops.createPanelVersion, await owner.api.post(`${P()}/versions`, { message: "first cut", revision: panel.revision }));
+  ({ panelId } = await createReviewablePanel(owner, "Release council"));
 });
 
 describe("asking for a panel review", () => {
