@@ -19,11 +19,14 @@ export function avatarColour(personaId: string): string {
   return AVATAR_PALETTE[hash(personaId) % AVATAR_PALETTE.length];
 }
 
-/** Up to two letters: the first of the first two words ("Nurse Ada" → "NA"), by code point so "Zoë 東京" → "Z東". */
+/** Up to two letters: the first of the first two words ("Nurse Ada" → "NA"), by code point, never mixing Latin with another script. */
 export function avatarInitials(name: string): string {
   const words = name.trim().split(/[\s\-_.]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const first = (w: string) => Array.from(w).find((c) => /[\p{L}\p{N}]/u.test(c)) ?? "";
-  const letters = words.slice(0, 2).map(first).join("").toLocaleUpperCase();
+  const [a, b] = words.slice(0, 2).map(first);
+  // Two letters only from one script: a font that draws the first is then likely to draw the second ("Zoë 東京" → "Z", not "Z" and a missing glyph).
+  const latin = (c: string) => /\p{Script=Latin}|\p{N}/u.test(c);
+  const letters = (b && latin(a) === latin(b) ? a + b : a ?? "").toLocaleUpperCase();
   return letters || "?";
 }
 

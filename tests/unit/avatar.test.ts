@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { AVATAR_PALETTE, avatarColour, avatarInitials, avatarSvg, contrastRatio } from "@/lib/persona/avatar";
 
 describe("generated avatar", () => {
-  it("takes up to two initials, by code point, ignoring punctuation and emoji-only words", () => {
+  it("takes up to two initials, by code point, ignoring punctuation and emoji-only words, never mixing Latin with another script", () => {
     expect(avatarInitials("Nurse Ada")).toBe("NA");
     expect(avatarInitials("support agent of the month")).toBe("SA");
-    expect(avatarInitials("Zoë 東京 🌙")).toBe("Z東");
+    expect(avatarInitials("Zoë 東京 🌙")).toBe("Z");
+    expect(avatarInitials("東京 大阪")).toBe("東大");
+    expect(avatarInitials("Ёлка Иван")).toBe("ЁИ");
     expect(avatarInitials("  ada  ")).toBe("A");
     expect(avatarInitials("🌙 ✨")).toBe("?");
     expect(avatarInitials("\"Quinn\" (librarian)")).toBe("QL");
