@@ -103,6 +103,13 @@ describe("import into the persona a file came from", () => {
     expect(still.revision).toBe(theirs.revision);
   });
 
+  it("a plain prompt into a chosen persona becomes its prompt, keeping its name", async () => {
+    const target = await createPersona(owner, { name: "Quinn", spec: buildSpec({ name: "Quinn" }) });
+    const result = expectOk(ops.importPersona, await importAs(owner, { fileName: "prompt.txt", content: "You are Marguerite, a patient French tutor.", target: { personaId: target.id, revision: target.revision } }));
+    expect(result.persona).toMatchObject({ id: target.id, name: "Quinn" });
+    expect(result.persona.spec.promptOverride).toContain("patient French tutor");
+  });
+
   it("older files without an export id still import as new", async () => {
     const file = { fileName: "old.persona.json", encoding: "text", content: JSON.stringify({ format: "persona-studio", formatVersion: 1, exportedAt: "2025-01-01T00:00:00Z", persona: { name: "Old", spec: buildSpec({ name: "Old" }) } }) };
     expect(expectOk(ops.importPersona, await importAs(owner, file)).action).toBe("created");

@@ -34,17 +34,17 @@ function decode(input: z.output<typeof importPersonaBody>): Uint8Array | string 
   return bytes;
 }
 
-async function resolveTarget(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>, exportId: string | null): Promise<ImportTarget | null> {
+async function resolveTarget(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>, exportId: string | null): Promise<(ImportTarget & { name: string }) | null> {
   if (input.asNew && input.target) throw new AppError("validation", "Choose either a persona to update or a new persona, not both", { field: "asNew" });
   if (input.asNew) return null;
   if (input.target) {
     const row = await findPersonaRow(ctx, input.target.personaId);
-    return { personaId: row.id, revision: input.target.revision };
+    return { personaId: row.id, revision: input.target.revision, name: row.name };
   }
   if (!exportId) return null;
   // Matched without the user's say (an API client re-importing): the current draft is the base, archived ones are left alone.
-  const match = await db.persona.findFirst({ where: { id: exportId, workspaceId: ctx.workspaceId, status: { not: "archived" } }, select: { id: true, revision: true } });
-  return match ? { personaId: match.id, revision: match.revision } : null;
+  const match = await db.persona.findFirst({ where: { id: exportId, workspaceId: ctx.workspaceId, status: { not: "archived" } }, select: { id: true, revision: true, name: true } });
+  return match ? { personaId: match.id, revision: match.revision, name: match.name } : null;
 }
 
 export async function importPersona(ctx: WorkspaceContext, input: z.output<typeof importPersonaBody>): Promise<ImportResult> {
@@ -64,8 +64,10 @@ export async function importPersona(ctx: WorkspaceContext, input: z.output<typeo
   let versionsImported = versions.length;
   if (target) {
     personaId = target.personaId;
+    // A plain prompt names nobody reliably ("You are …" at best): into an existing persona it keeps that persona's name unless one is given.
+    const spec = file.format === "plain-prompt" && !input.name ? { ...file.spec, name: target.name } : file.spec;
     ({ versionsImported } = await updateFromImport(ctx, target, {
-      spec: file.spec, versions, imported, summary: `updated the draft from ${LABEL[file.format]} (${input.fileName})`,
+      spec, versions, imported, summary: `updated the draft from ${LABEL[file.format]} (${input.fileName})`,
     }));
   } else {
     personaId = await createFromFile(ctx, file.spec, versions, {
