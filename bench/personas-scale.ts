@@ -22,10 +22,14 @@
 //           about 1 ms a request: with it, the floor below was 36 ms p95, not 21);
 //   floor   the same server and clients serving a list page's bytes with no auth and
 //           no database: the harness's own cost, the floor no handler goes below.
+// With --instances N (default 1) the same handlers are served by N processes sharing
+// one port (node:cluster), as a team deployment runs one web process per core behind
+// a load balancer (README "Team deployment"); one Node process cannot use a second core.
 // Prints p50/p95 per scenario, p95 ÷ goal and p95 ÷ floor. One run; no assertions.
-// Usage: npm run bench:personas [-- --personas 10000 --clients 20 --requests 600 --db sqlite|postgres|both --only get,list]
+// Usage: npm run bench:personas [-- --personas 10000 --clients 20 --requests 600 --db sqlite|postgres|both --only get,list --instances 1]
 
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -40,6 +44,7 @@ const arg = (name: string, fallback: string) => {
 const PERSONAS = Number(arg("personas", "10000"));
 const CLIENTS = Number(arg("clients", "20"));
 const REQUESTS = Number(arg("requests", "600"));
+const INSTANCES = Math.max(1, Number(arg("instances", "1")));
 const BASE = "http://localhost:3000";
 const GOALS = { list: 50, search: 50, status: 50, get: 30, autosave: 50 } as const;
 type Scenario = keyof typeof GOALS | "floor";
@@ -61,7 +66,7 @@ const SEARCHES = ["nurse", "captain", "journal", "teacher", "Rosa", "auditor", "
 
 async function parent() {
   const which = arg("db", "both");
-  console.log(`personas-scale: ${PERSONAS.toLocaleString("en-US")} personas in one workspace, ${CLIENTS} concurrent clients, ${REQUESTS} requests per scenario; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
+  console.log(`personas-scale: ${PERSONAS.toLocaleString("en-US")} personas in one workspace, ${CLIENTS} concurrent clients, ${REQUESTS} requests per scenario, ${INSTANCES} server process${INSTANCES === 1 ? "" : "es"}; ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at start`);
   if (which !== "postgres") await runChild("sqlite", null);
   if (which === "sqlite") return;
   const { findPostgres, startCluster } = await import("../scripts/pg-cluster.mjs");
@@ -125,7 +130,6 @@ async function measure(kind: string) {
   const { db, dbProvider } = await import("../lib/db/client");
   const { POST: authPost } = await import("../app/api/auth/[...all]/route");
   const listRoute = await import("../app/api/workspaces/[workspaceId]/personas/route");
-  const personaRoute = await import("../app/api/workspaces/[workspaceId]/personas/[personaId]/route");
   const { serializeSpec } = await import("../lib/persona/normalize");
   const { emptySpec } = await import("../lib/schemas/persona");
   const { mulberry32 } = await import("../lib/math/random");
@@ -168,40 +172,10 @@ async function measure(kind: string) {
   else await db.$executeRawUnsafe("ANALYZE");
   const ids = (await db.persona.findMany({ where: { workspaceId }, select: { id: true } })).map((p) => p.id);
 
-  let floorBody = Buffer.alloc(0);
-  // Serve the real route handlers over HTTP.
-  const server = http.createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? "/", BASE);
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-      if (url.pathname === "/floor") {
-        // The harness's own floor: the same bytes as a list page, no auth, no database.
-        res.writeHead(200, { "content-type": "application/json", "content-length": floorBody.length });
-        res.end(floorBody);
-        return;
-      }
-      const m = url.pathname.match(/^\/api\/workspaces\/([^/]+)\/personas(?:\/([^/]+))?$/);
-      if (!m) throw new Error(`no route for ${url.pathname}`);
-      const params = Promise.resolve(m[2] ? { workspaceId: m[1], personaId: m[2] } : { workspaceId: m[1] });
-      const handler = m[2] ? (req.method === "PATCH" ? personaRoute.PATCH : personaRoute.GET) : listRoute.GET;
-      const response = await handler(request, { params });
-      const body = Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json", "content-length": body.length });
-      res.end(body);
-    } catch (e) {
-      res.writeHead(500);
-      res.end(String(e));
-    }
-  });
-  server.keepAliveTimeout = 120_000; // idle sockets between scenarios stay usable (no reset races)
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // Serve the real route handlers over HTTP: here, or in INSTANCES processes sharing one port.
+  const served = INSTANCES === 1 ? await serve({ cookie, workspaceId }, 0) : await serveInCluster({ cookie, workspaceId });
+  const origin = `http://127.0.0.1:${served.port}`;
   const ws = `${origin}/api/workspaces/${workspaceId}/personas`;
-  floorBody = Buffer.from(await (await listRoute.GET(new Request(ws, { headers: { cookie, origin: BASE } }), { params: Promise.resolve({ workspaceId }) })).arrayBuffer());
 
   // Each autosave client edits a persona of its own (no 409s from each other).
   const own = (await db.persona.findMany({ where: { workspaceId, status: { not: "archived" } }, select: { id: true }, take: CLIENTS })).map((p) => p.id);
@@ -247,7 +221,7 @@ async function measure(kind: string) {
     );
   }
   await pool.terminate();
-  server.close();
+  await served.close();
 
   const search = await listRoute.GET(new Request(`${ws}?q=nurse`, { headers: { cookie, origin: BASE } }), { params: Promise.resolve({ workspaceId }) });
   if (search.status !== 200) throw new Error(`search → ${search.status}: ${await search.text()}`);
@@ -255,6 +229,72 @@ async function measure(kind: string) {
   console.log(`\n${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (${dbProvider}): filled ${PERSONAS.toLocaleString("en-US")} personas in ${fillSeconds.toFixed(1)} s (createMany, 500 a batch); a search for "nurse" finds ${first.count}, first page ${first.personas.length}`);
   for (const line of results) console.log(line);
   await db.$disconnect();
+}
+
+type Served = { port: number; close: () => Promise<void> };
+
+/** The real route handlers over node:http on 127.0.0.1:`port` (0: any), plus the floor route. */
+async function serve({ cookie, workspaceId }: { cookie: string; workspaceId: string }, port: number): Promise<Served> {
+  const listRoute = await import("../app/api/workspaces/[workspaceId]/personas/route");
+  const personaRoute = await import("../app/api/workspaces/[workspaceId]/personas/[personaId]/route");
+  // The floor's bytes: a real list page, so the harness moves as much as the list scenario does.
+  const floorBody = Buffer.from(await (await listRoute.GET(
+    new Request(`${BASE}/api/workspaces/${workspaceId}/personas`, { headers: { cookie, origin: BASE } }), { params: Promise.resolve({ workspaceId }) },
+  )).arrayBuffer());
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", BASE);
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      if (url.pathname === "/floor") {
+        // The harness's own floor: the same bytes as a list page, no auth, no database.
+        res.writeHead(200, { "content-type": "application/json", "content-length": floorBody.length });
+        res.end(floorBody);
+        return;
+      }
+      const m = url.pathname.match(/^\/api\/workspaces\/([^/]+)\/personas(?:\/([^/]+))?$/);
+      if (!m) throw new Error(`no route for ${url.pathname}`);
+      const params = Promise.resolve(m[2] ? { workspaceId: m[1], personaId: m[2] } : { workspaceId: m[1] });
+      const handler = m[2] ? (req.method === "PATCH" ? personaRoute.PATCH : personaRoute.GET) : listRoute.GET;
+      const response = await handler(request, { params });
+      const body = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json", "content-length": body.length });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500);
+      res.end(String(e));
+    }
+  });
+  server.keepAliveTimeout = 120_000; // idle sockets between scenarios stay usable (no reset races)
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+/** INSTANCES cluster workers serving one port; the primary (this process) only fills and loads. */
+async function serveInCluster(session: { cookie: string; workspaceId: string }): Promise<Served> {
+  const probe = http.createServer();
+  await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise<void>((r) => probe.close(() => r()));
+  // Workers run this file again: the environment says "serve" (and what the child set up).
+  cluster.setupPrimary({ exec: __filename, args: [], execArgv: process.execArgv });
+  const workers = Array.from({ length: INSTANCES }, () => cluster.fork({ ...process.env, BENCH_SERVE: JSON.stringify({ ...session, port }) }));
+  await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+    w.once("message", (m) => (m === "listening" ? resolve() : reject(new Error(String(m)))));
+    w.once("exit", (code) => reject(new Error(`a server process exited with ${code}`)));
+  })));
+  return {
+    port,
+    close: async () => {
+      await Promise.all(workers.map((w) => new Promise<void>((r) => { w.removeAllListeners("exit"); w.once("exit", () => r()); w.kill(); })));
+    },
+  };
 }
 
 // The clients: plain JS in a worker thread, so the load does not share the server's event loop.
@@ -309,7 +349,11 @@ parentPort.on("message", async ({ scenario, reqs, count, clients, owned: mine })
 `;
 
 const childIndex = process.argv.indexOf("--child");
-(childIndex > 0 ? child(process.argv[childIndex + 1]) : parent()).catch((e) => {
+const serving = cluster.isWorker ? (JSON.parse(process.env.BENCH_SERVE!) as { cookie: string; workspaceId: string; port: number }) : null;
+(serving
+  ? serve(serving, serving.port).then(() => process.send!("listening"))
+  : childIndex > 0 ? child(process.argv[childIndex + 1]) : parent()
+).catch((e) => {
   console.error(e);
   process.exit(1);
 });
