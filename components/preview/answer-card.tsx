@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { Answer } from "@/components/preview/use-live-answers";
+import type { AnswerSegment } from "@/lib/compare/answer-diff";
 import { checkRows, checkSummary } from "@/lib/probing/chart-prep";
 import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 import type { Check } from "@/lib/schemas/scenario";
@@ -27,7 +28,13 @@ function CheckMarks({ checks, text }: { checks: Check[]; text: string }) {
   );
 }
 
-export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer | undefined; title: string; onRetry: () => void; checks?: Check[] }) {
+export function AnswerCard({
+  answer, title, onRetry, checks, segments,
+}: {
+  answer: Answer | undefined; title: string; onRetry: () => void; checks?: Check[];
+  /** The finished answer split into words shared with the other answer and words only here (compare workbench). */
+  segments?: AnswerSegment[];
+}) {
   const a: Answer = answer ?? { status: "waiting", text: "" };
   // While a new answer has no token yet, or when it failed, the last finished one stays, dimmed.
   const kept = !a.text && a.lastGood ? a.lastGood : null;
@@ -54,6 +61,8 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
           </div>
         ) : kept ? (
           <KeptAnswer text={kept} />
+        ) : a.status === "done" && segments ? (
+          <HighlightedAnswer segments={segments} />
         ) : a.text ? (
           <>
             {a.text}
@@ -80,6 +89,26 @@ export function AnswerCard({ answer, title, onRetry, checks }: { answer: Answer 
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * Words only in this answer are marked with a thick underline as well as a tint, so the
+ * difference does not rest on colour; screen readers hear where each one starts and ends.
+ */
+function HighlightedAnswer({ segments }: { segments: AnswerSegment[] }) {
+  return (
+    <span data-testid="highlighted-answer">
+      {segments.map((s, i) =>
+        s.changed ? (
+          <mark key={i} className="answer-only rounded-sm" data-testid="answer-only">
+            <span className="sr-only">[only here: </span>{s.text}<span className="sr-only">]</span>
+          </mark>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </span>
   );
 }
 

@@ -52,13 +52,27 @@ export function diffAnswers(left: string, right: string): AnswerDiff {
   return out;
 }
 
-/** "x" + " " + "y", both changed, read as one marked phrase: the shared space between them joins the mark. */
+/**
+ * "x" + " " + "y", both changed, read as one marked phrase: the shared space between them
+ * joins the mark. Then every mark starts and ends on a word: spaces around it stay unmarked.
+ */
 function bridgeSpaces(segs: AnswerSegment[]): AnswerSegment[] {
-  const out: AnswerSegment[] = [];
+  const bridged: AnswerSegment[] = [];
   segs.forEach((s, i) => {
     const between = !s.changed && s.text.trim() === "" && segs[i - 1]?.changed && segs[i + 1]?.changed;
-    push(out, s.text, s.changed || !!between);
+    push(bridged, s.text, s.changed || !!between);
   });
+  const out: AnswerSegment[] = [];
+  for (const s of bridged) {
+    if (!s.changed) {
+      push(out, s.text, false);
+      continue;
+    }
+    const [, lead, body, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text)!;
+    push(out, lead, false);
+    push(out, body, true);
+    push(out, trail, false);
+  }
   return out;
 }
 

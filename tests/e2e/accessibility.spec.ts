@@ -112,6 +112,7 @@ test("signed-in studio: every page axe-clean and usable on a 390 px phone", asyn
     { name: "versions", url: `${w}/personas/${personaId}/versions`, ready: heading("Versions") },
     { name: "version v1", url: `${w}/personas/${personaId}/versions/1`, ready: heading(/^Version 1/) },
     { name: "variants", url: `${w}/personas/${personaId}/variants`, ready: heading("Variants") },
+    { name: "compare", url: `${w}/personas/${personaId}/compare`, ready: heading("Compare") },
     { name: "probes", url: `${w}/personas/${personaId}/probes`, ready: heading("Probes") },
     { name: "probe report", url: reportUrl, ready: (pg) => pg.getByTestId("report-method") },
     { name: "reviews", url: `${w}/reviews`, ready: heading("Reviews") },

@@ -4,7 +4,7 @@ import { describeAnswerDiff, diffAnswers } from "@/lib/compare/answer-diff";
 // The compare workbench marks, in each of two answers, the words the other one lacks.
 
 const text = (segs: { text: string }[]) => segs.map((s) => s.text).join("");
-const marked = (segs: { text: string; changed: boolean }[]) => segs.filter((s) => s.changed).map((s) => s.text.trim());
+const marked = (segs: { text: string; changed: boolean }[]) => segs.filter((s) => s.changed).map((s) => s.text);
 
 describe("diffAnswers", () => {
   it("keeps each answer's own text, whole and in order", () => {
@@ -43,6 +43,13 @@ describe("diffAnswers", () => {
     expect(d.left).toEqual([]);
     expect(marked(d.right)).toEqual(["Only I spoke."]);
     expect(d.onlyRight).toBe(3);
+  });
+
+  it("starts and ends every mark on a word, never on a space", () => {
+    const d = diffAnswers("I very often stick to it.", "I usually stick to it.");
+    expect(marked(d.left)).toEqual(["very often"]);
+    expect(marked(d.right)).toEqual(["usually"]);
+    expect(text(d.left)).toBe("I very often stick to it.");
   });
 
   it("merges neighbouring segments of the same kind", () => {
