@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db, dbProvider } from "@/lib/db/client";
-import { createDatabaseRateLimitStorage } from "@/lib/auth/rate-limit-storage";
+import { createSharedRateLimitStorage } from "@/lib/auth/rate-limit-storage";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { env, persistentSecret } from "@/lib/config/env";
 import { allowedOrigins } from "@/lib/config/origins";
@@ -25,7 +25,7 @@ export const auth = betterAuth({
   // better-auth's defaults in production: 100 requests / 10 s, and 3 sign-in or sign-up
   // attempts / 10 s per client address, counted in the database so every instance shares
   // them. AUTH_RATE_LIMIT=off exists for the e2e server only.
-  rateLimit: env.authRateLimit ? { customStorage: createDatabaseRateLimitStorage() } : { enabled: false },
+  rateLimit: env.authRateLimit ? { customStorage: createSharedRateLimitStorage() } : { enabled: false },
   advanced: {
     // The client address the limiter keys on. Only x-forwarded-for is read, and the
     // custom server (scripts/server.mjs) always sets it to one address taken from the

@@ -24,6 +24,14 @@ export const env = {
   importBodyLimitBytes: positiveInt(process.env.IMPORT_BODY_LIMIT_BYTES, 12 * 1024 * 1024),
   /** "off" disables the per-member / per-token limits on costly routes (never in production). */
   costRateLimit: (process.env.COST_RATE_LIMIT ?? "on") !== "off",
+  /**
+   * redis://… : rate-limit counts (costly routes and sign-in/sign-up) live in Redis, shared by every
+   * instance, with the database as the fallback while Redis is unreachable. Unset: the database.
+   * Read when first needed, not at import.
+   */
+  get redisUrl(): string | null {
+    return process.env.REDIS_URL?.trim() || null;
+  },
   /** PostgreSQL only: connections this process keeps open (each web instance and each worker has its own pool). */
   databasePoolSize: positiveInt(process.env.DATABASE_POOL_SIZE, 10),
 };

@@ -1,8 +1,9 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { asDate, asNumber } from "@/lib/db/reader";
+import { redisClient } from "@/lib/db/redis";
 import { executeReturning } from "@/lib/db/writer";
 import { AppError } from "@/lib/http/errors";
 import type { CostBucket, Operation } from "@/lib/http/operation";
@@ -10,8 +11,9 @@ import { costLimit, describeRate } from "@/lib/http/rate-limit-config";
 import type { UserContext } from "@/lib/http/session";
 
 // Costly routes (a model call each) are metered per member and per API token.
-// Counts live in the database (RateLimiterFlexible), so every process serving
-// the same database shares them; a window starts at a caller's first request.
+// Counts live in the database (RateLimiterFlexible), or in Redis when REDIS_URL
+// is set (the database then counts while Redis is unreachable), so every process
+// serving the same database shares them; a window starts at a caller's first request.
 
 const WHAT: Record<CostBucket, string> = {
   preview: "preview answers",
@@ -48,14 +50,17 @@ class RateLimiterDb extends RateLimiterPrisma {
 }
 type Upsert = { _upsert(key: string, points: number, msDuration: number, forceExpire: boolean): Promise<unknown> };
 
-const limiters = new Map<CostBucket, RateLimiterPrisma>();
+const limiters = new Map<CostBucket, RateLimiterAbstract>();
 
-function limiterFor(bucket: CostBucket): RateLimiterPrisma {
+function limiterFor(bucket: CostBucket): RateLimiterAbstract {
   let limiter = limiters.get(bucket);
   if (!limiter) {
     const { points, seconds } = costLimit(bucket);
+    const keyPrefix = `cost:${bucket}`;
     // tableName is the Prisma client's property for the model (db.rateLimiterFlexible), not the SQL table.
-    limiter = new RateLimiterDb({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: `cost:${bucket}`, points, duration: seconds });
+    const inDatabase = new RateLimiterDb({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix, points, duration: seconds });
+    const redis = redisClient();
+    limiter = redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: seconds, insuranceLimiter: inDatabase }) : inDatabase;
     limiters.set(bucket, limiter);
   }
   return limiter;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDatabaseRateLimitStorage } from "@/lib/auth/rate-limit-storage";
+import { createSharedRateLimitStorage } from "@/lib/auth/rate-limit-storage";
 import { ATTEMPT_LEASE_MS, claimTurn, FREE_FAILURES, throttleKey, throttledSignIn } from "@/lib/auth/sign-in-throttle";
 import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/tests/factories/db";
@@ -11,8 +11,8 @@ import { db } from "@/tests/factories/db";
 
 describe("better-auth's per-address limit", () => {
   it("is counted in the database: attempts spread over two instances share one limit", async () => {
-    const a = createDatabaseRateLimitStorage();
-    const b = createDatabaseRateLimitStorage();
+    const a = createSharedRateLimitStorage();
+    const b = createSharedRateLimitStorage();
     const rule = { window: 10, max: 3 };
     const key = `198.51.100.7|/sign-in/email|${Math.random()}`;
     expect(await a.consume(key, rule)).toEqual({ allowed: true, retryAfter: null });
