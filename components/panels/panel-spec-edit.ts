@@ -1,5 +1,6 @@
 import type { SeatCandidate, SpreadSeatsResult } from "@/lib/query/panel-hooks";
 import type { PanelMember, PanelSpec, PolarityPair, Seat, SeatPlan } from "@/lib/schemas/panel";
+import { DELETED_PROVIDER_LABEL, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 
 // Pure edits of a panel spec for the panel editor (issue 13 §1–2). Every edit
 // returns a new spec and keeps the references consistent: removing a member also
@@ -93,11 +94,18 @@ export const sameSeat = (a: Seat | null | undefined, b: Seat | null | undefined)
 /** The seat a member answers on under the active plan (null: the workspace default). */
 export const activeSeat = (spec: PanelSpec, key: string): Seat | null => spec.plans[spec.activePlan]?.seats[key] ?? null;
 
-/** "OpenRouter · gpt-4o-mini" from the candidates when known, else provider · model. */
+/**
+ * "OpenRouter · gpt-4o-mini" from the candidates when known; else the provider's name from a candidate on the same
+ * provider, and never its id: a provider no candidate names was deleted (issue 16 §8).
+ */
 export function seatLabel(seat: Seat | null | undefined, candidates: readonly SeatCandidate[] = []): string {
   if (!seat) return "Workspace default";
   const known = candidates.find((c) => sameSeat(c, seat));
-  return known?.label ?? `${seat.providerId} · ${seat.model}`;
+  if (known) return known.label;
+  const sibling = candidates.find((c) => c.providerId === seat.providerId && c.label.includes(" · "));
+  const provider = sibling ? sibling.label.slice(0, sibling.label.lastIndexOf(" · "))
+    : seat.providerId === SIMULATOR_PROVIDER_ID ? SIMULATOR_LABEL : DELETED_PROVIDER_LABEL;
+  return `${provider} · ${seat.model}`;
 }
 
 /** Seat a member by hand under the active plan (null: back to the workspace default). */

@@ -12,6 +12,7 @@ let owner: Member;
 let personaId: string;
 let providerId: string;
 let batchId: string;
+let panelId: string;
 const p = () => personaPath(owner.workspaceId, personaId);
 
 beforeAll(async () => {
@@ -28,6 +29,11 @@ beforeAll(async () => {
     variantIds: [variant.id], includeDraft: true, traits: ["empathetic"], budgetPerTrait: 12, targetProviderId: providerId, targetModel: "llama-3-8b",
   }));
   batchId = res.batchId;
+  const panel = expectOk(ops.createPanel, await owner.api.post(`${wsPath(owner.workspaceId)}/panels`, {
+    name: "Board", spec: { members: [{ key: "nina", personaId, version: "latest" }], plans: { single: { seats: { nina: { providerId, model: "llama-3-8b" } } } } },
+  }));
+  panelId = panel.id;
+  expect(panel.members.map((m) => m.seatLabel)).toEqual(["Team Llama · llama-3-8b"]);
 });
 
 describe("provider names", () => {
@@ -50,5 +56,8 @@ describe("provider names", () => {
     expect(mine.map((r) => r.target.label)).toEqual([DELETED_PROVIDER_LABEL, DELETED_PROVIDER_LABEL]);
     const detail = expectOk(ops.getProbeRun, await owner.api.get(`${wsPath(owner.workspaceId)}/probe-runs/${mine[0].id}`));
     expect([detail.target.label, detail.target.model]).toEqual([DELETED_PROVIDER_LABEL, "llama-3-8b"]);
+    // A panel member seated on it.
+    const panel = expectOk(ops.getPanel, await owner.api.get(`${wsPath(owner.workspaceId)}/panels/${panelId}`));
+    expect(panel.members.map((m) => m.seatLabel)).toEqual([`${DELETED_PROVIDER_LABEL} · llama-3-8b`]);
   });
 });

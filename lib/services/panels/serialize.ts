@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { ENV_PROVIDER_ID, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
+import { DELETED_PROVIDER_LABEL, ENV_PROVIDER_ID, SIMULATOR_LABEL, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 import type { PanelDetail, PanelSpec, PanelSummary, Seat } from "@/lib/schemas/panel";
 import { parseStoredPanelSpec, type PanelRow } from "@/lib/services/panels/find-panel";
 import { ENV_PROVIDER_NAME } from "@/lib/services/providers/serialize";
@@ -23,7 +23,7 @@ export function seatLabel(seat: Seat | null, providerNames: ReadonlyMap<string, 
   if (!seat) return "Workspace default";
   const provider = seat.providerId === SIMULATOR_PROVIDER_ID ? SIMULATOR_LABEL
     : seat.providerId === ENV_PROVIDER_ID ? ENV_PROVIDER_NAME
-    : providerNames.get(seat.providerId) ?? "Removed provider";
+    : providerNames.get(seat.providerId) ?? DELETED_PROVIDER_LABEL;
   return `${provider} · ${seat.model}`;
 }
 

@@ -73,7 +73,10 @@ describe("seats", () => {
   it("labels a seat from the candidates, else provider · model; no seat is the workspace default", () => {
     const candidates = [{ ...sim2, label: "Simulator — not a language model · persona-sim-2" }];
     expect(seatLabel(sim2, candidates)).toBe("Simulator — not a language model · persona-sim-2");
-    expect(seatLabel(sim3, candidates)).toBe("simulator · persona-sim-3");
+    // Another model of a known provider takes the provider's name; a provider nobody lists was deleted: never its id.
+    expect(seatLabel(sim3, candidates)).toBe("Simulator — not a language model · persona-sim-3");
+    expect(seatLabel({ providerId: "cm0gone123", model: "gpt-x" }, candidates)).toBe("deleted provider · gpt-x");
+    expect(seatLabel({ providerId: "cm1team", model: "gpt-y" }, [{ providerId: "cm1team", model: "gpt-x", label: "Team · gpt-x" }])).toBe("Team · gpt-y");
     expect(seatLabel(null)).toBe("Workspace default");
   });
 
@@ -107,7 +110,7 @@ describe("seats", () => {
     spec = addPair(spec);
     const plans = { single: { seats: { socrates: sim2, feynman: sim2 } }, routed: { seats: { socrates: sim2, feynman: sim3 }, explanations: { feynman: "Opposite of socrates: another model" } } };
     const rows = planRows([{ key: "socrates", name: "Socrates" }, { key: "feynman", name: "Feynman" }], plans);
-    expect(rows[1]).toEqual({ key: "feynman", name: "Feynman", single: "simulator · persona-sim-2", routed: "simulator · persona-sim-3", explanation: "Opposite of socrates: another model", moved: true });
+    expect(rows[1]).toEqual({ key: "feynman", name: "Feynman", single: "Simulator — not a language model · persona-sim-2", routed: "Simulator — not a language model · persona-sim-3", explanation: "Opposite of socrates: another model", moved: true });
     expect(rows[0].moved).toBe(false);
     expect(collocatedPairs(plans.single, spec.polarityPairs)).toHaveLength(1);
     expect(collocatedPairs(plans.routed, spec.polarityPairs)).toHaveLength(0);
