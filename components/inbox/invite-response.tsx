@@ -25,7 +25,7 @@ export function InviteResponse({ token, signedInAs }: { token: string; signedInA
   const invitation = useInvitationByToken(token);
   const { accept, decline } = useRespondByToken(token);
 
-  if (invitation.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-100" aria-busy="true" aria-label="Loading the invitation" />;
+  if (invitation.isPending) return <div className="h-40 animate-pulse rounded-lg bg-slate-100" aria-busy="true" role="status" aria-label="Loading the invitation" />;
   if (invitation.isError) {
     return (
       <div className="space-y-3">

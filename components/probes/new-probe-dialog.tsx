@@ -246,7 +246,7 @@ function NewProbeForm({
         }
       >
         {loadingTargets ? (
-          <div className="h-16 animate-pulse rounded-md bg-slate-100" aria-label="Loading the version's targets" />
+          <div className="h-16 animate-pulse rounded-md bg-slate-100" role="status" aria-label="Loading the version's targets" />
         ) : (
           <>
             {snapshot.isError ? <p role="alert" className="text-xs text-rose-600">Could not load v{version}&rsquo;s targets: {snapshot.error.message}</p> : null}

@@ -41,7 +41,7 @@ export function ApiTokensSection({ workspace }: { workspace: Workspace }) {
         />
       ) : null}
       {list.isPending ? (
-        <div className="h-14 animate-pulse rounded-md bg-slate-100" aria-busy="true" aria-label="Loading API tokens" />
+        <div className="h-14 animate-pulse rounded-md bg-slate-100" aria-busy="true" role="status" aria-label="Loading API tokens" />
       ) : list.isError ? (
         <p className="text-sm text-rose-600" role="alert">Could not load API tokens: {list.error.message}</p>
       ) : list.data.length === 0 ? (

@@ -70,7 +70,7 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
       <div className="mt-5">
         <h3 className="text-sm font-semibold text-slate-900">Pending invitations</h3>
         {pending.isPending ? (
-          <div className="mt-2 h-9 animate-pulse rounded-md bg-slate-100" aria-busy="true" aria-label="Loading invitations" />
+          <div className="mt-2 h-9 animate-pulse rounded-md bg-slate-100" aria-busy="true" role="status" aria-label="Loading invitations" />
         ) : pending.isError ? (
           <p className="mt-2 text-sm text-rose-700" role="alert">Could not load invitations: {pending.error.message}</p>
         ) : pending.data.length === 0 ? (

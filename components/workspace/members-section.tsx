@@ -52,7 +52,7 @@ export function MembersSection({ workspace }: { workspace: Workspace }) {
       actions={count !== undefined ? <span className="text-xs text-slate-500">{count} {count === 1 ? "member" : "members"}</span> : null}
     >
       {members.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading members">
+        <div className="space-y-2" aria-busy="true" role="status" aria-label="Loading members">
           {[0, 1, 2].map((i) => <div key={i} className="h-9 animate-pulse rounded-md bg-slate-100" />)}
         </div>
       ) : members.isError ? (

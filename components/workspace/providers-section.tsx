@@ -45,7 +45,7 @@ export function ProvidersSection({ workspace }: { workspace: Workspace }) {
       actions={owner && !adding ? <Button size="sm" variant="primary" onClick={() => setAdding(true)}>Add provider</Button> : null}
     >
       {list.isPending ? (
-        <div className="space-y-2" aria-busy="true" aria-label="Loading providers">
+        <div className="space-y-2" aria-busy="true" role="status" aria-label="Loading providers">
           {[0, 1].map((i) => <div key={i} className="h-14 animate-pulse rounded-md bg-slate-100" />)}
         </div>
       ) : list.isError ? (

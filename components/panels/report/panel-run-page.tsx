@@ -53,7 +53,7 @@ export function PanelRunPage({ workspaceId, panelId, runId }: { workspaceId: str
       ) : report.isError ? (
         <p role="alert" className="text-sm text-rose-600">Could not load the report: {report.error.message}</p>
       ) : (
-        <div className="h-64 animate-pulse rounded-xl bg-slate-100" aria-label="Loading the report" />
+        <div className="h-64 animate-pulse rounded-xl bg-slate-100" role="status" aria-label="Loading the report" />
       )}
     </div>
   );
