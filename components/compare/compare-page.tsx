@@ -112,7 +112,7 @@ function Workbench({ workspaceId, persona, versions }: { workspaceId: string; pe
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <div className="min-w-0 lg:sticky lg:top-4 lg:order-2 lg:self-start">
-          <PromptDiffPanel workspaceId={workspaceId} personaId={persona.id} spec={spec} pinned={pinned} mode={mode} />
+          <PromptDiffPanel workspaceId={workspaceId} personaId={persona.id} prompt={persona.compiledPrompt} pinned={pinned} mode={mode} />
         </div>
         <div className="min-w-0 lg:order-1">
           <CompareRows items={items} highlight={highlight} left={{ ...left, title: titles[0] }} right={{ ...right, title: titles[1] }} />

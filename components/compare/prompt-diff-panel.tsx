@@ -1,22 +1,19 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { PromptLines } from "@/components/versions/diff-view";
-import { compilePersona } from "@/lib/persona/compile";
 import { useDiff } from "@/lib/query/hooks";
-import type { PersonaSpec } from "@/lib/schemas/persona";
 
 /**
  * Beside the answers: what the model was told. Draft vs version shows the compiled-prompt
  * line diff (the pinned version's prompt against the saved draft's); two models share one
- * prompt, shown once. Collapsed behind a button on narrow screens, always open on wide ones.
+ * prompt (the server's compiled draft), shown once. Collapsed behind a button on narrow screens, always open on wide ones.
  */
 export function PromptDiffPanel({
-  workspaceId, personaId, spec, pinned, mode,
-}: { workspaceId: string; personaId: string; spec: PersonaSpec; pinned: number | null; mode: "version" | "models" }) {
+  workspaceId, personaId, prompt, pinned, mode,
+}: { workspaceId: string; personaId: string; prompt: string; pinned: number | null; mode: "version" | "models" }) {
   const [open, setOpen] = useState(false);
   const diff = useDiff(workspaceId, personaId, mode === "version" && pinned ? String(pinned) : null, "draft");
-  const prompt = useMemo(() => compilePersona(spec).prompt, [spec]);
   const title = mode === "version" ? `Prompt: v${pinned ?? "?"} → draft` : "Prompt (same for both models)";
   return (
     <section aria-labelledby="prompt-diff-title" className="min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm">

@@ -69,6 +69,7 @@ test("draft vs version and model vs model, side by side, remembered per persona"
   await expect(staleB.getByTestId("answer-body")).toContainText(before.slice(0, 30));
   for (const a of await answers.all()) await expect(a).toHaveAttribute("data-status", "done", { timeout: 30_000 });
   await expect(answers.nth(1)).toContainText("persona-sim-2");
+  await page.screenshot({ path: `${SHOTS}/compare-models-1440.png` });
 
   // A reload comes back to the same comparison and models.
   await page.reload();
@@ -81,6 +82,7 @@ test("draft vs version and model vs model, side by side, remembered per persona"
   await editor.showPreview();
   await expect(page.getByRole("radio", { name: "Two models" })).toHaveAttribute("aria-checked", "true");
   await expect(page.getByLabel("B model")).toHaveValue("persona-sim-2");
+  await page.screenshot({ path: `${SHOTS}/editor-panel-1440.png` });
 
   // On a phone the columns stack and nothing scrolls sideways; the prompt diff folds away.
   await page.getByRole("link", { name: "Compare", exact: true }).click();
