@@ -101,7 +101,7 @@ export function PersonaList({ workspaceId }: { workspaceId: string }) {
             {rows.map((p) => (
               <LinkRow key={p.id} href={`/w/${workspaceId}/personas/${p.id}`} columns="grid-cols-[1fr_auto] sm:grid-cols-[minmax(0,1fr)_9rem_10rem_10rem]"
                 aside={<CopyButton text={p.slug} label="Copy slug" ariaLabel={`Copy slug ${p.slug}`} variant="ghost" className="h-8 px-2" />}>
-                <div className="flex min-w-0 items-center gap-3"><PersonaAvatar workspaceId={workspaceId} personaId={p.id} name={p.name} /><RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" /></div>
+                <div className="flex min-w-0 items-center gap-3"><PersonaAvatar workspaceId={workspaceId} personaId={p.id} name={p.name} uploadedAt={p.avatarAt ?? null} /><RowTitle title={p.name} subtitle={p.archetype} missing="No archetype yet" /></div>
                 <div className="flex flex-col items-end gap-1 sm:items-start"><StatusBadge status={p.status} /><LabelBadges labels={p.labels} className="contents" /></div>
                 <div className="hidden text-xs text-slate-500 sm:block">
                   {p.latestVersion ? `v${p.latestVersion}` : "no versions"} · {p.traitCount} trait{p.traitCount === 1 ? "" : "s"}

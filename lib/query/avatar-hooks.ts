@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/query/api";
+import { keys } from "@/lib/query/hooks";
 import type { AvatarInfo } from "@/lib/schemas/avatar";
 
 // The avatar is an <img> of GET …/avatar (uploaded, else generated). The
@@ -14,9 +15,13 @@ export function useAvatarUrl(ws: string, id: string, name: string): string {
   return `/api/workspaces/${ws}/personas/${id}/avatar?v=${stamp}&n=${encodeURIComponent(name)}`;
 }
 
+/** A new stamp for the editor's URL, and the list again (its rows carry the upload time). */
 function useBump(ws: string, id: string) {
   const qc = useQueryClient();
-  return () => qc.setQueryData(stampKey(ws, id), Date.now());
+  return () => {
+    qc.setQueryData(stampKey(ws, id), Date.now());
+    void qc.invalidateQueries({ queryKey: keys.personas(ws) });
+  };
 }
 
 export async function fileToBase64(file: File): Promise<string> {

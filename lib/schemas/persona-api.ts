@@ -48,6 +48,8 @@ export const personaSummarySchema = z.object({
   updatedBy: z.string().describe("Name of the last editor"),
   createdAt: z.string(),
   labels: z.array(labelRefSchema).optional().describe("Version labels (production, staging…) and their versions; on list pages"),
+  avatarAt: z.string().nullable().optional()
+    .describe("When the avatar was uploaded (null: none, the generated initials are drawn by the client); on list pages"),
 });
 export type PersonaSummary = z.infer<typeof personaSummarySchema>;
 

@@ -59,6 +59,22 @@ describe("persona avatar", () => {
     expect((await get(owner, avatarPath(owner, persona.id))).headers.get("x-avatar-source")).toBe("generated");
   });
 
+  it("lists each row's upload time, so a list page fetches only the pictures that exist, each cached for good under that stamp", async () => {
+    const persona = await createPersona(owner, { name: "Listed Lu", spec: buildSpec({ name: "Listed Lu" }) });
+    const row = async () => expectOk(ops.listPersonas, await owner.api.get(`/api/workspaces/${owner.workspaceId}/personas`, { q: "Listed Lu" })).personas[0];
+    expect((await row()).avatarAt).toBeNull();
+    expectOk(ops.putAvatar, await put(owner, persona.id, await solid({ r: 10, g: 200, b: 30 })));
+    const at = (await row()).avatarAt!;
+    expect(Date.parse(at)).toBeGreaterThan(0);
+    const stamped = await get(owner, `${avatarPath(owner, persona.id)}?v=${Date.parse(at)}`);
+    expect(stamped.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    // Any other URL (an old stamp, none) is revalidated by ETag.
+    expect((await get(owner, `${avatarPath(owner, persona.id)}?v=1`)).headers.get("cache-control")).toBe("private, no-cache");
+    expect((await get(owner, avatarPath(owner, persona.id))).headers.get("cache-control")).toBe("private, no-cache");
+    await owner.api.delete(avatarPath(owner, persona.id));
+    expect((await row()).avatarAt).toBeNull();
+  });
+
   it("accepts PNG and WebP too", async () => {
     const persona = await createPersona(owner, { name: "Formats", spec: buildSpec({ name: "Formats" }) });
     expectOk(ops.putAvatar, await put(owner, persona.id, await solid({ r: 1, g: 2, b: 3 }, 40, 40, "png")));

@@ -41,9 +41,12 @@ export async function avatarPngOf(persona: { id: string; name: string }): Promis
 /** GET: the PNG with a strong ETag; 304 before any rendering when the caller has it. */
 export async function getAvatar(ctx: WorkspaceContext, personaId: string, request: Request): Promise<Response> {
   const persona = await findPersonaRow(ctx, personaId);
-  const stored = await db.personaAvatar.findUnique({ where: { personaId: persona.id }, select: { png: true } });
+  const stored = await db.personaAvatar.findUnique({ where: { personaId: persona.id }, select: { png: true, updatedAt: true } });
   const etag = stored ? sha(stored.png) : sha(`generated:${GENERATOR_VERSION}:${persona.id}:${persona.name}`);
-  const headers = { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Authorization, Cookie" };
+  // A URL stamped with the upload's time (the list's avatarAt) names these bytes for good:
+  // the browser keeps them without asking again. Any other URL is revalidated by ETag.
+  const stamped = stored !== null && new URL(request.url).searchParams.get("v") === String(stored.updatedAt.getTime());
+  const headers = { ETag: etag, "Cache-Control": stamped ? "private, max-age=31536000, immutable" : "private, no-cache", Vary: "Authorization, Cookie" };
   if (ifNoneMatchHits(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   const png = stored ? new Uint8Array(stored.png) : await generatedAvatarPng(persona);
   return new Response(new Blob([png as Uint8Array<ArrayBuffer>]), { status: 200, headers: { ...headers, "Content-Type": "image/png", "X-Avatar-Source": stored ? "uploaded" : "generated" } });

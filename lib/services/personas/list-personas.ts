@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
 import { SEARCH_IN_ONE_PASS, searchSql, STATUS_COUNTS, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
-import { asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
+import { asDate, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
 import { withLabels } from "@/lib/services/labels/labels";
@@ -62,7 +62,7 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
     key ? null : countOf(ctx.workspaceId, q ? null : statuses, source),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  return { personas: await withLabels(ctx.workspaceId, page.map((r) => toListSummary(r, r.traitCount))), nextCursor, count: counted };
+  return { personas: await withLabels(ctx.workspaceId, page.map((r) => ({ ...toListSummary(r, r.traitCount), avatarAt: r.avatarAt }))), nextCursor, count: counted };
 }
 
 /**
@@ -102,12 +102,12 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
   const rows = await readRows<Record<string, unknown>>(
     `WITH m AS (SELECT ${keys.map((k) => `p."${k.field}"`).join(", ")}, count(*) OVER () AS "total"
        FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${orderBySql(keys)} LIMIT ?)
-     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
+     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
     [...params, limit + 1],
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
-    personas: await withLabels(ctx.workspaceId, page.map((r) => toListSummary(r, r.traitCount))),
+    personas: await withLabels(ctx.workspaceId, page.map((r) => ({ ...toListSummary(r, r.traitCount), avatarAt: r.avatarAt }))),
     nextCursor,
     count: key ? null : asNumber(rows[0]?.total ?? 0),
   };
@@ -140,11 +140,20 @@ async function page({ from, where }: Source, extra: Where | null, keys: KeyField
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const rows = await readRows<Record<string, unknown>>(
     // The trait count is taken as each row is read (index order, LIMIT): for the page's rows only.
-    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount" FROM ${from} WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
+    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt" FROM ${from} WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
     [...where.params, ...(extra?.params ?? []), take],
   );
   return rows.map(listRowOf);
 }
 
-type ListRow = SummaryRow & { traitCount: number };
-const listRowOf = (r: Record<string, unknown>): ListRow => ({ ...summaryRowOf(r), traitCount: asNumber(r.traitCount) });
+/**
+ * When the row's avatar was uploaded (PersonaAvatar's key is the persona: one index
+ * lookup a row). A row without one draws its initials in the browser, so a list page
+ * asks the server for the pictures that exist only, each cached by that time.
+ */
+const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."personaId" = p."id")`;
+
+type ListRow = SummaryRow & { traitCount: number; avatarAt: string | null };
+const listRowOf = (r: Record<string, unknown>): ListRow => ({
+  ...summaryRowOf(r), traitCount: asNumber(r.traitCount), avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asDate(r.avatarAt).toISOString(),
+});
