@@ -16,7 +16,7 @@ import { SIMULATOR_LABEL } from "@/lib/schemas/provider";
 function AnswerText({ answer, label }: { answer: PanelAnswer | undefined; label: string }) {
   const a = answer ?? { status: "waiting" as const, text: "" };
   return (
-    <div data-testid="panel-answer" data-status={a.status} aria-label={label} aria-live="polite" className="space-y-1">
+    <div data-testid="panel-answer" data-status={a.status} role="group" aria-label={label} aria-live="polite" className="space-y-1">
       {a.status === "error" ? (
         <div role="alert" className="text-xs text-rose-700">
           <p className="font-medium">{a.error?.kind === "skipped" ? "Not asked" : "The answer failed"}</p>

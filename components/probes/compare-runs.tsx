@@ -90,7 +90,7 @@ function FlagDiff({ changes }: { changes: FlagChanges }) {
   return (
     <div className="space-y-2">
     <p className="text-xs text-slate-500">A flag missing from one run is not evidence that it was fixed: it may have come or gone by noise or because its target changed.</p>
-    <div className="grid items-start gap-4 md:grid-cols-3" aria-label="Flag changes">
+    <div className="grid items-start gap-4 md:grid-cols-3" role="group" aria-label="Flag changes">
       {groups.map((g) => (
         <div key={g.title} className="rounded-lg border border-slate-200 px-4 py-3">
           <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{g.title} ({g.flags.length})</h4>

@@ -48,7 +48,7 @@ function RunRow({ run, base, checked, disabled, onToggle }: { run: ProbeRun; bas
           {runFacts(run)} · by {run.createdBy}, <TimeAgo iso={run.createdAt} />
         </p>
         {isActive(run.status) ? (
-          <div className="flex items-center gap-2" aria-label={`${pct}% done`}>
+          <div className="flex items-center gap-2" role="group" aria-label={`${pct}% done`}>
             <div className="h-1.5 w-20 overflow-hidden rounded-full bg-slate-100">
               <div className="h-full rounded-full bg-sky-500" style={{ width: `${pct}%` }} />
             </div>

@@ -106,7 +106,7 @@ export function AppShell({
             >
               <span className="flex items-center justify-between">
                 {n.label}
-                {"count" in n && n.count ? <span className="rounded-full bg-brand-600 px-1.5 text-[11px] font-semibold tabular-nums text-white" aria-label={`${n.count} waiting`}>{n.count}</span> : null}
+                {"count" in n && n.count ? <span className="rounded-full bg-brand-600 px-1.5 text-[11px] font-semibold tabular-nums text-white">{n.count}<span className="sr-only"> waiting</span></span> : null}
               </span>
             </Link>
           ))}

@@ -219,7 +219,7 @@ export function LandingDiff({ landing, note, probesHref }: { landing: LandingDif
         ]}
       />
       <TraitTable rows={rows} a={a} b={b} />
-      <div className="grid items-start gap-4 sm:grid-cols-2" aria-label="Flag changes">
+      <div className="grid items-start gap-4 sm:grid-cols-2" role="group" aria-label="Flag changes">
         <FlagList title={`New in ${b}`} flags={flags.appeared} tone="rose" reasons={flags.reasons} />
         <FlagList title="Resolved" flags={flags.resolved} tone="green" reasons={flags.reasons} />
         <UnclearFlags items={flags.unclear} />

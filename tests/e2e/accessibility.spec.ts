@@ -1,7 +1,7 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, newAccount, signUp, test } from "../fixtures";
+import { DESKTOP, expectNoSeriousAxeViolations, expectNoSidewaysScroll, PHONE } from "../pages/axe";
 import { EditorPage } from "../pages/editor-page";
 import { PersonasPage } from "../pages/personas-page";
 
@@ -10,26 +10,7 @@ import { PersonasPage } from "../pages/personas-page";
 // no page scrolls sideways on the phone. The signed-in shell collapses into a top
 // bar with a menu button there, and every page starts with a skip link.
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
-
 type Checked = { name: string; url: string; ready: (page: Page) => Locator };
-
-async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  expect.soft(serious, `axe WCAG 2 A/AA serious/critical violations on ${where}`).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect.soft(scrollWidth, `${where} scrolls sideways (scrollWidth ${scrollWidth} > ${innerWidth})`).toBeLessThanOrEqual(innerWidth);
-}
 
 async function visit(page: Page, p: Checked): Promise<void> {
   await page.goto(p.url);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { expect, newAccount, signUp, test } from "../fixtures";
+import { expectAccessibleAtBothWidths } from "../pages/axe";
 import { EditorPage } from "../pages/editor-page";
 
 // Issue 6 as a designer would try it: import a character card, see it flagged
@@ -81,6 +82,7 @@ test("import a card, see it flagged, probe two variants, export the winner, gate
     await expect(pairs.getByText("not clear", { exact: true })).toBeVisible();
   }
   await page.screenshot({ path: "test-results/screenshots/31-variants-compare.png", fullPage: true });
+  await expectAccessibleAtBothWidths(page, "variant comparison");
 
   // Export the draft (the character type) as a PNG card and as a promptfoo config.
   await page.goto(personaUrl);
@@ -163,6 +165,8 @@ test("upload an avatar, export the PNG card with it, import the card back into t
   // Back on the list: the card names Tess, so the import offers to update her.
   await page.goto(`/w/${workspaceId}`);
   await expect(page.getByTestId("persona-avatar")).toHaveCount(1);
+  // The row asks for the upload under its stamp (cached for good); rows without one draw their initials inline.
+  await expect(page.getByTestId("persona-avatar")).toHaveAttribute("src", /\/avatar\?v=\d+$/);
   await page.getByRole("button", { name: "Import…" }).click();
   await page.getByLabel("File").setInputFiles({ name: "tess.card.png", mimeType: "image/png", buffer: readFileSync(cardPath) });
   const match = page.getByTestId("import-match");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, newAccount, signUp, test } from "../fixtures";
+import { expectAccessibleAtBothWidths } from "../pages/axe";
 
 // Issue 13's "Done means", in a browser: import four council member files and a
 // seat plan, see the polarity pairs, run the ceiling experiment (one model vs
@@ -51,6 +52,7 @@ test("a council's ceiling experiment: costume change, diversity gain, a comment 
   await expect(page.getByTestId("gain-table")).toBeVisible();
   await expect(page.getByTestId("panel-map").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/42-panel-ceiling-report.png", fullPage: true });
+  await expectAccessibleAtBothWidths(page, "panel probe report");
 
   // A recorded preview, and a comment on Xenophon's answer.
   await page.goto(`/w/${workspaceId}/panels/${panelId}`);
@@ -80,6 +82,7 @@ test("a council's ceiling experiment: costume change, diversity gain, a comment 
   await expect(visitor.getByText("Reads like Socrates with the names swapped")).toBeVisible();
   await expect(visitor.locator("body")).not.toContainText("simulator-key");
   await visitor.screenshot({ path: "test-results/screenshots/43-panel-share.png", fullPage: true });
+  await expectAccessibleAtBothWidths(visitor, "shared panel report");
 
   // Export: the unedited members come back byte for byte.
   const exported = await (await page.request.get(`/api/workspaces/${workspaceId}/panels/${panelId}/export-council`)).json() as { files: { fileName: string; text: string }[] };

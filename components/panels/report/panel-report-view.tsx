@@ -176,21 +176,22 @@ function FlagsList({ flags, multiArm, armLabel }: { flags: PanelFlag[]; multiArm
 
 function Spread({ arms, k }: { arms: PanelArmReport[]; k: number }) {
   return (
-    <dl className={cn("grid content-start gap-3", arms.length > 1 && "lg:grid-cols-2")}>
+    <div className={cn("grid content-start gap-3", arms.length > 1 && "lg:grid-cols-2")}>
       {arms.map((a) => (
         <div key={a.arm} className="rounded-lg bg-slate-50 px-3 py-2 ring-1 ring-inset ring-slate-200">
           {arms.length > 1 ? <p className="text-xs font-medium text-slate-500">{a.label}</p> : null}
-          <div className="flex flex-wrap gap-x-8 gap-y-1 text-sm">
+          {/* One list per arm: a dt/dd pair may sit in a div, but that div's parent must be the dl (axe definition-list). */}
+          <dl className="flex flex-wrap gap-x-8 gap-y-1 text-sm">
             <div><dt className="text-xs text-slate-500">Effective positions</dt><dd className="font-semibold tabular-nums text-slate-900">{withInterval(a.divergence.effectivePositions, 1)} <span className="font-normal text-slate-500">of {k}</span></dd></div>
             <div><dt className="text-xs text-slate-500">Mean distance</dt><dd className="font-semibold tabular-nums text-slate-900">{withInterval(a.divergence.meanDistance)} <span className="font-normal text-slate-500">points</span></dd></div>
             <div><dt className="text-xs text-slate-500">Common items</dt><dd className="font-semibold tabular-nums text-slate-900">{a.divergence.items}</dd></div>
-          </div>
+          </dl>
         </div>
       ))}
       <p className={cn("text-xs text-slate-500", arms.length > 1 && "lg:col-span-2")}>
         Effective positions: how many truly different voices the panel holds ({k} = all members far apart, 1 = one voice in {k} costumes); members within a few points count as one.
       </p>
-    </dl>
+    </div>
   );
 }
 

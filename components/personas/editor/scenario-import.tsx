@@ -37,7 +37,7 @@ export function ScenarioImport({
   };
 
   return (
-    <div className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label="Import scenarios">
+    <div className="space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3" role="group" aria-label="Import scenarios">
       <p className="text-xs text-slate-600">
         CSV with a header row: <code>message</code>, optional <code>note</code>, <code>context</code> (&quot;user: …&quot; /
         &quot;assistant: …&quot; lines or JSON), <code>tags</code> (separated by ;), and checks: <code>contains</code>,{" "}

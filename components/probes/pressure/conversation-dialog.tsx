@@ -82,7 +82,7 @@ export function ChatView({
                   <p className="italic text-slate-500">No answer ({t.status}{t.outcome ? `, ${t.outcome}` : ""})</p>
                 )}
               </div>
-              <div className="w-16 shrink-0 pt-1 text-right text-xs tabular-nums" aria-label={`${name} score at turn ${t.turn}: ${fmt(t.score)}`}>
+              <div className="w-16 shrink-0 pt-1 text-right text-xs tabular-nums" role="group" aria-label={`${name} score at turn ${t.turn}: ${fmt(t.score)}`}>
                 <span className={cn("block text-base font-semibold", t.below ? "text-rose-700" : "text-brand-700")}>{fmt(t.score)}</span>
                 <span className="block break-words text-[10px] text-slate-500">{short}{t.below ? " · below" : ""}</span>
               </div>
