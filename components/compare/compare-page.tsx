@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
+import { PillRadioGroup } from "@/components/ui/pill-radio-group";
 import { CompareRows } from "@/components/compare/compare-rows";
 import { PromptDiffPanel } from "@/components/compare/prompt-diff-panel";
 import { PersonaLoadError } from "@/components/personas/persona-load-error";
@@ -64,24 +64,14 @@ function Workbench({ workspaceId, persona, versions }: { workspaceId: string; pe
   return (
     <div className="mt-4 space-y-4">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-3 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
-        <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label="Compare">
-          {([
-            ["version", "Draft vs version"],
-            ["models", "Model A vs model B"],
-          ] as const).map(([m, label]) => (
-            <button
-              key={m}
-              role="radio"
-              aria-checked={mode === m}
-              disabled={m === "version" && versions.length === 0}
-              title={m === "version" && versions.length === 0 ? "Save a version first" : undefined}
-              onClick={() => choice.setMode(m)}
-              className={cn("rounded-full px-3 py-1 text-sm font-medium", mode === m ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200 disabled:opacity-40")}
-            >
-              {label}
-            </button>
-          ))}
-        </div>
+        <PillRadioGroup
+          label="Compare"
+          size="sm"
+          options={[["version", "Draft vs version"], ["models", "Model A vs model B"]] as const}
+          value={mode}
+          onChange={choice.setMode}
+          disabledReason={(m) => (m === "version" && versions.length === 0 ? "Save a version first" : undefined)}
+        />
         {mode === "version" ? (
           <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
             <span aria-hidden>Version</span>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/field";
+import { PillRadioGroup } from "@/components/ui/pill-radio-group";
 import { AnswerCard } from "@/components/preview/answer-card";
 import { ModelPicker } from "@/components/preview/model-picker";
 import type { CompareMode } from "@/components/preview/remembered-models";
@@ -45,27 +46,14 @@ export function PreviewPanel({
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="space-y-2 border-b border-slate-100 px-4 py-3">
-        <div className="flex flex-wrap items-center gap-1.5" role="radiogroup" aria-label="Preview mode">
-          {([
-            ["draft", "Draft"],
-            ["version", "Draft vs version"],
-            ["models", "Two models"],
-          ] as const).map(([m, label]) => (
-            <button
-              key={m}
-              role="radio"
-              aria-checked={mode === m}
-              disabled={m === "version" && versions.length === 0}
-              onClick={() => setMode(m)}
-              title={m === "version" && versions.length === 0 ? "Save a version first" : undefined}
-              className={cn(
-                "rounded-full px-3 py-1 text-xs font-medium",
-                mode === m ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-600 hover:bg-slate-200 disabled:opacity-40",
-              )}
-            >
-              {label}
-            </button>
-          ))}
+        <div className="flex flex-wrap items-center gap-1.5">
+          <PillRadioGroup
+            label="Preview mode"
+            options={[["draft", "Draft"], ["version", "Draft vs version"], ["models", "Two models"]] as const}
+            value={mode}
+            onChange={setMode}
+            disabledReason={(m) => (m === "version" && versions.length === 0 ? "Save a version first" : undefined)}
+          />
           {mode === "version" && versions.length ? (
             <Select aria-label="Pinned version" value={pinned ?? ""} onChange={(e) => setPinned(Number(e.target.value))} className="ml-1 h-7 w-28 py-0 text-xs">
               {versions.map((v) => <option key={v.number} value={v.number}>v{v.number}</option>)}
