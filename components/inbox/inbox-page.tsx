@@ -1,12 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { useToast } from "@/components/ui/toast";
 import { Markdown } from "@/components/review/markdown";
+import { authClient } from "@/lib/auth/client";
 import { ApiError } from "@/lib/query/api";
 import { useInbox, useInboxMutations } from "@/lib/query/invitation-hooks";
 import type { Inbox } from "@/lib/schemas/invitation";
@@ -28,14 +30,39 @@ function Section({ title, count, empty, children, actions }: { title: string; co
   );
 }
 
-function Invitations({ items }: { items: Inbox["invitations"] }) {
+/** Invitations can be answered here once the address is confirmed (when the studio sends mail): a new link on request. */
+function ConfirmAddress({ email }: { email: string }) {
+  const toast = useToast();
+  const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
+  const send = async () => {
+    setState("sending");
+    const { error } = await authClient.sendVerificationEmail({ email, callbackURL: window.location.pathname });
+    if (error) {
+      setState("idle");
+      toast(error.message ?? "Could not send the link; please try again", "error");
+    } else setState("sent");
+  };
+  return (
+    <div id="confirm-address" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" role="note">
+      <p className="min-w-0 flex-1">
+        <span className="font-medium">Confirm your email address to answer invitations here.</span> We mailed a link to {email} when you signed up; the link in an invitation&apos;s own mail works too.
+      </p>
+      {state === "sent" ? <span className="font-medium">Sent — check your mail.</span> : (
+        <Button size="sm" variant="secondary" disabled={state === "sending"} onClick={() => void send()}>Send a new link</Button>
+      )}
+    </div>
+  );
+}
+
+function Invitations({ items, confirmed }: { items: Inbox["invitations"]; confirmed: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const { accept, decline } = useInboxMutations();
   return (
     <Section title="Invitations" count={items.length} empty="No invitation is waiting for you.">
+      {!confirmed && items.length ? <ConfirmAddress email={items[0].email} /> : null}
       {items.map((i) => {
-        const busy = (accept.isPending && accept.variables === i.id) || (decline.isPending && decline.variables === i.id);
+        const busy = !confirmed || (accept.isPending && accept.variables === i.id) || (decline.isPending && decline.variables === i.id);
         return (
           <Card key={i.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3" data-testid="inbox-invitation">
             <div className="min-w-0 flex-1">
@@ -121,7 +148,7 @@ export function InboxPage() {
       {inbox.isError ? <p className="mt-6 text-sm text-rose-700" role="alert">Could not load your inbox: {messageOf(inbox.error)}</p> : null}
       {inbox.data ? (
         <div className="mt-6 space-y-8">
-          <Invitations items={inbox.data.invitations} />
+          <Invitations items={inbox.data.invitations} confirmed={inbox.data.addressConfirmed} />
           <Reviews items={inbox.data.reviewRequests} panels={inbox.data.panelReviewRequests} />
           <Notices items={inbox.data.notifications} />
         </div>

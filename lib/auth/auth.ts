@@ -6,6 +6,8 @@ import { db, dbProvider } from "@/lib/db/client";
 import { createSharedRateLimitStorage } from "@/lib/auth/rate-limit-storage";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { env, persistentSecret } from "@/lib/config/env";
+import { sendMailLater } from "@/lib/mail/mailer";
+import { confirmAddressMessage } from "@/lib/mail/messages";
 import { allowedOrigins } from "@/lib/config/origins";
 import { ensurePersonalWorkspace } from "@/lib/services/workspaces/ensure-personal-workspace";
 
@@ -21,6 +23,16 @@ export const auth = betterAuth({
     minPasswordLength: PASSWORD_MIN_LENGTH,
     maxPasswordLength: PASSWORD_MAX_LENGTH,
     autoSignIn: true,
+  },
+  // A mailed link confirms an address (user.emailVerified); invitations to it can then be
+  // answered from the inbox (lib/services/invitations/respond.ts). Mail goes out only when
+  // SMTP_URL is set; signing in never needs a confirmed address.
+  emailVerification: {
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    sendVerificationEmail: async ({ user, url }) => {
+      sendMailLater([{ to: user.email, kind: "confirm-address", ...confirmAddressMessage(env.authUrl, { url }) }]);
+    },
   },
   // better-auth's defaults in production: 100 requests / 10 s, and 3 sign-in or sign-up
   // attempts / 10 s per client address, counted in the database so every instance shares

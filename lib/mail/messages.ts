@@ -17,6 +17,15 @@ export function invitationMessage(base: string, m: { inviter: string; workspace:
   };
 }
 
+export function confirmAddressMessage(base: string, m: { url: string }): Message {
+  return {
+    subject: "Confirm your email address for Persona Studio",
+    text:
+      `Open this link to confirm that this address is yours:\n${m.url}\n\n` +
+      `Invitations sent to a confirmed address can be accepted from your inbox. If you did not create a Persona Studio account, ignore this mail.` + footer(base),
+  };
+}
+
 export function reviewRequestMessage(base: string, m: { requester: string; persona: string; version: number; workspace: string; message: string; href: string }): Message {
   return {
     subject: `${m.requester} asked you to review ${m.persona} v${m.version}`,

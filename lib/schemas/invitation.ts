@@ -74,6 +74,8 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const inboxSchema = z.object({
   invitations: z.array(invitationViewSchema).describe("Pending invitations to the signed-in account's email"),
+  addressConfirmed: z.boolean()
+    .describe("Whether invitations can be answered from the inbox: the account's address is confirmed (a mailed link), or the studio sends no mail"),
   reviewRequests: z.array(reviewRequestSchema.extend({ workspaceId: z.string(), workspaceName: z.string() }))
     .describe("Open review requests addressed to me, in every workspace I belong to"),
   panelReviewRequests: z.array(panelReviewRequestSchema.extend({ workspaceId: z.string(), workspaceName: z.string() }))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ops } from "@/lib/http/operations";
 import { mentionHandle } from "@/lib/review/mentions";
 import { api, expectError, expectOk } from "@/tests/factories/api";
+import { GET as authGet } from "@/app/api/auth/[...all]/route";
 import { signUp } from "@/tests/factories/auth";
 import { db } from "@/tests/factories/db";
 import { addTeammate, createPersona, personaPath, saveVersion, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
@@ -99,7 +100,7 @@ describe("answering an invitation", () => {
   it("a declined, withdrawn or expired invitation cannot be accepted", async () => {
     const decliner = await signUp();
     const declined = expectOk(ops.inviteMember, await owner.api.post(invitations(), { email: decliner.email, role: "viewer" }));
-    expect(expectOk(ops.declineMyInvitation, await api(decliner.cookie).post(`/api/me/invitations/${declined.invitation.id}/decline`)).state).toBe("declined");
+    expect(expectOk(ops.declineInvitation, await api(decliner.cookie).post(`/api/invitations/${tokenOf(declined.link)}/decline`)).state).toBe("declined");
     expect(expectError(await api(decliner.cookie).post(`/api/invitations/${tokenOf(declined.link)}/accept`), 409).message).toMatch(/declined/);
 
     const late = await signUp();
@@ -118,6 +119,54 @@ describe("answering an invitation", () => {
   });
 });
 
+/** Opens the confirmation link better-auth mailed to `email` at sign-up, as the mail's reader would. */
+async function confirmAddress(email: string) {
+  const mail = mailText((await sink.mailTo(email.toLowerCase(), /Confirm your email address/)).raw);
+  const link = /(http:\/\/\S+\/api\/auth\/verify-email\?\S+)/.exec(mail)![1];
+  const res = await authGet(new Request(link));
+  expect([200, 302]).toContain(res.status);
+}
+
+describe("a confirmed address (mail configured)", () => {
+  it("the inbox answers an invitation only once the address is confirmed: someone who registered another's address cannot join in their place", async () => {
+    const squatter = await signUp(); // signed up with an address nobody proved
+    const sent = expectOk(ops.inviteMember, await owner.api.post(invitations(), { email: squatter.email, role: "editor" }));
+    const squatterApi = api(squatter.cookie);
+    const inbox = expectOk(ops.inbox, await squatterApi.get("/api/me/inbox"));
+    expect(inbox).toMatchObject({ addressConfirmed: false });
+    expect(inbox.invitations.map((i) => i.id)).toEqual([sent.invitation.id]);
+    expect(expectError(await squatterApi.post(`/api/me/invitations/${sent.invitation.id}/accept`), 403).message).toMatch(/Confirm your email address first/);
+    expectError(await squatterApi.post(`/api/me/invitations/${sent.invitation.id}/decline`), 403);
+    expect(await db.membership.count({ where: { workspaceId: owner.workspaceId, userId: squatter.id } })).toBe(0);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: sent.invitation.id } })).declinedAt).toBeNull();
+    // The mailed link (sent at sign-up) proves the mailbox: then the inbox answers.
+    await confirmAddress(squatter.email);
+    expect(expectOk(ops.inbox, await squatterApi.get("/api/me/inbox")).addressConfirmed).toBe(true);
+    expect(expectOk(ops.acceptMyInvitation, await squatterApi.post(`/api/me/invitations/${sent.invitation.id}/accept`)).role).toBe("editor");
+  });
+
+  it("accepting by the invitation's own link confirms the address", async () => {
+    const invitee = await signUp();
+    const sent = expectOk(ops.inviteMember, await owner.api.post(invitations(), { email: invitee.email, role: "viewer" }));
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerified).toBe(false);
+    expectOk(ops.acceptInvitation, await api(invitee.cookie).post(`/api/invitations/${tokenOf(sent.link)}/accept`));
+    expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).emailVerified).toBe(true);
+  });
+
+  it("without mail nothing can be confirmed: the inbox answers for the address as signed up", async () => {
+    const url = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      const local = await signUp();
+      const sent = expectOk(ops.inviteMember, await owner.api.post(invitations(), { email: local.email, role: "viewer" }));
+      expect(expectOk(ops.inbox, await api(local.cookie).get("/api/me/inbox")).addressConfirmed).toBe(true);
+      expectOk(ops.acceptMyInvitation, await api(local.cookie).post(`/api/me/invitations/${sent.invitation.id}/accept`));
+    } finally {
+      process.env.SMTP_URL = url;
+    }
+  });
+});
+
 describe("the inbox", () => {
   it("gathers invitations and review requests from every workspace, and notices with a decision's reason", async () => {
     const rita = await signUpWithWorkspace({ name: "Rita Reviewer" });
@@ -128,7 +177,9 @@ describe("the inbox", () => {
     }
     const third = await signUpWithWorkspace({ name: "Thea Third" });
     expectOk(ops.inviteMember, await third.api.post(`${wsPath(third.workspaceId)}/invitations`, { email: rita.email, role: "viewer" }));
+    await confirmAddress(rita.email);
     let inbox = expectOk(ops.inbox, await rita.api.get("/api/me/inbox"));
+    expect(inbox.addressConfirmed).toBe(true);
     expect(inbox.invitations.map((i) => i.invitedBy).sort()).toEqual(["Olive Owner", "Otto Other", "Thea Third"]);
     for (const i of inbox.invitations.filter((x) => x.invitedBy !== "Thea Third")) {
       expectOk(ops.acceptMyInvitation, await rita.api.post(`/api/me/invitations/${i.id}/accept`));

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Inbox, Notification } from "@/lib/schemas/invitation";
 import { pendingWhere } from "@/lib/services/invitations/invitations";
-import { toView } from "@/lib/services/invitations/respond";
+import { addressConfirmed, toView } from "@/lib/services/invitations/respond";
 import { toPanelRequest } from "@/lib/services/panels/panel-review";
 import { toRequest } from "@/lib/services/review/review";
 import type { UserContext } from "@/lib/services/workspaces/access";
@@ -33,17 +33,19 @@ export async function getInbox(user: UserContext): Promise<Inbox> {
   // Notices about a workspace I have left say nothing to me any more (persona names, reasons).
   const mine = { userId: user.userId, OR: [{ workspaceId: null }, { workspaceId: { in: [...names.keys()] } }] };
   const inMyWorkspaces = { reviewerId: user.userId, status: "open", workspaceId: { in: [...names.keys()] } };
-  const [invitations, requests, panelRequests, unread, read] = await Promise.all([
+  const [invitations, requests, panelRequests, unread, read, confirmed] = await Promise.all([
     db.invitation.findMany({ where: { email, ...pendingWhere() }, include: { workspace: { select: { name: true } } }, orderBy: { createdAt: "desc" } }),
     db.reviewRequest.findMany({ where: inMyWorkspaces, include: { persona: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
     db.panelReviewRequest.findMany({ where: inMyWorkspaces, include: { panel: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
     db.notification.findMany({ where: { ...mine, readAt: null }, orderBy: { createdAt: "desc" }, take: 200 }),
     db.notification.findMany({ where: { ...mine, readAt: { not: null } }, orderBy: { createdAt: "desc" }, take: READ_SHOWN }),
+    addressConfirmed(user),
   ]);
   // An invitation to a workspace I already belong to asks nothing of me.
   const open = invitations.filter((i) => !names.has(i.workspaceId));
   return {
     invitations: open.map((i) => toView(i, user)),
+    addressConfirmed: confirmed,
     reviewRequests: requests.map((r) => ({ ...toRequest(r), workspaceId: r.workspaceId, workspaceName: names.get(r.workspaceId) ?? "" })),
     panelReviewRequests: panelRequests.map((r) => ({ ...toPanelRequest(r), workspaceId: r.workspaceId, workspaceName: names.get(r.workspaceId) ?? "" })),
     notifications: [...unread, ...read].map(toNotification),

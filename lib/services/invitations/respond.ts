@@ -2,6 +2,7 @@ import "server-only";
 import type { Invitation as Row } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { mailConfigured } from "@/lib/mail/mailer";
 import type { AcceptResult, InvitationView } from "@/lib/schemas/invitation";
 import type { Role } from "@/lib/schemas/workspace";
 import { hashShareToken, tokenMatches } from "@/lib/services/sharing/tokens";
@@ -11,6 +12,14 @@ import type { UserContext } from "@/lib/services/workspaces/access";
 // (id, for the invited address only), then accept or decline. Accepting writes
 // the invitation and the membership in one transaction; accepting twice, or
 // while already a member, is fine and answers the same membership.
+//
+// Whoever signs up may type any address, so with mail configured the inbox
+// answers an invitation only for a confirmed address (a link mailed to it:
+// better-auth's email verification, lib/auth/auth.ts); otherwise someone who
+// registered a colleague's address first could join in their place. The
+// invitation's own link proves the mailbox too, so accepting by it confirms the
+// address. Without mail nothing can be confirmed, and the inbox answers for the
+// address as signed up (the README says so).
 
 type WithWorkspace = Row & { workspace: { name: string } };
 
@@ -90,7 +99,38 @@ async function decline(user: UserContext, r: WithWorkspace): Promise<InvitationV
   return toView(await db.invitation.findUniqueOrThrow({ where: { id: r.id }, include }), user);
 }
 
-export const acceptByToken = async (user: UserContext, token: string) => accept(user, await byToken(token));
+/** Whether the inbox may answer invitations for this account: its address confirmed, or no mail to confirm it with. */
+export async function addressConfirmed(user: UserContext): Promise<boolean> {
+  if (!mailConfigured()) return true;
+  const row = await db.user.findUnique({ where: { id: user.userId }, select: { emailVerified: true } });
+  return row?.emailVerified === true;
+}
+
+async function assertAddressConfirmed(user: UserContext) {
+  if (await addressConfirmed(user)) return;
+  throw new AppError(
+    "forbidden",
+    `Confirm your email address first: open the link we mailed to ${user.email} (your inbox can send a new one), or the link in the invitation's own mail`,
+  );
+}
+
+export async function acceptByToken(user: UserContext, token: string): Promise<AcceptResult> {
+  const result = await accept(user, await byToken(token));
+  // The link was mailed to this address (accept checked it is the account's): the mailbox is theirs.
+  if (mailConfigured()) await db.user.updateMany({ where: { id: user.userId, emailVerified: false }, data: { emailVerified: true } });
+  return result;
+}
+
 export const declineByToken = async (user: UserContext, token: string) => decline(user, await byToken(token));
-export const acceptById = async (user: UserContext, id: string) => accept(user, await byId(user, id));
-export const declineById = async (user: UserContext, id: string) => decline(user, await byId(user, id));
+
+export async function acceptById(user: UserContext, id: string): Promise<AcceptResult> {
+  const row = await byId(user, id);
+  await assertAddressConfirmed(user);
+  return accept(user, row);
+}
+
+export async function declineById(user: UserContext, id: string): Promise<InvitationView> {
+  const row = await byId(user, id);
+  await assertAddressConfirmed(user);
+  return decline(user, row);
+}
