@@ -242,6 +242,11 @@ const BAD_BODIES: Record<string, [label: string, body: unknown, field: string][]
     ["version 0", { version: 0 }, "version"],
   ],
   estimatePanelRun: [["answersPerPair over 40", { answersPerPair: 41 }, "answersPerPair"], ["concurrency 0", { concurrency: 0 }, "concurrency"]],
+  putAvatar: [
+    ["no image", {}, "image"],
+    ["an empty image", { image: "" }, "image"],
+    ["the image as a number", { image: 5 }, "image"],
+  ],
   spreadSeats: [
     ["a strategy that is not an object", { strategy: "spread" }, "strategy"],
     ["providerSpreadFirst as a string", { strategy: { providerSpreadFirst: "yes" } }, "strategy.providerSpreadFirst"],
