@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import type { ServedImage } from "@/lib/schemas/avatar";
 
-// Conditional GETs for responses an application polls (a label's compiled
-// prompt). The ETag is a hash of the exact bytes sent, so it is strong: it
+// Conditional GETs for responses an application polls or a page shows often (a label's compiled
+// prompt, a persona's avatar). The ETag is a hash of the exact bytes sent, so it is strong: it
 // changes whenever the body does (another version, another persona name, the
 // label moved again) and never otherwise.
 
@@ -20,6 +21,14 @@ export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   const wanted = opaque(etag);
   return header.split(",").some((tag) => opaque(tag) === wanted);
+}
+
+/** An image a service describes (lib/schemas/avatar, ServedImage): 304 before its bytes are made when the caller holds them. */
+export async function conditionalBytes(request: Request, image: ServedImage): Promise<Response> {
+  const headers = { ETag: image.etag, "Cache-Control": image.cacheControl, Vary: "Authorization, Cookie" };
+  if (ifNoneMatchHits(request.headers.get("if-none-match"), image.etag)) return new Response(null, { status: 304, headers });
+  const bytes = await image.body();
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { status: 200, headers: { ...headers, "Content-Type": image.contentType, ...image.headers } });
 }
 
 /**

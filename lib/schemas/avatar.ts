@@ -17,3 +17,15 @@ export const avatarInfoSchema = z.object({
   updatedAt: z.string().nullable(),
 });
 export type AvatarInfo = z.infer<typeof avatarInfoSchema>;
+
+/**
+ * An image to serve conditionally (lib/http/etag, conditionalBytes): the ETag and
+ * caching are known before the bytes, which are made only when they are sent.
+ */
+export type ServedImage = {
+  etag: string;
+  cacheControl: string;
+  contentType: string;
+  headers: Record<string, string>;
+  body: () => Promise<Uint8Array>;
+};

@@ -4,9 +4,8 @@ import sharp from "sharp";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { ifNoneMatchHits } from "@/lib/http/etag";
 import { avatarSvg } from "@/lib/persona/avatar";
-import { AVATAR_SIZE, MAX_AVATAR_BYTES, type AvatarInfo, type putAvatarBody } from "@/lib/schemas/avatar";
+import { AVATAR_SIZE, MAX_AVATAR_BYTES, type AvatarInfo, type putAvatarBody, type ServedImage } from "@/lib/schemas/avatar";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
@@ -38,18 +37,23 @@ export async function avatarPngOf(persona: { id: string; name: string }): Promis
   return stored ? new Uint8Array(stored.png) : generatedAvatarPng(persona);
 }
 
-/** GET: the PNG with a strong ETag; 304 before any rendering when the caller has it. */
-export async function getAvatar(ctx: WorkspaceContext, personaId: string, request: Request): Promise<Response> {
+/**
+ * GET: what to serve — a strong ETag and caching known before any rendering (lib/http/etag
+ * answers 304 from them), and the PNG rendered only when it is sent.
+ */
+export async function getAvatar(ctx: WorkspaceContext, personaId: string, stamp: string | null): Promise<ServedImage> {
   const persona = await findPersonaRow(ctx, personaId);
   const stored = await db.personaAvatar.findUnique({ where: { personaId: persona.id }, select: { png: true, updatedAt: true } });
-  const etag = stored ? sha(stored.png) : sha(`generated:${GENERATOR_VERSION}:${persona.id}:${persona.name}`);
   // A URL stamped with the upload's time (the list's avatarAt) names these bytes for good:
   // the browser keeps them without asking again. Any other URL is revalidated by ETag.
-  const stamped = stored !== null && new URL(request.url).searchParams.get("v") === String(stored.updatedAt.getTime());
-  const headers = { ETag: etag, "Cache-Control": stamped ? "private, max-age=31536000, immutable" : "private, no-cache", Vary: "Authorization, Cookie" };
-  if (ifNoneMatchHits(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  const png = stored ? new Uint8Array(stored.png) : await generatedAvatarPng(persona);
-  return new Response(new Blob([png as Uint8Array<ArrayBuffer>]), { status: 200, headers: { ...headers, "Content-Type": "image/png", "X-Avatar-Source": stored ? "uploaded" : "generated" } });
+  const stamped = stored !== null && stamp === String(stored.updatedAt.getTime());
+  return {
+    etag: stored ? sha(stored.png) : sha(`generated:${GENERATOR_VERSION}:${persona.id}:${persona.name}`),
+    cacheControl: stamped ? "private, max-age=31536000, immutable" : "private, no-cache",
+    contentType: "image/png",
+    headers: { "X-Avatar-Source": stored ? "uploaded" : "generated" },
+    body: () => (stored ? Promise.resolve(new Uint8Array(stored.png)) : generatedAvatarPng(persona)),
+  };
 }
 
 function decodeImage(text: string): Uint8Array {
