@@ -1,0 +1,35 @@
+-- Who each comment mentions, as rows the review queue reads through an index on
+-- (workspaceId, userId, createdAt), instead of a LIKE over every comment's JSON
+-- (capped at the newest 200, so older mentions were silently lost).
+-- CreateTable
+CREATE TABLE "CommentMention" (
+    "commentId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "threadId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CommentMention_pkey" PRIMARY KEY ("commentId","userId")
+);
+
+-- CreateIndex
+CREATE INDEX "CommentMention_workspaceId_userId_createdAt_idx" ON "CommentMention"("workspaceId", "userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CommentMention_threadId_idx" ON "CommentMention"("threadId");
+
+-- AddForeignKey
+ALTER TABLE "CommentMention" ADD CONSTRAINT "CommentMention_commentId_fkey" FOREIGN KEY ("commentId") REFERENCES "Comment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CommentMention" ADD CONSTRAINT "CommentMention_threadId_fkey" FOREIGN KEY ("threadId") REFERENCES "Comment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- Backfill from the JSON the comments already carry. A reply whose thread root is
+-- gone (Comment.parentId has no foreign key) has no open thread to list: skipped.
+INSERT INTO "CommentMention" ("commentId", "userId", "workspaceId", "threadId", "createdAt")
+SELECT DISTINCT c."id", m.uid, c."workspaceId", COALESCE(c."parentId", c."id"), c."createdAt"
+FROM "Comment" c
+CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(c."mentions"::jsonb) = 'array' THEN c."mentions"::jsonb ELSE '[]'::jsonb END) AS m(uid)
+WHERE m.uid IS NOT NULL
+  AND (c."parentId" IS NULL OR EXISTS (SELECT 1 FROM "Comment" t WHERE t."id" = c."parentId"));
