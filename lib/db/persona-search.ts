@@ -68,15 +68,6 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export const SEARCH_IN_ONE_PASS = dbProvider === "sqlite";
 
 /**
- * Whether an unsearched list's count is read from "PersonaStatusCount" (a row per
- * workspace and status, kept by triggers: SQLite migration
- * 20261202150000_persona_status_counts) instead of counting the status range, 0.45–0.6 ms
- * at 10,000 personas on the request's own thread. PostgreSQL counts in its own process,
- * beside the page statement.
- */
-export const STATUS_COUNTS = dbProvider === "sqlite";
-
-/**
  * How many trait targets a persona's spec sets, as an SQL expression over the alias
  * `p`: a column the database keeps from the spec (migration
  * 20261202195655_persona_trait_count: triggers on SQLite, a generated column on

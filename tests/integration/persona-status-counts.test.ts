@@ -5,9 +5,10 @@ import { expectOk } from "@/tests/factories/api";
 import { db } from "@/tests/factories/db";
 import { createPersona, personaPath, signUpWithWorkspace, wsPath, type Member } from "@/tests/factories/personas";
 
-// Issue 15: the list's first-page count. On SQLite it is read from per-status counts
-// kept by triggers (migration 20261202150000_persona_status_counts); on PostgreSQL it is
-// counted. Either way, after every kind of write the count must be the rows a walk finds.
+// Issue 15: the list's first-page count, read from per-status counts kept by triggers
+// (migrations 20261202150000_persona_status_counts on SQLite and
+// 20261203021000_persona_status_counts_postgres). After every kind of write the count
+// must be the rows a walk finds, and the kept rows a fresh count.
 
 const STATUS_FILTERS = ["active", "all", "draft", "in_review", "approved", "changes_requested", "archived"] as const;
 
@@ -22,7 +23,7 @@ async function expectCountsTrue(m: Member) {
     const { said, rows } = await countsOf(m, status);
     expect({ status, said }).toEqual({ status, said: rows });
   }
-  if (dbProvider === "sqlite") {
+  {
     // The kept rows equal a fresh count, workspace by workspace (none left at zero).
     const kept = await db.$queryRawUnsafe<{ workspaceId: string; status: string; n: number | bigint }[]>(
       `SELECT "workspaceId", "status", "n" FROM "PersonaStatusCount" ORDER BY 1, 2`);
@@ -42,6 +43,16 @@ describe("the persona list's count after every kind of write", () => {
     await createPersona(b, { name: "Elsewhere" });
     await expectCountsTrue(a);
 
+    // Several rows in one statement, two statuses mixed (PostgreSQL counts a statement's rows at once).
+    const spec = JSON.stringify(made[0].spec);
+    await db.persona.createMany({
+      data: ["draft", "approved", "draft"].map((status, i) => ({
+        workspaceId: a.workspaceId, slug: `bulk-${i}`, name: `Bulk ${i}`, archetype: "", status, spec,
+        createdById: a.id, updatedById: a.id, updatedByName: "Cass",
+      })),
+    });
+    await expectCountsTrue(a);
+
     // Archive two, restore one (the API), move one through review statuses (as the review flow writes them).
     for (const p of made.slice(0, 2)) expectOk(ops.archivePersona, await a.api.post(`${personaPath(a.workspaceId, p.id)}/archive`, { archived: true }));
     expectOk(ops.archivePersona, await a.api.post(`${personaPath(a.workspaceId, made[0].id)}/archive`, { archived: false }));
@@ -59,9 +70,7 @@ describe("the persona list's count after every kind of write", () => {
     await expectCountsTrue(a);
     await db.workspace.delete({ where: { id: b.workspaceId } });
     await expectCountsTrue(a);
-    if (dbProvider === "sqlite") {
-      const left = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ?`, b.workspaceId);
-      expect(Number(left[0].n)).toBe(0);
-    }
+    const left = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ${dbProvider === "sqlite" ? "?" : "$1"}`, b.workspaceId);
+    expect(Number(left[0].n)).toBe(0);
   });
 });

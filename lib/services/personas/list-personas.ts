@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
-import { SEARCH_IN_ONE_PASS, searchSql, STATUS_COUNTS, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
+import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
 import { asDate, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
@@ -66,12 +66,16 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
 }
 
 /**
- * How many personas match: an unsearched list's from the per-status counts where they
- * are kept (STATUS_COUNTS), else the index range (or the search's matches) counted.
+ * How many personas match: an unsearched list's from the per-status counts the
+ * database keeps by triggers ("PersonaStatusCount", a row per workspace and status:
+ * migrations 20261202150000_persona_status_counts on SQLite and
+ * 20261203021000_persona_status_counts_postgres), a search's by counting its matches.
+ * Counting a status range read every row of it: 0.5 ms on SQLite's request thread,
+ * 1–4 ms of PostgreSQL's CPU at 10,000 personas (bench/personas-scale).
  */
 function countOf(workspaceId: string, statuses: readonly string[] | null, { from, where }: Source): Promise<number> {
   const read = (sql: string, params: SqlValue[]) => readRow<{ n: unknown }>(sql, params).then((r) => asNumber(r?.n ?? 0));
-  if (statuses && STATUS_COUNTS) {
+  if (statuses) {
     return read(`SELECT coalesce(sum("n"), 0) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")})`, [workspaceId, ...statuses]);
   }
   return read(`SELECT count(*) AS "n" FROM ${from} WHERE ${where.sql.join(" AND ")}`, where.params);
