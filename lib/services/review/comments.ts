@@ -5,6 +5,7 @@ import { orderByOf, pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { findMentions } from "@/lib/review/mentions";
+import { setCommentMentions } from "@/lib/services/review/comment-mentions";
 import { noticeMentions, noticePanelMentions } from "@/lib/services/review/review-notices";
 import { personaSpecSchema } from "@/lib/schemas/persona";
 import type { Comment, CommentThread, createCommentBody, listCommentsQuery } from "@/lib/schemas/review";
@@ -88,7 +89,11 @@ async function ownComment(ctx: WorkspaceContext, commentId: string) {
 export async function editComment(ctx: WorkspaceContext, commentId: string, input: { body: string }): Promise<Comment> {
   const found = await ownComment(ctx, commentId);
   const { ids, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
-  const row = await db.comment.update({ where: { id: found.id }, data: { body: input.body, mentions: JSON.stringify(ids), editedByAuthor: true } });
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.comment.update({ where: { id: found.id }, data: { body: input.body, mentions: JSON.stringify(ids), editedByAuthor: true } });
+    await setCommentMentions(tx, updated, ids);
+    return updated;
+  });
   const before = new Set(JSON.parse(found.mentions) as string[]);
   const added = ids.filter((id) => !before.has(id));
   if (added.length && found.panelId) {
@@ -178,6 +183,7 @@ export async function createComment(ctx: WorkspaceContext, personaId: string, in
         authorId: ctx.userId, authorName: ctx.userName,
       },
     });
+    await setCommentMentions(tx, created, mentions);
     // A reply reopens nothing by itself, but it is news: the thread moves up in the trail.
     await recordActivity(ctx, persona.id, "commented", `${parentId ? "replied on" : "commented on"} ${anchor.label}${anchor.version && anchor.kind !== "version" ? ` (v${anchor.version})` : ""}: “${excerpt(input.body, 80)}”`, { version: anchor.version, commentId: created.id }, tx);
     return created;
@@ -263,12 +269,16 @@ export async function createPanelCommentIn(
     throw new AppError("validation", "This member's persona no longer exists", { field: input.parentId ? "parentId" : "anchor.key" });
   }
   const { ids: mentions, names } = await mentionsIn(ctx.workspaceId, input.body, ctx.userId);
-  const row = await db.comment.create({
-    data: {
-      workspaceId: ctx.workspaceId, personaId, panelId: panel.id, parentId, anchorKind: anchor.kind, anchorKey: anchor.key,
-      anchorLabel: anchor.label, versionNumber: null, body: input.body, mentions: JSON.stringify(mentions),
-      authorId: ctx.userId, authorName: ctx.userName,
-    },
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        workspaceId: ctx.workspaceId, personaId, panelId: panel.id, parentId, anchorKind: anchor.kind, anchorKey: anchor.key,
+        anchorLabel: anchor.label, versionNumber: null, body: input.body, mentions: JSON.stringify(mentions),
+        authorId: ctx.userId, authorName: ctx.userName,
+      },
+    });
+    await setCommentMentions(tx, created, mentions);
+    return created;
   });
   await noticePanelMentions(ctx, panel, input.body, mentions);
   return toComment(row, names);
