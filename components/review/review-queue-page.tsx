@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { AnchorChip } from "@/components/review/comment-thread";
 import { Markdown } from "@/components/review/markdown";
+import { MoreMentions } from "@/components/review/more-mentions";
 import { useReviewQueue } from "@/lib/query/review-hooks";
 import type { PanelReviewRequest, ReviewRequest } from "@/lib/schemas/review";
 
@@ -58,7 +59,7 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
             {queue.data.awaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
             {queue.data.panelAwaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
           </Section>
-          <Section title="Mentions" count={queue.data.mentions.length} empty="No open thread mentions you.">
+          <Section title="Mentions" count={queue.data.mentionsTotal} empty="No open thread mentions you.">
             {queue.data.mentions.map((m) => (
               <Card key={m.threadId} className="px-4 py-3">
                 <Link
@@ -74,6 +75,7 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
                 </Link>
               </Card>
             ))}
+            <MoreMentions ws={workspaceId} listed={queue.data.mentions.length} more={queue.data.moreMentions} />
           </Section>
           <Section title="You asked for" count={queue.data.requestedByMe.length + queue.data.panelRequestedByMe.length} empty="You have no open review requests.">
             {queue.data.requestedByMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine />)}

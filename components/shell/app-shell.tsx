@@ -23,7 +23,7 @@ export function AppShell({
   const current = me.data?.workspaces.find((w) => w.id === workspaceId);
   const [creating, setCreating] = useState(false);
   const queue = useReviewQueue(workspaceId);
-  const waiting = queue.data ? queue.data.awaitingMe.length + queue.data.panelAwaitingMe.length + queue.data.mentions.length : 0;
+  const waiting = queue.data ? queue.data.awaitingMe.length + queue.data.panelAwaitingMe.length + queue.data.mentionsTotal : 0;
 
   const inbox = useInbox();
   const nav = [
