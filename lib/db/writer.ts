@@ -2,7 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/config/env";
 import { db, dbProvider, pgPool } from "@/lib/db/client";
-import { PG_TYPES, pgText, preparedOn, toPg, toSqlite, type SqlValue } from "@/lib/db/reader";
+import { pgQuery, preparedOn, toSqlite, type SqlValue } from "@/lib/db/reader";
 
 // Plain-SQL writes for the busiest writes of the studio: an autosave's draft update
 // and its folded activity line (issue 15 §5, autosave p95), and the cost meter's
@@ -38,8 +38,7 @@ const locked = (e: unknown) => String((e as { code?: unknown }).code).startsWith
 /** Runs one INSERT, UPDATE or DELETE; the number of rows it changed. */
 export async function execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
   if (dbProvider === "postgresql") {
-    const result = await pgPool!.query({ text: pgText(sql), values: params.map(toPg) });
-    return result.rowCount ?? 0;
+    return (await pgPool!.query(pgQuery(sql, params))).rowCount ?? 0;
   }
   const values = params.map(toSqlite);
   try {
@@ -53,7 +52,7 @@ export async function execute(sql: string, params: readonly SqlValue[] = []): Pr
 /** Runs one write with a RETURNING clause; its rows (values as lib/db/reader's, read them with its helpers). */
 export async function executeReturning<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
   if (dbProvider === "postgresql") {
-    return (await pgPool!.query({ text: pgText(sql), values: params.map(toPg), types: PG_TYPES })).rows as T[];
+    return (await pgPool!.query(pgQuery(sql, params))).rows as T[];
   }
   const values = params.map(toSqlite);
   try {

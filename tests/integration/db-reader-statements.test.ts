@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { pgQuery, readRows } from "@/lib/db/reader";
+import { createPersona, signUpWithWorkspace } from "@/tests/factories/personas";
+
+// lib/db/reader names its PostgreSQL statements (prepared once per connection, plans
+// kept) except those whose best plan depends on a LIKE pattern's value.
+
+describe("the plain-SQL reader's statements", () => {
+  it("names a statement once per text and leaves LIKE statements unnamed", () => {
+    const plain = pgQuery(`SELECT "id" FROM "Persona" WHERE "workspaceId" = ? AND "status" = ?`, ["w", "draft"]);
+    expect(plain.text).toBe(`SELECT "id" FROM "Persona" WHERE "workspaceId" = $1 AND "status" = $2`);
+    expect(plain.name).toMatch(/^studio_\d+$/);
+    expect(pgQuery(`SELECT "id" FROM "Persona" WHERE "workspaceId" = ? AND "status" = ?`, ["v", "approved"]).name).toBe(plain.name);
+    expect(pgQuery(`SELECT "id" FROM "Persona" WHERE "workspaceId" = ?`, ["w"]).name).not.toBe(plain.name);
+    expect(pgQuery(`SELECT "id" FROM "Persona" p WHERE p."name" ILIKE ?`, ["%a%"]).name).toBeUndefined();
+  });
+
+  it("answers each call with its own values, many times over on every pooled connection", async () => {
+    const a = await signUpWithWorkspace({ name: "Reader A" });
+    const b = await signUpWithWorkspace({ name: "Reader B" });
+    await createPersona(a, { name: "Only in A" });
+    await createPersona(b, { name: "Only in B" });
+    const names = (workspaceId: string) =>
+      readRows<{ name: string }>(`SELECT "name" FROM "Persona" WHERE "workspaceId" = ? ORDER BY "name"`, [workspaceId]).then((r) => r.map((x) => x.name));
+    // Concurrent calls spread over the pool's connections: each prepares the statement once and reuses it.
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => names(i % 2 ? b.workspaceId : a.workspaceId)));
+    results.forEach((r, i) => expect(r).toEqual([i % 2 ? "Only in B" : "Only in A"]));
+  });
+});
