@@ -97,15 +97,22 @@ describe("a busy workspace", () => {
   it("keeps an open thread whose mention is older than 200 newer mentions in resolved threads, and counts what it does not list", async () => {
     const busy = await createPersona(olga, { name: "Busy" });
     const other = await createPersona(olga, { name: "Quiet" });
+    const panel = expectOk(ops.createPanel, await olga.api.post(`${ws()}/panels`, {
+      name: "Board",
+      spec: { members: [{ key: "busy", personaId: busy.id, version: "latest" }], plans: { single: { seats: { busy: { providerId: "simulator", model: "persona-sim-1" } } } } },
+    }));
     const mention = JSON.stringify([olga.id]);
-    const row = (p: string, body: string, minutes: number, resolved: boolean) => ({
-      workspaceId: olga.workspaceId, personaId: p, anchorKind: "persona", anchorLabel: "General", body, mentions: mention,
+    const row = (p: string, body: string, minutes: number, resolved: boolean, panelId: string | null = null) => ({
+      workspaceId: olga.workspaceId, personaId: p, panelId, anchorKind: panelId ? "panel_member" : "persona", anchorKey: panelId ? "busy" : "",
+      anchorLabel: panelId ? "Busy" : "General", body, mentions: mention,
       authorId: rita.id, authorName: rita.name, createdAt: at(minutes), resolvedAt: resolved ? at(minutes + 1) : null,
     });
     // Written as they were before the index existed (the JSON only), then indexed by the migration's backfill.
     await db.comment.createMany({
       data: [
         row(other.id, "the oldest open thread", 0, false),
+        row(busy.id, "on the panel", 1, false, panel.id),
+        row(busy.id, "on the panel, later", 2, false, panel.id),
         ...Array.from({ length: 230 }, (_, i) => row(busy.id, `resolved ${i}`, 10 + i, true)),
         ...Array.from({ length: QUEUE_MENTIONS_LISTED + 5 }, (_, i) => row(busy.id, `open ${i}`, 1000 + i, false)),
       ],
@@ -114,17 +121,27 @@ describe("a busy workspace", () => {
     await db.$executeRawUnsafe(backfillSql());
 
     const q = await queue(olga);
-    const open = QUEUE_MENTIONS_LISTED + 5 + 1;
+    const open = QUEUE_MENTIONS_LISTED + 5 + 2 + 1;
     expect(q.mentionsTotal).toBe(open);
     expect(q.mentions).toHaveLength(QUEUE_MENTIONS_LISTED);
     expect(q.mentions[0].excerpt).toBe(`open ${QUEUE_MENTIONS_LISTED + 4}`);
     expect(q.mentions.every((m) => m.excerpt.startsWith("open "))).toBe(true);
-    // The five oldest open threads on Busy and the oldest of all, on Quiet, are counted where they are.
+    // The five oldest open threads on Busy, the panel's two and the oldest of all, on Quiet, are counted where they are.
     expect(q.moreMentions).toEqual([
       { personaId: busy.id, personaName: "Busy", panel: null, threads: 5 },
+      { personaId: busy.id, personaName: "Busy", panel: { id: panel.id, name: "Board" }, threads: 2 },
       { personaId: other.id, personaName: "Quiet", panel: null, threads: 1 },
     ]);
     // Rita, mentioned nowhere, sees none of it.
     expect((await queue(rita)).mentionsTotal).toBe(0);
+
+    // Deleting the panel deletes its threads, and their mentions with them.
+    const rows = () => db.commentMention.count({ where: { workspaceId: olga.workspaceId } });
+    const before = await rows();
+    expectOk(ops.deletePanel, await olga.api.delete(`${ws()}/panels/${panel.id}`));
+    const after = await queue(olga);
+    expect(after.mentionsTotal).toBe(open - 2);
+    expect(after.moreMentions.map((m) => [m.personaName, m.panel, m.threads])).toEqual([["Busy", null, 5], ["Quiet", null, 1]]);
+    expect(await rows()).toBe(before - 2);
   });
 });
