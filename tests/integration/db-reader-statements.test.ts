@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pgQuery, readRows } from "@/lib/db/reader";
+import { asIso, pgQuery, readRows } from "@/lib/db/reader";
 import { createPersona, signUpWithWorkspace } from "@/tests/factories/personas";
 
 // lib/db/reader names its PostgreSQL statements (prepared once per connection, plans
@@ -25,5 +25,12 @@ describe("the plain-SQL reader's statements", () => {
     // Concurrent calls spread over the pool's connections: each prepares the statement once and reuses it.
     const results = await Promise.all(Array.from({ length: 40 }, (_, i) => names(i % 2 ? b.workspaceId : a.workspaceId)));
     results.forEach((r, i) => expect(r).toEqual([i % 2 ? "Only in B" : "Only in A"]));
+  });
+
+  it("reads dates as the API's ISO text from either database's shapes", () => {
+    expect(asIso("2026-12-02T19:48:00.123+00:00")).toBe("2026-12-02T19:48:00.123Z"); // Prisma on SQLite
+    expect(asIso("2026-12-02T19:48:00.123+02:00")).toBe("2026-12-02T17:48:00.123Z"); // another offset: converted
+    expect(asIso("2026-12-02 19:48:00")).toBe("2026-12-02T19:48:00.000Z"); // CURRENT_TIMESTAMP: UTC without a zone
+    expect(asIso(new Date("2026-12-02T19:48:00.5Z"))).toBe("2026-12-02T19:48:00.500Z"); // PostgreSQL
   });
 });

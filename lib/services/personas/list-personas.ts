@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
 import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
-import { asDate, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
+import { asIso, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
 import { withLabels } from "@/lib/services/labels/labels";
@@ -159,5 +159,5 @@ const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."per
 
 type ListRow = SummaryRow & { traitCount: number; avatarAt: string | null };
 const listRowOf = (r: Record<string, unknown>): ListRow => ({
-  ...summaryRowOf(r), traitCount: asNumber(r.traitCount), avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asDate(r.avatarAt).toISOString(),
+  ...summaryRowOf(r, asIso), traitCount: asNumber(r.traitCount), avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asIso(r.avatarAt),
 });
