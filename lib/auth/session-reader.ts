@@ -21,6 +21,8 @@ import { asDate, readRow } from "@/lib/db/reader";
 // me" and cookie-cache cookies. So a revoked session is refused at once, as before.
 
 export type SessionUser = { userId: string; userName: string; email: string };
+/** With a workspace asked about: the member's role there, null when not a member. */
+export type SessionUserIn = SessionUser & { role: string | null };
 
 type AuthSettings = {
   cookieName: string;
@@ -43,13 +45,22 @@ function authSettings(): Promise<AuthSettings> {
   return settings;
 }
 
-type Row = { expiresAt: unknown; userId: string; name: string; email: string };
+type Row = { expiresAt: unknown; userId: string; name: string; email: string; role?: string | null };
+
+const SESSION_SQL = `SELECT s."expiresAt", s."userId", u."name", u."email" FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ?`;
+// A workspace route asks for the membership in the same statement (one read, not two, on every workspace request).
+const SESSION_IN_WORKSPACE_SQL =
+  `SELECT s."expiresAt", s."userId", u."name", u."email", m."role" FROM "session" s JOIN "user" u ON u."id" = s."userId" ` +
+  `LEFT JOIN "Membership" m ON m."workspaceId" = ? AND m."userId" = s."userId" WHERE s."token" = ?`;
 
 /**
  * The signed-in user when the plain read settles it; `undefined` when better-auth
- * must decide (see above). Never null: refusing is better-auth's job.
+ * must decide (see above). Never null: refusing is better-auth's job. Given a
+ * workspace, also the user's role there (null: not a member), read in the same statement.
  */
-export async function readSessionUser(headers: Headers): Promise<SessionUser | undefined> {
+export async function readSessionUser(headers: Headers): Promise<SessionUser | undefined>;
+export async function readSessionUser(headers: Headers, workspaceId: string): Promise<SessionUserIn | undefined>;
+export async function readSessionUser(headers: Headers, workspaceId?: string): Promise<SessionUser | SessionUserIn | undefined> {
   const header = headers.get("cookie");
   if (!header) return undefined;
   const s = await authSettings();
@@ -61,13 +72,14 @@ export async function readSessionUser(headers: Headers): Promise<SessionUser | u
   const token = verifiedToken(value, s.secret);
   if (!token) return undefined;
   const row = await readRow<Row>(
-    `SELECT s."expiresAt", s."userId", u."name", u."email" FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ?`,
-    [token],
+    workspaceId === undefined ? SESSION_SQL : SESSION_IN_WORKSPACE_SQL,
+    workspaceId === undefined ? [token] : [workspaceId, token],
   );
   if (!row) return undefined;
   const expiresAt = asDate(row.expiresAt).getTime();
   const now = Date.now();
   if (!(expiresAt > now)) return undefined;
   if (expiresAt - s.expiresInMs + s.updateAgeMs <= now) return undefined; // due for its sliding refresh
-  return { userId: row.userId, userName: row.name, email: row.email };
+  const user = { userId: row.userId, userName: row.name, email: row.email };
+  return workspaceId === undefined ? user : { ...user, role: row.role ?? null };
 }

@@ -84,15 +84,15 @@ async function serve<O extends Operation>(
       throw error;
     }
   }
-  const user = await requireUser(request.headers);
+  const workspaceId = op.auth === "workspace" ? String(rawParams.workspaceId ?? "") : undefined;
+  const { user, role } = await requireUser(request.headers, workspaceId);
   seen.userId = user.userId;
   // Cookie-authenticated writes must come from the studio's own pages (CSRF); Bearer calls are exempt.
   if (!user.apiToken) assertSameOriginWrite(request);
   const params = op.params ? parse(op.params, rawParams, "params") : undefined;
   let ctx: UserContext | WorkspaceContext = user;
-  if (op.auth === "workspace") {
-    const workspaceId = String(rawParams.workspaceId ?? "");
-    const wctx = user.apiToken ? tokenWorkspace(user, user.apiToken, workspaceId) : await resolveWorkspace(user, workspaceId);
+  if (workspaceId !== undefined) {
+    const wctx = user.apiToken ? tokenWorkspace(user, user.apiToken, workspaceId) : await resolveWorkspace(user, workspaceId, role);
     if (user.apiToken && options.sessionOnly) throw new AppError("forbidden", options.sessionOnly);
     seen.workspaceId = wctx.workspaceId;
     requireRole(wctx, op.role ?? "viewer");

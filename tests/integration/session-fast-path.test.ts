@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { ops } from "@/lib/http/operations";
 import { api, expectError, expectOk } from "@/tests/factories/api";
 import { signUp } from "@/tests/factories/auth";
+import { inviteAndAccept, signUpWithWorkspace, wsPath } from "@/tests/factories/personas";
 
 // The API reads an ordinary session with one plain statement (lib/auth/session-reader)
 // and leaves everything else to better-auth. These pin that the fast path decides
@@ -70,5 +71,21 @@ describe("the API's session fast path", () => {
     const user = await signUp({ name: "Before" });
     await db.user.update({ where: { id: user.id }, data: { name: "After" } });
     expect((await readSessionUser(headersOf(user.cookie)))?.userName).toBe("After");
+  });
+
+  it("takes the caller's role in a workspace along in the same read: null for a non-member, who gets 404", async () => {
+    const owner = await signUpWithWorkspace({ name: "Owner" });
+    const outsider = await signUp({ name: "Outsider" });
+    expect(await readSessionUser(headersOf(owner.cookie), owner.workspaceId)).toMatchObject({ userId: owner.id, role: "owner" });
+    expect(await readSessionUser(headersOf(outsider.cookie), owner.workspaceId)).toEqual({ userId: outsider.id, userName: "Outsider", email: outsider.email, role: null });
+    expectError(await api(outsider.cookie).get(`${wsPath(owner.workspaceId)}/personas`), 404);
+    // A role change shows on the very next request (read, never cached).
+    const viewer = await signUp({ name: "Viewer" });
+    await inviteAndAccept(owner, { email: viewer.email, api: api(viewer.cookie) }, "viewer");
+    expect((await readSessionUser(headersOf(viewer.cookie), owner.workspaceId))?.role).toBe("viewer");
+    await db.membership.updateMany({ where: { workspaceId: owner.workspaceId, userId: viewer.id }, data: { role: "editor" } });
+    expect((await readSessionUser(headersOf(viewer.cookie), owner.workspaceId))?.role).toBe("editor");
+    await db.membership.deleteMany({ where: { workspaceId: owner.workspaceId, userId: viewer.id } });
+    expectError(await api(viewer.cookie).get(`${wsPath(owner.workspaceId)}/personas`), 404);
   });
 });

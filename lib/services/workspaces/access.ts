@@ -16,15 +16,18 @@ export type UserContext = {
 
 export type WorkspaceContext = UserContext & { workspaceId: string; role: Role };
 
-/** A workspace the user is not a member of does not exist, as far as they can tell. */
-export async function resolveWorkspace(user: UserContext, workspaceId: string): Promise<WorkspaceContext> {
-  // Every workspace request asks this: one plain read on the unique (workspaceId, userId) index (lib/db/reader).
-  const membership = await readRow<{ role: string }>(
-    `SELECT "role" FROM "Membership" WHERE "workspaceId" = ? AND "userId" = ?`,
-    [workspaceId, user.userId],
-  );
-  if (!membership) throw notFound("Workspace");
-  return { ...user, workspaceId, role: membership.role as Role };
+/**
+ * The caller in a workspace. One the user is not a member of does not exist, as far as
+ * they can tell: "not found". `knownRole` is the role
+ * when the caller's session read already took it along (lib/auth/session-reader; null:
+ * not a member); otherwise one plain read on the unique (workspaceId, userId) index.
+ */
+export async function resolveWorkspace(user: UserContext, workspaceId: string, knownRole?: string | null): Promise<WorkspaceContext> {
+  const role = knownRole !== undefined
+    ? knownRole
+    : (await readRow<{ role: string }>(`SELECT "role" FROM "Membership" WHERE "workspaceId" = ? AND "userId" = ?`, [workspaceId, user.userId]))?.role;
+  if (!role) throw notFound("Workspace");
+  return { ...user, workspaceId, role: role as Role };
 }
 
 export function requireRole(ctx: WorkspaceContext, min: Role, action = "do this"): void {
