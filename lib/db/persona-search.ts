@@ -7,9 +7,13 @@ import { dbProvider } from "@/lib/db/client";
 // 3+ characters reads an index built by the migration 20261202071000_persona_search:
 //   SQLite      an FTS5 table with the trigram tokenizer (PersonaSearch, kept in
 //               sync by triggers), queried with a quoted phrase = a substring;
-//   PostgreSQL  pg_trgm GIN indexes, queried with ILIKE '%q%' (wildcards escaped).
+//   PostgreSQL  a pg_trgm GIN index over narrow search rows of their own
+//               (PersonaSearchRow, 20261203022000_persona_search_rows_postgres):
+//               LIKE lower('%q%') (wildcards escaped) on a lower-cased haystack of
+//               the three fields.
 // Shorter queries have no trigram to look up: both scan the workspace's rows
-// (there are few such queries, and the client waits for typing to pause).
+// (SQLite a covering index, PostgreSQL the narrow rows; there are few such
+// queries, and the client waits for typing to pause).
 // Case folding: both fold ASCII; non-ASCII letters fold on PostgreSQL by its
 // locale and on SQLite through the trigram tokenizer (3+ characters only).
 
@@ -17,9 +21,10 @@ import { dbProvider } from "@/lib/db/client";
  * How a statement over `"Persona" p` of one workspace narrows to a search, for
  * lib/db/reader: `from` replaces `"Persona" p` in the FROM clause, `where` is ANDed
  * (SQL with `?` placeholders, `params` in order: the FROM's first). On SQLite's
- * index path `p` is then a search row, which has only the list's keys (id,
- * workspaceId, status, name, createdAt, updatedAt): enough to filter, sort and
- * count, and the page's summary columns are read from "Persona" by id.
+ * index path and on PostgreSQL `p` is then a search row, which has only the list's
+ * keys (id, workspaceId, status, name, createdAt, updatedAt; on PostgreSQL the
+ * searched text too): enough to filter, sort and count, and the page's summary
+ * columns are read from "Persona" by id (lib/services/personas/list-personas, searchPage).
  */
 export type SearchSql = { from: string; where: string; params: string[] };
 
@@ -28,7 +33,8 @@ export function searchSql(query: string): SearchSql {
   const q = query.trim();
   if (dbProvider === "postgresql") {
     const pattern = likePattern(q);
-    return { from: `"Persona" p`, where: `(p."name" ILIKE ? OR p."archetype" ILIKE ? OR p."slug" ILIKE ?)`, params: [pattern, pattern, pattern] };
+    // The row's haystack is lower(name ␟ archetype ␟ slug): one LIKE of the lower-cased pattern (ILIKE's folding).
+    return { from: `"PersonaSearchRow" p`, where: `p."haystack" LIKE lower(?)`, params: [pattern] };
   }
   if ([...q].length >= 3) {
     // A double-quoted FTS5 string is one phrase of trigrams: consecutive trigrams = the substring.
@@ -53,19 +59,6 @@ export function searchSql(query: string): SearchSql {
 }
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Whether a search page is read in one pass (lib/services/personas/list-personas,
- * searchPage): the matches' narrow columns sorted and counted by a window, the wide
- * rows read for the page alone. On SQLite the pass reads the search rows' keys (or,
- * for a query under 3 characters, the covering index Persona_list_cover_idx):
- * bench/personas-scale, about half the time of a page statement plus a count. On
- * PostgreSQL the planner walks the updatedAt index to the end for the window (it
- * expects the LIMIT to stop it early): 25–85 ms instead of 1–4 ms (EXPLAIN ANALYZE,
- * 10,000 personas), so there a page and a count run side by side, the page walking
- * the sort index and stopping at its LIMIT, the count reading the trigram indexes.
- */
-export const SEARCH_IN_ONE_PASS = dbProvider === "sqlite";
 
 /**
  * How many trait targets a persona's spec sets, as an SQL expression over the alias

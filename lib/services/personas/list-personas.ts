@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
-import { SEARCH_IN_ONE_PASS, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
+import { searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
 import { asIso, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
 import { personaStatusSchema } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
@@ -30,8 +30,6 @@ const KEYS: Record<Query["sort"], KeyField[]> = {
 
 /** A WHERE clause being built: SQL pieces joined by AND, with their values in order. */
 type Where = { sql: string[]; params: SqlValue[] };
-/** What a list statement reads: the FROM clause (with its values) and the filter. */
-type Source = { from: string; where: Where };
 
 /**
  * One page of the workspace's personas: summary columns only (no spec or imported
@@ -48,45 +46,37 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   where.params.push(...statuses);
   const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
   const q = query.q?.trim();
-  if (q && SEARCH_IN_ONE_PASS) return searchPage(ctx, q, where, query.sort, key, query.limit);
-  const source: Source = { from: `"Persona" p`, where };
-  if (q) {
-    const search = searchSql(q);
-    source.from = search.from;
-    where.sql.unshift(search.where);
-    where.params.unshift(...search.params);
-  }
+  if (q) return searchPage(ctx, q, where, query.sort, key, query.limit);
   const [rows, counted] = await Promise.all([
-    rowsAfter(source, query.sort, key, query.limit + 1),
+    rowsAfter(where, query.sort, key, query.limit + 1),
     // Exact, on the first page only.
-    key ? null : countOf(ctx.workspaceId, q ? null : statuses, source),
+    key ? null : countOf(ctx.workspaceId, statuses),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
   return { personas: await withLabels(ctx.workspaceId, page.map((r) => ({ ...toListSummary(r, r.traitCount), avatarAt: r.avatarAt }))), nextCursor, count: counted };
 }
 
 /**
- * How many personas match: an unsearched list's from the per-status counts the
- * database keeps by triggers ("PersonaStatusCount", a row per workspace and status:
- * migrations 20261202150000_persona_status_counts on SQLite and
- * 20261203021000_persona_status_counts_postgres), a search's by counting its matches.
- * Counting a status range read every row of it: 0.5 ms on SQLite's request thread,
- * 1–4 ms of PostgreSQL's CPU at 10,000 personas (bench/personas-scale).
+ * How many personas of these statuses the workspace has: from the per-status counts
+ * the database keeps by triggers ("PersonaStatusCount", a row per workspace and
+ * status: migrations 20261202150000_persona_status_counts on SQLite and
+ * 20261203021000_persona_status_counts_postgres). Counting the status range read
+ * every row of it: 0.5 ms on SQLite's request thread, 1–4 ms of PostgreSQL's CPU at
+ * 10,000 personas (bench/personas-scale).
  */
-function countOf(workspaceId: string, statuses: readonly string[] | null, { from, where }: Source): Promise<number> {
-  const read = (sql: string, params: SqlValue[]) => readRow<{ n: unknown }>(sql, params).then((r) => asNumber(r?.n ?? 0));
-  if (statuses) {
-    return read(`SELECT coalesce(sum("n"), 0) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")})`, [workspaceId, ...statuses]);
-  }
-  return read(`SELECT count(*) AS "n" FROM ${from} WHERE ${where.sql.join(" AND ")}`, where.params);
+async function countOf(workspaceId: string, statuses: readonly string[]): Promise<number> {
+  const row = await readRow<{ n: unknown }>(
+    `SELECT coalesce(sum("n"), 0) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")})`,
+    [workspaceId, ...statuses],
+  );
+  return asNumber(row?.n ?? 0);
 }
 
 /**
- * A search page in one statement and one pass over the matches (where that is the
- * faster plan: lib/db/persona-search, SEARCH_IN_ONE_PASS): the inner query reads
- * only the narrow columns the filter and the order need (the search rows' keys for
- * 3+ characters, else the covering index Persona_list_cover_idx; never the wide rows
- * with their specs), sorts the matches and
+ * A search page in one statement and one pass over the matches: the inner query
+ * reads only the narrow columns the filter and the order need (lib/db/persona-search:
+ * the search rows, or on SQLite for a query under 3 characters the covering index
+ * Persona_list_cover_idx; never the wide rows with their specs), sorts the matches and
  * counts them (a window over all of them, before the LIMIT); the outer one fetches
  * the summary columns of the page's rows alone. A search's matches
  * are sorted whatever the order (no index range to walk), so the status order is one
@@ -123,8 +113,8 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
  * (workspaceId, status, updatedAt): one ORDER BY over three fields, or an OR of
  * mixed directions, would make the database sort every row of the workspace.
  */
-async function rowsAfter(source: Source, sort: Query["sort"], key: KeyValue[] | null, take: number): Promise<ListRow[]> {
-  if (sort !== "status") return page(source, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take);
+async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | null, take: number): Promise<ListRow[]> {
+  if (sort !== "status") return page(where, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
   const rows: ListRow[] = [];
   for (const status of [...personaStatusSchema.options].sort()) {
@@ -135,16 +125,16 @@ async function rowsAfter(source: Source, sort: Query["sort"], key: KeyValue[] | 
       inGroup.sql.push(...after.sql);
       inGroup.params.push(...after.params);
     }
-    rows.push(...(await page(source, inGroup, KEYS.updated, take - rows.length)));
+    rows.push(...(await page(where, inGroup, KEYS.updated, take - rows.length)));
   }
   return rows;
 }
 
-async function page({ from, where }: Source, extra: Where | null, keys: KeyField[], take: number): Promise<ListRow[]> {
+async function page(where: Where, extra: Where | null, keys: KeyField[], take: number): Promise<ListRow[]> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const rows = await readRows<Record<string, unknown>>(
     // The trait count is taken as each row is read (index order, LIMIT): for the page's rows only.
-    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt" FROM ${from} WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
+    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt" FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
     [...where.params, ...(extra?.params ?? []), take],
   );
   return rows.map(listRowOf);
