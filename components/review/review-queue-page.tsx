@@ -3,9 +3,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { AnchorChip } from "@/components/review/comment-thread";
 import { Markdown } from "@/components/review/markdown";
-import { MoreMentions } from "@/components/review/more-mentions";
+import { MentionCard, OlderMentions } from "@/components/review/queue-mentions";
 import { useReviewQueue } from "@/lib/query/review-hooks";
 import type { PanelReviewRequest, ReviewRequest } from "@/lib/schemas/review";
 
@@ -60,22 +59,8 @@ export function ReviewQueuePage({ workspaceId }: { workspaceId: string }) {
             {queue.data.panelAwaitingMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine={false} />)}
           </Section>
           <Section title="Mentions" count={queue.data.mentionsTotal} empty="No open thread mentions you.">
-            {queue.data.mentions.map((m) => (
-              <Card key={m.threadId} className="px-4 py-3">
-                <Link
-                  href={m.panel ? `/w/${workspaceId}/panels/${m.panel.id}#panel-sessions` : `/w/${workspaceId}/personas/${m.personaId}${m.anchor.version ? `/versions/${m.anchor.version}` : ""}`}
-                  className="group block space-y-1" data-testid="queue-mention"
-                >
-                  <div className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium text-slate-900 group-hover:text-brand-700">{m.panel ? `${m.panel.name} · ${m.personaName}'s answer` : m.personaName}</span>
-                    <AnchorChip anchor={m.anchor} />
-                    <span className="text-xs text-slate-500">{m.author.name} · <TimeAgo iso={m.createdAt} /></span>
-                  </div>
-                  <p className="line-clamp-2 text-sm text-slate-600">{m.excerpt}</p>
-                </Link>
-              </Card>
-            ))}
-            <MoreMentions ws={workspaceId} listed={queue.data.mentions.length} more={queue.data.moreMentions} />
+            {queue.data.mentions.map((m) => <MentionCard key={m.threadId} ws={workspaceId} m={m} />)}
+            <OlderMentions ws={workspaceId} cursor={queue.data.mentionsNextCursor} listed={queue.data.mentions} total={queue.data.mentionsTotal} />
           </Section>
           <Section title="You asked for" count={queue.data.requestedByMe.length + queue.data.panelRequestedByMe.length} empty="You have no open review requests.">
             {queue.data.requestedByMe.map((r) => <RequestRow key={r.id} ws={workspaceId} r={r} mine />)}

@@ -3,7 +3,7 @@ import { defineOperation } from "@/lib/http/operation";
 import { personaParams, versionParams, wsParams, wsResource } from "@/lib/http/params";
 import {
   activitySchema, commentSchema, commentThreadSchema, createCommentBody, decideBody, editCommentBody, decisionResultSchema, listActivityQuery,
-  listCommentsQuery, recordSamplesBody, requestReviewBody, resolveCommentBody, reviewQueueSchema, reviewRequestSchema,
+  listCommentsQuery, listMentionsQuery, mentionItemSchema, recordSamplesBody, requestReviewBody, resolveCommentBody, reviewQueueSchema, reviewRequestSchema,
   sampleRecordingSchema, versionReviewSchema,
 } from "@/lib/schemas/review";
 
@@ -33,5 +33,6 @@ export const reviewOps = {
   getVersionReview: defineOperation({ id: "getVersionReview", method: "GET", path: `${V}/review`, tag: "Review", summary: "Review state of a version: report and flags, policy warnings, requests and decisions", auth: "workspace", role: "viewer", params: version, response: versionReviewSchema }),
   decide: defineOperation({ id: "decideVersion", method: "POST", path: `${V}/decision`, tag: "Review", summary: "Approve a version or request changes on it", auth: "workspace", role: "reviewer", params: version, body: decideBody, response: decisionResultSchema, status: 201, idempotent: true }),
   reviewQueue: defineOperation({ id: "getReviewQueue", method: "GET", path: `${W}/review-queue`, tag: "Review", summary: "What awaits me (requests, mentions) and what I requested", auth: "workspace", role: "viewer", params: ws, response: reviewQueueSchema }),
+  listMentions: defineOperation({ id: "listMentions", method: "GET", path: `${W}/review-queue/mentions`, tag: "Review", summary: "Open threads that mention me, one per thread by its newest mention of me, newest first, a page at a time (the review queue carries the first page and mentionsNextCursor): when there is more, the X-Next-Cursor response header holds the cursor of the next page", auth: "workspace", role: "viewer", params: ws, query: listMentionsQuery, response: z.array(mentionItemSchema) }),
   listActivity: defineOperation({ id: "listActivity", method: "GET", path: `${P}/activity`, tag: "Review", summary: "The persona's activity trail, newest first, a page at a time: when there is more, the X-Next-Cursor response header holds the cursor of the next page", auth: "workspace", role: "viewer", params: persona, query: listActivityQuery, response: z.array(activitySchema) }),
 };

@@ -4,7 +4,7 @@ import { api } from "@/lib/query/api";
 import { useIdempotentPost } from "@/lib/query/idempotent-post";
 import { keys } from "@/lib/query/hooks";
 import type {
-  Activity, Comment, CommentThread, CreateCommentBody, DecideBody, RequestReviewBody, ReviewDecision, ReviewQueue,
+  Activity, Comment, CommentThread, CreateCommentBody, DecideBody, MentionItem, RequestReviewBody, ReviewDecision, ReviewQueue,
   ReviewRequest, SampleRecording, VersionReview,
 } from "@/lib/schemas/review";
 import type { CreatePanelCommentBody } from "@/lib/schemas/panel-session";
@@ -23,6 +23,7 @@ export const reviewKeys = {
   versionReview: (ws: string, id: string, n: number) => ["review", ws, id, "version", n] as const,
   activity: (ws: string, id: string) => ["review", ws, id, "activity"] as const,
   queue: (ws: string) => ["review", ws, "queue"] as const,
+  olderMentions: (ws: string, cursor: string) => ["review", ws, "mentions", cursor] as const,
   panelComments: (ws: string, panelId: string, sessionId?: string) => ["review", ws, "panel", panelId, "comments", sessionId ?? "all"] as const,
 };
 
@@ -117,6 +118,26 @@ export function useDecide(ws: string, id: string, n: number) {
 
 export const useReviewQueue = (ws: string) =>
   useQuery({ queryKey: reviewKeys.queue(ws), queryFn: () => api<ReviewQueue>("GET", `/api/workspaces/${ws}/review-queue`), refetchInterval: 60_000 });
+
+/**
+ * The open threads that mention me past the queue's first page, from its
+ * mentionsNextCursor on, a page at a time; nothing is asked until `enabled`.
+ */
+export const useOlderMentions = (ws: string, cursor: string | null, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: reviewKeys.olderMentions(ws, cursor ?? ""),
+    queryFn: async ({ pageParam, signal }) => {
+      const next: { cursor: string | null } = { cursor: null };
+      const items = await api<MentionItem[]>("GET", `/api/workspaces/${ws}/review-queue/mentions?${new URLSearchParams({ cursor: pageParam })}`, undefined, {
+        signal, onHeaders: (h) => { next.cursor = h.get("X-Next-Cursor"); },
+      });
+      return { items, nextCursor: next.cursor };
+    },
+    initialPageParam: cursor ?? "",
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: enabled && !!cursor,
+    select: (d) => d.pages.flatMap((p) => p.items),
+  });
 
 export const useActivity = (ws: string, id: string) =>
   useQuery({ queryKey: reviewKeys.activity(ws, id), queryFn: () => api<Activity[]>("GET", `${P(ws, id)}/activity?limit=200`) });

@@ -218,21 +218,21 @@ export const mentionItemSchema = z.object({
   createdAt: z.string(),
 });
 
-/** How many mentioned threads the queue lists one by one; the rest are counted per persona or panel (`moreMentions`). */
-export const QUEUE_MENTIONS_LISTED = 50;
+/** Mentioned threads per page: the queue carries the first page, "Show older" asks listMentions for the next. */
+export const MENTIONS_PAGE = 50;
 
-export const moreMentionsSchema = z.object({
-  personaId: z.string().describe("The persona the threads are on (for a panel's threads, the member's persona of the newest one)"),
-  personaName: z.string(),
-  panel: z.object({ id: z.string(), name: z.string() }).nullable().describe("Set when the threads are on a panel: open the panel, not the persona"),
-  threads: z.number().int().describe("Open threads here that mention me, beyond those listed"),
+export const listMentionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(MENTIONS_PAGE).describe("Threads per page"),
+  cursor: z.string().max(500).optional().describe("mentionsNextCursor of the review queue, or the X-Next-Cursor header of the previous page"),
 });
+
+export type MentionItem = z.infer<typeof mentionItemSchema>;
 
 export const reviewQueueSchema = z.object({
   awaitingMe: z.array(reviewRequestSchema).describe("Open review requests addressed to me"),
-  mentions: z.array(mentionItemSchema).describe(`Open threads where someone mentioned me, newest mention first: at most ${QUEUE_MENTIONS_LISTED}`),
-  mentionsTotal: z.number().int().describe("Every open thread that mentions me (mentions lists the newest of them)"),
-  moreMentions: z.array(moreMentionsSchema).describe("The open threads beyond those listed, counted per persona or panel (the one with the newest mention first): nothing is left out silently"),
+  mentions: z.array(mentionItemSchema).describe(`Open threads where someone mentioned me, by their newest mention of me, newest first: the first ${MENTIONS_PAGE}`),
+  mentionsTotal: z.number().int().describe("Every open thread that mentions me, listed or not"),
+  mentionsNextCursor: z.string().nullable().describe("When there are more than listed: the cursor of the next page of listMentions"),
   requestedByMe: z.array(reviewRequestSchema).describe("Requests I made: open ones and those decided in the last 30 days"),
   panelAwaitingMe: z.array(panelReviewRequestSchema).describe("Open review requests on panel versions addressed to me"),
   panelRequestedByMe: z.array(panelReviewRequestSchema).describe("Panel review requests I made: open ones and those decided in the last 30 days"),

@@ -49,6 +49,7 @@ import * as resolveCommentRoute from "@/app/api/workspaces/[workspaceId]/comment
 import * as reviewRequestsRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/review-requests/route";
 import * as activityRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/activity/route";
 import * as reviewQueueRoute from "@/app/api/workspaces/[workspaceId]/review-queue/route";
+import * as reviewMentionsRoute from "@/app/api/workspaces/[workspaceId]/review-queue/mentions/route";
 import * as sharesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/shares/route";
 import * as shareSamplesRoute from "@/app/api/workspaces/[workspaceId]/personas/[personaId]/shares/samples/route";
 import * as revokeShareRoute from "@/app/api/workspaces/[workspaceId]/shares/[shareId]/revoke/route";
@@ -171,6 +172,7 @@ const ROUTES: Record<string, RouteModule> = {
   [`${P}/review-requests`]: reviewRequestsRoute,
   [`${P}/activity`]: activityRoute,
   [`${W}/review-queue`]: reviewQueueRoute,
+  [`${W}/review-queue/mentions`]: reviewMentionsRoute,
   [`${P}/shares`]: sharesRoute,
   [`${P}/shares/samples`]: shareSamplesRoute,
   [`${W}/shares/{shareId}/revoke`]: revokeShareRoute,

@@ -124,6 +124,7 @@ const VALID_QUERIES: Record<string, (ids: Ids) => Record<string, string | number
   listComments: () => ({ status: "all" }),
   listPanelComments: () => ({ status: "all" }),
   listActivity: () => ({ limit: 20 }),
+  listMentions: () => ({ limit: 20 }),
   listSharedAnswers: () => ({ limit: 10 }),
   getMeasuredCorrelations: () => ({ traits: "empathetic,firm" }),
   exportPersona: () => ({ format: "card-v2" }),

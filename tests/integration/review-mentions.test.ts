@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, dbProvider } from "@/lib/db/client";
 import { ops } from "@/lib/http/operations";
 import { mentionHandle } from "@/lib/review/mentions";
-import { QUEUE_MENTIONS_LISTED } from "@/lib/schemas/review";
-import { expectOk } from "@/tests/factories/api";
+import { MENTIONS_PAGE } from "@/lib/schemas/review";
+import { expectError, expectOk } from "@/tests/factories/api";
 import {
   addTeammate, createPersona, inviteAndAccept, personaPath, signUpWithWorkspace, wsPath, type Member,
 } from "@/tests/factories/personas";
@@ -52,7 +52,7 @@ describe("mentions written through the API", () => {
     expect(await db.commentMention.findMany({ where: { commentId: thread.id }, select: { userId: true, threadId: true } })).toEqual([{ userId: olga.id, threadId: thread.id }]);
     let q = await queue(olga);
     expect(q.mentions.map((m) => [m.threadId, m.commentId])).toEqual([[thread.id, thread.id]]);
-    expect([q.mentionsTotal, q.moreMentions]).toEqual([1, []]);
+    expect([q.mentionsTotal, q.mentionsNextCursor]).toEqual([1, null]);
 
     await edit(rita, thread.id, "Is the tone right?");
     q = await queue(olga);
@@ -94,54 +94,84 @@ describe("mentions written through the API", () => {
 });
 
 describe("a busy workspace", () => {
-  it("keeps an open thread whose mention is older than 200 newer mentions in resolved threads, and counts what it does not list", async () => {
+  let panelId: string;
+
+  it("keeps an open thread whose mention is older than 200 newer mentions in resolved threads; the queue counts every open thread and pages on to each, once", async () => {
     const busy = await createPersona(olga, { name: "Busy" });
-    const other = await createPersona(olga, { name: "Quiet" });
-    const panel = expectOk(ops.createPanel, await olga.api.post(`${ws()}/panels`, {
+    const quiet = await createPersona(olga, { name: "Quiet" });
+    panelId = expectOk(ops.createPanel, await olga.api.post(`${ws()}/panels`, {
       name: "Board",
       spec: { members: [{ key: "busy", personaId: busy.id, version: "latest" }], plans: { single: { seats: { busy: { providerId: "simulator", model: "persona-sim-1" } } } } },
-    }));
+    })).id;
     const mention = JSON.stringify([olga.id]);
-    const row = (p: string, body: string, minutes: number, resolved: boolean, panelId: string | null = null) => ({
-      workspaceId: olga.workspaceId, personaId: p, panelId, anchorKind: panelId ? "panel_member" : "persona", anchorKey: panelId ? "busy" : "",
-      anchorLabel: panelId ? "Busy" : "General", body, mentions: mention,
-      authorId: rita.id, authorName: rita.name, createdAt: at(minutes), resolvedAt: resolved ? at(minutes + 1) : null,
+    const row = (p: string, body: string, minutes: number, o: { resolved?: boolean; panelId?: string; id?: string; parentId?: string } = {}) => ({
+      ...(o.id ? { id: o.id } : {}), parentId: o.parentId ?? null,
+      workspaceId: olga.workspaceId, personaId: p, panelId: o.panelId ?? null, anchorKind: o.panelId ? "panel_member" : "persona", anchorKey: o.panelId ? "busy" : "",
+      anchorLabel: o.panelId ? "Busy" : "General", body, mentions: mention,
+      authorId: rita.id, authorName: rita.name, createdAt: at(minutes), resolvedAt: o.resolved ? at(minutes + 1) : null,
     });
     // Written as they were before the index existed (the JSON only), then indexed by the migration's backfill.
+    // Open threads come three to a minute, so pages also part rows of one createdAt (by id).
     await db.comment.createMany({
       data: [
-        row(other.id, "the oldest open thread", 0, false),
-        row(busy.id, "on the panel", 1, false, panel.id),
-        row(busy.id, "on the panel, later", 2, false, panel.id),
-        ...Array.from({ length: 230 }, (_, i) => row(busy.id, `resolved ${i}`, 10 + i, true)),
-        ...Array.from({ length: QUEUE_MENTIONS_LISTED + 5 }, (_, i) => row(busy.id, `open ${i}`, 1000 + i, false)),
+        row(quiet.id, "the oldest open thread", 0),
+        row(busy.id, "on the panel", 1, { panelId }),
+        row(busy.id, "on the panel, later", 2, { panelId }),
+        row(busy.id, "old thread", 3, { id: "thread-revived" }),
+        ...Array.from({ length: 230 }, (_, i) => row(busy.id, `resolved ${i}`, 10 + i, { resolved: true })),
+        ...Array.from({ length: MENTIONS_PAGE + 5 }, (_, i) => row(busy.id, `open ${i}`, 1000 + Math.floor(i / 3), { id: `open-${String(i).padStart(3, "0")}` })),
+        // A reply mentioning Olga again: the old thread is listed once, by this newest mention.
+        row(busy.id, "revived", 2000, { parentId: "thread-revived" }),
       ],
     });
     await db.commentMention.deleteMany({});
     await db.$executeRawUnsafe(backfillSql());
 
     const q = await queue(olga);
-    const open = QUEUE_MENTIONS_LISTED + 5 + 2 + 1;
+    const open = MENTIONS_PAGE + 5 + 4;
     expect(q.mentionsTotal).toBe(open);
-    expect(q.mentions).toHaveLength(QUEUE_MENTIONS_LISTED);
-    expect(q.mentions[0].excerpt).toBe(`open ${QUEUE_MENTIONS_LISTED + 4}`);
-    expect(q.mentions.every((m) => m.excerpt.startsWith("open "))).toBe(true);
-    // The five oldest open threads on Busy, the panel's two and the oldest of all, on Quiet, are counted where they are.
-    expect(q.moreMentions).toEqual([
-      { personaId: busy.id, personaName: "Busy", panel: null, threads: 5 },
-      { personaId: busy.id, personaName: "Busy", panel: { id: panel.id, name: "Board" }, threads: 2 },
-      { personaId: other.id, personaName: "Quiet", panel: null, threads: 1 },
+    expect(q.mentions).toHaveLength(MENTIONS_PAGE);
+    expect(q.mentions[0]).toMatchObject({ threadId: "thread-revived", excerpt: "revived" });
+    expect(q.mentions[1].excerpt).toBe(`open ${MENTIONS_PAGE + 4}`);
+    expect(q.mentionsNextCursor).not.toBeNull();
+
+    // Walking on from the queue's cursor, a few at a time, reaches every open thread once, newest first.
+    const threads = q.mentions.map((m) => m.threadId);
+    const excerpts = q.mentions.map((m) => m.excerpt);
+    let cursor = q.mentionsNextCursor;
+    for (let pages = 0; cursor && pages < 20; pages++) {
+      const res = await olga.api.get(`${ws()}/review-queue/mentions`, { cursor, limit: 2 });
+      const page = expectOk(ops.listMentions, res);
+      expect(page.length).toBeLessThanOrEqual(2);
+      threads.push(...page.map((m) => m.threadId));
+      excerpts.push(...page.map((m) => m.excerpt));
+      cursor = res.headers.get("x-next-cursor");
+    }
+    expect(cursor).toBeNull();
+    expect(new Set(threads).size).toBe(open);
+    expect(excerpts).toEqual([
+      "revived", ...Array.from({ length: MENTIONS_PAGE + 5 }, (_, i) => `open ${MENTIONS_PAGE + 4 - i}`),
+      "on the panel, later", "on the panel", "the oldest open thread",
     ]);
     // Rita, mentioned nowhere, sees none of it.
     expect((await queue(rita)).mentionsTotal).toBe(0);
+  });
 
-    // Deleting the panel deletes its threads, and their mentions with them.
+  it("deleting a panel deletes its threads, and their mentions with them", async () => {
     const rows = () => db.commentMention.count({ where: { workspaceId: olga.workspaceId } });
-    const before = await rows();
-    expectOk(ops.deletePanel, await olga.api.delete(`${ws()}/panels/${panel.id}`));
-    const after = await queue(olga);
-    expect(after.mentionsTotal).toBe(open - 2);
-    expect(after.moreMentions.map((m) => [m.personaName, m.panel, m.threads])).toEqual([["Busy", null, 5], ["Quiet", null, 1]]);
+    const [before, total] = [await rows(), (await queue(olga)).mentionsTotal];
+    expectOk(ops.deletePanel, await olga.api.delete(`${ws()}/panels/${panelId}`));
     expect(await rows()).toBe(before - 2);
+    expect((await queue(olga)).mentionsTotal).toBe(total - 2);
+  });
+
+  it("answers a malformed or foreign cursor and an out-of-range limit with 422 naming the field", async () => {
+    const path = `${ws()}/review-queue/mentions`;
+    expect(expectError(await olga.api.get(path, { cursor: "nope" }), 422).field).toBe("cursor");
+    const activity = await olga.api.get(`${personaPath(olga.workspaceId, personaId)}/activity`, { limit: 1 });
+    expect(activity.headers.get("x-next-cursor")).not.toBeNull();
+    expect(expectError(await olga.api.get(path, { cursor: activity.headers.get("x-next-cursor")! }), 422).field).toBe("cursor");
+    expect(expectError(await olga.api.get(path, { limit: 0 }), 422).field).toBe("limit");
+    expect(expectError(await olga.api.get(path, { limit: 201 }), 422).field).toBe("limit");
   });
 });

@@ -1,36 +1,45 @@
 import "server-only";
+import type { z } from "zod";
+import { decodeCursor, encodeCursor, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
-import { QUEUE_MENTIONS_LISTED, type ReviewQueue } from "@/lib/schemas/review";
+import { countOpenThreadMentions, openThreadMentions } from "@/lib/db/mention-index";
+import { MENTIONS_PAGE, type listMentionsQuery, type ReviewQueue } from "@/lib/schemas/review";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 
-// "Open threads that mention me", read through CommentMention's index on
-// (workspaceId, userId, createdAt) joined to each thread's root, so the cost is
-// my own open mentions, not every comment of the workspace. One entry per thread
-// (its newest mention of me); the newest QUEUE_MENTIONS_LISTED threads are listed,
-// the rest counted per persona or panel — a busy reviewer sees how many are left
-// and where, instead of older mentions silently falling off the end.
+// "Open threads that mention me": one entry per thread (its newest mention of
+// me), newest first, read through the CommentMention index (lib/db/mention-index)
+// a page at a time. The review queue carries the first page, how many there are
+// in all and the cursor of the next; "Show older" pages on with listMentions —
+// before, a LIKE over every comment kept the newest 200 and dropped the rest.
 
-type MentionsPart = Pick<ReviewQueue, "mentions" | "mentionsTotal" | "moreMentions">;
-type Place = { personaId: string; panelId: string | null };
+type MentionItem = ReviewQueue["mentions"][number];
+type MentionPage = { items: MentionItem[]; nextCursor: string | null };
 
-export async function mentionQueue(ctx: WorkspaceContext): Promise<MentionsPart> {
-  const rows = await db.commentMention.findMany({
-    where: { workspaceId: ctx.workspaceId, userId: ctx.userId, thread: { resolvedAt: null } },
-    orderBy: [{ createdAt: "desc" }, { commentId: "desc" }],
-    select: { threadId: true, commentId: true, thread: { select: { personaId: true, panelId: true } } },
-  });
-  const newest = new Map<string, { commentId: string; place: Place }>();
-  for (const r of rows) if (!newest.has(r.threadId)) newest.set(r.threadId, { commentId: r.commentId, place: r.thread });
-  const threads = [...newest.values()];
-  const listed = threads.slice(0, QUEUE_MENTIONS_LISTED);
-  const rest = threads.slice(QUEUE_MENTIONS_LISTED);
+const KEYS: KeyField[] = [{ field: "createdAt", dir: "desc", type: "date" }, { field: "commentId", dir: "desc", type: "string" }];
 
-  const comments = new Map((listed.length
-    ? await db.comment.findMany({ where: { id: { in: listed.map((t) => t.commentId) }, workspaceId: ctx.workspaceId }, include: { persona: { select: { name: true } } } })
-    : []).map((c) => [c.id, c]));
-  const panels = await panelNames(ctx.workspaceId, threads.map((t) => t.place.panelId));
-  const mentions = listed.flatMap(({ commentId }) => {
-    const c = comments.get(commentId);
+/** The queue's part: the first page, the total and the next page's cursor. */
+export async function mentionQueue(ctx: WorkspaceContext): Promise<Pick<ReviewQueue, "mentions" | "mentionsTotal" | "mentionsNextCursor">> {
+  const [first, total] = await Promise.all([listMentions(ctx, { limit: MENTIONS_PAGE }), countOpenThreadMentions(ctx.workspaceId, ctx.userId)]);
+  return { mentions: first.items, mentionsTotal: total, mentionsNextCursor: first.nextCursor };
+}
+
+/** One page of the open threads that mention me; a malformed cursor is a 422 naming `cursor`. */
+export async function listMentions(ctx: WorkspaceContext, q: Pick<z.output<typeof listMentionsQuery>, "limit" | "cursor">): Promise<MentionPage> {
+  const after = q.cursor ? decodeCursor("mentions", KEYS, q.cursor) : null;
+  const rows = await openThreadMentions(ctx.workspaceId, ctx.userId, q.limit + 1, after ? { createdAt: after[0] as Date, commentId: after[1] as string } : undefined);
+  const page = rows.slice(0, q.limit);
+  const nextCursor = rows.length > q.limit ? encodeCursor("mentions", KEYS, page[page.length - 1]) : null;
+  return { items: await toItems(ctx.workspaceId, page.map((r) => r.commentId)), nextCursor };
+}
+
+async function toItems(workspaceId: string, commentIds: string[]): Promise<MentionItem[]> {
+  if (!commentIds.length) return [];
+  const rows = await db.comment.findMany({ where: { id: { in: commentIds }, workspaceId }, include: { persona: { select: { name: true } } } });
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  const panelIds = [...new Set(rows.map((c) => c.panelId).filter((id): id is string => !!id))];
+  const panels = new Map((panelIds.length ? await db.panel.findMany({ where: { id: { in: panelIds }, workspaceId }, select: { id: true, name: true } }) : []).map((p) => [p.id, p]));
+  return commentIds.flatMap((id) => {
+    const c = byId.get(id);
     if (!c) return [];
     return [{
       threadId: c.parentId ?? c.id, commentId: c.id, personaId: c.personaId, personaName: c.persona.name,
@@ -40,30 +49,4 @@ export async function mentionQueue(ctx: WorkspaceContext): Promise<MentionsPart>
       author: { id: c.authorId, name: c.authorName }, createdAt: c.createdAt.toISOString(),
     }];
   });
-  return { mentions, mentionsTotal: threads.length, moreMentions: await countPerPlace(ctx.workspaceId, rest.map((t) => t.place), panels) };
-}
-
-async function panelNames(workspaceId: string, ids: (string | null)[]): Promise<Map<string, { id: string; name: string }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (!wanted.length) return new Map();
-  const rows = await db.panel.findMany({ where: { id: { in: wanted }, workspaceId }, select: { id: true, name: true } });
-  return new Map(rows.map((p) => [p.id, p]));
-}
-
-/** The unlisted threads counted per panel (a panel's threads together) or persona, in the order of their newest mention. */
-async function countPerPlace(workspaceId: string, places: Place[], panels: Map<string, { id: string; name: string }>): Promise<MentionsPart["moreMentions"]> {
-  const groups = new Map<string, { personaId: string; panelId: string | null; threads: number }>();
-  for (const p of places) {
-    const key = p.panelId ? `panel:${p.panelId}` : `persona:${p.personaId}`;
-    const g = groups.get(key);
-    if (g) g.threads++;
-    else groups.set(key, { ...p, threads: 1 });
-  }
-  if (!groups.size) return [];
-  const personaIds = [...new Set([...groups.values()].map((g) => g.personaId))];
-  const names = new Map((await db.persona.findMany({ where: { id: { in: personaIds }, workspaceId }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return [...groups.values()].map((g) => ({
-    personaId: g.personaId, personaName: names.get(g.personaId) ?? "",
-    panel: g.panelId ? panels.get(g.panelId) ?? null : null, threads: g.threads,
-  }));
 }
