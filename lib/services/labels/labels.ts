@@ -98,8 +98,12 @@ export async function labelsForPersonas(workspaceId: string, personaIds: readonl
   return byPersona;
 }
 
-/** The summaries with their labels (`[]` for none): the persona list's one extra read per page. */
-export async function withLabels<T extends { id: string }>(workspaceId: string, summaries: T[]): Promise<(T & { labels: LabelRef[] })[]> {
+/**
+ * Gives each summary its labels (`[]` for none), in place: the persona list's one extra
+ * read per page, on rows it has just built (no copy of each).
+ */
+export async function attachLabels<T extends { id: string; labels?: LabelRef[] }>(workspaceId: string, summaries: T[]): Promise<(T & { labels: LabelRef[] })[]> {
   const labels = await labelsForPersonas(workspaceId, summaries.map((s) => s.id));
-  return summaries.map((s) => ({ ...s, labels: labels.get(s.id) ?? [] }));
+  for (const s of summaries) s.labels = labels.get(s.id) ?? [];
+  return summaries as (T & { labels: LabelRef[] })[];
 }

@@ -24,23 +24,17 @@ export async function latestVersionSpec(personaId: string, latest: number): Prom
 /** A persona's summary columns over the alias `p`, for plain reads (lib/db/reader): never the spec or the imported card. */
 export const SUMMARY_SQL = `p."id", p."slug", p."name", p."archetype", p."status", p."revision", p."latestVersion", p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt"`;
 
-/**
- * A summary row from a plain read of SUMMARY_SQL (either database's value shapes), its
- * dates read by `date`: Dates by default, or lib/db/reader's asIso for rows that only
- * go out as JSON (the list).
- */
-export function summaryRowOf<D extends Date | string = Date>(r: Record<string, unknown>, date: (v: unknown) => D = asDate as (v: unknown) => D): SummaryRow & { createdAt: D; updatedAt: D } {
+/** A summary row from a plain read of SUMMARY_SQL (either database's value shapes). */
+export function summaryRowOf(r: Record<string, unknown>): SummaryRow {
   return {
     id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string, status: r.status as string,
     revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion), approvedVersion: asNumberOrNull(r.approvedVersion),
-    updatedByName: r.updatedByName as string, createdAt: date(r.createdAt), updatedAt: date(r.updatedAt),
+    updatedByName: r.updatedByName as string, createdAt: asDate(r.createdAt), updatedAt: asDate(r.updatedAt),
   };
 }
 
 /** What the editor's hot paths need of a persona: its summary columns, the draft spec, the latest version's spec. */
 export type EditorRow = SummaryRow & {
-  createdAt: Date;
-  updatedAt: Date;
   spec: string;
   /** The latest version's spec (null before the first version): "unsaved changes" compares with it. */
   latestSpec: string | null;

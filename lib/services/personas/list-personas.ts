@@ -2,13 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
 import { searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
-import { asIso, asNumber, readRow, readRows, type SqlValue } from "@/lib/db/reader";
-import { personaStatusSchema } from "@/lib/schemas/persona";
-import { type listPersonasQuery, type PersonaPage } from "@/lib/schemas/persona-api";
-import { withLabels } from "@/lib/services/labels/labels";
+import { asIso, asNumber, asNumberOrNull, readRow, readRows, type SqlValue } from "@/lib/db/reader";
+import { personaStatusSchema, type PersonaStatus } from "@/lib/schemas/persona";
+import { type listPersonasQuery, type PersonaPage, type PersonaSummary } from "@/lib/schemas/persona-api";
+import { attachLabels } from "@/lib/services/labels/labels";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
-import { SUMMARY_SQL, summaryRowOf } from "@/lib/services/personas/find-persona";
-import { toListSummary, type SummaryRow } from "@/lib/services/personas/serialize";
+import { SUMMARY_SQL } from "@/lib/services/personas/find-persona";
 
 type Query = z.output<typeof listPersonasQuery>;
 
@@ -53,7 +52,7 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
     key ? null : countOf(ctx.workspaceId, statuses),
   ]);
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  return { personas: await withLabels(ctx.workspaceId, page.map((r) => ({ ...toListSummary(r, r.traitCount), avatarAt: r.avatarAt }))), nextCursor, count: counted };
+  return { personas: await attachLabels(ctx.workspaceId, page), nextCursor, count: counted };
 }
 
 /**
@@ -101,7 +100,7 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
-    personas: await withLabels(ctx.workspaceId, page.map((r) => ({ ...toListSummary(r, r.traitCount), avatarAt: r.avatarAt }))),
+    personas: await attachLabels(ctx.workspaceId, page),
     nextCursor,
     count: key ? null : asNumber(rows[0]?.total ?? 0),
   };
@@ -147,7 +146,19 @@ async function page(where: Where, extra: Where | null, keys: KeyField[], take: n
  */
 const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."personaId" = p."id")`;
 
-type ListRow = SummaryRow & { traitCount: number; avatarAt: string | null };
+/**
+ * A list row as the API sends it, built once from a plain read of SUMMARY_SQL, the
+ * trait count and the avatar time (either database's value shapes; dates straight to
+ * ISO text): a page is 50 of these, and building each in several steps (a row, a
+ * summary, a copy with the avatar, a copy with the labels) was a tenth of its CPU.
+ * It carries the page's keys under their own names (updatedAt, createdAt, name,
+ * status, id) for the cursor.
+ */
+type ListRow = PersonaSummary & { avatarAt: string | null };
 const listRowOf = (r: Record<string, unknown>): ListRow => ({
-  ...summaryRowOf(r, asIso), traitCount: asNumber(r.traitCount), avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asIso(r.avatarAt),
+  id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string,
+  status: r.status as PersonaStatus, revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion),
+  approvedVersion: asNumberOrNull(r.approvedVersion), traitCount: asNumber(r.traitCount),
+  updatedAt: asIso(r.updatedAt), updatedBy: r.updatedByName as string, createdAt: asIso(r.createdAt),
+  avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asIso(r.avatarAt),
 });

@@ -17,10 +17,7 @@ export function toSummary(row: PersonaRow, spec: PersonaSpec = parseStoredSpec(r
   return toListSummary(row, Object.keys(spec.traitTargets).length);
 }
 
-/** A persona's summary columns; its dates as Dates, or already as the API's ISO text (lib/db/reader asIso). */
-export type SummaryRow = Omit<PersonaRow, "spec" | "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string };
-
-const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
+export type SummaryRow = Omit<PersonaRow, "spec">;
 
 /** A list row from summary columns; the trait count comes from the database (lib/db/persona-search). */
 export function toListSummary(row: SummaryRow, traitCount: number): PersonaSummary {
@@ -28,7 +25,7 @@ export function toListSummary(row: SummaryRow, traitCount: number): PersonaSumma
     id: row.id, slug: row.slug, name: row.name, archetype: row.archetype,
     status: row.status as PersonaStatus, revision: row.revision, latestVersion: row.latestVersion,
     approvedVersion: row.approvedVersion ?? null, traitCount,
-    updatedAt: iso(row.updatedAt), updatedBy: row.updatedByName, createdAt: iso(row.createdAt),
+    updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedByName, createdAt: row.createdAt.toISOString(),
   };
 }
 
