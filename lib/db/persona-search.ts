@@ -67,3 +67,13 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * PostgreSQL), so the list neither ships spec blobs nor walks their JSON per row.
  */
 export const TRAIT_COUNT_SQL = `p."traitCount"`;
+
+/**
+ * A persona's version labels as JSON text (`[{"name":…,"version":…}]`; `[]` or NULL
+ * for none), a subquery over the alias `p` on the (personaId, name) index: the list
+ * reads each page's labels in its own statement instead of a second one (one
+ * round trip fewer per page on PostgreSQL).
+ */
+export const LABELS_JSON_SQL = dbProvider === "postgresql"
+  ? `(SELECT json_agg(json_build_object('name', l."name", 'version', l."version"))::text FROM "VersionLabel" l WHERE l."personaId" = p."id")`
+  : `(SELECT json_group_array(json_object('name', l."name", 'version', l."version")) FROM "VersionLabel" l WHERE l."personaId" = p."id")`;

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { asNumber, readRows } from "@/lib/db/reader";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { MAX_LABELS_PER_PERSONA, sortLabels, type LabelPrompt, type LabelRef, type VersionLabel } from "@/lib/schemas/labels";
+import { MAX_LABELS_PER_PERSONA, sortLabels, type LabelPrompt, type VersionLabel } from "@/lib/schemas/labels";
 import { recordActivity } from "@/lib/services/activity/activity";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
@@ -79,31 +78,4 @@ export async function getLabelPrompt(ctx: WorkspaceContext, personaRef: string, 
   // Versions are never deleted on their own (only with the persona, which takes its labels along).
   if (!version) throw notFound("Version");
   return { persona, label: name, version: label.version, compiledPrompt: version.compiledPrompt, movedAt: label.updatedAt.toISOString() };
-}
-
-/** The labels of a page of personas (the list), in one read: persona id → labels. */
-export async function labelsForPersonas(workspaceId: string, personaIds: readonly string[]): Promise<Map<string, LabelRef[]>> {
-  const byPersona = new Map<string, LabelRef[]>();
-  if (personaIds.length === 0) return byPersona;
-  const rows = await readRows<{ personaId: string; name: string; version: unknown }>(
-    `SELECT "personaId", "name", "version" FROM "VersionLabel" WHERE "workspaceId" = ? AND "personaId" IN (${personaIds.map(() => "?").join(", ")})`,
-    [workspaceId, ...personaIds],
-  );
-  for (const r of rows) {
-    const list = byPersona.get(r.personaId) ?? [];
-    list.push({ name: r.name, version: asNumber(r.version) });
-    byPersona.set(r.personaId, list);
-  }
-  for (const [id, list] of byPersona) byPersona.set(id, sortLabels(list));
-  return byPersona;
-}
-
-/**
- * Gives each summary its labels (`[]` for none), in place: the persona list's one extra
- * read per page, on rows it has just built (no copy of each).
- */
-export async function attachLabels<T extends { id: string; labels?: LabelRef[] }>(workspaceId: string, summaries: T[]): Promise<(T & { labels: LabelRef[] })[]> {
-  const labels = await labelsForPersonas(workspaceId, summaries.map((s) => s.id));
-  for (const s of summaries) s.labels = labels.get(s.id) ?? [];
-  return summaries as (T & { labels: LabelRef[] })[];
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
-import { searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
-import { asIso, asNumber, asNumberOrNull, readRow, readRows, type SqlValue } from "@/lib/db/reader";
+import { LABELS_JSON_SQL, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
+import { asIso, asNumber, asNumberOrNull, readRows, type SqlValue } from "@/lib/db/reader";
+import { sortLabels, type LabelRef } from "@/lib/schemas/labels";
 import { personaStatusSchema, type PersonaStatus } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage, type PersonaSummary } from "@/lib/schemas/persona-api";
-import { attachLabels } from "@/lib/services/labels/labels";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { SUMMARY_SQL } from "@/lib/services/personas/find-persona";
 
@@ -45,30 +45,26 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   where.params.push(...statuses);
   const key = query.cursor ? decodeCursor(query.sort, keys, query.cursor) : null;
   const q = query.q?.trim();
-  if (q) return searchPage(ctx, q, where, query.sort, key, query.limit);
-  const [rows, counted] = await Promise.all([
-    rowsAfter(where, query.sort, key, query.limit + 1),
-    // Exact, on the first page only.
-    key ? null : countOf(ctx.workspaceId, statuses),
-  ]);
+  if (q) return searchPage(q, where, query.sort, key, query.limit);
+  // The first page also says how many match (exact): a column of the page's own statement.
+  const { rows, total } = await rowsAfter(where, query.sort, key, query.limit + 1, key ? null : totalSql(ctx.workspaceId, statuses));
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  return { personas: await attachLabels(ctx.workspaceId, page), nextCursor, count: counted };
+  return { personas: page, nextCursor, count: key ? null : total };
 }
 
 /**
- * How many personas of these statuses the workspace has: from the per-status counts
- * the database keeps by triggers ("PersonaStatusCount", a row per workspace and
- * status: migrations 20261202150000_persona_status_counts on SQLite and
- * 20261203021000_persona_status_counts_postgres). Counting the status range read
+ * How many personas of these statuses the workspace has, as a column: from the
+ * per-status counts the database keeps by triggers ("PersonaStatusCount", a row per
+ * workspace and status: migrations 20261202150000_persona_status_counts on SQLite
+ * and 20261203021000_persona_status_counts_postgres). Counting the status range read
  * every row of it: 0.5 ms on SQLite's request thread, 1–4 ms of PostgreSQL's CPU at
- * 10,000 personas (bench/personas-scale).
+ * 10,000 personas (bench/personas-scale). Not correlated: computed once per statement.
  */
-async function countOf(workspaceId: string, statuses: readonly string[]): Promise<number> {
-  const row = await readRow<{ n: unknown }>(
-    `SELECT coalesce(sum("n"), 0) AS "n" FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")})`,
-    [workspaceId, ...statuses],
-  );
-  return asNumber(row?.n ?? 0);
+function totalSql(workspaceId: string, statuses: readonly string[]): Where {
+  return {
+    sql: [`(SELECT coalesce(sum("n"), 0) FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")}))`],
+    params: [workspaceId, ...statuses],
+  };
 }
 
 /**
@@ -82,7 +78,7 @@ async function countOf(workspaceId: string, statuses: readonly string[]): Promis
  * ORDER BY here. After a cursor the window counts what follows it: only the first
  * page reports the count.
  */
-async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: Query["sort"], key: KeyValue[] | null, limit: number): Promise<PersonaPage> {
+async function searchPage(q: string, where: Where, sort: Query["sort"], key: KeyValue[] | null, limit: number): Promise<PersonaPage> {
   const keys = KEYS[sort];
   const search = searchSql(q);
   const sql = [search.where, ...where.sql];
@@ -95,12 +91,12 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
   const rows = await readRows<Record<string, unknown>>(
     `WITH m AS (SELECT ${keys.map((k) => `p."${k.field}"`).join(", ")}, count(*) OVER () AS "total"
        FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${orderBySql(keys)} LIMIT ?)
-     SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt", m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
+     SELECT ${LIST_COLUMNS}, m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
     [...params, limit + 1],
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
-    personas: await attachLabels(ctx.workspaceId, page),
+    personas: page,
     nextCursor,
     count: key ? null : asNumber(rows[0]?.total ?? 0),
   };
@@ -112,31 +108,37 @@ async function searchPage(ctx: WorkspaceContext, q: string, where: Where, sort: 
  * (workspaceId, status, updatedAt): one ORDER BY over three fields, or an OR of
  * mixed directions, would make the database sort every row of the workspace.
  */
-async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | null, take: number): Promise<ListRow[]> {
-  if (sort !== "status") return page(where, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take);
+async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | null, take: number, total: Where | null): Promise<Rows> {
+  if (sort !== "status") return page(where, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take, total);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
-  const rows: ListRow[] = [];
+  const all: Rows = { rows: [], total: 0 };
   for (const status of [...personaStatusSchema.options].sort()) {
-    if (rows.length >= take || (from !== undefined && status < from)) continue;
+    if (all.rows.length >= take || (from !== undefined && status < from)) continue;
     const inGroup: Where = { sql: [`p."status" = ?`], params: [status] };
     if (from === status) {
       const after = afterKeySql(KEYS.updated, rest as (Date | string)[]);
       inGroup.sql.push(...after.sql);
       inGroup.params.push(...after.params);
     }
-    rows.push(...(await page(where, inGroup, KEYS.updated, take - rows.length)));
+    // Each group's statement carries the total until one has rows (no rows anywhere: none match).
+    const group = await page(where, inGroup, KEYS.updated, take - all.rows.length, all.rows.length ? null : total);
+    if (!all.rows.length) all.total = group.total;
+    all.rows.push(...group.rows);
   }
-  return rows;
+  return all;
 }
 
-async function page(where: Where, extra: Where | null, keys: KeyField[], take: number): Promise<ListRow[]> {
+/** A page's rows, and with `total` its count (0 when the page is empty: nothing matches). */
+type Rows = { rows: ListRow[]; total: number };
+
+async function page(where: Where, extra: Where | null, keys: KeyField[], take: number, total: Where | null): Promise<Rows> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const rows = await readRows<Record<string, unknown>>(
-    // The trait count is taken as each row is read (index order, LIMIT): for the page's rows only.
-    `SELECT ${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt" FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
-    [...where.params, ...(extra?.params ?? []), take],
+    // The trait count, avatar and labels are read as each row is (index order, LIMIT): for the page's rows only.
+    `SELECT ${LIST_COLUMNS}${total ? `, ${total.sql[0]} AS "total"` : ""} FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
+    [...(total?.params ?? []), ...where.params, ...(extra?.params ?? []), take],
   );
-  return rows.map(listRowOf);
+  return { rows: rows.map(listRowOf), total: rows.length ? asNumber(rows[0].total) : 0 };
 }
 
 /**
@@ -146,6 +148,9 @@ async function page(where: Where, extra: Where | null, keys: KeyField[], take: n
  */
 const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."personaId" = p."id")`;
 
+/** What a list row reads of "Persona" p: its summary columns, trait count, avatar time and labels. */
+const LIST_COLUMNS = `${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt", ${LABELS_JSON_SQL} AS "labels"`;
+
 /**
  * A list row as the API sends it, built once from a plain read of SUMMARY_SQL, the
  * trait count and the avatar time (either database's value shapes; dates straight to
@@ -154,11 +159,12 @@ const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."per
  * It carries the page's keys under their own names (updatedAt, createdAt, name,
  * status, id) for the cursor.
  */
-type ListRow = PersonaSummary & { avatarAt: string | null };
+type ListRow = PersonaSummary & { avatarAt: string | null; labels: LabelRef[] };
 const listRowOf = (r: Record<string, unknown>): ListRow => ({
   id: r.id as string, slug: r.slug as string, name: r.name as string, archetype: r.archetype as string,
   status: r.status as PersonaStatus, revision: asNumber(r.revision), latestVersion: asNumber(r.latestVersion),
   approvedVersion: asNumberOrNull(r.approvedVersion), traitCount: asNumber(r.traitCount),
   updatedAt: asIso(r.updatedAt), updatedBy: r.updatedByName as string, createdAt: asIso(r.createdAt),
   avatarAt: r.avatarAt === null || r.avatarAt === undefined ? null : asIso(r.avatarAt),
+  labels: r.labels === null || r.labels === undefined || r.labels === "[]" ? [] : sortLabels(JSON.parse(r.labels as string) as LabelRef[]),
 });
