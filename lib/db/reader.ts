@@ -50,8 +50,8 @@ function pgStatementOf(sql: string): { text: string; name?: string } {
   if (statement === undefined) {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
-    // A LIKE's best plan depends on its pattern (a rare word reads the trigram index, a common
-    // one walks the sort index to the LIMIT): those are planned with their values every time.
+    // A LIKE's best plan depends on its pattern (a 2-letter one cannot use the trigram index):
+    // planned with its values every time.
     const named = pgStatements.size < PG_NAMED_MAX && !/\bI?LIKE\b/i.test(sql);
     statement = named ? { text, name: `studio_${pgStatements.size}` } : { text };
     pgStatements.set(sql, statement);
