@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { conflictDetailsSchema } from "@/lib/schemas/persona-api";
 import { ops } from "@/lib/http/operations";
 import { expectError, expectOk } from "@/tests/factories/api";
-import { addTeammate, buildSpec, createPersona, personaPath, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
+import { addTeammate, buildSpec, createPersona, personaPath, saveVersion, signUpWithWorkspace, type Member } from "@/tests/factories/personas";
 
 // Two people editing one draft: the later save based on an old revision must not
 // silently overwrite the other person's work.
@@ -34,6 +34,17 @@ describe("autosave", () => {
 
     const reloaded = expectOk(ops.getPersona, await olive.api.get(personaPath(olive.workspaceId, created.id)));
     expect(reloaded).toEqual(saved);
+  });
+
+  it("says after each save whether the draft differs from the latest version (read with the save itself)", async () => {
+    const created = await createPersona(olive, { name: "Versioned" });
+    const path = personaPath(olive.workspaceId, created.id);
+    await saveVersion(olive, created.id, created.revision, "v1");
+    const edited = expectOk(ops.updateDraft, await olive.api.patch(path, { revision: created.revision, spec: { ...created.spec, notes: "an edit" } }));
+    expect(edited).toMatchObject({ latestVersion: 1, dirty: true });
+    const back = expectOk(ops.updateDraft, await olive.api.patch(path, { revision: edited.revision, spec: created.spec }));
+    expect(back).toMatchObject({ latestVersion: 1, dirty: false, revision: edited.revision + 1 });
+    expect(expectOk(ops.getPersona, await olive.api.get(path))).toEqual(back);
   });
 
   it("renames the persona in the list when the spec's name changes", async () => {

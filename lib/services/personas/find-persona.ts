@@ -52,7 +52,14 @@ export async function readEditorRow(ctx: WorkspaceContext, personaId: string): P
      WHERE p."id" = ? AND p."workspaceId" = ?`,
     [personaId, ctx.workspaceId],
   );
-  if (!row) return null;
+  return row && editorRowOf(row);
+}
+
+/**
+ * An editor row from a plain read or a write's RETURNING of SUMMARY_SQL, `p."spec"`
+ * and the latest version's spec as "latestSpec" (either database's value shapes).
+ */
+export function editorRowOf(row: Record<string, unknown>): EditorRow {
   const summary = summaryRowOf(row);
   return { ...summary, spec: row.spec as string, latestSpec: summary.latestVersion === 0 ? null : (row.latestSpec as string | null) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { execute } from "@/lib/db/writer";
+import { executeReturning } from "@/lib/db/writer";
 import { AppError } from "@/lib/errors/app-error";
 import type { PersonaSpec } from "@/lib/schemas/persona";
 import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
@@ -8,8 +8,12 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { changedFields } from "@/lib/persona/field-labels";
 import { editedSummary, recordActivity } from "@/lib/services/activity/activity";
 import { notFound } from "@/lib/errors/app-error";
-import { readEditorRow, type EditorRow } from "@/lib/services/personas/find-persona";
+import { editorRowOf, readEditorRow, SUMMARY_SQL, type EditorRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
+
+// What a save returns: the editor row's columns (SQLite's RETURNING takes no table alias).
+const SAVED_SQL = `${SUMMARY_SQL.replaceAll(`p."`, `"Persona"."`)}, "Persona"."spec", ` +
+  `(SELECT v."spec" FROM "PersonaVersion" v WHERE v."personaId" = "Persona"."id" AND v."number" = "Persona"."latestVersion") AS "latestSpec"`;
 
 type Row = Pick<EditorRow, "revision" | "spec" | "updatedAt" | "updatedByName">;
 
@@ -39,19 +43,24 @@ export async function updateDraft(
   personaId: string,
   input: { revision: number; spec: PersonaSpec },
 ): Promise<PersonaDetail> {
-  // The busiest write of the studio (a save per pause in typing): its reads are plain reads
-  // (lib/db/reader) and its update one plain statement (lib/db/writer), not Prisma's 0.5–0.8 ms each.
+  // The busiest write of the studio (a save per pause in typing): its read is a plain read
+  // (lib/db/reader) and its update one plain statement (lib/db/writer), not Prisma's 0.5–0.8 ms
+  // each; the update returns the saved row (the latest version's spec too), so a save is not read back.
   const current = await readEditorRow(ctx, personaId);
   if (!current) throw notFound("Persona");
   if (current.status === "archived") throw new AppError("conflict", "This persona is archived; restore it before editing");
-  const count = await execute(
+  const [saved] = await executeReturning<Record<string, unknown>>(
     `UPDATE "Persona" SET "spec" = ?, "name" = ?, "archetype" = ?, "revision" = "revision" + 1, "updatedById" = ?, "updatedByName" = ?, "updatedAt" = ?
-     WHERE "id" = ? AND "workspaceId" = ? AND "revision" = ?`,
+     WHERE "id" = ? AND "workspaceId" = ? AND "revision" = ?
+     RETURNING ${SAVED_SQL}`,
     [serializeSpec(input.spec), input.spec.name, input.spec.archetype, ctx.userId, ctx.userName, new Date(), personaId, ctx.workspaceId, input.revision],
   );
-  const row = await readEditorRow(ctx, personaId);
-  if (!row) throw notFound("Persona"); // deleted meanwhile
-  if (count === 0) throw staleDraft(row);
+  if (!saved) {
+    // Not written: someone saved first (409 with their text), or the persona was deleted meanwhile.
+    const now = await readEditorRow(ctx, personaId);
+    throw now ? staleDraft(now) : notFound("Persona");
+  }
+  const row = editorRowOf(saved);
   const fields = changedFields(parseStoredSpec(current.spec), input.spec);
   if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields });
   return toDetail(row, row.latestSpec);
