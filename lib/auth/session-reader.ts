@@ -21,8 +21,6 @@ import { asDate, readRow } from "@/lib/db/reader";
 // me" and cookie-cache cookies. So a revoked session is refused at once, as before.
 
 export type SessionUser = { userId: string; userName: string; email: string };
-/** With a workspace asked about: the member's role there, null when not a member. */
-export type SessionUserIn = SessionUser & { role: string | null };
 
 type AuthSettings = {
   cookieName: string;
@@ -58,9 +56,7 @@ const SESSION_IN_WORKSPACE_SQL =
  * must decide (see above). Never null: refusing is better-auth's job. Given a
  * workspace, also the user's role there (null: not a member), read in the same statement.
  */
-export async function readSessionUser(headers: Headers): Promise<SessionUser | undefined>;
-export async function readSessionUser(headers: Headers, workspaceId: string): Promise<SessionUserIn | undefined>;
-export async function readSessionUser(headers: Headers, workspaceId?: string): Promise<SessionUser | SessionUserIn | undefined> {
+export async function readSessionUser(headers: Headers, workspaceId?: string): Promise<(SessionUser & { role?: string | null }) | undefined> {
   const header = headers.get("cookie");
   if (!header) return undefined;
   const s = await authSettings();

@@ -20,12 +20,10 @@ export async function requireUser(headers: Headers, workspaceId?: string): Promi
   const bearer = authorization ? BEARER.exec(authorization) : null;
   if (bearer) return { user: await authenticateApiToken((bearer[1] ?? "").trim()) };
   // The common case in one plain read; better-auth decides everything else (lib/auth/session-reader).
-  if (workspaceId !== undefined) {
-    const fast = await readSessionUser(headers, workspaceId);
-    if (fast) return { user: { userId: fast.userId, userName: fast.userName, email: fast.email }, role: fast.role };
-  } else {
-    const fast = await readSessionUser(headers);
-    if (fast) return { user: fast };
+  const fast = await readSessionUser(headers, workspaceId);
+  if (fast) {
+    const { role, ...user } = fast;
+    return { user, role };
   }
   const session = await auth.api.getSession({ headers });
   if (!session) throw new AppError("unauthorized", "Sign in to continue");

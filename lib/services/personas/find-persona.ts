@@ -22,7 +22,9 @@ export async function latestVersionSpec(personaId: string, latest: number): Prom
 }
 
 /** A persona's summary columns over the alias `p`, for plain reads (lib/db/reader): never the spec or the imported card. */
-export const SUMMARY_SQL = `p."id", p."slug", p."name", p."archetype", p."status", p."revision", p."latestVersion", p."approvedVersion", p."updatedByName", p."createdAt", p."updatedAt"`;
+export const summarySql = (alias: string) =>
+  ["id", "slug", "name", "archetype", "status", "revision", "latestVersion", "approvedVersion", "updatedByName", "createdAt", "updatedAt"].map((c) => `${alias}."${c}"`).join(", ");
+export const SUMMARY_SQL = summarySql("p");
 
 /** A summary row from a plain read of SUMMARY_SQL (either database's value shapes). */
 export function summaryRowOf(r: Record<string, unknown>): SummaryRow {

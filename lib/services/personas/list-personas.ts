@@ -29,6 +29,8 @@ const KEYS: Record<Query["sort"], KeyField[]> = {
 
 /** A WHERE clause being built: SQL pieces joined by AND, with their values in order. */
 type Where = { sql: string[]; params: SqlValue[] };
+/** One SQL expression with its values. */
+type Expr = { sql: string; params: SqlValue[] };
 
 /**
  * One page of the workspace's personas: summary columns only (no spec or imported
@@ -49,7 +51,7 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
   // The first page also says how many match (exact): a column of the page's own statement.
   const { rows, total } = await rowsAfter(where, query.sort, key, query.limit + 1, key ? null : totalSql(ctx.workspaceId, statuses));
   const { page, nextCursor } = pageOf(query.sort, keys, rows, query.limit);
-  return { personas: page, nextCursor, count: key ? null : total };
+  return { personas: page, nextCursor, count: total };
 }
 
 /**
@@ -60,9 +62,9 @@ export async function listPersonas(ctx: WorkspaceContext, query: Query): Promise
  * every row of it: 0.5 ms on SQLite's request thread, 1–4 ms of PostgreSQL's CPU at
  * 10,000 personas (bench/personas-scale). Not correlated: computed once per statement.
  */
-function totalSql(workspaceId: string, statuses: readonly string[]): Where {
+function totalSql(workspaceId: string, statuses: readonly string[]): Expr {
   return {
-    sql: [`(SELECT coalesce(sum("n"), 0) FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")}))`],
+    sql: `(SELECT coalesce(sum("n"), 0) FROM "PersonaStatusCount" WHERE "workspaceId" = ? AND "status" IN (${statuses.map(() => "?").join(", ")}))`,
     params: [workspaceId, ...statuses],
   };
 }
@@ -108,10 +110,10 @@ async function searchPage(q: string, where: Where, sort: Query["sort"], key: Key
  * (workspaceId, status, updatedAt): one ORDER BY over three fields, or an OR of
  * mixed directions, would make the database sort every row of the workspace.
  */
-async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | null, take: number, total: Where | null): Promise<Rows> {
+async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | null, take: number, total: Expr | null): Promise<Rows> {
   if (sort !== "status") return page(where, key ? afterKeySql(KEYS[sort], key) : null, KEYS[sort], take, total);
   const [from, ...rest] = (key ?? []) as [string?, Date?, string?];
-  const all: Rows = { rows: [], total: 0 };
+  const all: Rows = { rows: [], total: total ? 0 : null };
   for (const status of [...personaStatusSchema.options].sort()) {
     if (all.rows.length >= take || (from !== undefined && status < from)) continue;
     const inGroup: Where = { sql: [`p."status" = ?`], params: [status] };
@@ -128,17 +130,17 @@ async function rowsAfter(where: Where, sort: Query["sort"], key: KeyValue[] | nu
   return all;
 }
 
-/** A page's rows, and with `total` its count (0 when the page is empty: nothing matches). */
-type Rows = { rows: ListRow[]; total: number };
+/** A page's rows, and asked with `total` its count (0 when the page is empty: nothing matches); else null. */
+type Rows = { rows: ListRow[]; total: number | null };
 
-async function page(where: Where, extra: Where | null, keys: KeyField[], take: number, total: Where | null): Promise<Rows> {
+async function page(where: Where, extra: Where | null, keys: KeyField[], take: number, total: Expr | null): Promise<Rows> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
   const rows = await readRows<Record<string, unknown>>(
     // The trait count, avatar and labels are read as each row is (index order, LIMIT): for the page's rows only.
-    `SELECT ${LIST_COLUMNS}${total ? `, ${total.sql[0]} AS "total"` : ""} FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
+    `SELECT ${LIST_COLUMNS}${total ? `, ${total.sql} AS "total"` : ""} FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
     [...(total?.params ?? []), ...where.params, ...(extra?.params ?? []), take],
   );
-  return { rows: rows.map(listRowOf), total: rows.length ? asNumber(rows[0].total) : 0 };
+  return { rows: rows.map(listRowOf), total: !total ? null : rows.length ? asNumber(rows[0].total) : 0 };
 }
 
 /**
@@ -152,9 +154,8 @@ const AVATAR_AT_SQL = `(SELECT a."updatedAt" FROM "PersonaAvatar" a WHERE a."per
 const LIST_COLUMNS = `${SUMMARY_SQL}, ${TRAIT_COUNT_SQL} AS "traitCount", ${AVATAR_AT_SQL} AS "avatarAt", ${LABELS_JSON_SQL} AS "labels"`;
 
 /**
- * A list row as the API sends it, built once from a plain read of SUMMARY_SQL, the
- * trait count and the avatar time (either database's value shapes; dates straight to
- * ISO text): a page is 50 of these, and building each in several steps (a row, a
+ * A list row as the API sends it, built once from a plain read of LIST_COLUMNS
+ * (either database's value shapes; dates straight to ISO text): a page is 50 of these, and building each in several steps (a row, a
  * summary, a copy with the avatar, a copy with the labels) was a tenth of its CPU.
  * It carries the page's keys under their own names (updatedAt, createdAt, name,
  * status, id) for the cursor.

@@ -8,11 +8,11 @@ import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { changedFields } from "@/lib/persona/field-labels";
 import { editedSummary, recordActivity } from "@/lib/services/activity/activity";
 import { notFound } from "@/lib/errors/app-error";
-import { editorRowOf, readEditorRow, SUMMARY_SQL, type EditorRow } from "@/lib/services/personas/find-persona";
+import { editorRowOf, readEditorRow, summarySql, type EditorRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 
 // What a save returns: the editor row's columns (SQLite's RETURNING takes no table alias).
-const SAVED_SQL = `${SUMMARY_SQL.replaceAll(`p."`, `"Persona"."`)}, "Persona"."spec", ` +
+const SAVED_SQL = `${summarySql(`"Persona"`)}, "Persona"."spec", ` +
   `(SELECT v."spec" FROM "PersonaVersion" v WHERE v."personaId" = "Persona"."id" AND v."number" = "Persona"."latestVersion") AS "latestSpec"`;
 
 type Row = Pick<EditorRow, "revision" | "spec" | "updatedAt" | "updatedByName">;
