@@ -44,17 +44,19 @@ delete process.env.TRUSTED_ORIGINS;
 process.env.ALLOW_SIGN_UP = "true";
 // lib/db/client.ts caches the client (and on PostgreSQL its pool) on globalThis, lib/db/reader.ts
 // its SQLite connection: never reuse one bound to another file's DB.
-const globals = globalThis as { prisma?: { $disconnect(): Promise<void> }; pgPool?: { end(): Promise<void> }; personaStudioReader?: { close(): void }; personaStudioWriter?: { close(): void } };
+const globals = globalThis as { prisma?: { $disconnect(): Promise<void> }; pgPool?: { end(): Promise<void> }; personaStudioReader?: { close(): void }; personaStudioWriter?: { close(): void }; personaStudioReadThread?: { close(): void } };
 delete globals.prisma;
 delete globals.pgPool;
 delete globals.personaStudioReader;
 delete globals.personaStudioWriter;
+delete globals.personaStudioReadThread;
 
 afterAll(async () => {
   await globals.prisma?.$disconnect();
   await globals.pgPool?.end();
   globals.personaStudioReader?.close();
   globals.personaStudioWriter?.close();
+  globals.personaStudioReadThread?.close();
   rmSync(runDir, { recursive: true, force: true });
   if (isPostgresTest && pgAdminUrl) await dropTestDatabase(pgAdminUrl, pgDatabase);
 });

@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import { afterKeySql, decodeCursor, orderBySql, pageOf, type KeyField, type KeyValue } from "@/lib/db/keyset";
 import { LABELS_JSON_SQL, searchSql, TRAIT_COUNT_SQL } from "@/lib/db/persona-search";
-import { asIso, asNumber, asNumberOrNull, readRows, type SqlValue } from "@/lib/db/reader";
+import { readRowsOffThread } from "@/lib/db/read-thread";
+import { asIso, asNumber, asNumberOrNull, type SqlValue } from "@/lib/db/reader";
 import { sortLabels, type LabelRef } from "@/lib/schemas/labels";
 import { personaStatusSchema, type PersonaStatus } from "@/lib/schemas/persona";
 import { type listPersonasQuery, type PersonaPage, type PersonaSummary } from "@/lib/schemas/persona-api";
@@ -90,7 +91,7 @@ async function searchPage(q: string, where: Where, sort: Query["sort"], key: Key
     sql.push(...after.sql);
     params.push(...after.params);
   }
-  const rows = await readRows<Record<string, unknown>>(
+  const rows = await readRowsOffThread<Record<string, unknown>>(
     `WITH m AS (SELECT ${keys.map((k) => `p."${k.field}"`).join(", ")}, count(*) OVER () AS "total"
        FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${orderBySql(keys)} LIMIT ?)
      SELECT ${LIST_COLUMNS}, m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
@@ -135,7 +136,7 @@ type Rows = { rows: ListRow[]; total: number | null };
 
 async function page(where: Where, extra: Where | null, keys: KeyField[], take: number, total: Expr | null): Promise<Rows> {
   const sql = [...where.sql, ...(extra?.sql ?? [])].join(" AND ");
-  const rows = await readRows<Record<string, unknown>>(
+  const rows = await readRowsOffThread<Record<string, unknown>>(
     // The trait count, avatar and labels are read as each row is (index order, LIMIT): for the page's rows only.
     `SELECT ${LIST_COLUMNS}${total ? `, ${total.sql} AS "total"` : ""} FROM "Persona" p WHERE ${sql} ORDER BY ${orderBySql(keys)} LIMIT ?`,
     [...(total?.params ?? []), ...where.params, ...(extra?.params ?? []), take],
