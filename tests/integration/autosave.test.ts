@@ -86,4 +86,24 @@ describe("autosave", () => {
     const created = await createPersona(olive);
     expectError(await olive.api.patch(personaPath(olive.workspaceId, created.id), { revision: 7, spec: created.spec }), 409);
   });
+
+  it("folds a burst of one person's saves into the trail's newest entry, and only that (read with the save itself)", async () => {
+    const created = await createPersona(olive, { name: "Trail" });
+    const path = personaPath(olive.workspaceId, created.id);
+    const save = async (who: Member | typeof eddie, revision: number, spec: typeof created.spec) =>
+      expectOk(ops.updateDraft, await who.api.patch(path, { revision, spec }));
+    let saved = await save(olive, created.revision, { ...created.spec, background: "One." });
+    saved = await save(olive, saved.revision, { ...saved.spec, voice: { ...saved.spec.voice, tone: "dry" } });
+    saved = await save(eddie, saved.revision, { ...saved.spec, background: "Two." });
+    saved = await save(olive, saved.revision, { ...saved.spec, background: "Three." });
+    saved = await save(olive, saved.revision, { ...saved.spec, values: ["candour"] });
+    const trail = expectOk(ops.listActivity, await olive.api.get(`${path}/activity`));
+    expect(trail.map((a) => [a.kind, a.actor.name, a.count, a.summary])).toEqual([
+      // Olive's edit after Eddie's is a new entry (Eddie's is newest then), which her next save folds into.
+      ["edited", "Olive", 2, "edited the draft: background, values"],
+      ["edited", "Eddie Editor", 1, "edited the draft: background"],
+      ["edited", "Olive", 2, "edited the draft: background, voice"],
+      ["created", "Olive", 1, expect.any(String)],
+    ]);
+  });
 });

@@ -19,16 +19,46 @@ type Actor = Pick<WorkspaceContext, "userId" | "userName" | "workspaceId">;
 export const editedSummary = (fields: readonly string[]) =>
   `edited the draft${fields.length ? `: ${fields.join(", ").toLowerCase()}` : ""}`;
 
+/** The newest entry of a persona's trail, as far as folding an edit into it needs. */
+export type NewestActivity = { id: string; kind: string; actorId: string; updatedAt: unknown; data: string };
+
+const NEWEST_COLUMNS = ["id", "kind", "actorId", "updatedAt", "data"] as const;
+
+/**
+ * The newest entry of the trail of the persona whose id is `personaIdSql`, as columns
+ * "newest_id", "newest_kind" … (NULL without one): an autosave's UPDATE returns them
+ * with the saved row (lib/services/personas/update-draft), so the fold below needs
+ * no read of its own. Each is a probe of the (personaId, updatedAt) index.
+ */
+export const newestActivitySql = (personaIdSql: string) =>
+  NEWEST_COLUMNS.map(
+    (c) => `(SELECT a."${c}" FROM "Activity" a WHERE a."personaId" = ${personaIdSql} ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT 1) AS "newest_${c}"`,
+  ).join(", ");
+
+/** The newest entry from a row carrying newestActivitySql's columns; null for an empty trail. */
+export function newestActivityOf(row: Record<string, unknown>): NewestActivity | null {
+  if (row.newest_id === null || row.newest_id === undefined) return null;
+  return {
+    id: row.newest_id as string, kind: row.newest_kind as string, actorId: row.newest_actorId as string,
+    updatedAt: row.newest_updatedAt, data: row.newest_data as string,
+  };
+}
+
+/**
+ * One line of the trail. An edit folds into the newest entry when that is the same
+ * person's edit within FOLD_MS; `newest`, when the caller has just read it
+ * (newestActivitySql), saves the read.
+ */
 export async function recordActivity(
   actor: Actor, personaId: string, kind: ActivityKind, summary: string,
-  data: { version?: number | null; [key: string]: unknown } = {}, tx: Tx = db,
+  data: { version?: number | null; [key: string]: unknown } = {}, tx: Tx = db, known?: { newest: NewestActivity | null },
 ): Promise<void> {
   if (kind === "edited") {
     // Fold only into the newest entry of the trail, when it is this person's edit within
     // FOLD_MS: anything in between keeps the order honest.
-    const newest = tx === db
+    const newest = known ? known.newest : tx === db
       // Outside a transaction (every autosave): one plain read (lib/db/reader), one plain update (lib/db/writer).
-      ? await readRow<{ id: string; kind: string; actorId: string; updatedAt: unknown; data: string }>(
+      ? await readRow<NewestActivity>(
           `SELECT "id", "kind", "actorId", "updatedAt", "data" FROM "Activity" WHERE "personaId" = ? ORDER BY "updatedAt" DESC, "id" DESC LIMIT 1`,
           [personaId],
         )

@@ -6,14 +6,16 @@ import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 import { serializeSpec } from "@/lib/persona/normalize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { changedFields } from "@/lib/persona/field-labels";
-import { editedSummary, recordActivity } from "@/lib/services/activity/activity";
+import { editedSummary, newestActivityOf, newestActivitySql, recordActivity } from "@/lib/services/activity/activity";
 import { notFound } from "@/lib/errors/app-error";
 import { editorRowOf, readEditorRow, summarySql, type EditorRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
 
-// What a save returns: the editor row's columns (SQLite's RETURNING takes no table alias).
+// What a save returns: the editor row's columns (SQLite's RETURNING takes no table alias),
+// and the newest entry of its activity trail, which the edit may fold into.
 const SAVED_SQL = `${summarySql(`"Persona"`)}, "Persona"."spec", ` +
-  `(SELECT v."spec" FROM "PersonaVersion" v WHERE v."personaId" = "Persona"."id" AND v."number" = "Persona"."latestVersion") AS "latestSpec"`;
+  `(SELECT v."spec" FROM "PersonaVersion" v WHERE v."personaId" = "Persona"."id" AND v."number" = "Persona"."latestVersion") AS "latestSpec", ` +
+  newestActivitySql(`"Persona"."id"`);
 
 type Row = Pick<EditorRow, "revision" | "spec" | "updatedAt" | "updatedByName">;
 
@@ -45,7 +47,8 @@ export async function updateDraft(
 ): Promise<PersonaDetail> {
   // The busiest write of the studio (a save per pause in typing): its read is a plain read
   // (lib/db/reader) and its update one plain statement (lib/db/writer), not Prisma's 0.5–0.8 ms
-  // each; the update returns the saved row (the latest version's spec too), so a save is not read back.
+  // each; the update returns the saved row (the latest version's spec too), so a save is not read back,
+  // and the trail's newest entry, so folding the edit into it reads nothing more.
   const current = await readEditorRow(ctx, personaId);
   if (!current) throw notFound("Persona");
   if (current.status === "archived") throw new AppError("conflict", "This persona is archived; restore it before editing");
@@ -62,6 +65,6 @@ export async function updateDraft(
   }
   const row = editorRowOf(saved);
   const fields = changedFields(parseStoredSpec(current.spec), input.spec);
-  if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields });
+  if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields }, undefined, { newest: newestActivityOf(saved) });
   return toDetail(row, row.latestSpec);
 }
