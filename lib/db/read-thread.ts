@@ -52,8 +52,6 @@ class ReadThread {
   constructor(readonly file: string) {
     // The request thread's working directory is the studio's (npm start, next dev, the tests): better-sqlite3 resolves from there.
     this.worker = new Worker(SOURCE, { eval: true, workerData: { file, base: `${process.cwd()}/` } });
-    // Never keeps the process alive on its own (a request waiting on it does).
-    this.worker.unref();
     this.worker.on("message", (reply: Reply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -63,6 +61,9 @@ class ReadThread {
     });
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => this.fail(new Error(`the SQLite read thread exited (code ${code})`)));
+    // Never keeps the process alive on its own (a request waiting on it does). After the
+    // listeners: adding a "message" listener refs the worker again.
+    this.worker.unref();
   }
 
   get alive(): boolean {

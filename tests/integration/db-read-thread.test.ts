@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readRowsOffThread } from "@/lib/db/read-thread";
 import { buildSpec, createPersona, saveDraft, signUpWithWorkspace, wsPath } from "@/tests/factories/personas";
@@ -43,6 +45,18 @@ describe("reads off the request thread", () => {
     clearInterval(timer);
     expect(Number(row.n)).toBe(2_000_000);
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it.skipIf(isPostgresTest)("never keeps a process alive on its own: one that has read and has nothing left to do exits", () => {
+    const script = `const { readRowsOffThread } = require(${JSON.stringify(path.resolve("lib/db/read-thread.ts"))});
+      readRowsOffThread('SELECT count(*) AS "n" FROM "Persona"').then((rows) => console.log("read", rows.length));`;
+    const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "-e", script], {
+      env: { ...process.env }, encoding: "utf8", timeout: 60_000,
+    });
+    expect(child.stderr).toBe("");
+    expect(child.stdout.trim()).toBe("read 1");
+    // Killed by the timeout (a ref'd worker) it would have no exit code.
+    expect(child.status).toBe(0);
   });
 
   it.skipIf(isPostgresTest)("answers the reads in flight when the thread dies, and starts a new one for the next", async () => {
