@@ -55,14 +55,15 @@ class ReadThread {
     this.worker.on("message", (reply: Reply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
-      this.pending.delete(reply.id);
+      this.settle(reply.id);
       if (reply.error) p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
       else p.resolve(reply.rows ?? []);
     });
     this.worker.on("error", (e) => this.fail(e));
     this.worker.on("exit", (code) => this.fail(new Error(`the SQLite read thread exited (code ${code})`)));
-    // Never keeps the process alive on its own (a request waiting on it does). After the
-    // listeners: adding a "message" listener refs the worker again.
+    // Idle, it never keeps the process alive (after the listeners: adding a "message"
+    // listener refs the worker again); with reads pending it does (all, settle), or a
+    // script whose only work left is a read would exit before its answer.
     this.worker.unref();
   }
 
@@ -74,9 +75,15 @@ class ReadThread {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.next++;
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, sql, params: params.map(toSqlite) });
     });
+  }
+
+  private settle(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
   }
 
   close(): void {
