@@ -62,3 +62,32 @@ export async function executeReturning<T>(sql: string, params: readonly SqlValue
     return db.$queryRawUnsafe<T[]>(sql, ...values);
   }
 }
+
+/** One statement and its values. */
+export type Statement = { sql: string; params: readonly SqlValue[] };
+
+/**
+ * A row as it was just before an UPDATE, and the UPDATE's RETURNING row: on
+ * PostgreSQL in one statement and one round trip (a data-modifying WITH, whose
+ * SELECT sees the rows as they were before the update: one snapshot for the whole
+ * statement), on SQLite the read then the update (no round trip to save; the
+ * process's one writer runs both back to back). `before` is a SELECT of at most one
+ * row and `update` an UPDATE … RETURNING of at most one; their column names must
+ * differ. Null when `before` finds no row; `saved` null when the update wrote nothing.
+ */
+export async function updateAfterReading<B extends object, S extends object>(
+  before: Statement, update: Statement,
+): Promise<{ before: B; saved: S | null } | null> {
+  if (dbProvider === "postgresql") {
+    const sql = `WITH "before" AS (${before.sql}), "saved" AS (${update.sql})
+      SELECT b.*, s.*, EXISTS (SELECT 1 FROM "saved") AS "wrote" FROM "before" b LEFT JOIN "saved" s ON true`;
+    const [row] = await executeReturning<Record<string, unknown> & { wrote: boolean }>(sql, [...before.params, ...update.params]);
+    if (!row) return null;
+    const { wrote, ...columns } = row;
+    return { before: columns as B, saved: wrote ? (columns as S) : null };
+  }
+  const [b] = await executeReturning<B>(before.sql, before.params);
+  if (!b) return null;
+  const [saved] = await executeReturning<S>(update.sql, update.params);
+  return { before: b, saved: saved ?? null };
+}

@@ -87,6 +87,20 @@ describe("autosave", () => {
     expectError(await olive.api.patch(personaPath(olive.workspaceId, created.id), { revision: 7, spec: created.spec }), 409);
   });
 
+  it("refuses to save an archived persona (409, nothing written) and a deleted one (404)", async () => {
+    const created = await createPersona(olive, { name: "Shelved" });
+    const path = personaPath(olive.workspaceId, created.id);
+    const archived = expectOk(ops.archivePersona, await olive.api.post(`${path}/archive`, { archived: true }));
+    const refused = expectError(await olive.api.patch(path, { revision: archived.revision, spec: { ...created.spec, background: "Changed." } }), 409);
+    expect(refused.message).toContain("archived");
+    const after = expectOk(ops.getPersona, await olive.api.get(path));
+    expect(after).toMatchObject({ revision: archived.revision, status: "archived" });
+    expect(after.spec.background).toBe(created.spec.background);
+    expectOk(ops.archivePersona, await olive.api.post(`${path}/archive`, { archived: false }));
+    expect(await olive.api.delete(path)).toMatchObject({ status: 204 });
+    expectError(await olive.api.patch(path, { revision: after.revision, spec: created.spec }), 404);
+  });
+
   it("folds a burst of one person's saves into the trail's newest entry, and only that (read with the save itself)", async () => {
     const created = await createPersona(olive, { name: "Trail" });
     const path = personaPath(olive.workspaceId, created.id);
