@@ -70,10 +70,13 @@ export type Statement = { sql: string; params: readonly SqlValue[] };
  * A row as it was just before an UPDATE, and the UPDATE's RETURNING row: on
  * PostgreSQL in one statement and one round trip (a data-modifying WITH, whose
  * SELECT sees the rows as they were before the update: one snapshot for the whole
- * statement), on SQLite the read then the update (no round trip to save; the
- * process's one writer runs both back to back). `before` is a SELECT of at most one
- * row and `update` an UPDATE … RETURNING of at most one; their column names must
- * differ. Null when `before` finds no row; `saved` null when the update wrote nothing.
+ * statement), on SQLite the read then the update on the writer connection (no round
+ * trip to save). Another write may land between the two on SQLite, or, on PostgreSQL,
+ * after the snapshot and before the update takes the row's lock: give the update a
+ * WHERE that refuses a row changed since (a revision), so `before` is the row it
+ * changed whenever it wrote. `before` is a SELECT of at most one row and `update` an
+ * UPDATE … RETURNING of at most one; their column names must differ. Null when
+ * `before` finds no row; `saved` null when the update wrote nothing.
  */
 export async function updateAfterReading<B extends object, S extends object>(
   before: Statement, update: Statement,

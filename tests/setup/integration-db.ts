@@ -49,6 +49,8 @@ delete globals.prisma;
 delete globals.pgPool;
 delete globals.personaStudioReader;
 delete globals.personaStudioWriter;
+// A read thread left by an earlier file in this process is stopped, not just forgotten.
+globals.personaStudioReadThread?.close();
 delete globals.personaStudioReadThread;
 
 afterAll(async () => {
