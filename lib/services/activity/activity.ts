@@ -1,7 +1,7 @@
 import "server-only";
 import { pageOf, pageQuery, type KeyField } from "@/lib/db/keyset";
 import { db } from "@/lib/db/client";
-import { asDate, readRow } from "@/lib/db/reader";
+import { asDate } from "@/lib/db/reader";
 import { execute } from "@/lib/db/writer";
 import type { Activity, ActivityKind } from "@/lib/schemas/review";
 import { findPersonaRow } from "@/lib/services/personas/find-persona";
@@ -16,7 +16,7 @@ const FOLD_MS = 10 * 60_000;
 type Tx = Pick<typeof db, "activity">;
 type Actor = Pick<WorkspaceContext, "userId" | "userName" | "workspaceId">;
 
-export const editedSummary = (fields: readonly string[]) =>
+const editedSummary = (fields: readonly string[]) =>
   `edited the draft${fields.length ? `: ${fields.join(", ").toLowerCase()}` : ""}`;
 
 /** The newest entry of a persona's trail, as far as folding an edit into it needs. */
@@ -27,8 +27,8 @@ const NEWEST_COLUMNS = ["id", "kind", "actorId", "updatedAt", "data"] as const;
 /**
  * The newest entry of the trail of the persona whose id is `personaIdSql`, as columns
  * "newest_id", "newest_kind" … (NULL without one): an autosave's UPDATE returns them
- * with the saved row (lib/services/personas/update-draft), so the fold below needs
- * no read of its own. Each is a probe of the (personaId, updatedAt) index.
+ * with the saved row (lib/services/personas/update-draft), so recordEdit needs no
+ * read of its own. Each is a probe of the (personaId, updatedAt) index.
  */
 export const newestActivitySql = (personaIdSql: string) =>
   NEWEST_COLUMNS.map(
@@ -44,45 +44,38 @@ export function newestActivityOf(row: Record<string, unknown>): NewestActivity |
   };
 }
 
-/**
- * One line of the trail. An edit folds into the newest entry when that is the same
- * person's edit within FOLD_MS; `newest`, when the caller has just read it
- * (newestActivitySql), saves the read.
- */
+/** One line of the trail. */
 export async function recordActivity(
   actor: Actor, personaId: string, kind: ActivityKind, summary: string,
-  data: { version?: number | null; [key: string]: unknown } = {}, tx: Tx = db, known?: { newest: NewestActivity | null },
+  data: { version?: number | null; [key: string]: unknown } = {}, tx: Tx = db,
 ): Promise<void> {
-  if (kind === "edited") {
-    // Fold only into the newest entry of the trail, when it is this person's edit within
-    // FOLD_MS: anything in between keeps the order honest.
-    const newest = known ? known.newest : tx === db
-      // Outside a transaction (every autosave): one plain read (lib/db/reader), one plain update (lib/db/writer).
-      ? await readRow<NewestActivity>(
-          `SELECT "id", "kind", "actorId", "updatedAt", "data" FROM "Activity" WHERE "personaId" = ? ORDER BY "updatedAt" DESC, "id" DESC LIMIT 1`,
-          [personaId],
-        )
-      : await tx.activity.findFirst({ where: { personaId }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] });
-    if (newest && newest.kind === "edited" && newest.actorId === actor.userId && asDate(newest.updatedAt).getTime() >= Date.now() - FOLD_MS) {
-      // The folded entry names every field touched in the burst, not just the last one.
-      const before = (JSON.parse(newest.data) as { fields?: string[] }).fields ?? [];
-      const fields = [...new Set([...before, ...((data.fields as string[] | undefined) ?? [])])];
-      const summary = editedSummary(fields);
-      const json = JSON.stringify({ ...data, fields });
-      if (tx === db) {
-        await execute(`UPDATE "Activity" SET "count" = "count" + 1, "summary" = ?, "data" = ?, "updatedAt" = ? WHERE "id" = ?`, [summary, json, new Date(), newest.id]);
-      } else {
-        await tx.activity.update({ where: { id: newest.id }, data: { count: { increment: 1 }, summary, data: json } });
-      }
-      return;
-    }
-  }
   await tx.activity.create({
     data: {
       workspaceId: actor.workspaceId, personaId, actorId: actor.userId, actorName: actor.userName,
       kind, summary, data: JSON.stringify(data),
     },
   });
+}
+
+/**
+ * An edit of the draft (every autosave that changed a field). It folds into `newest`,
+ * the trail's newest entry as the save returned it (newestActivitySql), when that is
+ * this person's edit within FOLD_MS: anything in between keeps the order honest.
+ * Otherwise it is a new entry.
+ */
+export async function recordEdit(actor: Actor, personaId: string, fields: string[], newest: NewestActivity | null): Promise<void> {
+  if (newest && newest.kind === "edited" && newest.actorId === actor.userId && asDate(newest.updatedAt).getTime() >= Date.now() - FOLD_MS) {
+    // The folded entry names every field touched in the burst, not just the last one.
+    const before = (JSON.parse(newest.data) as { fields?: string[] }).fields ?? [];
+    const all = [...new Set([...before, ...fields])];
+    // One plain update (lib/db/writer), not Prisma's.
+    await execute(
+      `UPDATE "Activity" SET "count" = "count" + 1, "summary" = ?, "data" = ?, "updatedAt" = ? WHERE "id" = ?`,
+      [editedSummary(all), JSON.stringify({ fields: all }), new Date(), newest.id],
+    );
+    return;
+  }
+  await recordActivity(actor, personaId, "edited", editedSummary(fields), { fields });
 }
 
 // Newest first by last change (a folded burst of edits moves up), the id breaking ties.

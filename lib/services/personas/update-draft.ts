@@ -6,7 +6,7 @@ import type { ConflictDetails, PersonaDetail } from "@/lib/schemas/persona-api";
 import { serializeSpec } from "@/lib/persona/normalize";
 import type { WorkspaceContext } from "@/lib/services/workspaces/access";
 import { changedFields } from "@/lib/persona/field-labels";
-import { editedSummary, newestActivityOf, newestActivitySql, recordActivity } from "@/lib/services/activity/activity";
+import { newestActivityOf, newestActivitySql, recordEdit } from "@/lib/services/activity/activity";
 import { notFound } from "@/lib/errors/app-error";
 import { editorRowOf, readEditorRow, summarySql, type EditorRow } from "@/lib/services/personas/find-persona";
 import { parseStoredSpec, toDetail } from "@/lib/services/personas/serialize";
@@ -72,6 +72,6 @@ export async function updateDraft(
   }
   const row = editorRowOf(saved);
   const fields = changedFields(parseStoredSpec(written.before.beforeSpec), input.spec);
-  if (fields.length) await recordActivity(ctx, row.id, "edited", editedSummary(fields), { fields }, undefined, { newest: newestActivityOf(saved) });
+  if (fields.length) await recordEdit(ctx, row.id, fields, newestActivityOf(saved));
   return toDetail(row, row.latestSpec);
 }
