@@ -36,7 +36,7 @@ async function countingEndpoint() {
   const { createSimulatorServer } = await import("../lib/llm/simulator/http-server");
   const sim = createSimulatorServer();
   const simPort = await listen(sim);
-  const stats = new Map<string, { calls: number; open: number; peak: number; bodies: Map<string, number> }>();
+  const stats = new Map<string, { calls: number; open: number; peak: number; first: number; bodies: Map<string, number> }>();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -44,7 +44,7 @@ async function countingEndpoint() {
     const [, tag, ...rest] = (req.url ?? "/").split("/");
     const url = `/${rest.join("/")}`;
     if (url.endsWith("/chat/completions")) {
-      const s = stats.get(tag) ?? { calls: 0, open: 0, peak: 0, bodies: new Map() };
+      const s = stats.get(tag) ?? { calls: 0, open: 0, peak: 0, first: Date.now(), bodies: new Map() };
       stats.set(tag, s);
       s.calls++;
       s.peak = Math.max(s.peak, ++s.open);
@@ -108,7 +108,12 @@ async function main() {
     const timeline: string[] = [];
     const sampler = setInterval(() => timeline.push([...endpoint.stats.entries()].sort().map(([tag, s]) => `${tag}${s.open}`).join(" ")), 500);
     const long = await probe(a, "long", ["empathetic", "formal"], 40, 8);
-    const others = [await probe(a, "a2", ["warm"], 16, 8), await probe(b, "b1", ["formal"], 16, 8), await probe(c, "c1", ["empathetic"], 16, 8), await probe(c, "c2", ["warm"], 16, 8)];
+    const created = [Date.now() - t0];
+    const others = [];
+    for (const [w, label, trait] of [[a, "a2", "warm"], [b, "b1", "formal"], [c, "c1", "empathetic"], [c, "c2", "warm"]] as const) {
+      others.push(await probe(w, label, [trait], 16, 8));
+      created.push(Date.now() - t0);
+    }
     while ((await db.probeRun.findUniqueOrThrow({ where: { id: long.id } })).status !== "running") await sleep(50);
     const small = await probe(b, "small", ["warm"], 6, 4);
     const ids = [long.id, small.id, ...others.map((r) => r.id)];
@@ -137,6 +142,7 @@ async function main() {
     // Where the time went, per run: when it was created, started and finished (s after t0), and its calls.
     const labels = new Map([[long.id, "A long"], [small.id, "B small"], ...others.map((r, i) => [r.id, ["A a2", "B b1", "C c1", "C c2"][i]] as [string, string])]);
     const at = (d: Date | null) => (d ? ((d.getTime() - t0) / 1000).toFixed(2) : "-");
+    console.log(`  created by        ${created.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; first call at ${providers.sort(([x], [y]) => x.localeCompare(y)).map(([tag, s]) => `${tag} ${((s.first - t0) / 1000).toFixed(2)} s`).join(", ")}`);
     console.log(`  in flight /0.5 s  ${timeline.join(" | ")}`);
     for (const r of runs) {
       console.log(`    ${labels.get(r.id)!.padEnd(8)} created ${at(r.createdAt)} s, started ${at(r.startedAt)} s, finished ${at(r.finishedAt)} s, ${r.modelCalls} calls`);

@@ -16,6 +16,13 @@ import { ENV_PROVIDER_ID, SIMULATOR_PROVIDER_ID } from "@/lib/schemas/provider";
 // lease row of 0 slots; while such a row exists every worker is capped at its
 // fair share (limit / workers with a lease), so one busy worker cannot keep
 // all the slots forever.
+//
+// Notices (`announce`, `changed`): a worker that gives slots back, or starts
+// waiting for more than it holds, tells the others (PostgreSQL: NOTIFY, through
+// the queue's listening connection), and they rebalance at once. Without
+// notices a freed slot waited for the waiter's next look (`retryMs`) and a
+// holder learned that another worker starved only on its heartbeat (5 s): the
+// provider ran below its limit meanwhile. The timers stay as the fallback.
 
 const DEFAULT_CONCURRENCY = 8;
 
@@ -44,6 +51,8 @@ type Pool = {
   inUse: number;
   /** The most calls that wanted a slot at once since the last rebalance: a share is kept for the burst, not the instant. */
   peak: number;
+  /** This worker told the others it wants more than its share (once per such stretch: a notice, not a drumbeat). */
+  wantSaid: boolean;
   waiters: Waiter[];
   syncing: Promise<void> | null;
   again: boolean;
@@ -59,6 +68,8 @@ export type SharedSlotsOptions = {
   /** After the last call of a burst: how long to keep an unused share before returning it. */
   idleMs?: number;
   limitOf?: (providerId: string) => Promise<number | null>;
+  /** Tells the other workers that this one gave slots of the provider back or waits for more (they call `changed`). */
+  announce?: (providerId: string) => void;
   log?: Pick<Console, "error">;
 };
 
@@ -109,6 +120,16 @@ export class SharedProviderSlots implements ProviderSlots {
     return this.pools.get(providerId)?.inUse ?? 0;
   }
 
+  /**
+   * Another worker gave slots of the provider back or waits for some (its `announce`): look again now
+   * if this worker waits (a slot may be free) or holds a share (it may be owed).
+   */
+  changed(providerId: string): void {
+    const pool = this.pools.get(providerId);
+    if (!pool || this.closed || pool.limit === null) return;
+    if (pool.waiters.length > 0 || pool.leased > 0) void this.sync(pool);
+  }
+
   /** On the heartbeat timer: renew every lease this worker holds (and look again for waiting calls). */
   async renew(): Promise<void> {
     await Promise.all([...this.pools.values()].filter((p) => p.leased > 0 || p.waiters.length > 0).map((p) => this.sync(p)));
@@ -124,7 +145,7 @@ export class SharedProviderSlots implements ProviderSlots {
   private async pool(providerId: string): Promise<Pool> {
     let pool = this.pools.get(providerId);
     if (!pool) {
-      pool = { providerId, limit: null, limitAt: 0, target: 0, leased: 0, inUse: 0, peak: 0, waiters: [], syncing: null, again: false, timer: null };
+      pool = { providerId, limit: null, limitAt: 0, target: 0, leased: 0, inUse: 0, peak: 0, wantSaid: false, waiters: [], syncing: null, again: false, timer: null };
       this.pools.set(providerId, pool);
     }
     // The limit is edited in Settings; a worker notices within 10 s.
@@ -225,8 +246,16 @@ export class SharedProviderSlots implements ProviderSlots {
           update: { slots: leased, expiresAt },
         });
       }
+      const gaveBack = leased < pool.leased;
       pool.target = target;
       pool.leased = leased;
+      // Committed below; the others look again at once (a slot freed, or a share owed to a waiting worker).
+      const wants = target < demand;
+      const say = gaveBack || (wants && !pool.wantSaid);
+      pool.wantSaid = wants;
+      return say;
+    }).then((say) => {
+      if (say) this.opts.announce?.(providerId);
     });
   }
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { SharedProviderSlots } from "@/lib/jobs/provider-slots";
-import { enqueueRuns, openRunQueue, queueKind, type RunQueue, type TakenRun } from "@/lib/jobs/queue/index";
+import { enqueueRuns, openRunQueue, queueKind, type RunQueue, type SlotNotice, type TakenRun } from "@/lib/jobs/queue/index";
 import { heldRuns, pruneHeartbeats, removeHeartbeat, WORKER_HEARTBEAT_MS, writeHeartbeat } from "@/lib/jobs/worker-heartbeat";
 import { mulberry32 } from "@/lib/math/random";
 import { buildPanelReport } from "@/lib/services/panels/panel-report";
@@ -140,8 +140,13 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
   const workerId = `worker-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const state: State = {
     running: true, wake: null, workerId, halt: new AbortController(), abort: new AbortController(), loop: null, log,
-    queue: null, slots: new SharedProviderSlots({ workerId, log, leaseMs: slotLeaseMs ?? Math.max(3 * heartbeatMs, 15_000) }), timer: null, beat: null,
-    units: new Map(), busy: new Set(),
+    queue: null, timer: null, beat: null, units: new Map(), busy: new Set(),
+    slots: new SharedProviderSlots({
+      workerId, log, leaseMs: slotLeaseMs ?? Math.max(3 * heartbeatMs, 15_000),
+      // A notice to the other workers (PostgreSQL); a lost one costs their next look (retry timer, heartbeat).
+      announce: (providerId) => void state.queue?.announceSlots?.({ providerId, workerId })
+        .catch((e: unknown) => log.error("[probe-worker] could not tell the other workers about provider slots", e)),
+    }),
   };
   g.__probeWorker = state;
   (globalThis as Record<symbol, WorkerHandle>)[WORKER_HANDLE] = { stop: stopWorker };
@@ -236,7 +241,8 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
     const queue = state.queue;
     if (!state.running || !queue) return;
     // Woken by other processes' enqueues (pg-boss: LISTEN/NOTIFY); if that fails, the poll still finds the runs.
-    await queue.listen?.(() => state.wake?.()).catch((e: unknown) => log.error("[probe-worker] could not listen for new runs; polling only", e));
+    const slotNotice = ({ providerId, workerId: from }: SlotNotice) => void (from !== workerId && state.slots.changed(providerId));
+    await queue.listen?.(() => state.wake?.(), slotNotice).catch((e: unknown) => log.error("[probe-worker] could not listen for new runs; polling only", e));
     await beat(); // the first heartbeat, and the reconcile: runs queued before this worker (or before pg-boss) get jobs
     state.timer = setInterval(() => void beat(), heartbeatMs);
     state.timer.unref?.();

@@ -59,4 +59,23 @@ describe.skipIf(!isPostgresTest)("the pg-boss queue's wake-up", () => {
     await sender.enqueue([run.id]);
     await wake;
   }, 60_000);
+
+  it("carries workers' notices about provider slots to the listeners, apart from the run wake-ups", async () => {
+    const { openPgBossQueue } = await import("@/lib/jobs/queue/pg-boss");
+    const sender = await openPgBossQueue("sender");
+    const worker = await openPgBossQueue("worker");
+    queues.push(sender, worker);
+    const notices: unknown[] = [];
+    let wakes = 0;
+    let heard: () => void = () => {};
+    const noticed = new Promise<void>((resolve) => (heard = resolve));
+    await worker.listen!(() => wakes++, (notice) => {
+      notices.push(notice);
+      heard();
+    });
+    await sender.announceSlots!({ providerId: "prov-x", workerId: "worker-1" });
+    await noticed;
+    expect(notices).toEqual([{ providerId: "prov-x", workerId: "worker-1" }]);
+    expect(wakes).toBe(0); // a slot notice is not a new run
+  }, 30_000);
 });

@@ -91,6 +91,59 @@ describe("provider slots shared by workers", () => {
     await Promise.all([busy.close(), late.close()]);
   });
 
+  // Notices (PostgreSQL: NOTIFY through the queue; here wired by hand): the waiter's retry timer is
+  // 10 s and nobody renews on a heartbeat, so only a notice can hand the slot over within the test.
+  const noticed = () => {
+    const workers: SharedProviderSlots[] = [];
+    const make = (workerId: string, limit: number) => {
+      const w = new SharedProviderSlots({
+        workerId, limitOf: async () => limit, retryMs: 10_000, idleMs: 20,
+        announce: (providerId) => { for (const other of workers) if (other !== w) other.changed(providerId); },
+      });
+      workers.push(w);
+      return w;
+    };
+    return { make, close: () => Promise.all(workers.map((w) => w.close())) };
+  };
+  const within = <T,>(p: Promise<T>, ms: number) => Promise.race([p, sleep(ms).then(() => "timed out" as const)]);
+
+  it("hands a slot another worker gave back to a waiting worker at once, told by a notice", async () => {
+    const { make, close } = noticed();
+    const holder = make("worker-holder", 2);
+    const waiter = make("worker-waiter", 2);
+    const held = await Promise.all([holder.acquire("prov-5"), holder.acquire("prov-5")]);
+    const waiting = waiter.acquire("prov-5");
+    await sleep(50);
+    held[0](); // the holder's burst is over: after idleMs it gives the slot back and says so
+    const got = await within(waiting, 2_000);
+    expect(got).not.toBe("timed out");
+    (got as () => void)();
+    held[1]();
+    await close();
+  });
+
+  it("makes a busy worker give a starving one its share at once, told by a notice, without a heartbeat", async () => {
+    const { make, close } = noticed();
+    const busy = make("worker-always", 2);
+    const late = make("worker-starving", 2);
+    let stop = false;
+    const loop = async () => {
+      while (!stop) {
+        const release = await busy.acquire("prov-6");
+        await sleep(10);
+        release();
+      }
+    };
+    const loops = [loop(), loop(), loop()]; // more demand than the limit: the busy worker never gives slots back by itself
+    await sleep(100);
+    const got = await within(late.acquire("prov-6"), 2_000);
+    expect(got).not.toBe("timed out");
+    (got as () => void)();
+    stop = true;
+    await Promise.all(loops);
+    await close();
+  });
+
   it("lets a waiting call go when its signal aborts", async () => {
     const w = new SharedProviderSlots({ workerId: "worker-c", limitOf: async () => 1, retryMs: 20 });
     const first = await w.acquire("prov-3");

@@ -15,6 +15,9 @@ export type QueueKind = "in-process" | "pg-boss";
 /** A run handed to this worker; `finish` tells the queue it was dealt with (ok) or should be retried. */
 export type TakenRun = { runId: string; batchId?: string | null; finish: (ok: boolean) => Promise<void> };
 
+/** A worker's notice about a provider's shared slots: which provider, and who says so (a worker ignores its own). */
+export type SlotNotice = { providerId: string; workerId: string };
+
 export type RunQueue = {
   kind: QueueKind;
   /** Announces runs that need a worker (created, resumed, released); no ids: every queued run. */
@@ -27,7 +30,12 @@ export type RunQueue = {
    * Calls `wake` soon after any process enqueues (so a new run starts at once instead of
    * at the worker's next poll); the poll stays as the fallback. Resolves when listening.
    */
-  listen?(wake: () => void): Promise<void>;
+  listen?(wake: () => void, slots?: (notice: SlotNotice) => void): Promise<void>;
+  /**
+   * Tells every listening worker (`listen`'s `slots`) that this one gave slots of a provider back
+   * or waits for more (lib/jobs/provider-slots.ts); absent where one process runs the workers.
+   */
+  announceSlots?(notice: SlotNotice): Promise<void>;
   close(): Promise<void>;
 };
 

@@ -4,7 +4,7 @@ import PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/config/env";
 import { fairPriorities } from "@/lib/jobs/queue/fair-order";
-import type { RunQueue } from "@/lib/jobs/queue/index";
+import type { RunQueue, SlotNotice } from "@/lib/jobs/queue/index";
 import { waitingRuns } from "@/lib/jobs/queue/waiting-runs";
 
 // The team queue (PostgreSQL): one pg-boss job per run that needs a worker, in
@@ -27,10 +27,14 @@ import { waitingRuns } from "@/lib/jobs/queue/waiting-runs";
 //   handed out for a live run finds it taken and completes without work.
 // - Start at once: every enqueue ends with NOTIFY, and each worker LISTENs on its own
 //   connection and fetches when told, instead of at its next poll (the fallback).
+// - The same connection carries the workers' notices about shared provider slots
+//   (announceSlots: a worker gave slots back or waits for some; lib/jobs/provider-slots.ts).
 
 const QUEUE = "probe-run";
 /** NOTIFY channel: "a job was sent", so idle workers fetch now rather than at their next poll. */
 const CHANNEL = "persona_studio_probe_run";
+/** NOTIFY channel: "provider P's slots changed hands", payload `providerId workerId`. */
+const SLOTS_CHANNEL = "persona_studio_provider_slots";
 type Job = { runId: string; batchId?: string | null };
 
 async function startBoss(role: "worker" | "sender"): Promise<PgBoss> {
@@ -82,7 +86,7 @@ export async function openPgBossQueue(role: "worker" | "sender"): Promise<RunQue
   // failover): it connects again every second meanwhile; polling covers the gap.
   let listener: pg.Client | null = null;
   let listening = role === "worker";
-  const listen = async (wake: () => void): Promise<void> => {
+  const listen = async (wake: () => void, slots?: (notice: SlotNotice) => void): Promise<void> => {
     const attempt = async (): Promise<void> => {
       if (!listening) return;
       const client = new pg.Client({ connectionString: env.databaseUrl, application_name: "persona-studio-listen" });
@@ -94,11 +98,16 @@ export async function openPgBossQueue(role: "worker" | "sender"): Promise<RunQue
         void client.end().catch(() => {});
         if (listening) setTimeout(() => void attempt().catch(() => {}), 1000).unref();
       };
-      client.on("notification", () => wake());
+      client.on("notification", (n) => {
+        if (n.channel !== SLOTS_CHANNEL) return wake();
+        const [providerId, workerId] = (n.payload ?? "").split(" ");
+        if (providerId && workerId) slots?.({ providerId, workerId });
+      });
       client.on("error", retry);
       try {
         await client.connect();
         await client.query(`LISTEN ${CHANNEL}`);
+        if (slots) await client.query(`LISTEN ${SLOTS_CHANNEL}`);
       } catch (e) {
         retry();
         throw e;
@@ -125,6 +134,9 @@ export async function openPgBossQueue(role: "worker" | "sender"): Promise<RunQue
     },
     reap: () => enqueue(),
     listen,
+    announceSlots: async ({ providerId, workerId }) => {
+      await db.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, SLOTS_CHANNEL, `${providerId} ${workerId}`);
+    },
     close: async () => {
       listening = false;
       await listener?.end().catch(() => {});
