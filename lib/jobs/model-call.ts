@@ -219,7 +219,9 @@ async function paidChat(
         stats.modelCalls++;
         await deps.record?.({ modelCalls: 1 });
         const signal = deadline ? (deps.signal ? AbortSignal.any([deps.signal, deadline.signal]) : deadline.signal) : deps.signal;
-        const res = await target.provider.chat({ ...req, signal });
+        // The provider is done with the call once it answers (or fails): its slot goes to the next call
+        // now, not after this call's bookkeeping (its usage written, the verdict parsed, the cache insert).
+        const res = await target.provider.chat({ ...req, signal }).finally(release);
         if (timer) clearTimeout(timer);
         const cost = callCost(target.prices, res.usage.promptTokens, res.usage.completionTokens);
         stats.promptTokens += res.usage.promptTokens;

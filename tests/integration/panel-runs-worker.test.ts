@@ -64,6 +64,25 @@ describe("identical calls in flight", () => {
   });
 });
 
+describe("a call's provider slot", () => {
+  it("is free again once the provider answered, before the call's bookkeeping (its usage written) is over", async () => {
+    const target = await resolveProvider({ workspaceId: owner.workspaceId }, slowId, "persona-sim-2");
+    const req = { model: "persona-sim-2", messages: [{ role: "user" as const, content: "Name a bird." }], temperature: 0.7, seed: 77 };
+    const events: string[] = [];
+    const slots = { acquire: async () => {
+      let held = true; // idempotent, as the contract says
+      return () => void (held && (held = false, events.push("slot released")));
+    } };
+    const record = async (delta: { promptTokens?: number }) => {
+      if (!delta.promptTokens) return;
+      await new Promise((r) => setTimeout(r, 50)); // a slow database
+      events.push("usage written");
+    };
+    await cachedChat(owner.workspaceId, target, req, emptyCallStats(), { sleep: async () => {}, rng: mulberry32(3), slots, record });
+    expect(events).toEqual(["slot released", "usage written"]);
+  });
+});
+
 describe("member runs of one panel probe", () => {
   it("run side by side: their requests interleave at the provider", async () => {
     const ada = await createPersona(owner, { name: "Ada", spec: buildSpec({ name: "Ada", traitTargets: { warm: 85, firm: 30 } }) });
