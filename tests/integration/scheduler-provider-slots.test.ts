@@ -12,6 +12,23 @@ import { db } from "@/tests/factories/db";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const limitOf = async () => 3;
 
+/** Three calls at a time, one after another, until stopped: more demand than a limit of 2, so the worker never goes idle. */
+function keepBusy(worker: SharedProviderSlots, providerId: string) {
+  let stop = false;
+  const loop = async () => {
+    while (!stop) {
+      const release = await worker.acquire(providerId);
+      await sleep(10);
+      release();
+    }
+  };
+  const loops = [loop(), loop(), loop()];
+  return () => {
+    stop = true;
+    return Promise.all(loops);
+  };
+}
+
 describe("provider slots shared by workers", () => {
   it("never has more calls in flight than the limit, over two workers, and serves each worker's calls in order", async () => {
     const workers = [
@@ -69,25 +86,15 @@ describe("provider slots shared by workers", () => {
     const limit2 = async () => 2;
     const busy = new SharedProviderSlots({ workerId: "worker-busy", limitOf: limit2, retryMs: 20, idleMs: 20 });
     const late = new SharedProviderSlots({ workerId: "worker-late", limitOf: limit2, retryMs: 20, idleMs: 20 });
-    let stop = false;
-    // Three calls at a time, one after another, forever: more demand than the limit, so it never goes idle.
-    const loop = async () => {
-      while (!stop) {
-        const release = await busy.acquire("prov-4");
-        await sleep(10);
-        release();
-      }
-    };
-    const loops = [loop(), loop(), loop()];
+    const stop = keepBusy(busy, "prov-4");
     await sleep(100);
     const heartbeat = setInterval(() => void busy.renew(), 50); // a worker's heartbeat timer renews (and rebalances) its leases
     const timeout = new Promise<"timed out">((r) => setTimeout(() => r("timed out"), 10_000));
     const got = await Promise.race([late.acquire("prov-4"), timeout]);
     expect(got).not.toBe("timed out");
     (got as () => void)();
-    stop = true;
     clearInterval(heartbeat);
-    await Promise.all(loops);
+    await stop();
     await Promise.all([busy.close(), late.close()]);
   });
 
@@ -126,21 +133,12 @@ describe("provider slots shared by workers", () => {
     const { make, close } = noticed();
     const busy = make("worker-always", 2);
     const late = make("worker-starving", 2);
-    let stop = false;
-    const loop = async () => {
-      while (!stop) {
-        const release = await busy.acquire("prov-6");
-        await sleep(10);
-        release();
-      }
-    };
-    const loops = [loop(), loop(), loop()]; // more demand than the limit: the busy worker never gives slots back by itself
+    const stop = keepBusy(busy, "prov-6"); // the busy worker never gives slots back by itself
     await sleep(100);
     const got = await within(late.acquire("prov-6"), 2_000);
     expect(got).not.toBe("timed out");
     (got as () => void)();
-    stop = true;
-    await Promise.all(loops);
+    await stop();
     await close();
   });
 
