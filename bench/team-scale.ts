@@ -103,6 +103,10 @@ async function main() {
         retestShare: 0, tensionControls: false, scenarios: false,
       }));
     };
+    /** Resolves once none of these runs is queued or running. */
+    const runsOver = async (ids: string[]) => {
+      while ((await db.probeRun.count({ where: { id: { in: ids }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    };
     const [a, b, c] = [await workspace("A"), await workspace("B"), await workspace("C")];
 
     for (let i = 0; i < WORKERS; i++) {
@@ -119,7 +123,7 @@ async function main() {
     const warm = await workspace("W");
     const warmRuns = [];
     for (let i = 0; i < 12; i++) warmRuns.push(await probe(warm, `warm-${i}`, ["warm"], 6, 2));
-    while ((await db.probeRun.count({ where: { id: { in: warmRuns.map((r) => r.id) }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    await runsOver(warmRuns.map((r) => r.id));
     endpoint.stats.delete("W");
 
     const t0 = Date.now();
@@ -136,7 +140,7 @@ async function main() {
     while ((await db.probeRun.findUniqueOrThrow({ where: { id: long.id } })).status !== "running") await sleep(50);
     const small = await probe(b, "small", ["warm"], 6, 4);
     const ids = [long.id, small.id, ...others.map((r) => r.id)];
-    while ((await db.probeRun.count({ where: { id: { in: ids }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
+    await runsOver(ids);
     clearInterval(sampler);
     const runs = await db.probeRun.findMany({ where: { id: { in: ids } } });
     const wall = Math.max(...runs.map((r) => r.finishedAt!.getTime())) - t0;
