@@ -2,7 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/config/env";
 import { dbProvider } from "@/lib/db/client";
-import { readRows, toSqlite, type SqlValue } from "@/lib/db/reader";
+import { readRows, toSqlite, type ReadOptions, type SqlValue } from "@/lib/db/reader";
 
 // The heavy reads of the request hot paths (a persona list or search page: 0.5–3 ms
 // of SQLite at 10,000 personas), run off the request thread. better-sqlite3 is
@@ -109,7 +109,7 @@ function readThread(): ReadThread {
 }
 
 /** The rows of one SELECT, run off the request thread on SQLite (see above); readRows on PostgreSQL. */
-export async function readRowsOffThread<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-  if (dbProvider === "postgresql") return readRows<T>(sql, params);
+export async function readRowsOffThread<T>(sql: string, params: readonly SqlValue[] = [], options: ReadOptions = {}): Promise<T[]> {
+  if (dbProvider === "postgresql") return readRows<T>(sql, params, options);
   return (await readThread().all(sql, params)) as T[];
 }

@@ -44,17 +44,25 @@ const pgStatements = new Map<string, { text: string; name?: string }>();
 /** Named statements per process at most: IN lists of every page size stay well below it. */
 const PG_NAMED_MAX = 500;
 
-/** The statement with PostgreSQL's placeholders ($1, $2 …) for `?`, and its name (computed once per text). */
-function pgStatementOf(sql: string): { text: string; name?: string } {
-  let statement = pgStatements.get(sql);
+/**
+ * How a statement is planned on PostgreSQL: "prepared" once per connection, its plan
+ * kept for any values, or planned with its values "each" time. By default a LIKE is
+ * planned each time: its best plan depends on its pattern (a 2-letter one cannot use
+ * the trigram index); a caller that knows one plan fits every value says so.
+ */
+export type ReadOptions = { plan?: "prepared" | "each" };
+
+/** The statement with PostgreSQL's placeholders ($1, $2 …) for `?`, and its name (computed once per text and plan). */
+function pgStatementOf(sql: string, plan: ReadOptions["plan"]): { text: string; name?: string } {
+  const prepared = (plan ?? (/\bI?LIKE\b/i.test(sql) ? "each" : "prepared")) === "prepared";
+  const key = prepared ? sql : `each:${sql}`;
+  let statement = pgStatements.get(key);
   if (statement === undefined) {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
-    // A LIKE's best plan depends on its pattern (a 2-letter one cannot use the trigram index):
-    // planned with its values every time.
-    const named = pgStatements.size < PG_NAMED_MAX && !/\bI?LIKE\b/i.test(sql);
+    const named = prepared && pgStatements.size < PG_NAMED_MAX;
     statement = named ? { text, name: `studio_${pgStatements.size}` } : { text };
-    pgStatements.set(sql, statement);
+    pgStatements.set(key, statement);
   }
   return statement;
 }
@@ -66,15 +74,15 @@ function pgStatementOf(sql: string): { text: string; name?: string } {
  * fixed SQL with `?` placeholders (values never in the text), so the names stay few;
  * past PG_NAMED_MAX new texts go unnamed.
  */
-export function pgQuery(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
-  const { text, name } = pgStatementOf(sql);
+export function pgQuery(sql: string, params: readonly SqlValue[], options: ReadOptions = {}): pg.QueryConfig {
+  const { text, name } = pgStatementOf(sql, options.plan);
   return { text, name, values: params.map(toPg), types: PG_TYPES };
 }
 
 /** The rows of one SELECT. */
-export async function readRows<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+export async function readRows<T>(sql: string, params: readonly SqlValue[] = [], options: ReadOptions = {}): Promise<T[]> {
   if (dbProvider === "postgresql") {
-    return (await pgPool!.query(pgQuery(sql, params))).rows as T[];
+    return (await pgPool!.query(pgQuery(sql, params, options))).rows as T[];
   }
   return preparedOn(sqlite(), sql).all(...params.map(toSqlite)) as T[];
 }

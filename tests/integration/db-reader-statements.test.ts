@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { searchSql } from "@/lib/db/persona-search";
 import { asIso, pgQuery, readRows } from "@/lib/db/reader";
 import { createPersona, signUpWithWorkspace } from "@/tests/factories/personas";
 
@@ -13,6 +14,26 @@ describe("the plain-SQL reader's statements", () => {
     expect(pgQuery(`SELECT "id" FROM "Persona" WHERE "workspaceId" = ? AND "status" = ?`, ["v", "approved"]).name).toBe(plain.name);
     expect(pgQuery(`SELECT "id" FROM "Persona" WHERE "workspaceId" = ?`, ["w"]).name).not.toBe(plain.name);
     expect(pgQuery(`SELECT "id" FROM "Persona" p WHERE p."name" ILIKE ?`, ["%a%"]).name).toBeUndefined();
+  });
+
+  it("prepares a LIKE when its caller says one plan fits every value, and keeps the two apart", () => {
+    const sql = `SELECT "id" FROM "Persona" p WHERE p."name" LIKE ? AND p."workspaceId" = ?`;
+    const kept = pgQuery(sql, ["%nurse%", "w"], { plan: "prepared" });
+    expect(kept.name).toMatch(/^studio_\d+$/);
+    expect(pgQuery(sql, ["%captain%", "v"], { plan: "prepared" }).name).toBe(kept.name);
+    // The same text planned each time stays unnamed, before and after it was prepared.
+    expect(pgQuery(sql, ["%a%", "w"], { plan: "each" }).name).toBeUndefined();
+    expect(pgQuery(sql, ["%a%", "w"]).name).toBeUndefined();
+    const plain = `SELECT "id" FROM "Persona" WHERE "slug" = ?`;
+    expect(pgQuery(plain, ["x"], { plan: "each" }).name).toBeUndefined();
+    expect(pgQuery(plain, ["x"]).name).toMatch(/^studio_\d+$/);
+  });
+
+  it("keeps a search's plan when its query has a trigram to look up, and plans a shorter one with its value", () => {
+    expect(searchSql("nurse").plan).toBe("prepared");
+    expect(searchSql(" ada ").plan).toBe("prepared");
+    expect(searchSql("ad").plan).toBe("each");
+    expect(searchSql("é").plan).toBe("each");
   });
 
   it("answers each call with its own values, many times over on every pooled connection", async () => {

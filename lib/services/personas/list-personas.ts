@@ -96,6 +96,7 @@ async function searchPage(q: string, where: Where, sort: Query["sort"], key: Key
        FROM ${search.from} WHERE ${sql.join(" AND ")} ORDER BY ${orderBySql(keys)} LIMIT ?)
      SELECT ${LIST_COLUMNS}, m."total" FROM m JOIN "Persona" p ON p."id" = m."id" ORDER BY ${orderBySql(keys, "m")}`,
     [...params, limit + 1],
+    { plan: search.plan },
   );
   const { page, nextCursor } = pageOf(sort, keys, rows.map(listRowOf), limit);
   return {
