@@ -13,8 +13,8 @@ import { dbProvider, pgPool } from "@/lib/db/client";
 // One SQL text for both databases: `?` placeholders (turned into $1, $2 … on
 // PostgreSQL, so a `?` may never appear inside a literal), quoted identifiers.
 // Values come back as the driver gives them; read them with the helpers below,
-// which know both databases' shapes (SQLite: dates as ISO text; PostgreSQL: Date,
-// counts as text).
+// which know both databases' shapes (SQLite: dates as Prisma's ISO text; PostgreSQL:
+// dates as ISO text in UTC, `…Z` (pgTimestamp), counts as text).
 //
 // Reads only. On SQLite this is a second, read-only connection to the same file:
 // better-sqlite3 is synchronous, so a statement runs to its end before anything
@@ -117,16 +117,30 @@ export function toPg(v: SqlValue): string | number | boolean | null {
   return v instanceof Date ? v.toISOString().replace("Z", "") : v;
 }
 
-// timestamp without time zone holds UTC (as Prisma writes it): read it as UTC, never as local time.
+/**
+ * A PostgreSQL timestamp (without time zone: it holds UTC, as Prisma writes it; read
+ * as UTC, never as local time) as the API's ISO text, `2026-12-02T19:48:00.120Z`, by
+ * rewriting its text (`2026-12-02 19:48:00.12`: trailing zeros of the fraction dropped,
+ * no fraction at a whole second). Parsing a Date and printing it again was a tenth of
+ * a search page's CPU on PostgreSQL (two dates a row, bench/personas-scale). Any other
+ * shape (a year past 9999, BC, infinity) is parsed as before: a Date.
+ */
+export function pgTimestamp(text: string): string | Date {
+  const n = text.length;
+  if (n >= 19 && n <= 26 && text[4] === "-" && text[10] === " " && text[13] === ":" && (n === 19 || (n > 20 && text[19] === "."))) {
+    const fraction = n === 19 ? "000" : text.slice(20, 23).padEnd(3, "0");
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${fraction}Z`;
+  }
+  return new Date(`${text.replace(" ", "T")}Z`);
+}
+
 const TIMESTAMP = 1114;
 const PG_TYPES = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === TIMESTAMP && format !== "binary"
-      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    oid === TIMESTAMP && format !== "binary" ? pgTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-/** A DateTime column (ISO text on SQLite, Date on PostgreSQL). */
+/** A DateTime column (ISO text from either database; a Date from PostgreSQL in odd cases). */
 export function asDate(v: unknown): Date {
   if (v instanceof Date) return v;
   const text = String(v);
@@ -136,11 +150,15 @@ export function asDate(v: unknown): Date {
 
 /**
  * A DateTime column as the API sends it (ISO 8601 in UTC, `…Z`). SQLite's usual
- * shape (Prisma's `2026-12-02T19:48:00.123+00:00`) is rewritten as text: a list page
+ * shape (Prisma's `2026-12-02T19:48:00.123+00:00`) is rewritten as text, PostgreSQL's
+ * (pgTimestamp) is that shape already: a list page
  * parsed and printed two dates a row, a tenth of its CPU (bench/personas-scale).
  */
 export function asIso(v: unknown): string {
-  if (typeof v === "string" && v.length === 29 && v[10] === "T" && v[19] === "." && v.endsWith("+00:00")) return `${v.slice(0, 23)}Z`;
+  if (typeof v === "string" && v[10] === "T" && v[19] === ".") {
+    if (v.length === 29 && v.endsWith("+00:00")) return `${v.slice(0, 23)}Z`;
+    if (v.length === 24 && v[23] === "Z") return v; // already the API's shape (pgTimestamp)
+  }
   return asDate(v).toISOString();
 }
 

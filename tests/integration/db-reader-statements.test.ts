@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchSql } from "@/lib/db/persona-search";
-import { asIso, pgQuery, readRows } from "@/lib/db/reader";
+import { asDate, asIso, pgQuery, pgTimestamp, readRows } from "@/lib/db/reader";
 import { createPersona, signUpWithWorkspace } from "@/tests/factories/personas";
 
 // lib/db/reader names its PostgreSQL statements (prepared once per connection, plans
@@ -52,6 +52,28 @@ describe("the plain-SQL reader's statements", () => {
     expect(asIso("2026-12-02T19:48:00.123+00:00")).toBe("2026-12-02T19:48:00.123Z"); // Prisma on SQLite
     expect(asIso("2026-12-02T19:48:00.123+02:00")).toBe("2026-12-02T17:48:00.123Z"); // another offset: converted
     expect(asIso("2026-12-02 19:48:00")).toBe("2026-12-02T19:48:00.000Z"); // CURRENT_TIMESTAMP: UTC without a zone
-    expect(asIso(new Date("2026-12-02T19:48:00.5Z"))).toBe("2026-12-02T19:48:00.500Z"); // PostgreSQL
+    expect(asIso(new Date("2026-12-02T19:48:00.5Z"))).toBe("2026-12-02T19:48:00.500Z"); // a Date
+    expect(asIso("2026-12-02T19:48:00.500Z")).toBe("2026-12-02T19:48:00.500Z"); // PostgreSQL (pgTimestamp)
+  });
+
+  it("reads PostgreSQL's timestamp text as the API's ISO text, the same instant as parsing it would give", () => {
+    expect(pgTimestamp("2026-12-02 19:48:00.123")).toBe("2026-12-02T19:48:00.123Z");
+    expect(pgTimestamp("2026-12-02 19:48:00.12")).toBe("2026-12-02T19:48:00.120Z"); // trailing zeros dropped by PostgreSQL
+    expect(pgTimestamp("2026-12-02 19:48:00.1")).toBe("2026-12-02T19:48:00.100Z");
+    expect(pgTimestamp("2026-12-02 19:48:00")).toBe("2026-12-02T19:48:00.000Z"); // a whole second: no fraction
+    expect(pgTimestamp("2026-12-02 19:48:00.123456")).toBe("2026-12-02T19:48:00.123Z"); // microseconds: cut as Date does
+    // Shapes outside the fast path are parsed, as before.
+    expect(pgTimestamp("12026-12-02 19:48:00")).toBeInstanceOf(Date);
+    expect(pgTimestamp("0044-03-15 12:00:00 BC")).toBeInstanceOf(Date);
+    expect(pgTimestamp("infinity")).toBeInstanceOf(Date);
+    // Against the old parse, over many instants and every fraction length PostgreSQL prints.
+    for (let i = 0; i < 2000; i++) {
+      const iso = new Date(Date.UTC(1970 + (i % 120), i % 12, 1 + (i % 28), i % 24, (i * 7) % 60, (i * 13) % 60, (i * 37) % 1000)).toISOString();
+      const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`.replace(/\.?0+$/, "");
+      const read = pgTimestamp(text);
+      expect(read, text).toBe(new Date(`${text.replace(" ", "T")}Z`).toISOString());
+      expect(asDate(read).getTime()).toBe(Date.parse(iso));
+      expect(asIso(read)).toBe(iso);
+    }
   });
 });
