@@ -12,7 +12,8 @@
 //           maintained exactly as for API writes (the search index included).
 //           Realistic rows: specs with 0–6 trait targets and a few KB of text,
 //           a status mix, edits spread over 90 days. Then ANALYZE (and VACUUM on
-//           PostgreSQL): the steady state of a workspace that grew over months.
+//           PostgreSQL; on SQLite the worker's merge of the search index): the
+//           steady state of a workspace that grew over months.
 //   serve   the real route handlers (auth, workspace check, validation, service,
 //           JSON) behind a node:http server on 127.0.0.1 — not `next start`
 //           (a production build is too heavy for this machine), so Next's own
@@ -133,6 +134,7 @@ async function measure(kind: string) {
   const { serializeSpec } = await import("../lib/persona/normalize");
   const { emptySpec } = await import("../lib/schemas/persona");
   const { mulberry32 } = await import("../lib/math/random");
+  const { compactSearchIndex, searchIndexSegments } = await import("../lib/db/persona-search");
 
   const signUp = await authPost(new Request(`${BASE}/api/auth/sign-up/email`, {
     method: "POST", headers: { "content-type": "application/json", origin: BASE },
@@ -168,8 +170,12 @@ async function measure(kind: string) {
   // The steady state of a workspace that grew to 10,000 personas over months: statistics
   // gathered and, on PostgreSQL, the visibility map set (autovacuum would long have run;
   // without it a count cannot be answered from the index alone).
+  // On SQLite also the search index as the probe worker's maintenance keeps it (compactSearchIndex:
+  // the fill's 20 batches left 10 segments; the worker merges them within its next pass).
   if (dbProvider === "postgresql") await db.$executeRawUnsafe("VACUUM ANALYZE");
   else await db.$executeRawUnsafe("ANALYZE");
+  const segments = await searchIndexSegments();
+  const merged = await compactSearchIndex();
   const ids = (await db.persona.findMany({ where: { workspaceId }, select: { id: true } })).map((p) => p.id);
 
   // Serve the real route handlers over HTTP: here, or in INSTANCES processes sharing one port.
@@ -241,7 +247,7 @@ async function measure(kind: string) {
   const search = await listRoute.GET(new Request(`${ws}?q=nurse`, { headers: { cookie, origin: BASE } }), { params: Promise.resolve({ workspaceId }) });
   if (search.status !== 200) throw new Error(`search → ${search.status}: ${await search.text()}`);
   const first = (await search.json()) as { count: number; personas: unknown[] };
-  console.log(`\n${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (${dbProvider}): filled ${PERSONAS.toLocaleString("en-US")} personas in ${fillSeconds.toFixed(1)} s (createMany, 500 a batch); a search for "nurse" finds ${first.count}, first page ${first.personas.length}`);
+  console.log(`\n${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (${dbProvider}): filled ${PERSONAS.toLocaleString("en-US")} personas in ${fillSeconds.toFixed(1)} s (createMany, 500 a batch)${merged ? `, search index merged from ${segments} segments` : ""}; a search for "nurse" finds ${first.count}, first page ${first.personas.length}`);
   for (const line of results) console.log(line);
   await db.$disconnect();
 }

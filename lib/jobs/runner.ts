@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
+import { compactSearchIndex } from "@/lib/db/persona-search";
 import { memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { SharedProviderSlots } from "@/lib/jobs/provider-slots";
@@ -203,6 +204,7 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
         lastReap = Date.now();
         await state.queue.reap();
         await pruneHeartbeats();
+        await compactSearchIndex();
       }
     } catch (e) {
       log.error("[probe-worker] heartbeat error", e);
