@@ -86,9 +86,11 @@ export const SEARCH_INDEX_MAX_SEGMENTS = 4;
 /**
  * SQLite: merges the search index into one segment (FTS5's 'optimize', "the fastest
  * form to query") once writes have left more than SEARCH_INDEX_MAX_SEGMENTS; whether it
- * did. At 10,000 personas a search page's statement read 10 segments in 1.29 ms and one
- * in 1.02 ms, and merging took 15–18 ms. Run by the probe worker's maintenance (every
- * other heartbeat), so a burst of creates costs at most one merge per pass. PostgreSQL:
+ * did. At 10,000 personas a search page's statement read 10 segments in 1.29–1.41 ms, one
+ * in 1.02–1.11 ms and one plus four small ones in 1.11–1.13 ms; merging took 15–18 ms (it
+ * holds the write lock meanwhile, about 10× that at 100,000). Run by the probe worker's
+ * maintenance (every other heartbeat), so a burst of creates costs at most one merge a
+ * pass. PostgreSQL:
  * nothing to do (a GIN index's pending entries are autovacuum's).
  */
 export async function compactSearchIndex(maxSegments = SEARCH_INDEX_MAX_SEGMENTS): Promise<boolean> {

@@ -20,7 +20,8 @@ import { buildPanelReport } from "@/lib/services/panels/panel-report";
 // says which run comes next, fairly between workspaces. A timer independent of
 // the runs writes the worker's heartbeat row (worker-heartbeat.ts), renews its
 // share of the providers' concurrency limits (provider-slots.ts, handed to the
-// runs as `slots`) and re-queues runs whose worker died (queue.reap).
+// runs as `slots`), re-queues runs whose worker died (queue.reap) and, on SQLite,
+// keeps the persona search index merged (lib/db/persona-search, compactSearchIndex).
 
 type Log = Pick<Console, "info" | "error">;
 type State = {
