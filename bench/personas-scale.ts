@@ -209,8 +209,9 @@ async function measure(kind: string) {
       pool.postMessage({ scenario, reqs, count, clients: CLIENTS, owned: scenario === "autosave" ? owned.map((o) => ({ ...o, url: `${ws}/${o.id}` })) : [] });
     });
 
-  // CPU per request, which latency under 20 clients follows and which the host's noise moves far less:
-  // the whole machine's (server, database, clients) and the web process's request thread (one process).
+  // CPU per request, which latency under 20 clients follows and which, unlike a p95, does not depend on
+  // queueing: the whole machine's (server, database, clients) and the web process's request thread (one
+  // process). It still moves with the host's speed (a shared host's busy hour): compare runs whose floor agrees.
   const cpuAround = async <T,>(count: number, body: () => Promise<T>) => {
     const m0 = machineTicks(), t0 = INSTANCES === 1 ? threadTicks() : null;
     const result = await body();
