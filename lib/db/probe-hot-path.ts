@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { asNumber, readRow } from "@/lib/db/reader";
+import { execute } from "@/lib/db/writer";
 
 // The probe worker's statements per model call, as plain SQL (issue 15, "the
 // worker's writes per answer batched"). Each model call looks up the
@@ -8,29 +8,35 @@ import { db } from "@/lib/db/client";
 // usage when it comes back and stores its answer in the cache: four statements
 // per call, hundreds a minute per worker. Through the query builder each one
 // costs about 0.7–0.8 ms of CPU (the query is compiled and interpreted every
-// time); as raw SQL about 0.2–0.3 ms (bench/probe-run.ts, profiled). The SQL is
-// the same on SQLite and PostgreSQL: quoted identifiers, `ON CONFLICT DO
-// NOTHING`, arithmetic on the columns the schema declares (ProbeRun counters,
-// CallCache). Keep it in step with prisma/schema.prisma.
+// time). Even as Prisma raw SQL, each was compiled by Prisma's query compiler and
+// prepared again by the SQLite driver on every call: with them, Prisma was a third
+// of the worker's CPU in bench/probe-run (profiled). So they go through the
+// driver, prepared once per connection (lib/db/reader, lib/db/writer: on SQLite a
+// connection that never waits for a lock hands a locked statement to Prisma's
+// queue). The SQL is the same on SQLite and PostgreSQL: quoted identifiers,
+// `?` placeholders, `ON CONFLICT DO NOTHING`, arithmetic on the columns the schema
+// declares (ProbeRun counters, CallCache). Keep it in step with prisma/schema.prisma.
 
 /** What a cache row answers with. */
 export type CachedCallRow = { text: string; meta: string | null; promptTokens: number; completionTokens: number };
 
 /** The identical-call cache row for `key`, or null. */
 export async function findCachedCall(key: string): Promise<CachedCallRow | null> {
-  const rows = await db.$queryRaw<CachedCallRow[]>`
-    SELECT "text", "meta", "promptTokens", "completionTokens" FROM "CallCache" WHERE "key" = ${key}`;
-  const row = rows[0];
-  // Integers may come back as bigint from some drivers.
-  return row ? { text: row.text, meta: row.meta, promptTokens: Number(row.promptTokens), completionTokens: Number(row.completionTokens) } : null;
+  const row = await readRow<Record<string, unknown>>(
+    `SELECT "text", "meta", "promptTokens", "completionTokens" FROM "CallCache" WHERE "key" = ?`, [key],
+  );
+  return row
+    ? { text: row.text as string, meta: (row.meta ?? null) as string | null, promptTokens: asNumber(row.promptTokens), completionTokens: asNumber(row.completionTokens) }
+    : null;
 }
 
 /** Stores one call's answer in the cache; a row already there (a concurrent identical call stored it first) is kept. */
 export async function insertCachedCall(data: { key: string; workspaceId: string; text: string; meta: string | null; promptTokens: number; completionTokens: number }): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "CallCache" ("key", "workspaceId", "text", "meta", "promptTokens", "completionTokens", "createdAt")
-    VALUES (${data.key}, ${data.workspaceId}, ${data.text}, ${data.meta}, ${data.promptTokens}, ${data.completionTokens}, ${new Date()})
-    ON CONFLICT DO NOTHING`;
+  await execute(
+    `INSERT INTO "CallCache" ("key", "workspaceId", "text", "meta", "promptTokens", "completionTokens", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    [data.key, data.workspaceId, data.text, data.meta, data.promptTokens, data.completionTokens, new Date()],
+  );
 }
 
 /** Counter increments for one run (whole numbers, and US$ for costUsd). */
@@ -41,18 +47,10 @@ export type RunCounterDelta = { modelCalls: number; cacheHits: number; promptTok
  * providers have prices); a null cost stays null, like Prisma's `increment`.
  */
 export async function incrementRunCounters(runId: string, d: RunCounterDelta, withCost: boolean): Promise<void> {
-  if (withCost) {
-    await db.$executeRaw`
-      UPDATE "ProbeRun" SET "modelCalls" = "modelCalls" + ${d.modelCalls}, "cacheHits" = "cacheHits" + ${d.cacheHits},
-        "promptTokens" = "promptTokens" + ${d.promptTokens}, "completionTokens" = "completionTokens" + ${d.completionTokens},
-        "costUsd" = "costUsd" + ${d.costUsd}
-      WHERE "id" = ${runId}`;
-  } else {
-    await db.$executeRaw`
-      UPDATE "ProbeRun" SET "modelCalls" = "modelCalls" + ${d.modelCalls}, "cacheHits" = "cacheHits" + ${d.cacheHits},
-        "promptTokens" = "promptTokens" + ${d.promptTokens}, "completionTokens" = "completionTokens" + ${d.completionTokens}
-      WHERE "id" = ${runId}`;
-  }
+  const counters = `"modelCalls" = "modelCalls" + ?, "cacheHits" = "cacheHits" + ?, "promptTokens" = "promptTokens" + ?, "completionTokens" = "completionTokens" + ?`;
+  const values = [d.modelCalls, d.cacheHits, d.promptTokens, d.completionTokens];
+  if (withCost) await execute(`UPDATE "ProbeRun" SET ${counters}, "costUsd" = "costUsd" + ? WHERE "id" = ?`, [...values, d.costUsd, runId]);
+  else await execute(`UPDATE "ProbeRun" SET ${counters} WHERE "id" = ?`, [...values, runId]);
 }
 
 /** A ProbeAnswer row as the worker stores it (column → value; `id` and `createdAt` are added here). */
@@ -76,9 +74,9 @@ export async function insertAnswerOnce(data: AnswerInsert): Promise<boolean> {
   const row: AnswerInsert = { id: newRowId(), ...data, createdAt: undefined };
   const cols = Object.keys(row).filter((c) => row[c] !== undefined);
   for (const c of cols) if (!/^[A-Za-z]+$/.test(c)) throw new Error(`Not a ProbeAnswer column: ${c}`);
-  const names = Prisma.join(cols.map((c) => Prisma.raw(`"${c}"`)));
-  const values = Prisma.join(cols.map((c) => row[c]));
-  const inserted = await db.$executeRaw`
-    INSERT INTO "ProbeAnswer" (${names}, "createdAt") VALUES (${values}, ${new Date()}) ON CONFLICT DO NOTHING`;
+  const inserted = await execute(
+    `INSERT INTO "ProbeAnswer" (${cols.map((c) => `"${c}"`).join(", ")}, "createdAt") VALUES (${cols.map(() => "?").join(", ")}, ?) ON CONFLICT DO NOTHING`,
+    [...cols.map((c) => row[c] as string | number | boolean | null), new Date()],
+  );
   return inserted > 0;
 }
