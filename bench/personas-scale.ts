@@ -171,7 +171,7 @@ async function measure(kind: string) {
   // gathered and, on PostgreSQL, the visibility map set (autovacuum would long have run;
   // without it a count cannot be answered from the index alone).
   // On SQLite also the search index as the probe worker's maintenance keeps it (compactSearchIndex:
-  // the fill's 20 batches left 10 segments; the worker merges them within its next pass).
+  // the fill's batches leave many segments, printed below; the worker merges them within its next pass).
   if (dbProvider === "postgresql") await db.$executeRawUnsafe("VACUUM ANALYZE");
   else await db.$executeRawUnsafe("ANALYZE");
   const segments = await searchIndexSegments();
@@ -202,9 +202,8 @@ async function measure(kind: string) {
   const pool = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { cookie, origin: BASE } });
   const run = (scenario: Scenario, count: number) =>
     new Promise<{ times: number[]; errors: string[]; seconds: number }>((resolve, reject) => {
-      const failed = (e: Error) => reject(e);
-      pool.once("message", (m) => { pool.off("error", failed); resolve(m); });
-      pool.once("error", failed);
+      pool.once("message", (m) => { pool.off("error", reject); resolve(m); });
+      pool.once("error", reject);
       const reqs = scenario === "autosave" ? [] : Array.from({ length: count }, (_, i) => requests[scenario](i));
       pool.postMessage({ scenario, reqs, count, clients: CLIENTS, owned: scenario === "autosave" ? owned.map((o) => ({ ...o, url: `${ws}/${o.id}` })) : [] });
     });

@@ -54,10 +54,10 @@ export type ReadOptions = { plan?: "prepared" | "each" };
 
 /** The statement with PostgreSQL's placeholders ($1, $2 …) for `?`, and its name (computed once per text and plan). */
 function pgStatementOf(sql: string, plan: ReadOptions["plan"]): { text: string; name?: string } {
-  const prepared = (plan ?? (/\bI?LIKE\b/i.test(sql) ? "each" : "prepared")) === "prepared";
-  const key = prepared ? sql : `each:${sql}`;
+  const key = plan ? `${plan}:${sql}` : sql;
   let statement = pgStatements.get(key);
   if (statement === undefined) {
+    const prepared = (plan ?? (/\bI?LIKE\b/i.test(sql) ? "each" : "prepared")) === "prepared";
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
     const named = prepared && pgStatements.size < PG_NAMED_MAX;
