@@ -1,6 +1,8 @@
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from "undici";
+import { pipeline, type Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 import { addressRange, describeRange } from "@/lib/llm/address-range";
 import { LlmError } from "@/lib/llm/types";
 
@@ -88,12 +90,12 @@ export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
     : (anyNetworkAgent ??= new Agent());
   return async (input, init) => {
     let url = new URL(input instanceof Request ? input.url : String(input));
-    let request = { ...init } as UndiciRequestInit;
+    let request: RequestInit = { ...init };
     for (let hop = 0; ; hop++) {
       // An IP literal is connected to without a lookup: check it here.
       if (options.publicOnly && isIP(bare(url.hostname))) await resolvePublic(url.hostname);
-      const res = await undiciFetch(url, { ...request, redirect: "manual", dispatcher });
-      if (!REDIRECTS.has(res.status)) return res as unknown as Response;
+      const res = await send(url, request, dispatcher);
+      if (!REDIRECTS.has(res.status)) return res;
       await res.body?.cancel().catch(() => {});
       const location = res.headers.get("location");
       const next = location ? safeUrl(location, url) : null;
@@ -110,6 +112,65 @@ export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
       url = next;
     }
   };
+}
+
+/**
+ * One request, without following redirects, answered as a fetch Response. It is
+ * undici's plain `request` rather than its `fetch`: fetch's machinery (its
+ * Request, streams and promise chain) cost about 0.5 ms of a live preview's
+ * setup before the request left, and as much CPU on every probe call. The SDK
+ * sends string bodies. Answers are asked for uncompressed (fetch asked for gzip
+ * and inflated every answer, a few kilobytes of JSON); one compressed anyway is
+ * decoded, as fetch would.
+ */
+async function send(url: URL, init: RequestInit, dispatcher: Dispatcher): Promise<Response> {
+  const headers: Record<string, string> = {};
+  new Headers(init.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  headers["accept-encoding"] = "identity";
+  const body = init.body;
+  if (body != null && typeof body !== "string" && !(body instanceof Uint8Array)) {
+    throw new TypeError("providerFetch sends string or byte bodies only");
+  }
+  const method = (init.method ?? "GET").toUpperCase() as Dispatcher.HttpMethod;
+  const res = await undiciRequest(url, { method, headers, body, signal: init.signal ?? undefined, dispatcher });
+  const out = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (Array.isArray(value)) for (const v of value) out.append(name, v);
+    else if (value !== undefined) out.append(name, value);
+  }
+  if (method === "HEAD" || res.statusCode === 204 || res.statusCode === 205 || res.statusCode === 304) {
+    await res.body.dump();
+    return new Response(null, { status: res.statusCode, headers: out });
+  }
+  const chunks = decoded(res.body, res.headers["content-encoding"])[Symbol.asyncIterator]();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(value as Uint8Array);
+    },
+    cancel() {
+      // The reader gave up (an aborted preview, a timeout): close the connection; nothing waits for an error.
+      res.body.on("error", () => {}).destroy();
+    },
+  });
+  return new Response(stream, { status: res.statusCode, headers: out });
+}
+
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, "x-gzip": createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/** The body as sent, or decoded when the server compressed it (a coding it cannot decode fails the body). */
+function decoded(body: Readable, encoding: string | string[] | undefined): AsyncIterable<unknown> {
+  const coding = (Array.isArray(encoding) ? encoding.join(",") : encoding ?? "").trim().toLowerCase();
+  if (!coding || coding === "identity") return body;
+  const decoder = DECODERS[coding];
+  if (!decoder) {
+    body.on("error", () => {}).destroy(); // closes the connection; the call fails below
+    throw new LlmError("invalid_output", `The endpoint answered in an encoding the studio cannot read (${coding.slice(0, 40)})`);
+  }
+  return pipeline(body, decoder(), () => {}) as unknown as AsyncIterable<unknown>;
 }
 
 function safeUrl(location: string, base: URL): URL | null {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
 import { AddressRefusedError, MAX_SAME_ORIGIN_REDIRECTS, providerFetch } from "@/lib/llm/provider-fetch";
@@ -8,7 +9,7 @@ import { LlmError } from "@/lib/llm/types";
 // The fetch under every provider call: redirects stay on the endpoint's origin,
 // and with publicOnly a connection only ever goes to vetted (pinned) addresses.
 
-type Hit = { url: string; host: string | undefined };
+type Hit = { url: string; host: string | undefined; acceptEncoding?: string };
 let hits: Hit[] = [];
 let otherHits: Hit[] = [];
 let server: Server;
@@ -19,9 +20,19 @@ let otherOrigin: string;
 const MODELS = JSON.stringify({ object: "list", data: [{ id: "m1", object: "model", created: 0, owned_by: "t" }] });
 
 function handle(req: IncomingMessage, res: ServerResponse) {
-  hits.push({ url: req.url ?? "", host: req.headers.host });
   const url = req.url ?? "";
-  if (url === "/v1/models" || url === "/moved/models") {
+  if (url.startsWith("/coded/")) {
+    hits.push({ url, host: req.headers.host, acceptEncoding: req.headers["accept-encoding"] });
+    // A server that compresses whatever the request asked for.
+    const coding = url.split("/")[2];
+    const body = coding === "gzip" ? gzipSync(MODELS) : coding === "br" ? brotliCompressSync(MODELS) : coding === "deflate" ? deflateSync(MODELS) : Buffer.from(MODELS);
+    res.writeHead(200, { "content-type": "application/json", "content-encoding": coding }).end(body);
+    return;
+  }
+  hits.push({ url: req.url ?? "", host: req.headers.host });
+  if (url === "/empty") {
+    res.writeHead(204).end();
+  } else if (url === "/v1/models" || url === "/moved/models") {
     res.writeHead(200, { "content-type": "application/json" }).end(MODELS);
   } else if (url === "/old/models") {
     res.writeHead(307, { location: "/moved/models" }).end();
@@ -101,6 +112,32 @@ describe("redirects", () => {
     const e = await rejection(provider.listModels());
     expect(e).toMatchObject({ kind: "redirected", status: 302, message: "The endpoint redirected elsewhere (302); the redirect was not followed" });
     expect(otherHits).toEqual([]);
+  });
+});
+
+describe("answers", () => {
+  const f = providerFetch({ publicOnly: false });
+
+  it("asks for an uncompressed answer, and decodes one compressed anyway (gzip, deflate, br)", async () => {
+    for (const coding of ["gzip", "deflate", "br"]) {
+      const provider = new OpenAiCompatibleProvider({ baseUrl: `${origin}/coded/${coding}/v1` });
+      expect(await provider.listModels()).toEqual(["m1"]);
+    }
+    expect(hits.map((h) => h.acceptEncoding)).toEqual(["identity", "identity", "identity"]);
+  });
+
+  it("an encoding it cannot read fails the call with a reason, not garbage", async () => {
+    const provider = new OpenAiCompatibleProvider({ baseUrl: `${origin}/coded/zstd-x/v1` });
+    const e = await rejection(provider.listModels());
+    expect(e).toBeInstanceOf(LlmError);
+    expect((e as Error).message).toContain("an encoding the studio cannot read (zstd-x)");
+  });
+
+  it("a 204 is an empty answer; a request body and method are sent as given", async () => {
+    const res = await f(`${origin}/empty`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(204);
+    expect(res.body).toBeNull();
+    expect(await rejection(f(`${origin}/v1/models`, { method: "POST", body: new Blob(["x"]) as unknown as BodyInit }))).toBeInstanceOf(TypeError);
   });
 });
 
