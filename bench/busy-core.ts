@@ -10,6 +10,8 @@ let burner: ChildProcess | null = null;
 export function busyOtherCore(): string {
   if (!burner) {
     burner = spawn(process.execPath, ["-e", "let x = 0; for (;;) { x = (x * 1103515245 + 12345) % 2147483648; }"], { stdio: "ignore" });
+    // Not a reason to stay alive: a bench whose work is done exits (and kills it on the way out).
+    burner.unref();
     const stop = () => burner?.kill("SIGKILL");
     process.on("exit", stop);
     for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => { stop(); process.exit(130); });
