@@ -31,7 +31,11 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   }
   hits.push({ url: req.url ?? "", host: req.headers.host });
   if (url === "/empty") {
-    res.writeHead(204).end();
+    let body = "";
+    req.on("data", (c) => (body += c)).on("end", () => {
+      hits[hits.length - 1].url = `${req.method} ${url} ${body}`;
+      res.writeHead(204).end();
+    });
   } else if (url === "/v1/models" || url === "/moved/models") {
     res.writeHead(200, { "content-type": "application/json" }).end(MODELS);
   } else if (url === "/old/models") {
@@ -133,10 +137,11 @@ describe("answers", () => {
     expect((e as Error).message).toContain("an encoding the studio cannot read (zstd-x)");
   });
 
-  it("a 204 is an empty answer; a request body and method are sent as given", async () => {
-    const res = await f(`${origin}/empty`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+  it("sends the method and body as given; a 204 is an empty answer; a body other than text or bytes is refused", async () => {
+    const res = await f(`${origin}/empty`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
     expect(res.status).toBe(204);
     expect(res.body).toBeNull();
+    expect(hits.map((h) => h.url)).toEqual(['POST /empty {"a":1}']);
     expect(await rejection(f(`${origin}/v1/models`, { method: "POST", body: new Blob(["x"]) as unknown as BodyInit }))).toBeInstanceOf(TypeError);
   });
 });
