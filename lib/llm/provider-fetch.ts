@@ -124,11 +124,7 @@ export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
  * decoded, as fetch would.
  */
 async function send(url: URL, init: RequestInit, dispatcher: Dispatcher): Promise<Response> {
-  const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
-  headers["accept-encoding"] = "identity";
+  const headers = { ...Object.fromEntries(new Headers(init.headers)), "accept-encoding": "identity" };
   const body = init.body;
   if (body != null && typeof body !== "string" && !(body instanceof Uint8Array)) {
     throw new TypeError("providerFetch sends string or byte bodies only");
