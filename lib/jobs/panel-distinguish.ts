@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { readRow } from "@/lib/db/reader";
 import { cachedChat, emptyCallStats, type CallDeps, type CallGate } from "@/lib/jobs/model-call";
 import { failureOf, safeErrorText } from "@/lib/llm/provider-error";
 import type { LlmError } from "@/lib/llm/types";
@@ -44,6 +45,22 @@ export type DistinguishDeps = CallDeps & {
 };
 
 type Outcome = "done" | "failed" | "lost" | "cancelled";
+
+/**
+ * Whether the worker's panel maintenance has anything to look at: a panel probe not
+ * cancelled whose pass waits or runs, or whose pass is over but the probe not yet
+ * closed. A superset of what pendingDistinguishRuns and closePanelRuns (lib/jobs/runner)
+ * find (a pass under a live lease counts, its members are not looked at), asked in one
+ * plain statement (lib/db/reader) before their Prisma reads, which cost 2–3 ms of CPU
+ * each on every poll of an idle worker.
+ */
+export async function anyPanelWork(): Promise<boolean> {
+  const row = await readRow<{ work: unknown }>(
+    `SELECT EXISTS (SELECT 1 FROM "PanelRun" WHERE "cancelledAt" IS NULL
+       AND ("distinguishStatus" IN ('waiting', 'running') OR ("finishedAt" IS NULL AND "distinguishStatus" IN ('done', 'off', 'failed')))) AS "work"`,
+  );
+  return Boolean(row?.work); // PostgreSQL: a boolean; SQLite: 0 or 1
+}
 
 /** Panel runs whose pass can start: waiting (or running under an expired lease), not cancelled, every member run over. Oldest first. */
 export async function pendingDistinguishRuns(now: Date = new Date()): Promise<string[]> {

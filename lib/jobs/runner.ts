@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db/client";
 import { compactSearchIndex } from "@/lib/db/persona-search";
-import { memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
+import { anyPanelWork, memberRunsOver, pendingDistinguishRuns, processDistinguish, type DistinguishDeps } from "@/lib/jobs/panel-distinguish";
 import { claimRun, claimableRuns, processRun, releaseDeadLocalLeases, type WorkerDeps } from "@/lib/jobs/probe-worker";
 import { SharedProviderSlots } from "@/lib/jobs/provider-slots";
 import { enqueueRuns, openRunQueue, queueKind, type RunQueue, type SlotNotice, type TakenRun } from "@/lib/jobs/queue/index";
@@ -189,6 +189,7 @@ export function startWorker({ pollMs = 2000, log = console, maxRuns = workerRuns
   let maintenance: Promise<void> | null = null;
   const maintain = () => {
     maintenance ??= (async () => {
+      if (!(await anyPanelWork())) return;
       await distinguishPasses(deps, log);
       if (state.running) await closePanelRuns(log);
     })().catch((e: unknown) => log.error("[probe-worker] panel pass error", e)).finally(() => { maintenance = null; });

@@ -1,7 +1,7 @@
 import "server-only";
 import { fairOrder } from "@/lib/jobs/queue/fair-order";
 import type { RunQueue } from "@/lib/jobs/queue/index";
-import { activeByWorkspace, onePerBatch, waitingRuns } from "@/lib/jobs/queue/waiting-runs";
+import { activeByWorkspace, anyWaitingRun, onePerBatch, waitingRuns } from "@/lib/jobs/queue/waiting-runs";
 
 // The embedded queue (SQLite): the ProbeRun table is the queue. Each worker
 // polls it (and is woken when a run is created in its own process), orders
@@ -15,7 +15,7 @@ export function inProcessQueue(): RunQueue {
     kind: "in-process",
     enqueue: async () => {},
     async take(n, busy) {
-      if (n <= 0) return [];
+      if (n <= 0 || !(await anyWaitingRun())) return [];
       const waiting = onePerBatch((await waitingRuns()).filter((r) => !busy.has(r.id) && !(r.batchId && busy.has(r.batchId))));
       if (waiting.length === 0) return [];
       const order = fairOrder(waiting, await activeByWorkspace());
