@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { providerError, redactErrorText } from "@/lib/llm/provider-error";
-import { providerFetch, type Pin } from "@/lib/llm/provider-fetch";
+import { ON_SENT, providerFetch, type Pin } from "@/lib/llm/provider-fetch";
 import type { Secret } from "@/lib/llm/redact";
 import {
   LlmError, type ChatRequest, type ChatResult, type Provider, type StreamEvent, type Usage,
@@ -119,7 +119,7 @@ export class OpenAiCompatibleProvider implements Provider {
     try {
       const stream = await this.client.chat.completions.create(
         { ...this.body(req), stream: true, stream_options: { include_usage: true } },
-        { signal: req.signal },
+        { signal: req.signal, ...(req.onSent ? { fetchOptions: { [ON_SENT]: req.onSent } as OpenAI.RequestOptions["fetchOptions"] } : {}) },
       );
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;

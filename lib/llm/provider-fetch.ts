@@ -84,6 +84,15 @@ export type ProviderFetchOptions = {
 
 export type ProviderFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * A `RequestInit` key (the OpenAI SDK passes its per-request `fetchOptions` through):
+ * a function called once, when the first request's bytes have been written to the
+ * socket (undici's onRequestSent). On a reused keep-alive socket undici writes only
+ * after one turn of the event loop (it first reads what the idle socket may hold), so
+ * a caller cannot tell from its own code when the request has left.
+ */
+export const ON_SENT = Symbol("persona-studio.providerFetch.onSent");
+
 export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
   const dispatcher = options.publicOnly
     ? new Agent({ connect: { lookup: vettedLookup(options.pin ?? null) as never } })
@@ -91,10 +100,17 @@ export function providerFetch(options: ProviderFetchOptions): ProviderFetch {
   return async (input, init) => {
     let url = new URL(input instanceof Request ? input.url : String(input));
     let request: RequestInit = { ...init };
+    const wanted = (init as Record<symbol, unknown> | undefined)?.[ON_SENT];
+    let onSent = typeof wanted === "function" ? (wanted as () => void) : null;
+    const sentOnce = () => {
+      const call = onSent;
+      onSent = null;
+      call?.();
+    };
     for (let hop = 0; ; hop++) {
       // An IP literal is connected to without a lookup: check it here.
       if (options.publicOnly && isIP(bare(url.hostname))) await resolvePublic(url.hostname);
-      const res = await send(url, request, dispatcher);
+      const res = await send(url, request, onSent ? watchSent(dispatcher, sentOnce) : dispatcher);
       if (!REDIRECTS.has(res.status)) return res;
       await res.body?.cancel().catch(() => {});
       const location = res.headers.get("location");
@@ -153,6 +169,32 @@ async function send(url: URL, init: RequestInit, dispatcher: Dispatcher): Promis
     },
   });
   return new Response(stream, { status: res.statusCode, headers: out });
+}
+
+/**
+ * `dispatcher`, telling `onSent` when a request it dispatches has been written. The
+ * handler undici is given is the original behind a proxy that adds onRequestSent: its
+ * methods run on the original, so its state stays in one object.
+ */
+function watchSent(dispatcher: Dispatcher, onSent: () => void): Dispatcher {
+  return {
+    dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
+      const watched = new Proxy(handler, {
+        get(target, key) {
+          if (key === "onRequestSent") {
+            return () => {
+              onSent();
+              return (target as { onRequestSent?: () => unknown }).onRequestSent?.();
+            };
+          }
+          const value = Reflect.get(target, key, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+        has: (target, key) => key === "onRequestSent" || Reflect.has(target, key),
+      });
+      return dispatcher.dispatch(options, watched);
+    },
+  } as Dispatcher;
 }
 
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = { gzip: createGunzip, "x-gzip": createGunzip, deflate: createInflate, br: createBrotliDecompress };

@@ -91,6 +91,7 @@ export class SimulatorProvider implements Provider {
 
   async *stream(req: ChatRequest): AsyncIterable<StreamEvent> {
     const started = performance.now();
+    req.onSent?.(); // in this process: nothing to wait for
     await this.prepare(req);
     const { text, usage, finishReason } = simulateChat(req, this.options);
     let firstTokenMs: number | null = null;

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OpenAiCompatibleProvider } from "@/lib/llm/openai-compatible";
-import { AddressRefusedError, MAX_SAME_ORIGIN_REDIRECTS, providerFetch } from "@/lib/llm/provider-fetch";
+import { AddressRefusedError, MAX_SAME_ORIGIN_REDIRECTS, ON_SENT, providerFetch } from "@/lib/llm/provider-fetch";
 import { LlmError } from "@/lib/llm/types";
 
 // The fetch under every provider call: redirects stay on the endpoint's origin,
@@ -11,6 +11,8 @@ import { LlmError } from "@/lib/llm/types";
 
 type Hit = { url: string; host: string | undefined; acceptEncoding?: string };
 let hits: Hit[] = [];
+/** What happened, in order: the server's arrivals and the test's own marks. */
+let order: string[] = [];
 let otherHits: Hit[] = [];
 let server: Server;
 let other: Server;
@@ -30,7 +32,13 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     return;
   }
   hits.push({ url: req.url ?? "", host: req.headers.host });
-  if (url === "/empty") {
+  order.push(`arrived ${url}`);
+  if (url === "/sse/v1/chat/completions") {
+    const chunk = (delta: object, extra: object = {}) =>
+      `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 0, model: "m1", choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.end(`${chunk({ role: "assistant", content: "Hello" })}${chunk({ content: " there" })}data: [DONE]\n\n`);
+  } else if (url === "/empty") {
     let body = "";
     req.on("data", (c) => (body += c)).on("end", () => {
       hits[hits.length - 1].url = `${req.method} ${url} ${body}`;
@@ -62,6 +70,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  order = [];
   hits = [];
   otherHits = [];
 });
@@ -143,6 +152,40 @@ describe("answers", () => {
     expect(res.body).toBeNull();
     expect(hits.map((h) => h.url)).toEqual(['POST /empty {"a":1}']);
     expect(await rejection(f(`${origin}/v1/models`, { method: "POST", body: new Blob(["x"]) as unknown as BodyInit }))).toBeInstanceOf(TypeError);
+  });
+});
+
+describe("when the request has left (ON_SENT)", () => {
+  const f = providerFetch({ publicOnly: false });
+  const watched = (init: RequestInit = {}) => ({ ...init, [ON_SENT]: () => order.push("sent") }) as RequestInit;
+
+  it("is told once, after the bytes are written and before the server has them, on a new socket and on a reused one", async () => {
+    for (let i = 0; i < 3; i++) {
+      const res = await f(`${origin}/v1/models`, watched());
+      order.push(`answered ${res.status}`);
+      await res.text();
+    }
+    expect(order).toEqual(Array(3).fill(["sent", "arrived /v1/models", "answered 200"]).flat());
+  });
+
+  it("is told once across same-origin redirects, and not at all without the key", async () => {
+    const res = await f(`${origin}/old/models`, watched());
+    expect(await res.json()).toMatchObject({ object: "list" });
+    expect(order).toEqual(["sent", "arrived /old/models", "arrived /moved/models"]);
+    order = [];
+    await (await f(`${origin}/v1/models`)).text();
+    expect(order).toEqual(["arrived /v1/models"]);
+  });
+
+  it("through the provider's stream: onSent before the request arrives and before the first delta", async () => {
+    const provider = new OpenAiCompatibleProvider({ baseUrl: `${origin}/sse/v1` });
+    const events = [];
+    for await (const e of provider.stream({ model: "m1", messages: [{ role: "user", content: "hi" }], onSent: () => order.push("sent") })) {
+      events.push(e);
+      if (e.type === "delta") order.push(`delta ${e.text}`);
+    }
+    expect(order).toEqual(["sent", "arrived /sse/v1/chat/completions", "delta Hello", "delta  there"]);
+    expect(events.at(-1)).toMatchObject({ type: "done" });
   });
 });
 
