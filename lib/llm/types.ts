@@ -18,10 +18,10 @@ export type ChatRequest = {
   responseFormat?: JsonSchemaFormat;
   signal?: AbortSignal;
   /**
-   * Called once the request has left for the model: an HTTP provider's when its bytes are
-   * written to the socket, the simulator's at once. A live preview starts its own answer
-   * only then (lib/services/preview/stream-preview), so that writing it does not hold up
-   * the upstream request.
+   * Provider.stream only: called once the request has left for the model (an HTTP
+   * provider's when its bytes are written to the socket, the simulator's at once). A live
+   * preview starts its own answer only then (lib/services/preview/stream-preview), so that
+   * writing it does not hold up the upstream request.
    */
   onSent?: () => void;
 };
