@@ -77,6 +77,11 @@ describe("a worker killed mid-run", () => {
     const paidBefore = model.requests();
     const inFlightAtKill = paidBefore - (await db.callCache.count());
     expect(inFlightAtKill).toBeLessThanOrEqual(4); // the run's concurrency: at most 4 answers calling at once
+    // Counted before sent: the dead worker's count never falls short of what the model received, and
+    // exceeds it by at most the calls that were about to leave (the run's concurrency).
+    const countedAtKill = (await db.probeRun.findUniqueOrThrow({ where: { id: run.id } })).modelCalls;
+    expect(countedAtKill).toBeGreaterThanOrEqual(paidBefore);
+    expect(countedAtKill - paidBefore).toBeLessThanOrEqual(4);
 
     const second = startWorkerProcess();
     await until(async () => (await db.probeRun.findUniqueOrThrow({ where: { id: run.id } })).status === "completed", "the second worker to complete the run", second.output);
@@ -88,6 +93,8 @@ describe("a worker killed mid-run", () => {
     expect(keys.size).toBe(answers.length);
     expect(model.requests()).toBeGreaterThan(paidBefore); // the second worker did the rest
     expect(model.repeats()).toBeLessThanOrEqual(inFlightAtKill);
+    expect(done.modelCalls).toBeGreaterThanOrEqual(model.requests());
+    expect(done.modelCalls - model.requests()).toBeLessThanOrEqual(4);
 
     second.kill("SIGTERM");
     await once(second, "exit");
