@@ -28,6 +28,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import OpenAI from "openai";
 import { mulberry32 } from "../lib/math/random";
+import { bin, buildIsCurrent, buildStudio, root } from "../scripts/lib.mjs";
 import { busyOtherCore } from "./busy-core";
 import { serveIfChild, simulatorInChild, simulatorInProcess } from "./simulator-child";
 
@@ -41,8 +42,6 @@ const PORT = arg("port", 3210);
 const BUSY = process.argv.includes("--busy");
 const IN_PROCESS = process.argv.includes("--in-process");
 const GOAL_MS = 15;
-const root = path.resolve(__dirname, "..");
-const bin = (n: string) => path.join(root, "node_modules", ".bin", n);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
@@ -72,9 +71,9 @@ async function main() {
   const sim = IN_PROCESS ? await simulatorInProcess(LATENCY) : await simulatorInChild(__filename, LATENCY);
   const simUrl = `http://127.0.0.1:${sim.port}/v1`;
 
-  if (spawnSync("node", ["-e", "import('./scripts/lib.mjs').then(m=>process.exit(m.buildIsCurrent()?0:1))"], { cwd: root }).status !== 0) {
+  if (!buildIsCurrent()) {
     console.log("building the studio first…");
-    spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit" });
+    buildStudio();
   }
   const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-"));
   const env = {

@@ -10,3 +10,4 @@ export declare function migrate(url?: string, opts?: SpawnSyncOptions): void;
 export declare function sourceFingerprint(): string;
 export declare const fingerprintFile: string;
 export declare function buildIsCurrent(): boolean;
+export declare function buildStudio(): void;

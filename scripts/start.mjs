@@ -3,8 +3,7 @@
 // simulator provider). Nothing else to install or configure.
 // The server runs in this process (scripts/server.mjs), so the SIGTERM / SIGINT
 // that npm forwards reach it: it drains, releases the probe worker's leases and exits 0.
-import { writeFileSync } from "node:fs";
-import { bin, buildIsCurrent, fingerprintFile, migrate, mustRun, redactUrl, root, sourceFingerprint } from "./lib.mjs";
+import { buildIsCurrent, buildStudio, migrate, redactUrl, root } from "./lib.mjs";
 import { sharedSecretsProblem } from "../lib/config/shared-secrets.mjs";
 import { serve } from "./server.mjs";
 
@@ -26,8 +25,7 @@ if (buildIsCurrent()) {
   console.log("▸ Production build is up to date");
 } else {
   console.log("▸ Building the studio (first start or sources changed; ≈1 min)…");
-  mustRun(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(fingerprintFile, sourceFingerprint());
+  buildStudio();
 }
 
 const { stop } = await serve({ port: Number(port), hostname: process.env.HOST });

@@ -9,7 +9,7 @@
 // plainly; CI (.ci/run) installs it so CI always runs both. PG_TEST=off skips it.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { bin, fingerprintFile, mustRun, root, run, sourceFingerprint } from "./lib.mjs";
+import { bin, buildStudio, mustRun, root, run } from "./lib.mjs";
 import { findPostgres, startCluster } from "./pg-cluster.mjs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -72,8 +72,7 @@ try {
 let playwrightStatus = 0;
 if (!skipE2E) {
   console.log("\n▸ Production build for the e2e tests");
-  mustRun(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(fingerprintFile, sourceFingerprint());
+  buildStudio();
   console.log("\n▸ End-to-end tests (Playwright, Chromium)");
   playwrightStatus = run(bin("playwright"), ["test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson } });
 }
