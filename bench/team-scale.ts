@@ -1,9 +1,15 @@
 // bench/team-scale — a team deployment under load (issue 15, figures of Must have 5):
-// PostgreSQL, 3 standalone workers (`npm run worker` processes, pg-boss queue),
-// 6 probes from 3 workspaces at once against OpenAI-compatible endpoints with a
-// fixed latency L, each provider limited to C calls in flight (maxConcurrentCalls,
-// shared by all workers through ProviderSlotLease). The probes are created by
-// this process through the same service a web instance calls.
+// PostgreSQL, 2 web instances (the production server as `npm start` serves it,
+// PROBE_WORKER=off) behind a round-robin balancer, 3 standalone workers (`npm run
+// worker` processes, pg-boss queue), 6 probes from 3 workspaces at once against
+// OpenAI-compatible endpoints with a fixed latency L, each provider limited to C calls
+// in flight (PROVIDER_CONCURRENCY, shared by all workers through ProviderSlotLease).
+// Everything a designer does goes through the balancer, so through both instances in
+// turn: sign-up, workspaces, providers (keys sealed by one instance, opened by the
+// workers), personas, probe runs. The processes share only the database and the
+// environment's secrets (MULTI_INSTANCE by PostgreSQL; each has its own data
+// directory), as a team deployment's do. The bench reads the database only to
+// watch the runs.
 //
 // Physical limit: a provider answers at most C calls every L, so no schedule beats
 // max over providers of ⌈calls ÷ C⌉ × L. Printed: total wall ÷ that limit (goal
@@ -12,6 +18,7 @@
 // of a second workspace waited to start while a long run was active (≤ 2 s). Then where the
 // time went: when each probe was created, each provider's first and last call and how busy its
 // slots were between them, calls in flight every 0.5 s, each run's start and end.
+// The clock starts at the first probe's POST; the personas are composed before it.
 // The workers are warm when the clock starts (a warm-up of 12 short runs of a fourth workspace
 // on its own provider, not counted): cold, a fresh worker's first run spent ~0.7 s compiling
 // queries and opening connections before its first call (1.22–1.35× when measured that way).
@@ -20,18 +27,20 @@
 // an already migrated database to use as it is)
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { Agent, createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { intArg } from "./args";
 import { freshPostgresDatabase } from "./fresh-database";
+import { buildIsCurrent, buildStudio } from "../scripts/lib.mjs";
 
 const LATENCY = intArg("latency", 200);
 const LIMIT = intArg("limit", 8);
 const WORKERS = 3;
+const WEB = 2;
 const root = path.resolve(__dirname, "..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, "127.0.0.1", () => resolve((s.address() as AddressInfo).port)));
@@ -70,39 +79,109 @@ async function countingEndpoint() {
   return { port, stats, close: () => { server.closeAllConnections(); server.close(); sim.close(); } };
 }
 
+/** A round-robin balancer in front of the web instances: each request goes to the next one; `served` counts them per instance. */
+async function roundRobin(ports: number[]) {
+  let next = 0;
+  const served = ports.map(() => 0);
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((req, res) => {
+    const i = next++ % ports.length;
+    served[i]++;
+    const up = httpRequest({ host: "127.0.0.1", port: ports[i], method: req.method, path: req.url, headers: req.headers, agent }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
+    up.on("error", (e) => res.writeHead(502).end(String(e)));
+    req.pipe(up);
+  });
+  const port = await listen(server);
+  return { base: `http://127.0.0.1:${port}`, served, close: () => { server.closeAllConnections(); server.close(); agent.destroy(); } };
+}
+
+/** A port nobody listens on now (for a child to take). */
+async function freePort() {
+  const s = createServer();
+  const port = await listen(s);
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function waitUp(url: string, ms = 60_000) {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
 async function main() {
   const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-team-"));
   const { startCluster } = (await import("../scripts/pg-cluster.mjs")) as { startCluster: () => Promise<{ url: string; stop: () => Promise<void> }> };
   const cluster = process.env.BENCH_PG_URL || process.env.BENCH_DATABASE_URL ? null : await startCluster();
   const workers: ChildProcess[] = [];
   const endpoint = await countingEndpoint();
+  const webs: ChildProcess[] = [];
+  let balancer: Awaited<ReturnType<typeof roundRobin>> | null = null;
   try {
+    if (!buildIsCurrent()) {
+      console.log("building the studio first…");
+      buildStudio();
+    }
     process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? await freshPostgresDatabase(process.env.BENCH_PG_URL ?? cluster!.url, "persona_bench_team");
-    process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "data");
-    process.env.MULTI_INSTANCE = "false"; // one data dir (the generated secrets) shared by this process and the workers
+    // A team deployment: PostgreSQL makes it multi-instance, so every process takes the same secrets from the environment.
+    delete process.env.MULTI_INSTANCE;
+    process.env.BETTER_AUTH_SECRET = randomBytes(32).toString("base64");
+    process.env.PERSONA_STUDIO_SECRET = randomBytes(32).toString("base64");
+    process.env.PROVIDER_CONCURRENCY = String(LIMIT);
+    process.env.PERSONA_STUDIO_DATA_DIR = path.join(tmp, "bench");
     const { db } = await import("../lib/db/client");
-    const { emptySpec } = await import("../lib/schemas/persona");
-    const { createProbeRun } = await import("../lib/services/probes/probe-runs");
-    const { createProbeRunBody } = await import("../lib/schemas/probe");
+
+    const webPorts = await Promise.all(Array.from({ length: WEB }, freePort));
+    balancer = await roundRobin(webPorts);
+    const lb = balancer.base;
+    webPorts.forEach((port, i) => {
+      const serve = `import("./scripts/server.mjs").then((m) => m.serve({ port: ${port}, hostname: "127.0.0.1" }))`;
+      webs.push(spawn(process.execPath, ["-e", serve], {
+        cwd: root,
+        env: { ...process.env, PROBE_WORKER: "off", BETTER_AUTH_URL: lb, NEXT_TELEMETRY_DISABLED: "1", PERSONA_STUDIO_DATA_DIR: path.join(tmp, `web-${i}`) },
+        stdio: ["ignore", "ignore", "inherit"],
+      }));
+    });
+    await Promise.all(webPorts.map((port) => waitUp(`http://127.0.0.1:${port}/api/health`)));
+
+    // The designer's side, all through the balancer.
+    let cookie = "";
+    const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${lb}${route}`, { method, headers: { "content-type": "application/json", origin: lb, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+      if (!cookie) cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      return (await res.json()) as T;
+    };
+    await api("POST", "/api/auth/sign-up/email", { name: "Bench", email: `bench-${Date.now()}@example.com`, password: "violet lantern orbits quietly" });
 
     const workspace = async (name: string) => {
-      const ws = await db.workspace.create({ data: { name } });
-      const provider = await db.modelProvider.create({
-        data: { workspaceId: ws.id, name: `Fixed latency ${name}`, preset: "custom", baseUrl: `http://127.0.0.1:${endpoint.port}/${name}/v1`, defaultModel: "persona-sim-1", maxConcurrentCalls: LIMIT },
+      const ws = await api<{ id: string }>("POST", "/api/workspaces", { name });
+      const provider = await api<{ id: string }>("POST", `/api/workspaces/${ws.id}/providers`, {
+        name: `Fixed latency ${name}`, baseUrl: `http://127.0.0.1:${endpoint.port}/${name}/v1`, apiKey: `bench-key-${name}-0123456789`, defaultModel: "persona-sim-1",
       });
-      const ctx = { userId: "bench", userName: "Bench", email: "bench@example.test", workspaceId: ws.id, role: "owner" as const };
-      return { ctx, providerId: provider.id, name };
+      return { workspaceId: ws.id, providerId: provider.id, name };
     };
-    const probe = async (w: Awaited<ReturnType<typeof workspace>>, label: string, traits: string[], budgetPerTrait: number, concurrency: number) => {
-      const spec = { ...emptySpec(`${w.name} ${label}`), archetype: `a support agent (${w.name} ${label})`, traitTargets: Object.fromEntries(traits.map((t) => [t, 70])) };
-      const persona = await db.persona.create({
-        data: { workspaceId: w.ctx.workspaceId, slug: `p-${label}`, name: `${w.name} ${label}`, archetype: spec.archetype, spec: JSON.stringify(spec), createdById: "bench", updatedById: "bench", updatedByName: "Bench" },
-      });
-      return createProbeRun(w.ctx, persona.id, createProbeRunBody.parse({
-        version: "draft", traits, budgetPerTrait, targetHalfWidth: 1, concurrency, targetProviderId: w.providerId, judgeProviderId: w.providerId,
+    type Persona = { id: string; revision: number; spec: Record<string, unknown> };
+    /** A persona targeting `traits`, composed as a designer would (create, then edit its draft). */
+    const persona = async (w: Awaited<ReturnType<typeof workspace>>, label: string, traits: string[]) => {
+      const base = `/api/workspaces/${w.workspaceId}/personas`;
+      const p = await api<Persona>("POST", base, { name: `${w.name} ${label}`, archetype: `a support agent (${w.name} ${label})` });
+      await api("PATCH", `${base}/${p.id}`, { revision: p.revision, spec: { ...p.spec, traitTargets: Object.fromEntries(traits.map((t) => [t, 70])) } });
+      return { w, id: p.id, traits };
+    };
+    const probe = (p: Awaited<ReturnType<typeof persona>>, budgetPerTrait: number, concurrency: number) =>
+      api<{ id: string }>("POST", `/api/workspaces/${p.w.workspaceId}/personas/${p.id}/probe-runs`, {
+        version: "draft", traits: p.traits, budgetPerTrait, targetHalfWidth: 1, concurrency, targetProviderId: p.w.providerId, judgeProviderId: p.w.providerId,
         retestShare: 0, tensionControls: false, scenarios: false,
-      }));
-    };
+      });
     /** Resolves once none of these runs is queued or running. */
     const runsOver = async (ids: string[]) => {
       while ((await db.probeRun.count({ where: { id: { in: ids }, status: { in: ["queued", "running"] } } })) > 0) await sleep(100);
@@ -111,7 +190,7 @@ async function main() {
 
     for (let i = 0; i < WORKERS; i++) {
       const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-        cwd: root, env: { ...process.env, PROBE_WORKER_RUNS: "4", WORKER_HEARTBEAT_MS: "1000" }, stdio: ["ignore", "ignore", "inherit"],
+        cwd: root, env: { ...process.env, PROBE_WORKER_RUNS: "4", WORKER_HEARTBEAT_MS: "1000", PERSONA_STUDIO_DATA_DIR: path.join(tmp, `worker-${i}`) }, stdio: ["ignore", "ignore", "inherit"],
       });
       workers.push(child);
     }
@@ -122,23 +201,29 @@ async function main() {
     // most 4 at once, so every worker serves some. Not counted anywhere below (own provider tag "W").
     const warm = await workspace("W");
     const warmRuns = [];
-    for (let i = 0; i < 12; i++) warmRuns.push(await probe(warm, `warm-${i}`, ["warm"], 6, 2));
+    for (let i = 0; i < 12; i++) warmRuns.push(await probe(await persona(warm, `warm-${i}`, ["warm"]), 6, 2));
     await runsOver(warmRuns.map((r) => r.id));
     endpoint.stats.delete("W");
+
+    const longP = await persona(a, "long", ["empathetic", "formal"]);
+    const smallP = await persona(b, "small", ["warm"]);
+    const otherPs = [];
+    for (const [w, label, trait] of [[a, "a2", "warm"], [b, "b1", "formal"], [c, "c1", "empathetic"], [c, "c2", "warm"]] as const) otherPs.push(await persona(w, label, [trait]));
+    const servedBefore = [...balancer.served];
 
     const t0 = Date.now();
     // Calls in flight per provider, sampled every 500 ms (printed: where slots sat idle).
     const timeline: string[] = [];
     const sampler = setInterval(() => timeline.push([...endpoint.stats.entries()].sort().map(([tag, s]) => `${tag}${s.open}`).join(" ")), 500);
-    const long = await probe(a, "long", ["empathetic", "formal"], 40, 8);
+    const long = await probe(longP, 40, 8);
     const created = [Date.now() - t0];
     const others = [];
-    for (const [w, label, trait] of [[a, "a2", "warm"], [b, "b1", "formal"], [c, "c1", "empathetic"], [c, "c2", "warm"]] as const) {
-      others.push(await probe(w, label, [trait], 16, 8));
+    for (const p of otherPs) {
+      others.push(await probe(p, 16, 8));
       created.push(Date.now() - t0);
     }
     while ((await db.probeRun.findUniqueOrThrow({ where: { id: long.id } })).status !== "running") await sleep(50);
-    const small = await probe(b, "small", ["warm"], 6, 4);
+    const small = await probe(smallP, 6, 4);
     const ids = [long.id, small.id, ...others.map((r) => r.id)];
     await runsOver(ids);
     clearInterval(sampler);
@@ -154,7 +239,8 @@ async function main() {
     const repeats = providers.reduce((n, [, s]) => n + [...s.bodies.values()].reduce((m, k) => m + k - 1, 0), 0);
     const peak = Math.max(...providers.map(([, s]) => s.peak));
 
-    console.log(`team-scale  PostgreSQL, ${WORKERS} workers (pg-boss, 4 runs each), 6 probes from 3 workspaces, L=${LATENCY} ms, ${LIMIT} calls in flight per provider`);
+    console.log(`team-scale  PostgreSQL, ${WEB} web instances behind a round-robin balancer + ${WORKERS} workers (pg-boss, 4 runs each), 6 probes from 3 workspaces, L=${LATENCY} ms, ${LIMIT} calls in flight per provider`);
+    console.log(`  web instances    requests served ${balancer.served.join(", ")} (the probes' POSTs: ${balancer.served.map((n, i) => n - servedBefore[i]).join(", ")}); each process its own data directory, secrets from the environment`);
     console.log(`  runs             ${runs.map((r) => r.status).join(", ")}`);
     console.log(`  calls            ${providers.map(([tag, s]) => `${tag} ${s.calls}`).join(", ")}`);
     console.log(`  wall / limit     ${(wall / 1000).toFixed(2)} s / ${(limit / 1000).toFixed(2)} s = ${(wall / limit).toFixed(2)}×   (goal ≤ 1.2×)`);
@@ -174,8 +260,9 @@ async function main() {
     console.error(e); // printed here: the exit below would end the process before main()'s catch
     process.exitCode = 1;
   } finally {
-    for (const w of workers) w.kill("SIGTERM");
-    await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on("exit", r)))));
+    for (const w of [...workers, ...webs]) w.kill("SIGTERM");
+    await Promise.all([...workers, ...webs].map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on("exit", r)))));
+    balancer?.close();
     endpoint.close();
     await cluster?.stop();
     rmSync(tmp, { recursive: true, force: true });
