@@ -91,7 +91,7 @@ async function roundRobin(ports: number[]) {
       res.writeHead(r.statusCode ?? 502, r.headers);
       r.pipe(res);
     });
-    up.on("error", (e) => res.writeHead(502).end(String(e)));
+    up.on("error", (e) => (res.headersSent ? res.destroy(e) : res.writeHead(502).end(String(e))));
     req.pipe(up);
   });
   const port = await listen(server);
@@ -118,6 +118,11 @@ async function waitUp(url: string, ms = 60_000) {
 }
 
 async function main() {
+  if (!buildIsCurrent()) {
+    // Before anything is started: a failed build exits the process.
+    console.log("building the studio first…");
+    buildStudio();
+  }
   const tmp = mkdtempSync(path.join(tmpdir(), "ps-bench-team-"));
   const { startCluster } = (await import("../scripts/pg-cluster.mjs")) as { startCluster: () => Promise<{ url: string; stop: () => Promise<void> }> };
   const cluster = process.env.BENCH_PG_URL || process.env.BENCH_DATABASE_URL ? null : await startCluster();
@@ -126,10 +131,6 @@ async function main() {
   const webs: ChildProcess[] = [];
   let balancer: Awaited<ReturnType<typeof roundRobin>> | null = null;
   try {
-    if (!buildIsCurrent()) {
-      console.log("building the studio first…");
-      buildStudio();
-    }
     process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? await freshPostgresDatabase(process.env.BENCH_PG_URL ?? cluster!.url, "persona_bench_team");
     // A team deployment: PostgreSQL makes it multi-instance, so every process takes the same secrets from the environment.
     delete process.env.MULTI_INSTANCE;
