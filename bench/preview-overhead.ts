@@ -22,7 +22,7 @@
 // (printed too, for comparison with figures before 2026-12-03).
 // Usage: npm run bench:preview [-- --latency 150 --runs 60 --busy --in-process]
 
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,6 +31,7 @@ import { mulberry32 } from "../lib/math/random";
 import { bin, buildIsCurrent, buildStudio, root } from "../scripts/lib.mjs";
 import { busyOtherCore } from "./busy-core";
 import { serveIfChild, simulatorInChild, simulatorInProcess } from "./simulator-child";
+import { spawnStudio, waitForServer } from "./studio-server";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,19 +55,6 @@ function medianInterval(xs: number[]): [number, number] {
   return [medians[Math.floor(medians.length * 0.025)], medians[Math.floor(medians.length * 0.975)]];
 }
 
-async function waitFor(url: string, ms = 60_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main() {
   const sim = IN_PROCESS ? await simulatorInProcess(LATENCY) : await simulatorInChild(__filename, LATENCY);
   const simUrl = `http://127.0.0.1:${sim.port}/v1`;
@@ -88,12 +76,10 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   spawnSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  // The production server exactly as `npm start` runs it (scripts/server.mjs).
-  const serveScript = `import("./scripts/server.mjs").then((m) => m.serve({ port: ${PORT}, hostname: "127.0.0.1" }))`;
-  const studio = spawn("node", ["-e", serveScript], { cwd: root, env, stdio: "ignore" });
+  const studio = spawnStudio(PORT, env);
   const base = `http://127.0.0.1:${PORT}`;
   try {
-    await waitFor(`${base}/sign-in`);
+    await waitForServer(`${base}/sign-in`);
     const signUp = await fetch(`${base}/api/auth/sign-up/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },

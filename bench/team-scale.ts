@@ -35,6 +35,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { intArg } from "./args";
 import { freshPostgresDatabase } from "./fresh-database";
+import { spawnStudio, waitForServer } from "./studio-server";
 import { buildIsCurrent, buildStudio } from "../scripts/lib.mjs";
 
 const LATENCY = intArg("latency", 200);
@@ -106,17 +107,6 @@ async function freePort() {
   return port;
 }
 
-async function waitUp(url: string, ms = 60_000) {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function main() {
   if (!buildIsCurrent()) {
     // Before anything is started: a failed build exits the process.
@@ -144,14 +134,10 @@ async function main() {
     balancer = await roundRobin(webPorts);
     const lb = balancer.base;
     webPorts.forEach((port, i) => {
-      const serve = `import("./scripts/server.mjs").then((m) => m.serve({ port: ${port}, hostname: "127.0.0.1" }))`;
-      webs.push(spawn(process.execPath, ["-e", serve], {
-        cwd: root,
-        env: { ...process.env, PROBE_WORKER: "off", BETTER_AUTH_URL: lb, NEXT_TELEMETRY_DISABLED: "1", PERSONA_STUDIO_DATA_DIR: path.join(tmp, `web-${i}`) },
-        stdio: ["ignore", "ignore", "inherit"],
-      }));
+      const env = { ...process.env, PROBE_WORKER: "off", BETTER_AUTH_URL: lb, NEXT_TELEMETRY_DISABLED: "1", PERSONA_STUDIO_DATA_DIR: path.join(tmp, `web-${i}`) };
+      webs.push(spawnStudio(port, env, ["ignore", "ignore", "inherit"]));
     });
-    await Promise.all(webPorts.map((port) => waitUp(`http://127.0.0.1:${port}/api/health`)));
+    await Promise.all(webPorts.map((port) => waitForServer(`http://127.0.0.1:${port}/api/health`)));
 
     // The designer's side, all through the balancer.
     let cookie = "";
